@@ -1,0 +1,1 @@
+"""Plain rules with no storage and no Qt: text folding, identity numbers, enumerations."""

@@ -1,0 +1,80 @@
+"""The catalogue entries every station starts with (DOMAIN §2, §4.2, §7.1).
+
+Codes are stable identifiers: bundles and the upper level refer to them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+MEMBER_ROLES = [
+    {"code": "to_truong", "name": "Tổ trưởng"},
+    {"code": "to_pho", "name": "Tổ phó"},
+    {"code": "to_vien", "name": "Tổ viên"},
+]
+
+GROUP_TYPES: list[dict[str, Any]] = [
+    {"code": "to_an_ninh_tu_quan", "name": "Tổ an ninh tự quản", "category": "to_tu_quan"},
+    {
+        "code": "to_bao_ve_antt",
+        "name": "Tổ bảo vệ an ninh, trật tự ở cơ sở",
+        "category": "bao_ve_antt",
+    },
+    {
+        "code": "to_hoa_giai",
+        "name": "Tổ hòa giải ở cơ sở",
+        "category": "hoa_giai",
+        "roles": [
+            {"code": "to_truong", "name": "Tổ trưởng"},
+            {"code": "hoa_giai_vien", "name": "Hòa giải viên"},
+        ],
+    },
+    {
+        "code": "to_lien_gia_pccc",
+        "name": "Tổ liên gia an toàn phòng cháy, chữa cháy",
+        "category": "pccc",
+        "attributes": [
+            {"key": "households_covered", "label": "Số hộ tham gia", "type": "int"},
+            {"key": "extinguishers", "label": "Số bình chữa cháy", "type": "int"},
+        ],
+    },
+    {
+        "code": "camera_an_ninh",
+        "name": "Mô hình camera an ninh",
+        "category": "camera",
+        "attributes": [
+            {"key": "cameras", "label": "Số mắt camera", "type": "int"},
+            {"key": "households_covered", "label": "Số hộ tham gia", "type": "int"},
+        ],
+    },
+    {
+        "code": "tieng_chuong_canh_bao",
+        "name": "Mô hình \u201cTiếng chuông cảnh báo\u201d",
+        "category": "other",
+    },
+    {"code": "dan_cu_dan_nuoi", "name": "Mô hình \u201cDân cử, dân nuôi\u201d", "category": "other"},
+    {
+        "code": "co_so_tho_tu_tu_quan",
+        "name": "Cơ sở thờ tự tự quản về an ninh, trật tự",
+        "category": "other",
+    },
+]
+
+MEETING_TYPES: list[dict[str, str]] = [
+    {"code": "lang_nghe_y_kien", "name": "Hội nghị \u201cCông an lắng nghe ý kiến Nhân dân\u201d"},
+    {"code": "hop_thon", "name": "Họp thôn, tổ dân phố"},
+    {"code": "tuyen_truyen_phap_luat", "name": "Tuyên truyền, phổ biến pháp luật"},
+    {"code": "mo_dot_van_dong", "name": "Hội nghị mở đợt vận động"},
+    {"code": "giao_ban", "name": "Giao ban"},
+    {"code": "ngay_hoi_19_8", "name": "Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8)"},
+    {"code": "binh_xet_an_toan", "name": "Họp bình xét khu dân cư \u201cAn toàn về ANTT\u201d"},
+]
+
+OPINION_FIELDS = {
+    "an_ninh_trat_tu": "An ninh, trật tự",
+    "giao_thong": "Giao thông",
+    "te_nan_xa_hoi": "Tệ nạn xã hội",
+    "tranh_chap": "Tranh chấp",
+    "thai_do_can_bo": "Thái độ của cán bộ",
+    "khac": "Khác",
+}

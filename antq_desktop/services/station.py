@@ -1,0 +1,212 @@
+"""Opening a station's data, and setting a station up for the first time."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from ..domain import admin_units
+from ..domain.villages import guess_kind
+from ..storage.base import new_id
+from ..storage.database import Database, DatabaseError, self_check
+from ..storage.migrate import upgrade
+from ..storage.models import Commune, Site, SyncClock, Village
+from ..storage.paths import DataDir
+from . import accounts, catalogues, settings
+from .errors import UserError
+
+
+@dataclass
+class Station:
+    """An opened data directory: its database, ready to use."""
+
+    data_dir: DataDir
+    db: Database
+    notes: list[str] = field(default_factory=list)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_station(data_dir: DataDir) -> Station:
+    """Open (creating if needed) the database, check its discipline, bring the schema up to date."""
+    try:
+        data_dir.ensure()
+    except OSError as exc:
+        raise UserError(
+            f"Không tạo được thư mục dữ liệu {data_dir.root}: hãy chọn thư mục khác bằng --data-dir.",
+            f"Cannot create the data folder {data_dir.root}: choose another one with --data-dir.",
+        ) from exc
+    db = Database(data_dir.database_url())
+    try:
+        upgrade(db, backup_dir=data_dir.backups)
+        check = self_check(db)
+    except (OperationalError, DatabaseError) as exc:
+        db.dispose()
+        raise UserError(
+            f"Không mở được cơ sở dữ liệu ({_first_line(exc)}): hãy kiểm tra thư mục dữ liệu hoặc khôi phục bản sao lưu.",
+            f"Cannot open the database ({_first_line(exc)}): check the data folder or restore a backup.",
+        ) from exc
+    if not check.ok:
+        db.dispose()
+        raise UserError(
+            f"Cơ sở dữ liệu không an toàn để ghi: {check.problems[0]}",
+            f"The database is not safe to write: {check.problems[0]}",
+        )
+    return Station(data_dir, db, check.notes)
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+
+
+def self_site_id(db: Database) -> str | None:
+    with db.session() as s:
+        return s.scalar(select(SyncClock.site_id).where(SyncClock.id == 1))
+
+
+def is_set_up(db: Database) -> bool:
+    return self_site_id(db) is not None
+
+
+@dataclass
+class SetupRequest:
+    province_code: str
+    commune_code: str
+    unit_name: str
+    admin_username: str
+    admin_password: str
+    villages: list[str] = field(default_factory=list)
+    upper_level_name: str = ""
+    upper_level_kind: str = "Công an tỉnh"
+    admin_full_name: str = ""
+    role: str = "commune"  # commune | hub
+
+
+_USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,64}$")
+MIN_PASSWORD = 6
+
+
+def default_unit_name(commune: admin_units.Commune) -> str:
+    return f"Công an {commune.name[:1].lower()}{commune.name[1:]}"
+
+
+def default_upper_level(province: admin_units.Province) -> str:
+    """ "Công an tỉnh Cao Bằng", "Công an thành phố Hà Nội"."""
+    if province.name.startswith("Thành phố "):
+        return f"Công an thành phố {province.short_name}"
+    return f"Công an tỉnh {province.short_name}"
+
+
+def validate(req: SetupRequest) -> tuple[admin_units.Province, admin_units.Commune]:
+    province = admin_units.province(req.province_code)
+    if province is None:
+        raise UserError(
+            f"Mã tỉnh/thành phố {req.province_code!r} không có trong danh mục 34 tỉnh, thành phố (QĐ 19/2025).",
+            f"Province code {req.province_code!r} is not among the 34 provinces (QĐ 19/2025).",
+        )
+    commune = admin_units.commune(req.commune_code)
+    if commune is None or commune.province_code != province.code:
+        raise UserError(
+            f"Mã xã/phường {req.commune_code!r} không thuộc {province.name}.",
+            f"Commune code {req.commune_code!r} is not in {province.name}.",
+        )
+    if not req.unit_name.strip():
+        raise UserError('Hãy nhập tên đơn vị, ví dụ "Công an xã Thạch Lâm".', "Enter the unit name.")
+    if not _USERNAME.match(req.admin_username or ""):
+        raise UserError(
+            "Tên đăng nhập cần 3–64 ký tự không dấu (chữ, số, dấu chấm, gạch).",
+            "The user name needs 3–64 plain letters, digits, dots or dashes.",
+        )
+    if len(req.admin_password or "") < MIN_PASSWORD:
+        raise UserError(
+            f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.",
+            f"The password needs at least {MIN_PASSWORD} characters.",
+        )
+    names = [v.strip() for v in req.villages if v.strip()]
+    if len({n.casefold() for n in names}) != len(names):
+        raise UserError("Có hai thôn, tổ trùng tên: hãy sửa lại.", "Two villages have the same name.")
+    return province, commune
+
+
+def initialise(db: Database, req: SetupRequest, now: datetime | None = None) -> str:
+    """Set the station up: its identity, commune, villages, upper level, catalogues and administrator.
+
+    Returns the new site id.  Refuses a database that is already set up.
+    """
+    province, commune = validate(req)
+    if is_set_up(db):
+        raise UserError(
+            "Cơ sở dữ liệu này đã được thiết lập; hãy dùng thư mục dữ liệu khác.",
+            "This database is already set up; use another data folder.",
+        )
+    now = now or datetime.now()
+    site_id = new_id()
+    with db.session() as s:
+        s.add(SyncClock(id=1, site_id=site_id, incarnation=1, hlc="", seq=0))
+        s.flush()
+        s.add(
+            Site(
+                id=site_id,
+                is_self=True,
+                role=req.role,
+                unit_kind="Công an xã" if req.role == "commune" else req.upper_level_kind,
+                unit_name=req.unit_name.strip(),
+                unit_code=commune.code,
+                province_code=province.code,
+                commune_code=commune.code,
+            )
+        )
+        s.add(
+            Site(
+                id=new_id(),
+                role="hub",
+                unit_kind=req.upper_level_kind,
+                unit_name=(req.upper_level_name or default_upper_level(province)).strip(),
+                province_code=province.code,
+                is_upper_level=True,
+            )
+        )
+        c = Commune(
+            code=commune.code,
+            name=commune.name,
+            division_type=commune.division_type,
+            province_code=province.code,
+            province_name=province.name,
+            code_list=admin_units.CODE_LIST,
+        )
+        s.add(c)
+        s.flush()
+        for i, name in enumerate(v.strip() for v in req.villages if v.strip()):
+            s.add(
+                Village(commune_id=c.id, name=name, kind=guess_kind(name), code=f"{i + 1:02d}", sort_order=i)
+            )
+        catalogues.seed(s)
+        accounts.add_user(
+            s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name
+        )
+        settings.put(s, "setup_completed_at", now.isoformat(timespec="seconds"))
+    return site_id
+
+
+def unit_summary(db: Database) -> dict[str, str]:
+    """What the status bar and reports show of this station."""
+    with db.session() as s:
+        me = s.scalar(select(Site).where(Site.is_self.is_(True)))
+        upper = s.scalar(select(Site).where(Site.is_upper_level.is_(True)))
+        commune = s.scalar(select(Commune).where(Commune.deleted.is_(False)).limit(1))
+        villages = s.scalar(select(func.count()).select_from(Village).where(Village.deleted.is_(False)))
+    return {
+        "unit_name": me.unit_name if me else "",
+        "site_id": me.id if me else "",
+        "role": me.role if me else "",
+        "commune": commune.name if commune else "",
+        "commune_code": commune.code if commune else "",
+        "province": commune.province_name if commune else "",
+        "upper_level": upper.unit_name if upper else "",
+        "villages": str(villages or 0),
+    }

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, the engine and its discipline, migrations, backups. No Qt here."""

@@ -1,0 +1,38 @@
+"""The whole domain as typed tables, so later work adds behaviour, not tables.
+
+Travelling records mix in :class:`~antq_desktop.storage.base.SyncMixin`;
+station-local ones (users, the audit trail, peers, settings, the clock) do not.
+"""
+
+from .accounts import AuditEntry, User
+from .awards import Award, AwardDecision, CertificatePrint
+from .core import Commune, Setting, Site, SyncClock, Village
+from .groups import Group, GroupType, Membership, ServicePeriod
+from .households import Commitment, CommitmentText, Household, HouseholdEvent, Person
+from .meetings import Meeting, MeetingAttendee, MeetingType, Opinion
+
+__all__ = [
+    "AuditEntry",
+    "Award",
+    "AwardDecision",
+    "CertificatePrint",
+    "Commitment",
+    "CommitmentText",
+    "Commune",
+    "Group",
+    "GroupType",
+    "Household",
+    "HouseholdEvent",
+    "Meeting",
+    "MeetingAttendee",
+    "MeetingType",
+    "Membership",
+    "Opinion",
+    "Person",
+    "ServicePeriod",
+    "Setting",
+    "Site",
+    "SyncClock",
+    "User",
+    "Village",
+]

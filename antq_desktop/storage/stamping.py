@@ -1,0 +1,146 @@
+"""The one mechanism that keeps the sync columns: services never touch them.
+
+Every flush of an :class:`AntqSession` stamps the travelling records it writes:
+new ones get an origin and a first version, changed ones a new version, a
+bumped ``change_seq`` and the version of each changed field.  The clock row is
+advanced inside the same transaction, so a rolled-back change leaves no gap in
+what peers are told.  Hard deletes of travelling records are refused: deletes
+travel as tombstones (:meth:`SyncMixin.mark_deleted`).
+
+Bulk writers (the demo generator, bundle import) use :func:`stamp_rows`, which
+draws from the same clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session
+
+from ..domain.text import search_key
+from . import hlc
+from .base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
+
+
+class StationNotSetUp(RuntimeError):
+    """Records were written before this database knows which site it is."""
+
+
+class HardDeleteRefused(RuntimeError):
+    """A travelling record was deleted instead of tombstoned."""
+
+
+@dataclass(frozen=True)
+class Stamp:
+    site_id: str
+    version: str
+    change_seq: int
+
+
+def advance_clock(conn: Connection, count: int) -> list[Stamp]:
+    """Reserve ``count`` stamps (versions and change numbers) from the clock row."""
+    if count <= 0:
+        return []
+    row = conn.execute(
+        text("UPDATE sync_clock SET seq = seq + :n WHERE id = 1 RETURNING seq, hlc, site_id"),
+        {"n": count},
+    ).first()
+    if row is None:
+        raise StationNotSetUp("station is not set up: run the setup wizard or `antq init` first")
+    last_seq, last_hlc, site_id = row
+    first_seq = last_seq - count + 1
+    current = hlc.Timestamp.decode(last_hlc) if last_hlc else hlc.ZERO
+    stamps = []
+    for i in range(count):
+        current = hlc.tick(current)
+        stamps.append(Stamp(site_id, current.encode(), first_seq + i))
+    conn.execute(text("UPDATE sync_clock SET hlc = :h WHERE id = 1"), {"h": current.encode()})
+    return stamps
+
+
+def _changed_fields(obj: SyncMixin) -> list[str]:
+    state = inspect(obj)
+    return [
+        attr.key
+        for attr in state.mapper.column_attrs
+        if attr.key not in SYNC_COLUMNS
+        and attr.key not in DERIVED_COLUMNS
+        and state.attrs[attr.key].history.has_changes()
+    ]
+
+
+def _refresh_search_keys(session: Session) -> None:
+    """Keep the folded search key of every searchable record in step with its fields."""
+    for obj in (*session.new, *session.dirty):
+        fields = getattr(obj, "__search_fields__", None)
+        if fields:
+            key = search_key(*(getattr(obj, f) for f in fields))
+            if obj.search_key != key:
+                obj.search_key = key
+
+
+def row_search_key(model: type, row: dict[str, Any]) -> str:
+    """The search key of a plain row for ``model`` (bulk inserts)."""
+    return search_key(*(row.get(f) for f in model.__search_fields__))
+
+
+class AntqSession(Session):
+    """The project's session: stamping happens in its ``before_flush``."""
+
+
+@event.listens_for(AntqSession, "before_flush")
+def _stamp_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    _refresh_search_keys(session)
+    if session.info.get("sync_apply"):
+        return  # bundle import writes versions it received, through its own path
+    for obj in session.deleted:
+        if isinstance(obj, SyncMixin):
+            raise HardDeleteRefused(
+                f"{type(obj).__name__} {obj.id}: travelling records are tombstoned, not deleted"
+            )
+    new = [o for o in session.new if isinstance(o, SyncMixin)]
+    dirty: list[tuple[SyncMixin, list[str]]] = []
+    for obj in session.dirty:
+        if isinstance(obj, SyncMixin):
+            fields = _changed_fields(obj)
+            if fields:
+                dirty.append((obj, fields))
+    if not new and not dirty:
+        return
+    stamps = iter(advance_clock(session.connection(), len(new) + len(dirty)))
+    for obj in new:
+        s = next(stamps)
+        if not obj.id:
+            obj.id = new_id()
+        obj.origin_site = obj.origin_site or s.site_id
+        obj.version = s.version
+        obj.modified_by_site = s.site_id
+        obj.change_seq = s.change_seq
+        obj.field_versions = {"*": s.version}
+        if obj.deleted is None:
+            obj.deleted = False
+    for obj, fields in dirty:
+        s = next(stamps)
+        obj.version = s.version
+        obj.modified_by_site = s.site_id
+        obj.change_seq = s.change_seq
+        versions = dict(obj.field_versions or {})
+        versions.update({f: s.version for f in fields})
+        obj.field_versions = versions
+
+
+def stamp_rows(conn: Connection, rows: Sequence[dict[str, Any]]) -> Sequence[dict[str, Any]]:
+    """Stamp plain row dicts for a bulk insert of new travelling records (in place)."""
+    for row, s in zip(rows, advance_clock(conn, len(rows)), strict=True):
+        row.setdefault("id", new_id())
+        row["origin_site"] = s.site_id
+        row["version"] = s.version
+        row["modified_by_site"] = s.site_id
+        row["change_seq"] = s.change_seq
+        row["field_versions"] = {"*": s.version}
+        row.setdefault("deleted", False)
+    return rows
