@@ -8,7 +8,9 @@ The command names, flags and ``--json`` output are a contract: add, don't rename
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -240,6 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"antq: {exc.message()}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # `antq info --json | head`: the reader left; nothing to report.
+        with contextlib.suppress(OSError):
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        return 0
     except KeyboardInterrupt:
         print("antq: đã dừng theo yêu cầu, không có thay đổi nào được ghi dở.", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..storage.database import Database
 from ..storage.models import User
 from .errors import UserError
 
@@ -49,3 +50,10 @@ def first_admin(session: Session) -> User | None:
     return session.scalar(
         select(User).where(User.role == "admin", User.active.is_(True)).order_by(User.created_at).limit(1)
     )
+
+
+def default_username(db: Database) -> str:
+    """Until sign-in arrives, the name shown for the person at the keyboard: the first administrator."""
+    with db.session() as s:
+        user = first_admin(s)
+        return user.username if user else ""

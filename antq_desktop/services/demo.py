@@ -17,9 +17,9 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
 
 from ..domain import id_numbers
-from ..storage.base import Base
 from ..storage.database import Database
 from ..storage.models import (
     Award,
@@ -100,30 +100,23 @@ def create_demo_station(
 
     commune = admin_units.commune(DEMO_COMMUNE)
     assert commune is not None
-    station_service.initialise(
-        db,
-        station_service.SetupRequest(
-            province_code=DEMO_PROVINCE,
-            commune_code=DEMO_COMMUNE,
-            unit_name=station_service.default_unit_name(commune),
-            admin_username=admin,
-            admin_password=password,
-            admin_full_name="Quản trị (dữ liệu mẫu)",
-            villages=[name for name, _ in DEMO_VILLAGES],
-        ),
-    )
-    try:
-        return DemoBuilder(db, seed, today or date.today()).build(households, progress)
-    except BaseException:
-        # Leave an empty data folder, not a half-made demo: undo the setup too.
-        _drop_all_rows(db)
-        raise
-
-
-def _drop_all_rows(db: Database) -> None:
-    with db.engine.begin() as conn:
-        for table in reversed(Base.metadata.sorted_tables):
-            conn.execute(table.delete())
+    # Setup and data in one transaction: a cancel, an error or a power cut leaves
+    # an empty data folder, never a set-up station with half a demo in it.
+    with db.session() as s:
+        station_service.initialise_in(
+            s,
+            station_service.SetupRequest(
+                province_code=DEMO_PROVINCE,
+                commune_code=DEMO_COMMUNE,
+                unit_name=station_service.default_unit_name(commune),
+                admin_username=admin,
+                admin_password=password,
+                admin_full_name="Quản trị (dữ liệu mẫu)",
+                villages=[name for name, _ in DEMO_VILLAGES],
+            ),
+        )
+        s.flush()
+        return DemoBuilder(db, seed, today or date.today()).build(s, households, progress)
 
 
 class DemoBuilder:
@@ -163,44 +156,43 @@ class DemoBuilder:
 
     # -- building -------------------------------------------------------------------------
 
-    def build(self, households: int, progress: Progress | None) -> DemoSummary:
+    def build(self, s: Session, households: int, progress: Progress | None) -> DemoSummary:
         summary = DemoSummary()
-        with self.db.session() as s:
-            conn = s.connection()
-            villages = list(
-                s.scalars(select(Village).where(Village.deleted.is_(False)).order_by(Village.sort_order))
-            )
-            commune = s.scalar(select(Commune))
-            group_types = {t.code: t for t in s.scalars(select(GroupType))}
-            meeting_types = {t.code: t for t in s.scalars(select(MeetingType))}
-            assert commune is not None
-            styles = {name: mix for name, mix in DEMO_VILLAGES}
+        conn = s.connection()
+        villages = list(
+            s.scalars(select(Village).where(Village.deleted.is_(False)).order_by(Village.sort_order))
+        )
+        commune = s.scalar(select(Commune))
+        group_types = {t.code: t for t in s.scalars(select(GroupType))}
+        meeting_types = {t.code: t for t in s.scalars(select(MeetingType))}
+        assert commune is not None
+        styles = {name: mix for name, mix in DEMO_VILLAGES}
 
-            people_by_village: dict[str, list[dict[str, Any]]] = {v.id: [] for v in villages}
-            hh_rows: list[dict[str, Any]] = []
-            person_rows: list[dict[str, Any]] = []
-            commit_rows: list[dict[str, Any]] = []
-            done = 0
-            for n in range(households):
-                village = villages[n % len(villages)]
-                mix = styles.get(village.name, ((DEMO_VILLAGES[0][1][0][0], 1),))
-                style = self.rng.choices([m[0] for m in mix], weights=[m[1] for m in mix])[0]
-                hh, members = self.household(village, commune.code, n, style)
-                hh_rows.append(hh)
-                person_rows.extend(members)
-                people_by_village[village.id].extend(members)
-                commit_rows.append(self.commitment(hh, members))
-                if len(person_rows) >= CHUNK:
-                    done += self._flush(conn, hh_rows, person_rows, commit_rows, summary)
-                    if progress and not progress(done, households):
-                        raise Cancelled()
-            done += self._flush(conn, hh_rows, person_rows, commit_rows, summary)
-            if progress and not progress(done, households):
-                raise Cancelled()
+        people_by_village: dict[str, list[dict[str, Any]]] = {v.id: [] for v in villages}
+        hh_rows: list[dict[str, Any]] = []
+        person_rows: list[dict[str, Any]] = []
+        commit_rows: list[dict[str, Any]] = []
+        done = 0
+        for n in range(households):
+            village = villages[n % len(villages)]
+            mix = styles.get(village.name, ((DEMO_VILLAGES[0][1][0][0], 1),))
+            style = self.rng.choices([m[0] for m in mix], weights=[m[1] for m in mix])[0]
+            hh, members = self.household(village, commune.code, n, style)
+            hh_rows.append(hh)
+            person_rows.extend(members)
+            people_by_village[village.id].extend(members)
+            commit_rows.append(self.commitment(hh, members))
+            if len(person_rows) >= CHUNK:
+                done += self._flush(conn, hh_rows, person_rows, commit_rows, summary)
+                if progress and not progress(done, households):
+                    raise Cancelled()
+        done += self._flush(conn, hh_rows, person_rows, commit_rows, summary)
+        if progress and not progress(done, households):
+            raise Cancelled()
 
-            self.groups(conn, villages, group_types, people_by_village, summary)
-            self.meetings(conn, villages, meeting_types, people_by_village, summary)
-            self.awards(conn, commune, villages, people_by_village, summary)
+        self.groups(conn, villages, group_types, people_by_village, summary)
+        self.meetings(conn, villages, meeting_types, people_by_village, summary)
+        self.awards(conn, commune, villages, people_by_village, summary)
         return summary
 
     def _flush(

@@ -8,8 +8,10 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
 
 from ..domain import admin_units
+from ..domain.text import nfc
 from ..domain.villages import guess_kind
 from ..storage.base import new_id
 from ..storage.database import Database, DatabaseError, self_check
@@ -128,7 +130,7 @@ def validate(req: SetupRequest) -> tuple[admin_units.Province, admin_units.Commu
             f"The password needs at least {MIN_PASSWORD} characters.",
         )
     names = [v.strip() for v in req.villages if v.strip()]
-    if len({n.casefold() for n in names}) != len(names):
+    if len({nfc(n).casefold() for n in names}) != len(names):
         raise UserError("Có hai thôn, tổ trùng tên: hãy sửa lại.", "Two villages have the same name.")
     return province, commune
 
@@ -138,62 +140,63 @@ def initialise(db: Database, req: SetupRequest, now: datetime | None = None) -> 
 
     Returns the new site id.  Refuses a database that is already set up.
     """
+    with db.session() as s:
+        return initialise_in(s, req, now)
+
+
+def initialise_in(s: Session, req: SetupRequest, now: datetime | None = None) -> str:
+    """:func:`initialise` inside the caller's transaction (the demo sets up and fills in one)."""
     province, commune = validate(req)
-    if is_set_up(db):
+    if s.scalar(select(SyncClock.site_id).where(SyncClock.id == 1)) is not None:
         raise UserError(
             "Cơ sở dữ liệu này đã được thiết lập; hãy dùng thư mục dữ liệu khác.",
             "This database is already set up; use another data folder.",
         )
     now = now or datetime.now()
     site_id = new_id()
-    with db.session() as s:
-        s.add(SyncClock(id=1, site_id=site_id, incarnation=1, hlc="", seq=0))
-        s.flush()
-        s.add(
-            Site(
-                id=site_id,
-                is_self=True,
-                role=req.role,
-                unit_kind="Công an xã" if req.role == "commune" else req.upper_level_kind,
-                unit_name=req.unit_name.strip(),
-                unit_code=commune.code,
-                province_code=province.code,
-                commune_code=commune.code,
-            )
-        )
-        s.add(
-            Site(
-                id=new_id(),
-                role="hub",
-                unit_kind=req.upper_level_kind,
-                unit_name=(req.upper_level_name or default_upper_level(province)).strip(),
-                province_code=province.code,
-                is_upper_level=True,
-            )
-        )
-        c = Commune(
-            code=commune.code,
-            name=commune.name,
-            division_type=commune.division_type,
+    s.add(SyncClock(id=1, site_id=site_id, incarnation=1, hlc="", seq=0))
+    s.flush()
+    s.add(
+        Site(
+            id=site_id,
+            is_self=True,
+            role=req.role,
+            unit_kind="Công an xã" if req.role == "commune" else req.upper_level_kind,
+            unit_name=req.unit_name.strip(),
+            unit_code=commune.code,
             province_code=province.code,
-            province_name=province.name,
-            code_list=admin_units.CODE_LIST,
+            commune_code=commune.code,
         )
-        s.add(c)
-        s.flush()
-        for i, name in enumerate(v.strip() for v in req.villages if v.strip()):
-            s.add(
-                Village(commune_id=c.id, name=name, kind=guess_kind(name), code=f"{i + 1:02d}", sort_order=i)
-            )
-        catalogues.seed(s)
-        accounts.add_user(
-            s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name
+    )
+    s.add(
+        Site(
+            id=new_id(),
+            role="hub",
+            unit_kind=req.upper_level_kind,
+            unit_name=(req.upper_level_name or default_upper_level(province)).strip(),
+            province_code=province.code,
+            is_upper_level=True,
         )
-        settings.put(s, "setup_completed_at", now.isoformat(timespec="seconds"))
+    )
+    c = Commune(
+        code=commune.code,
+        name=commune.name,
+        division_type=commune.division_type,
+        province_code=province.code,
+        province_name=province.name,
+        code_list=admin_units.CODE_LIST,
+    )
+    s.add(c)
+    s.flush()
+    for i, name in enumerate(v.strip() for v in req.villages if v.strip()):
+        s.add(Village(commune_id=c.id, name=name, kind=guess_kind(name), code=f"{i + 1:02d}", sort_order=i))
+    catalogues.seed(s)
+    accounts.add_user(s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name)
+    settings.put(s, "setup_completed_at", now.isoformat(timespec="seconds"))
     return site_id
 
 
-def unit_summary(db: Database) -> dict[str, str]:
+def unit_summary(db: Database) -> dict[str, str | int]:
     """What the status bar and reports show of this station."""
     with db.session() as s:
         me = s.scalar(select(Site).where(Site.is_self.is_(True)))
@@ -208,5 +211,5 @@ def unit_summary(db: Database) -> dict[str, str]:
         "commune_code": commune.code if commune else "",
         "province": commune.province_name if commune else "",
         "upper_level": upper.unit_name if upper else "",
-        "villages": str(villages or 0),
+        "villages": int(villages or 0),
     }

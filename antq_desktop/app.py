@@ -1,0 +1,182 @@
+"""``antq-desktop``: the program an officer starts.
+
+Start-up order: data directory → one running copy (lock + doorbell) → Qt with
+our fonts and language → database (backed up and migrated when needed) →
+setup wizard on first start → main window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+_T0 = time.perf_counter()
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
+
+from . import APP_NAME, __version__  # noqa: E402
+from .assets import resources_dir  # noqa: E402
+from .services.errors import UserError  # noqa: E402
+from .storage.lock import AlreadyRunning, InstanceLock  # noqa: E402
+from .storage.paths import DataDir  # noqa: E402
+from .ui import fonts, i18n  # noqa: E402
+from .ui.messages import error_text, show_error  # noqa: E402
+from .ui.single_instance import Doorbell, ring_running_copy  # noqa: E402
+
+log = logging.getLogger("antq")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="antq-desktop", description=f"{APP_NAME} {__version__}")
+    p.add_argument("--data-dir", help="data folder (default: the per-user data folder)")
+    p.add_argument("--lang", choices=sorted(i18n.LANGUAGES), help="language for this start")
+    p.add_argument(
+        "--exit-after-show",
+        action="store_true",
+        help="print the start-up time once the window shows, then exit",
+    )
+    return p.parse_args(argv)
+
+
+def create_application(argv: Sequence[str], settings: QSettings, lang: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv))
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    fonts.register_fonts()
+    fonts.apply_ui_font(app)
+    style = resources_dir() / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    chosen = lang or i18n.chosen_language(settings)
+    i18n.install(app, chosen)
+    os.environ["ANTQ_LANG"] = chosen  # service messages follow the UI language
+    return app  # type: ignore[return-value]
+
+
+def window_settings(data_dir: DataDir) -> QSettings:
+    return QSettings(str(data_dir.settings_file), QSettings.Format.IniFormat)
+
+
+def run_setup(station, plan, parent: QWidget | None = None) -> bool:  # type: ignore[no-untyped-def]
+    """Carry out the wizard's plan with a progress dialog; False when it failed or was cancelled."""
+    from .services import demo
+    from .services import station as station_service
+    from .ui.tasks import run_task
+
+    translate = QApplication.translate
+    try:
+        if plan.demo:
+            run_task(
+                parent,
+                translate("app", "Demo data"),
+                translate("app", "Creating the demo commune…"),
+                lambda progress: demo.create_demo_station(
+                    station.db,
+                    admin=plan.request.admin_username,
+                    password=plan.request.admin_password,
+                    progress=progress,
+                ),
+            )
+        else:
+            run_task(
+                parent,
+                translate("app", "Setup"),
+                translate("app", "Setting up the unit…"),
+                lambda _progress: station_service.initialise(station.db, plan.request),
+            )
+    except demo.Cancelled:
+        return False
+    except Exception as exc:  # noqa: BLE001 - one sentence for the officer
+        show_error(parent, exc)
+        return False
+    return True
+
+
+def _ring_patiently(root: Path, seconds: float = 15.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if ring_running_copy(root, timeout_ms=500):
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    data_dir = DataDir.resolve(args.data_dir)
+    settings = window_settings(data_dir)
+    app = create_application(sys.argv[:1], settings, args.lang)
+    translate = QApplication.translate
+
+    if ring_running_copy(data_dir.root):
+        print(translate("app", "ANTQ Desktop is already open; its window was brought forward."))
+        return 0
+    lock = InstanceLock(data_dir.lock_file)
+    try:
+        lock.acquire()
+    except AlreadyRunning:
+        # The first copy may still be starting and not yet listening: ring a while longer.
+        if _ring_patiently(data_dir.root):
+            print(translate("app", "ANTQ Desktop is already open; its window was brought forward."))
+            return 0
+        QMessageBox.information(
+            None,
+            APP_NAME,
+            translate(
+                "app", "ANTQ Desktop is already open on this data folder (or a command is running on it)."
+            ),
+        )
+        return 1
+    except OSError as exc:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            translate("app", "Cannot use the data folder %1: %2")
+            .replace("%1", str(data_dir.root))
+            .replace("%2", exc.strerror or str(exc)),
+        )
+        return 1
+    doorbell = Doorbell(data_dir.root)
+
+    from .services import accounts
+    from .services import station as station_service
+
+    try:
+        station = station_service.open_station(data_dir)
+    except UserError as exc:
+        QMessageBox.critical(None, APP_NAME, error_text(exc))
+        lock.release()
+        return 1
+
+    try:
+        while not station_service.is_set_up(station.db):
+            from .ui.setup_wizard import SetupWizard
+
+            wizard = SetupWizard()
+            if wizard.exec() != SetupWizard.DialogCode.Accepted:
+                return 0
+            run_setup(station, wizard.plan(), wizard)
+
+        from .ui.main_window import MainWindow
+
+        window = MainWindow(station, settings, accounts.default_username(station.db))
+        doorbell.rung.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+        window.show()
+        if args.exit_after_show:
+            QTimer.singleShot(
+                0, lambda: (print(f"shown_after_s={time.perf_counter() - _T0:.3f}"), window.close())
+            )
+        return app.exec()
+    finally:
+        station.close()
+        lock.release()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Official papers drawn with reportlab: certificates, minutes, commitment forms, reports."""

@@ -1,0 +1,280 @@
+"""The main window: navigation for every area, the area's page, and a status bar."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..services import backups
+from ..services import station as station_service
+from ..services.station import Station
+from . import i18n
+from .messages import show_error
+from .overview_page import OverviewPage
+from .tasks import run_task
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str
+    coming: str  # what the area will hold, for its "coming" state
+
+
+class ComingPage(QWidget):
+    """An area a later release fills: says so plainly, shows no made-up figures."""
+
+    def __init__(self, area: Area, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(area.title)
+        title.setObjectName("pageTitle")
+        badge = QLabel(self.tr("Coming in a next version"))
+        badge.setObjectName("comingBadge")
+        text = QLabel(area.coming)
+        text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(badge, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(text)
+        layout.addStretch()
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, station: Station, settings: QSettings, username: str = "") -> None:
+        super().__init__()
+        self.station = station
+        self.settings = settings
+        self.username = username
+        self.unit = station_service.unit_summary(station.db)
+        self.setWindowTitle(f"{APP_NAME} — {self.unit['unit_name']}")
+        self.setMinimumSize(QSize(760, 520))
+
+        self.areas = self._areas()
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setMaximumWidth(300)
+        self.pages = QStackedWidget()
+        for i, area in enumerate(self.areas):
+            item = QListWidgetItem(area.title)
+            item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", area.title).replace("%2", str(i + 1)))
+            self.nav.addItem(item)
+            page = OverviewPage(station.db) if area.key == "overview" else ComingPage(area)
+            page.setObjectName(f"page_{area.key}")
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.splitter = QSplitter()
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_layout()
+
+    def _areas(self) -> list[Area]:
+        return [
+            Area("overview", self.tr("Overview"), ""),
+            Area(
+                "households",
+                self.tr("Households & commitments"),
+                self.tr(
+                    "The household register by village, persons, and each year's commitment: who signed, "
+                    "who refused, who broke it; coverage per village and printable commitment forms."
+                ),
+            ),
+            Area(
+                "groups",
+                self.tr("Groups & models"),
+                self.tr(
+                    "Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and "
+                    "camera models, with their rosters and the history of who joined and left."
+                ),
+            ),
+            Area(
+                "meetings",
+                self.tr("Meetings & minutes"),
+                self.tr(
+                    "Meetings with attendance and minutes in the official layout, and every opinion raised, "
+                    "followed until it is answered."
+                ),
+            ),
+            Area(
+                "awards",
+                self.tr("Awards"),
+                self.tr(
+                    "Award decisions and their recipients, certificates printed on full pages or on blanks, "
+                    "with a verification code and a register of what was printed."
+                ),
+            ),
+            Area(
+                "reports",
+                self.tr("Reports"),
+                self.tr("Statistics reports for the upper level, computed from the records."),
+            ),
+            Area(
+                "sync",
+                self.tr("Sync"),
+                self.tr(
+                    "Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail."
+                ),
+            ),
+            Area(
+                "admin",
+                self.tr("Administration"),
+                self.tr("Accounts and roles, the audit trail, backups and restore."),
+            ),
+        ]
+
+    # -- menus and status bar -----------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        backup_action = QAction(self.tr("&Back up now"), self)
+        backup_action.setShortcut(QKeySequence("Ctrl+B"))
+        backup_action.triggered.connect(self.backup_now)
+        file_menu.addAction(backup_action)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for i, area in enumerate(self.areas):
+            action = QAction(area.title, self)
+            action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            action.triggered.connect(lambda _checked=False, row=i: self.nav.setCurrentRow(row))
+            view_menu.addAction(action)
+            self.addAction(action)
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(self.refresh_current)
+        view_menu.addSeparator()
+        view_menu.addAction(refresh)
+
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        language_menu = settings_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = i18n.chosen_language(self.settings)
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            group.addAction(action)
+            language_menu.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About ANTQ Desktop"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.unit_label = QLabel(self.unit["unit_name"])
+        self.user_label = QLabel(self.tr("User: %1").replace("%1", self.username or "—"))
+        self.location_label = QLabel(self.tr("Data: %1").replace("%1", str(self.station.data_dir.root)))
+        self.location_label.setToolTip(
+            self.station.db.url if not self.station.db.is_sqlite else str(self.station.db.path)
+        )
+        self.backup_label = QLabel()
+        for w in (self.unit_label, self.user_label, self.location_label, self.backup_label):
+            bar.addPermanentWidget(w)
+        self.update_backup_label()
+
+    def update_backup_label(self) -> None:
+        last = backups.last_backup(self.station)
+        if not last:
+            self.backup_label.setText(self.tr("Last backup: never"))
+            return
+        when = datetime.fromisoformat(last["at"])
+        self.backup_label.setText(self.tr("Last backup: %1").replace("%1", when.strftime("%d/%m/%Y %H:%M")))
+        self.backup_label.setToolTip(last["path"])
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def refresh_current(self) -> None:
+        page = self.pages.currentWidget()
+        if hasattr(page, "refresh"):
+            page.refresh()
+
+    def backup_now(self) -> None:
+        try:
+            path = run_task(
+                self,
+                self.tr("Backup"),
+                self.tr("Backing up the database…"),
+                lambda _p: backups.backup(self.station),
+            )
+        except Exception as exc:  # noqa: BLE001 - shown as one sentence
+            show_error(self, exc)
+            return
+        self.update_backup_label()
+        self.statusBar().showMessage(self.tr("Backed up and verified: %1").replace("%1", str(path)), 8000)
+
+    def choose_language(self, code: str) -> None:
+        self.settings.setValue(i18n.SETTING_KEY, code)
+        QMessageBox.information(
+            self,
+            self.tr("Language"),
+            self.tr("The new language is used from the next start of the program."),
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About ANTQ Desktop"),
+            self.tr(
+                "ANTQ Desktop %1\nRecords of the movement for the whole people to protect national security.\n\n"
+                "Data folder: %2\nFonts: Liberation Serif and Liberation Sans (SIL Open Font License 1.1)."
+            )
+            .replace("%1", __version__)
+            .replace("%2", str(self.station.data_dir.root)),
+        )
+
+    # -- layout memory -------------------------------------------------------------------------
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([230, 1050])
+        row = int(self.settings.value("window/area", 0))
+        self.nav.setCurrentRow(row if 0 <= row < len(self.areas) else 0)
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/area", self.nav.currentRow())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
+        super().closeEvent(event)

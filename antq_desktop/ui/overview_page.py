@@ -1,0 +1,129 @@
+"""Tổng quan: the station's figures, counted from the database each time the page is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCollator, QLocale, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services import overview as overview_service
+from ..storage.database import Database
+from .i18n import fmt_int, fmt_percent
+
+
+class _NumberItem(QTableWidgetItem):
+    """Sorts by the number behind the text (1.500 after 187)."""
+
+    def __init__(self, text: str, value: float) -> None:
+        super().__init__(text)
+        self.setData(Qt.ItemDataRole.UserRole, value)
+        self.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return float(self.data(Qt.ItemDataRole.UserRole)) < float(other.data(Qt.ItemDataRole.UserRole))
+
+
+_COLLATOR = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+
+
+class _TextItem(QTableWidgetItem):
+    """Sorts Vietnamese names as a Vietnamese reader expects (Đ after D, not after Z)."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return _COLLATOR.compare(self.text(), other.text()) < 0
+
+
+class Card(QFrame):
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.value = QLabel("–")
+        self.value.setObjectName("cardValue")
+        self.caption = QLabel(caption)
+        self.caption.setWordWrap(True)
+        self.detail = QLabel()
+        self.detail.setObjectName("cardDetail")
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.detail)
+
+    def set(self, value: str, detail: str = "") -> None:
+        self.value.setText(value)
+        self.detail.setText(detail)
+
+
+class OverviewPage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.heading = QLabel()
+        self.heading.setObjectName("pageTitle")
+        self.cards = {
+            "households": Card(self.tr("Households")),
+            "persons": Card(self.tr("Persons")),
+            "coverage": Card(self.tr("Signed this year's commitment")),
+            "groups": Card(self.tr("Active groups and models")),
+            "meetings": Card(self.tr("Meetings this year")),
+            "opinions": Card(self.tr("Opinions awaiting an answer")),
+        }
+        grid = QGridLayout()
+        for i, card in enumerate(self.cards.values()):
+            grid.addWidget(card, i // 3, i % 3)
+        self.table = QTableWidget(0, 4)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Village"), self.tr("Households"), self.tr("Signed"), self.tr("Coverage")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.coverage_title = QLabel()
+        self.coverage_title.setObjectName("sectionTitle")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(grid)
+        layout.addWidget(self.coverage_title)
+        layout.addWidget(self.table, 1)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        self.refresh()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        ov = overview_service.overview(self.db)
+        self.heading.setText(self.tr("Overview — year %1").replace("%1", str(ov.year)))
+        self.cards["households"].set(fmt_int(ov.households))
+        self.cards["persons"].set(fmt_int(ov.persons))
+        self.cards["coverage"].set(
+            fmt_percent(ov.coverage),
+            self.tr("%1 of %2 households")
+            .replace("%1", fmt_int(ov.commitments_signed))
+            .replace("%2", fmt_int(ov.households)),
+        )
+        self.cards["groups"].set(fmt_int(ov.groups), self.tr("%1 members").replace("%1", fmt_int(ov.members)))
+        self.cards["meetings"].set(fmt_int(ov.meetings_this_year))
+        self.cards["opinions"].set(fmt_int(ov.open_opinions))
+        self.coverage_title.setText(self.tr("Commitment coverage by village, %1").replace("%1", str(ov.year)))
+        rows = overview_service.coverage_by_village(self.db, ov.year)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for r, c in enumerate(rows):
+            self.table.setItem(r, 0, _TextItem(c.village))
+            self.table.setItem(r, 1, _NumberItem(fmt_int(c.households), c.households))
+            self.table.setItem(r, 2, _NumberItem(fmt_int(c.signed), c.signed))
+            self.table.setItem(r, 3, _NumberItem(fmt_percent(c.share), c.share))
+        self.table.setSortingEnabled(True)

@@ -1,0 +1,82 @@
+"""One helper for every long operation: a worker thread, a progress dialog, a cancel button.
+
+Screens never start threads themselves.  ``run_task`` runs ``work(progress)``
+off the GUI thread while a modal progress dialog keeps the window alive; the
+work calls ``progress(done, total)`` and stops when it returns False (the
+officer pressed Cancel).  The result comes back to the caller on the GUI
+thread; an exception raised by the work is re-raised there, so the caller
+decides what to tell the officer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+T = TypeVar("T")
+Progress = Callable[[int, int], bool]
+
+
+class _Worker(QObject):
+    progressed = Signal(int, int)
+    done = Signal()
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self.cancelled = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    def report(self, done: int, total: int) -> bool:
+        self.progressed.emit(done, total)
+        return not self.cancelled
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            self.result = self._work(self.report)
+        except BaseException as exc:  # noqa: BLE001 - handed back to the GUI thread
+            self.error = exc
+        finally:
+            self.done.emit()
+
+
+def run_task(parent: QWidget | None, title: str, label: str, work: Callable[[Progress], T]) -> T:
+    dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(title)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(400)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+
+    worker = _Worker(work)
+    thread = QThread()
+    worker.moveToThread(thread)
+    loop = QEventLoop()
+
+    def on_progress(done: int, total: int) -> None:
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    def on_cancel() -> None:
+        worker.cancelled = True
+        dialog.setLabelText(QCoreApplication.translate("tasks", "Cancelling…"))
+
+    worker.progressed.connect(on_progress, Qt.ConnectionType.QueuedConnection)
+    worker.done.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    dialog.canceled.connect(on_cancel)
+    thread.started.connect(worker.run)
+    thread.start()
+    loop.exec()
+    thread.quit()
+    thread.wait()
+    dialog.close()
+    dialog.deleteLater()
+    if worker.error is not None:
+        raise worker.error
+    return worker.result  # type: ignore[no-any-return]

@@ -1,0 +1,79 @@
+"""Screenshots of the real program, for the README and the user guides.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--out docs/screenshots]
+
+Creates a demo commune in a temporary data folder, drives the setup wizard
+and the main window at 1366×768, and saves PNGs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from antq_desktop.app import create_application, window_settings  # noqa: E402
+from antq_desktop.services import accounts, demo  # noqa: E402
+from antq_desktop.services.station import open_station  # noqa: E402
+from antq_desktop.storage.paths import DataDir  # noqa: E402
+from antq_desktop.ui.main_window import MainWindow  # noqa: E402
+from antq_desktop.ui.setup_wizard import PAGE_COMMUNE, PAGE_UNIT, SetupWizard  # noqa: E402
+
+
+def shoot(widget, path: Path) -> None:  # type: ignore[no-untyped-def]
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    print(path)
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--out", default=str(Path(__file__).parent / "screenshots"))
+    p.add_argument("--lang", default="vi")
+    args = p.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = DataDir(Path(tmp))
+        settings = window_settings(data_dir)
+        create_application(["shots"], settings, args.lang)
+
+        wizard = SetupWizard()
+        wizard.show()
+        shoot(wizard, out / f"wizard-intro-{args.lang}.png")
+        wizard.next()
+        wizard.province_page.picker.search.setText("cao bang")
+        wizard.province_page.picker._pick_first_visible()
+        shoot(wizard, out / f"wizard-province-{args.lang}.png")
+        wizard.next()
+        assert wizard.currentId() == PAGE_COMMUNE
+        wizard.commune_page.picker.search.setText("quang lam")
+        wizard.commune_page.picker._pick_first_visible()
+        shoot(wizard, out / f"wizard-commune-{args.lang}.png")
+        wizard.next()
+        assert wizard.currentId() == PAGE_UNIT
+        for name in ("Thôn Nà Mạ", "Bản Pác Bó", "Xóm Đông Đình"):
+            wizard.unit_page.new_village.setText(name)
+            wizard.unit_page.add_village()
+        shoot(wizard, out / f"wizard-unit-{args.lang}.png")
+        wizard.close()
+
+        station = open_station(data_dir)
+        demo.create_demo_station(station.db)
+        window = MainWindow(station, settings, accounts.default_username(station.db))
+        window.resize(1366, 768)
+        window.show()
+        shoot(window, out / f"main-overview-{args.lang}.png")
+        window.nav.setCurrentRow(1)
+        shoot(window, out / f"main-coming-{args.lang}.png")
+        window.close()
+        station.close()
+
+
+if __name__ == "__main__":
+    main()

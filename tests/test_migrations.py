@@ -1,0 +1,364 @@
+"""Schema migrations: in step with the models, safe on databases that already hold data."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from antq_desktop.domain.text import fold
+from antq_desktop.services import station as station_service
+from antq_desktop.services.station import Station
+from antq_desktop.storage import migrate
+from antq_desktop.storage.backup import integrity_check
+from antq_desktop.storage.base import Base
+from antq_desktop.storage.database import Database
+from antq_desktop.storage.models import Group, Household, Person
+from antq_desktop.storage.paths import DB_URL_ENV, DataDir
+
+
+def schema_diff(db: Database) -> list[Any]:
+    """What Alembic's autogenerate would still change to make the schema match the models."""
+    with db.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        diff = compare_metadata(ctx, Base.metadata)
+        conn.rollback()
+    return diff
+
+
+def test_head_revision_constant_is_the_script_head() -> None:
+    assert migrate.HEAD_REVISION == migrate.script_head()
+
+
+def test_revisions_form_one_line_of_history() -> None:
+    from alembic.script import ScriptDirectory
+
+    scripts = ScriptDirectory.from_config(migrate._alembic_config())
+    assert scripts.get_heads() == [migrate.HEAD_REVISION]
+    assert len(scripts.get_bases()) == 1
+
+
+# -- (b) an empty database upgraded to head matches the models ---------------------------------
+
+
+def test_empty_sqlite_upgraded_to_head_matches_the_models(tmp_path: Path) -> None:
+    db = Database(f"sqlite:///{tmp_path / 'fresh.sqlite3'}")
+    try:
+        assert migrate.current_revision(db) is None
+        result = migrate.upgrade(db)
+        assert (result.before, result.after, result.backup) == (None, migrate.HEAD_REVISION, None)
+        assert migrate.current_revision(db) == migrate.HEAD_REVISION
+        assert schema_diff(db) == []
+    finally:
+        db.dispose()
+
+
+def test_empty_postgresql_upgraded_to_head_matches_the_models(pg_url: str) -> None:
+    db = Database(pg_url)
+    try:
+        assert migrate.current_revision(db) is None
+        result = migrate.upgrade(db)
+        assert result.after == migrate.HEAD_REVISION
+        assert migrate.current_revision(db) == migrate.HEAD_REVISION
+        assert schema_diff(db) == []
+    finally:
+        db.dispose()
+
+
+def test_the_diff_check_does_notice_a_schema_that_lags_behind(tmp_path: Path) -> None:
+    """Revision 0001 lacks the search keys: the comparison used above must see that."""
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    try:
+        migrate.upgrade(db, target="0001")
+        added = {(d[0], d[3].name) for d in schema_diff(db) if d[0] == "add_column"}
+        assert {("add_column", "search_key")} <= added
+    finally:
+        db.dispose()
+
+
+# -- (c) an old database with data is migrated, backed up first, its keys back-filled ----------
+
+SITE_ID = "5d3c8a8e-1111-4c4c-9a9a-000000000001"
+V0 = "001790000000000.000000"
+SEEDED_SEQ = 40
+
+PEOPLE = [
+    # id, full_name, id_number, phone, sex, birth_year
+    ("a0000000-0000-4000-8000-000000000001", "Đỗ Văn Nhẫn", "004085012345", "0912345678", "M", 1985),
+    ("a0000000-0000-4000-8000-000000000002", "Đặng Thị Mai", "004190123456", "", "F", 1990),
+    ("a0000000-0000-4000-8000-000000000003", "Giàng A Páo", "004201000111", "", "M", 2001),
+]
+HOUSEHOLD_ID = "b0000000-0000-4000-8000-000000000001"
+GROUP_ID = "c0000000-0000-4000-8000-000000000001"
+
+
+def _insert(conn: sa.Connection, table: str, seq: int, **values: object) -> None:
+    """A raw INSERT of a travelling row as revision 0001 stored it (no search_key column)."""
+    row: dict[str, object] = {
+        **values,
+        "origin_site": SITE_ID,
+        "version": V0[:-6] + f"{seq:06d}",
+        "modified_by_site": SITE_ID,
+        "change_seq": seq,
+        "field_versions": {"*": V0[:-6] + f"{seq:06d}"},
+    }
+    cols = ", ".join(row)
+    stmt = sa.text(f"INSERT INTO {table} ({cols}) VALUES ({', '.join(':' + c for c in row)})").bindparams(
+        *(sa.bindparam(c, type_=sa.JSON) for c, v in row.items() if isinstance(v, (dict, list)))
+    )
+    conn.execute(stmt, row)
+
+
+def build_revision_0001_with_data(db: Database) -> None:
+    migrate.upgrade(db, target="0001")
+    assert migrate.current_revision(db) == "0001"
+    with db.engine.begin() as conn:
+        conn.execute(
+            sa.text("INSERT INTO sync_clock (id, site_id, incarnation, hlc, seq) VALUES (1, :s, 1, :h, :q)"),
+            {"s": SITE_ID, "h": V0[:-6] + f"{SEEDED_SEQ:06d}", "q": SEEDED_SEQ},
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO site (id, is_self, role, unit_kind, unit_name, unit_code, province_code,"
+                " commune_code, is_upper_level, signing_public_key, encryption_public_key, incarnation,"
+                " peer_acked_seq, received_seq, last_bundle_in, last_bundle_out)"
+                " VALUES (:id, :t, 'commune', 'Công an xã', 'Công an xã Quảng Lâm', '01304', '04', '01304',"
+                " :f, '', '', 1, 0, 0, 0, 0)"
+            ),
+            {"id": SITE_ID, "t": True, "f": False},
+        )
+        commune_id = "d0000000-0000-4000-8000-000000000001"
+        village_id = "e0000000-0000-4000-8000-000000000001"
+        _insert(
+            conn,
+            "commune",
+            1,
+            id=commune_id,
+            code="01304",
+            name="Xã Quảng Lâm",
+            division_type="xã",
+            province_code="04",
+            province_name="Cao Bằng",
+            code_list="QD19-2025",
+        )
+        _insert(
+            conn,
+            "village",
+            2,
+            id=village_id,
+            commune_id=commune_id,
+            name="Thôn Nà Mạ",
+            kind="thôn",
+            code="01",
+            sort_order=0,
+            active=True,
+        )
+        _insert(
+            conn,
+            "household",
+            3,
+            id=HOUSEHOLD_ID,
+            village_id=village_id,
+            code="01304-01-00001",
+            address="Thôn Nà Mạ",
+            head_person_id=PEOPLE[0][0],
+            head_name="Đỗ Văn Nhẫn",
+            phone="0912345678",
+            poverty_status="",
+            notes="",
+        )
+        for i, (pid, name, id_number, phone, sex, year) in enumerate(PEOPLE):
+            _insert(
+                conn,
+                "person",
+                4 + i,
+                id=pid,
+                household_id=HOUSEHOLD_ID,
+                full_name=name,
+                birth_year=year,
+                sex=sex,
+                id_number=id_number,
+                old_id_number="",
+                ethnic_code="01",
+                ethnic_code_system="TCTK-2008",
+                relation_to_head="chủ hộ" if i == 0 else "con",
+                phone=phone,
+                education_level="",
+                notes="",
+            )
+        type_id = "f0000000-0000-4000-8000-000000000001"
+        _insert(
+            conn,
+            "group_type",
+            10,
+            id=type_id,
+            code="to_bao_ve_antt",
+            name="Tổ bảo vệ an ninh, trật tự ở cơ sở",
+            category="bao_ve_antt",
+            attributes_schema=[],
+            roles=[],
+            source="builtin",
+            sort_order=0,
+            active=True,
+        )
+        _insert(
+            conn,
+            "antq_group",
+            11,
+            id=GROUP_ID,
+            type_id=type_id,
+            name="Tổ bảo vệ ANTT Thôn Nà Mạ",
+            managed_by="Công an xã",
+            founding_decision_no="12/QĐ-UBND",
+            status="active",
+            attributes={},
+            notes="",
+        )
+
+
+def _snapshot(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """The pre-migration columns of the rows seeded above, as stored."""
+    with db.engine.connect() as conn:
+        snap = {
+            "person": [
+                tuple(r)
+                for r in conn.execute(
+                    sa.text(
+                        "SELECT id, full_name, id_number, phone, sex, birth_year, version, change_seq,"
+                        " household_id FROM person ORDER BY id"
+                    )
+                )
+            ],
+            "household": [
+                tuple(r)
+                for r in conn.execute(
+                    sa.text("SELECT id, head_name, code, address, version, change_seq FROM household")
+                )
+            ],
+            "antq_group": [
+                tuple(r)
+                for r in conn.execute(sa.text("SELECT id, name, version, change_seq FROM antq_group"))
+            ],
+            "sync_clock": [tuple(r) for r in conn.execute(sa.text("SELECT site_id, seq FROM sync_clock"))],
+        }
+        conn.rollback()
+    return snap
+
+
+def _search_person(db: Database, query: str) -> set[str]:
+    words = fold(query).split()
+    with db.session() as s:
+        stmt = sa.select(Person.full_name).where(*(Person.search_key.like(f"%{w}%") for w in words))
+        return set(s.scalars(stmt))
+
+
+# (backend, data dir, the seeded rows as stored before migrating)
+OldDataDir = tuple[str, DataDir, dict[str, list[tuple[Any, ...]]]]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def old_data_dir(
+    request: pytest.FixtureRequest, data_dir: DataDir, monkeypatch: pytest.MonkeyPatch
+) -> OldDataDir:
+    """A data directory whose database is at revision 0001 and holds a commune's records."""
+    if request.param == "postgresql":
+        monkeypatch.setenv(DB_URL_ENV, request.getfixturevalue("pg_url"))
+    data_dir.ensure()
+    db = Database(data_dir.database_url())
+    try:
+        build_revision_0001_with_data(db)
+        snapshot = _snapshot(db)
+    finally:
+        db.dispose()
+    return request.param, data_dir, snapshot
+
+
+def test_old_database_with_data_is_migrated_on_open(old_data_dir: OldDataDir) -> None:
+    backend, data_dir, before = old_data_dir
+
+    st = station_service.open_station(data_dir)
+    try:
+        db = st.db
+        assert migrate.current_revision(db) == migrate.HEAD_REVISION
+        assert schema_diff(db) == []
+
+        # Every record is intact, its sync columns untouched: migrating is not a change to sync.
+        after = _snapshot(db)
+        assert after == before
+        assert station_service.self_site_id(db) == SITE_ID
+        assert station_service.unit_summary(db)["unit_name"] == "Công an xã Quảng Lâm"
+
+        # The new search keys were filled in from the existing rows...
+        with db.session() as s:
+            keys = dict(s.execute(sa.select(Person.full_name, Person.search_key)).all())
+            hh_key = s.scalar(sa.select(Household.search_key))
+            group_key = s.scalar(sa.select(Group.search_key))
+        assert keys["Đỗ Văn Nhẫn"].startswith("do van nhan")
+        assert keys["Đặng Thị Mai"].startswith("dang thi mai")
+        assert "giang a pao" in keys["Giàng A Páo"]
+        assert "do van nhan" in hh_key and "na ma" in hh_key and "01304-01-00001" in hh_key
+        assert group_key == "to bao ve antt thon na ma"
+        # ...and they search the way the program does.
+        assert _search_person(db, "do van nhan") == {"Đỗ Văn Nhẫn"}
+        assert _search_person(db, "dang") == {"Đặng Thị Mai"}
+        assert _search_person(db, "004201000111") == {"Giàng A Páo"}
+
+        # A back-filled key is the key the program itself writes for the same record.
+        with db.session() as s:
+            twin = Person(
+                household_id=HOUSEHOLD_ID,
+                full_name="Đỗ Văn Nhẫn",
+                id_number="004085012345",
+                phone="0912345678",
+            )
+            s.add(twin)
+            s.flush()
+            assert twin.search_key == keys["Đỗ Văn Nhẫn"]
+            # The clock carries on from the migrated database's change counter.
+            assert twin.change_seq == SEEDED_SEQ + 1
+            assert twin.origin_site == SITE_ID
+    finally:
+        st.close()
+
+    backups = sorted(data_dir.backups.glob("*.sqlite3")) if data_dir.backups.exists() else []
+    if backend == "postgresql":
+        assert backups == []  # a server database is not backed up by file copy
+        return
+    # A pre-migration backup was taken, is sound, and holds the old schema with the data.
+    assert len(backups) == 1
+    backup = backups[0]
+    assert "0001" in backup.name
+    assert integrity_check(backup) == []
+    con = sqlite3.connect(backup)
+    try:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        person_cols = {r[1] for r in con.execute("PRAGMA table_info(person)")}
+        assert "search_key" not in person_cols
+        names = {r[0] for r in con.execute("SELECT full_name FROM person")}
+    finally:
+        con.close()
+    assert names == {p[1] for p in PEOPLE}
+
+
+def test_opening_a_current_database_takes_no_backup(station: Station) -> None:
+    data_dir = station.data_dir
+    station.close()
+    for _ in range(2):
+        again = station_service.open_station(data_dir)
+        assert migrate.current_revision(again.db) == migrate.HEAD_REVISION
+        again.close()
+    assert not data_dir.backups.exists() or list(data_dir.backups.iterdir()) == []
+
+
+def test_a_new_database_takes_no_backup(data_dir: DataDir) -> None:
+    st = station_service.open_station(data_dir)
+    try:
+        assert migrate.current_revision(st.db) == migrate.HEAD_REVISION
+    finally:
+        st.close()
+    assert not data_dir.backups.exists()
