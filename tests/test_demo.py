@@ -224,7 +224,7 @@ def test_overview_equals_direct_counts(default_demo: tuple[Station, demo.DemoSum
     assert ov.commitments_signed == scalar(
         sql,
         "SELECT count(DISTINCT c.household_id) FROM commitment c JOIN household h ON h.id = c.household_id"
-        " WHERE c.deleted = 0 AND h.deleted = 0 AND c.year = ? AND c.status = 'signed'",
+        " WHERE c.deleted = 0 AND h.deleted = 0 AND c.year = ? AND c.status IN ('signed', 'broken')",
         THIS_YEAR,
     )
     assert ov.groups == scalar(sql, "SELECT count(*) FROM antq_group WHERE deleted = 0 AND status = 'active'")

@@ -50,6 +50,24 @@
     </message>
 </context>
 <context>
+    <name>CampaignDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="615"/>
+        <source>Commitment text for %1</source>
+        <translation>Nội dung cam kết năm %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="623"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="626"/>
+        <source>Items, one per line (numbered when printed):</source>
+        <translation>Các nội dung, mỗi dòng một nội dung (được đánh số khi in):</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <location filename="../antq_desktop/ui/main_window.py" line="46"/>
@@ -73,6 +91,342 @@
         <location filename="../antq_desktop/ui/setup_wizard.py" line="162"/>
         <source>Communes of %1</source>
         <translation>Các xã, phường của %1</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="445"/>
+        <source>Year </source>
+        <translation>Năm </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="452"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="453"/>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="454"/>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="455"/>
+        <source>Not signed</source>
+        <translation>Chưa ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="456"/>
+        <source>Refused</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="457"/>
+        <source>Away</source>
+        <translation>Vắng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="458"/>
+        <source>Broken</source>
+        <translation>Vi phạm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="459"/>
+        <source>Coverage</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="470"/>
+        <source>Commitment text…</source>
+        <translation>Nội dung cam kết…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="472"/>
+        <source>Print the village&apos;s forms…</source>
+        <translation>In bản cam kết của thôn…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="475"/>
+        <source>Print the village&apos;s list…</source>
+        <translation>In danh sách hộ của thôn…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="477"/>
+        <source>Print the coverage report…</source>
+        <translation>In báo cáo kết quả ký cam kết…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="513"/>
+        <source>Below the 100 % that TT 124/2021 requires</source>
+        <translation>Chưa đạt 100% theo Thông tư 124/2021/TT-BCA</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="522"/>
+        <source>Commune: %1 of %2 households signed (%3). Villages below 100 %: %4.</source>
+        <translation>Toàn xã: %1/%2 hộ đã ký (%3). Thôn, tổ dân phố chưa đạt 100%: %4.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="526"/>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="566"/>
+        <source>Commitment forms</source>
+        <translation>Bản cam kết</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="567"/>
+        <source>Preparing the forms of %1…</source>
+        <translation>Đang chuẩn bị bản cam kết của %1…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="575"/>
+        <source>Commitment forms — %1</source>
+        <translation>Bản cam kết — %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="590"/>
+        <source>Households and commitments — %1</source>
+        <translation>Danh sách hộ ký cam kết — %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="601"/>
+        <source>Commitment coverage report</source>
+        <translation>Báo cáo kết quả ký cam kết</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="401"/>
+        <source>None</source>
+        <translation>Không</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="406"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="407"/>
+        <source>Household code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="408"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="409"/>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="410"/>
+        <source>Poverty status (sensitive)</source>
+        <translation>Hộ nghèo, cận nghèo (dữ liệu nhạy cảm)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="411"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <source>Relation</source>
+        <translation>Quan hệ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <source>Born</source>
+        <translation>Sinh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="426"/>
+        <source>Add person…</source>
+        <translation>Thêm người…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="427"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="428"/>
+        <source>Make head</source>
+        <translation>Đặt làm chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="429"/>
+        <source>Move to another household…</source>
+        <translation>Chuyển sang hộ khác…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <source>Split off…</source>
+        <translation>Tách hộ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="431"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="648"/>
+        <source>Remove person</source>
+        <translation>Xóa nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="447"/>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="451"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="452"/>
+        <source>Signed on</source>
+        <translation>Ngày ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="453"/>
+        <source>Signed by</source>
+        <translation>Người ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="454"/>
+        <source>Paper form number</source>
+        <translation>Số bản cam kết giấy</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="455"/>
+        <source>Breach (date and note)</source>
+        <translation>Vi phạm (ngày và nội dung)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="459"/>
+        <source>Members</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="460"/>
+        <source>Commitment %1</source>
+        <translation>Cam kết %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="461"/>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="486"/>
+        <source>New household</source>
+        <translation>Hộ mới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="492"/>
+        <source>Household %1 — %2</source>
+        <translation>Hộ %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="649"/>
+        <source>Remove %1 from the register? You can restore it from the history.</source>
+        <translation>Xóa %1 khỏi sổ? Có thể khôi phục lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="662"/>
+        <source>Move %1 to household…</source>
+        <translation>Chuyển %1 sang hộ…</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPicker</name>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="276"/>
+        <source>Type a name, ID number, code or address…</source>
+        <translation>Gõ tên, số định danh, mã hộ hoặc địa chỉ…</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdTableModel</name>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="121"/>
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="122"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="123"/>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="124"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="125"/>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="126"/>
+        <source>Members</source>
+        <translation>Số nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="127"/>
+        <source>Commitment %1</source>
+        <translation>Cam kết %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="128"/>
+        <source>Poverty status</source>
+        <translation>Hộ nghèo, cận nghèo</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_model.py" line="142"/>
+        <source>(no head)</source>
+        <translation>(chưa có chủ hộ)</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsArea</name>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="653"/>
+        <source>Register</source>
+        <translation>Sổ hộ gia đình</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="654"/>
+        <source>Commitments &amp; coverage</source>
+        <translation>Cam kết &amp; tỷ lệ ký</translation>
     </message>
 </context>
 <context>
@@ -111,177 +465,177 @@
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="94"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="105"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="97"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="108"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="99"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="110"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="105"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="116"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="107"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="118"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="113"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="124"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="115"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="126"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="121"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="132"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="123"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="134"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="129"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="140"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="130"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="141"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="134"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="145"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="136"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="147"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="141"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="152"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="142"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="149"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="160"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="150"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="155"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="160"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="171"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="167"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="178"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="173"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="174"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="185"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="195"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="185"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="192"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="203"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="193"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="204"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="205"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="216"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="219"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="222"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="233"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="223"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="234"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="230"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="241"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="236"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="247"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="237"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="248"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="243"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="254"/>
         <source>About ANTQ Desktop</source>
         <translation>Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="245"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="256"/>
         <source>ANTQ Desktop %1
 Records of the movement for the whole people to protect national security.
 
@@ -297,70 +651,210 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="74"/>
-        <location filename="../antq_desktop/ui/overview_page.py" line="86"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="75"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="87"/>
         <source>Households</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="75"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="76"/>
         <source>Persons</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="76"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="77"/>
         <source>Signed this year&apos;s commitment</source>
         <translation>Hộ đã ký cam kết năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="77"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="78"/>
         <source>Active groups and models</source>
         <translation>Tổ, mô hình đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="78"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="79"/>
         <source>Meetings this year</source>
         <translation>Hội nghị trong năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="79"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="80"/>
         <source>Opinions awaiting an answer</source>
         <translation>Ý kiến chưa được trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="86"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="87"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="86"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="87"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="86"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="87"/>
         <source>Coverage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="108"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="109"/>
         <source>Overview — year %1</source>
         <translation>Tổng quan — năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="114"/>
         <source>%1 of %2 households</source>
         <translation>%1 trên %2 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="117"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="118"/>
         <source>%1 members</source>
         <translation>%1 thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="120"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="121"/>
         <source>Commitment coverage by village, %1</source>
         <translation>Tỷ lệ hộ ký cam kết theo thôn, năm %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="73"/>
+        <source>Zoom out</source>
+        <translation>Thu nhỏ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="76"/>
+        <source>Zoom in</source>
+        <translation>Phóng to</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="78"/>
+        <source>Fit width</source>
+        <translation>Vừa chiều rộng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="80"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="232"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="238"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="250"/>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="95"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="96"/>
+        <source>Print (Ctrl+P)</source>
+        <translation>In (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="97"/>
+        <source>&amp;Save as PDF file…</source>
+        <translation>&amp;Lưu thành tệp PDF…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="168"/>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="189"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="198"/>
+        <source>Save as PDF file</source>
+        <translation>Lưu thành tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="189"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="199"/>
+        <source>The file could not be saved: %1</source>
+        <translation>Không lưu được tệp: %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="202"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="237"/>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="237"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="255"/>
+        <source>Sent %1 pages to the printer.</source>
+        <translation>Đã gửi %1 trang tới máy in.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="112"/>
+        <source>Person</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="120"/>
+        <source>dd/mm/yyyy, or only the year</source>
+        <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="132"/>
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="156"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="158"/>
+        <source>Date or year of birth</source>
+        <translation>Ngày hoặc năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="160"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="161"/>
+        <source>Personal ID number</source>
+        <translation>Số định danh cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="163"/>
+        <source>Ethnic group (sensitive)</source>
+        <translation>Dân tộc (dữ liệu nhạy cảm)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="164"/>
+        <source>Relation to the head</source>
+        <translation>Quan hệ với chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="165"/>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="166"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
     </message>
 </context>
 <context>
@@ -382,11 +876,157 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
     </message>
 </context>
 <context>
+    <name>RegisterTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="119"/>
+        <source>Search names, ID numbers, phones, addresses… (Ctrl+F)</source>
+        <translation>Tìm theo tên, số định danh, điện thoại, địa chỉ… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="122"/>
+        <source>All villages</source>
+        <translation>Tất cả thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="127"/>
+        <source>Any commitment status</source>
+        <translation>Mọi tình trạng cam kết</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="134"/>
+        <source>Year </source>
+        <translation>Năm </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="135"/>
+        <source>Show sensitive data</source>
+        <translation>Hiện dữ liệu nhạy cảm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="137"/>
+        <source>Poverty status is personal data: shown only while this is ticked.</source>
+        <translation>Tình trạng hộ nghèo là dữ liệu cá nhân: chỉ hiện khi đánh dấu ô này.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="139"/>
+        <source>Deleted</source>
+        <translation>Đã xóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="141"/>
+        <source>Show deleted households, to restore them</source>
+        <translation>Xem các hộ đã xóa để khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="175"/>
+        <source>New household</source>
+        <translation>Thêm hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="176"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="178"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="180"/>
+        <source>Restore</source>
+        <translation>Khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="181"/>
+        <source>Merge into another household…</source>
+        <translation>Nhập vào hộ khác…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="182"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="184"/>
+        <source>Redo</source>
+        <translation>Làm lại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="204"/>
+        <source>Mark commitment</source>
+        <translation>Đánh dấu cam kết</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="213"/>
+        <source>More</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="231"/>
+        <source>Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · Space toggles signed</source>
+        <translation>Enter: mở · Del: xóa (Ctrl+Z hoàn tác) · S: đã ký · C: chưa ký · T: từ chối · V: vắng · Dấu cách: đổi đã ký/chưa ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="288"/>
+        <source>%1 households</source>
+        <translation>%1 hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="290"/>
+        <source>%1 deleted households</source>
+        <translation>%1 hộ đã xóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="366"/>
+        <source>Delete %1 households</source>
+        <translation>Xóa %1 hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="374"/>
+        <source>Restore %1 households</source>
+        <translation>Khôi phục %1 hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="384"/>
+        <source>Mark %1 households: %2</source>
+        <translation>Đánh dấu %1 hộ: %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="415"/>
+        <source>Merge this household into…</source>
+        <translation>Nhập hộ này vào hộ…</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="348"/>
         <source>ANTQ Desktop — first-time setup</source>
         <translation>ANTQ Desktop — thiết lập lần đầu</translation>
+    </message>
+</context>
+<context>
+    <name>SplitDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="321"/>
+        <source>Split household %1</source>
+        <translation>Tách hộ %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="324"/>
+        <source>Who moves to the new household?</source>
+        <translation>Những ai chuyển sang hộ mới?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="333"/>
+        <source>Head of the new household</source>
+        <translation>Chủ hộ của hộ mới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="334"/>
+        <source>Address of the new household</source>
+        <translation>Địa chỉ của hộ mới</translation>
     </message>
 </context>
 <context>
@@ -473,37 +1113,38 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
 <context>
     <name>app</name>
     <message>
-        <location filename="../antq_desktop/app.py" line="76"/>
+        <location filename="../antq_desktop/app.py" line="77"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="77"/>
+        <location filename="../antq_desktop/app.py" line="78"/>
         <source>Creating the demo commune…</source>
         <translation>Đang tạo xã mẫu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="88"/>
+        <location filename="../antq_desktop/app.py" line="89"/>
         <source>Setup</source>
         <translation>Thiết lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="89"/>
+        <location filename="../antq_desktop/app.py" line="90"/>
         <source>Setting up the unit…</source>
         <translation>Đang thiết lập đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="108"/>
+        <location filename="../antq_desktop/app.py" line="118"/>
+        <location filename="../antq_desktop/app.py" line="126"/>
         <source>ANTQ Desktop is already open; its window was brought forward.</source>
         <translation>ANTQ Desktop đang mở; cửa sổ đã được đưa lên trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="117"/>
+        <location filename="../antq_desktop/app.py" line="131"/>
         <source>ANTQ Desktop is already open on this data folder (or a command is running on it).</source>
         <translation>ANTQ Desktop đang mở trên thư mục dữ liệu này (hoặc đang có lệnh chạy trên đó).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="126"/>
+        <location filename="../antq_desktop/app.py" line="140"/>
         <source>Cannot use the data folder %1: %2</source>
         <translation>Không dùng được thư mục dữ liệu %1: %2</translation>
     </message>

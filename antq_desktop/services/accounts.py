@@ -57,3 +57,18 @@ def default_username(db: Database) -> str:
     with db.session() as s:
         user = first_admin(s)
         return user.username if user else ""
+
+
+# Roles that see personal ID numbers in full (NĐ 356/2025: access by role); others see them masked.
+ID_NUMBER_ROLES = ("admin", "officer")
+
+
+def role_of(db: Database, username: str) -> str:
+    """The role of an account; "viewer" for an unknown or disabled one."""
+    with db.session() as s:
+        user = s.scalar(select(User).where(User.username == username))
+        return user.role if user is not None and user.active else "viewer"
+
+
+def may_see_id_numbers(role: str) -> bool:
+    return role in ID_NUMBER_ROLES

@@ -55,7 +55,7 @@ def overview(db: Database, year: int | None = None) -> Overview:
         signed = select(func.count(distinct(Commitment.household_id))).where(
             Commitment.deleted.is_(False),
             Commitment.year == year,
-            Commitment.status == "signed",
+            Commitment.status.in_(("signed", "broken")),  # broken after signing still signed
             Commitment.household_id.in_(select(Household.id).where(Household.deleted.is_(False))),
         )
         members = select(func.count(distinct(Membership.person_id))).where(
@@ -96,40 +96,3 @@ def entity_counts(db: Database) -> dict[str, int]:
             elif cls is User:
                 counts[cls.__tablename__] = int(s.scalar(select(func.count()).select_from(cls)) or 0)
     return counts
-
-
-@dataclass(frozen=True)
-class VillageCoverage:
-    village: str
-    households: int
-    signed: int
-
-    @property
-    def share(self) -> float:
-        return self.signed / self.households if self.households else 0.0
-
-
-def coverage_by_village(db: Database, year: int | None = None) -> list[VillageCoverage]:
-    """Households and this year's signed commitments per village, in the commune's order."""
-    from ..storage.models import Village
-
-    year = year or date.today().year
-    signed_households = (
-        select(Commitment.household_id)
-        .where(Commitment.deleted.is_(False), Commitment.year == year, Commitment.status == "signed")
-        .scalar_subquery()
-    )
-    stmt = (
-        select(
-            Village.name,
-            func.count(Household.id),
-            func.count(Household.id).filter(Household.id.in_(signed_households)),
-        )
-        .select_from(Village)
-        .outerjoin(Household, (Household.village_id == Village.id) & Household.deleted.is_(False))
-        .where(Village.deleted.is_(False))
-        .group_by(Village.id, Village.name, Village.sort_order)
-        .order_by(Village.sort_order, Village.name)
-    )
-    with db.session() as s:
-        return [VillageCoverage(name, int(n), int(k)) for name, n, k in s.execute(stmt)]

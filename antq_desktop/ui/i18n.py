@@ -47,3 +47,7 @@ def fmt_int(n: int) -> str:
 def fmt_percent(share: float) -> str:
     """95,2 % in Vietnamese."""
     return QLocale().toString(share * 100, "f", 1) + " %"
+
+
+def is_vietnamese() -> bool:
+    return QLocale().language() == QLocale.Language.Vietnamese

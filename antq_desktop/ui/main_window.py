@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(area.title)
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", area.title).replace("%2", str(i + 1)))
             self.nav.addItem(item)
-            page = OverviewPage(station.db) if area.key == "overview" else ComingPage(area)
+            page = self._page(area)
             page.setObjectName(f"page_{area.key}")
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -88,6 +88,17 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_layout()
+
+    def _page(self, area: Area) -> QWidget:
+        if area.key == "overview":
+            return OverviewPage(self.station.db)
+        if area.key == "households":
+            from ..services import accounts
+            from .households_page import HouseholdsArea
+
+            role = accounts.role_of(self.station.db, self.username) if self.username else "viewer"
+            return HouseholdsArea(self.station.db, reveal_ids=accounts.may_see_id_numbers(role))
+        return ComingPage(area)
 
     def _areas(self) -> list[Area]:
         return [

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..services import commitments
 from ..services import overview as overview_service
 from ..storage.database import Database
 from .i18n import fmt_int, fmt_percent
@@ -118,12 +119,12 @@ class OverviewPage(QWidget):
         self.cards["meetings"].set(fmt_int(ov.meetings_this_year))
         self.cards["opinions"].set(fmt_int(ov.open_opinions))
         self.coverage_title.setText(self.tr("Commitment coverage by village, %1").replace("%1", str(ov.year)))
-        rows = overview_service.coverage_by_village(self.db, ov.year)
+        rows = commitments.coverage(self.db, ov.year)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
             self.table.setItem(r, 0, _TextItem(c.village))
             self.table.setItem(r, 1, _NumberItem(fmt_int(c.households), c.households))
-            self.table.setItem(r, 2, _NumberItem(fmt_int(c.signed), c.signed))
+            self.table.setItem(r, 2, _NumberItem(fmt_int(c.covered), c.covered))
             self.table.setItem(r, 3, _NumberItem(fmt_percent(c.share), c.share))
         self.table.setSortingEnabled(True)

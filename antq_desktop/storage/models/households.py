@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..base import Base, SyncMixin
@@ -84,6 +84,7 @@ class Commitment(SyncMixin, Base):
     """One household's commitment "An toàn về ANTT" for one year."""
 
     __tablename__ = "commitment"
+    __table_args__ = (Index("ix_commitment_household_year", "household_id", "year"),)
 
     household_id: Mapped[str] = mapped_column(ForeignKey("household.id"), index=True)
     year: Mapped[int] = mapped_column(index=True)

@@ -1,0 +1,684 @@
+"""The household form, the person form, and the pickers for moving, splitting and merging.
+
+Member changes are applied at once (each is its own small transaction);
+the household's own fields are applied with Save. Validation messages sit
+next to the field they concern, as one line, and never stop the form from
+being used: errors block saving, warnings only inform.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain import ethnic
+from ..domain import persons as person_rules
+from ..services import commitments as cm
+from ..services import households as hh
+from ..services import person_checks
+from ..services.errors import UserError
+from ..storage.database import Database
+from .household_model import status_label
+from .i18n import is_vietnamese
+from .messages import show_error
+
+SEX_LABELS = {"": "", "M": "Nam", "F": "Nữ"}
+SEX_LABELS_EN = {"": "", "M": "Male", "F": "Female"}
+
+
+def sex_label(code: str) -> str:
+    return (SEX_LABELS if is_vietnamese() else SEX_LABELS_EN).get(code, code)
+
+
+def finding_text(f: person_checks.Finding) -> str:  # type: ignore[name-defined]
+    return f.message_vi if is_vietnamese() else f.message_en
+
+
+class FieldNote(QLabel):
+    """The one-line message under a field: red for an error, amber for a warning."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.hide()
+
+    def show_findings(self, findings: list, link: bool = False) -> None:
+        if not findings:
+            self.clear()
+            self.hide()
+            return
+        worst = "error" if any(f.severity == "error" for f in findings) else "warning"
+        colour = "#b3261e" if worst == "error" else "#8a5a00"
+        parts = []
+        for f in findings:
+            text = finding_text(f)
+            if link and f.ref_id:
+                text += f' <a href="{f.ref_id}">{self.tr("Open")}</a>'
+            parts.append(text)
+        self.setText(f'<span style="color:{colour}">' + "<br>".join(parts) + "</span>")
+        self.setObjectName("fieldError" if worst == "error" else "fieldWarning")
+        self.show()
+
+
+# ---------------------------------------------------------------------------------------------
+# Person form
+# ---------------------------------------------------------------------------------------------
+
+
+class PersonDialog(QDialog):
+    """Full name, birth date or year, sex, ID number, ethnic group, relation to the head, phone."""
+
+    open_person = Signal(str)  # the id of an existing person a duplicate message links to
+
+    def __init__(
+        self,
+        db: Database,
+        village_id: str,
+        draft: hh.PersonDraft | None = None,
+        *,
+        reveal_ids: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.village_id = village_id
+        self.draft = draft or hh.PersonDraft(full_name="")
+        self.reveal_ids = reveal_ids or not self.draft.id_number
+        self.setWindowTitle(self.tr("Person") if draft is None or draft.id is None else self.draft.full_name)
+        self.setMinimumWidth(480)
+
+        self.name = QLineEdit(self.draft.full_name)
+        self.name.setObjectName("fullName")
+        self.name_note = FieldNote()
+        self.birth = QLineEdit(self.draft.birth_text())
+        self.birth.setObjectName("birth")
+        self.birth.setPlaceholderText(self.tr("dd/mm/yyyy, or only the year"))
+        self.birth_note = FieldNote()
+        self.sex = QComboBox()
+        for code in ("", "M", "F"):
+            self.sex.addItem(sex_label(code), code)
+        self.sex.setCurrentIndex(max(0, self.sex.findData(self.draft.sex)))
+        self.id_number = QLineEdit(
+            self.draft.id_number if self.reveal_ids else person_rules.mask_id_number(self.draft.id_number)
+        )
+        self.id_number.setObjectName("idNumber")
+        self.id_number.setMaxLength(12)
+        self.id_number.setReadOnly(not self.reveal_ids)
+        self.id_number.setPlaceholderText(self.tr("12 digits"))
+        self.id_note = FieldNote()
+        self.id_note.linkActivated.connect(self.open_person.emit)
+        self.ethnic = QComboBox()
+        self.ethnic.setObjectName("ethnic")
+        self.ethnic.addItem("", "")
+        for g in ethnic.groups("TCTK-2008"):
+            self.ethnic.addItem(g.name, g.code)
+        if self.draft.ethnic_code:
+            code = self.draft.ethnic_code
+            if self.draft.ethnic_code_system and self.draft.ethnic_code_system != "TCTK-2008":
+                code = ethnic.to_system(code, self.draft.ethnic_code_system, "TCTK-2008") or ""
+            self.ethnic.setCurrentIndex(max(0, self.ethnic.findData(code)))
+        self.relation = QComboBox()
+        self.relation.setEditable(True)
+        self.relation.addItems(list(person_rules.RELATIONS))
+        self.relation.setCurrentText(self.draft.relation_to_head)
+        self.phone = QLineEdit(self.draft.phone)
+        self.notes = QPlainTextEdit(self.draft.notes)
+        self.notes.setMaximumHeight(70)
+        self.dup_note = FieldNote()
+        self.dup_note.linkActivated.connect(self.open_person.emit)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Full name"), self.name)
+        form.addRow("", self.name_note)
+        form.addRow(self.tr("Date or year of birth"), self.birth)
+        form.addRow("", self.birth_note)
+        form.addRow(self.tr("Sex"), self.sex)
+        form.addRow(self.tr("Personal ID number"), self.id_number)
+        form.addRow("", self.id_note)
+        form.addRow(self.tr("Ethnic group (sensitive)"), self.ethnic)
+        form.addRow(self.tr("Relation to the head"), self.relation)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Notes"), self.notes)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.dup_note)
+        layout.addWidget(self.buttons)
+
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.validate)
+        for w in (self.name, self.birth, self.id_number):
+            w.textChanged.connect(self._timer.start)
+        self.sex.currentIndexChanged.connect(self._timer.start)
+        self.findings: list = []
+
+    def collect(self) -> hh.PersonDraft:
+        birth_date, birth_year = person_rules.parse_birth(self.birth.text().strip())
+        id_number = self.id_number.text().strip() if self.reveal_ids else self.draft.id_number
+        code = self.ethnic.currentData() or ""
+        return hh.PersonDraft(
+            id=self.draft.id,
+            full_name=self.name.text(),
+            birth_date=birth_date,
+            birth_year=birth_year,
+            sex=self.sex.currentData() or "",
+            id_number=id_number,
+            old_id_number=self.draft.old_id_number,
+            ethnic_code=code,
+            ethnic_code_system="TCTK-2008" if code else "",
+            relation_to_head=self.relation.currentText(),
+            phone=self.phone.text(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def validate(self) -> list:
+        """Run the checks and place each message by its field; returns the findings."""
+        draft = self.collect()
+        findings: list = []
+        birth_text = self.birth.text().strip()
+        birth_problem = []
+        if birth_text and draft.birth_date is None and draft.birth_year is None:
+            birth_problem = [
+                person_checks.Finding(
+                    severity="error",
+                    message_vi="Ngày sinh chưa đúng: nhập dd/mm/yyyy hoặc chỉ năm sinh.",
+                    message_en="Invalid birth date: enter dd/mm/yyyy or only the year.",
+                    field="birth",
+                )
+            ]
+        if not draft.full_name.strip():
+            name_problem = [
+                person_checks.Finding(
+                    severity="error",
+                    message_vi="Hãy nhập họ và tên.",
+                    message_en="Enter the full name.",
+                    field="full_name",
+                )
+            ]
+        else:
+            name_problem = []
+        with self.db.session() as s:
+            findings = person_checks.check_person(s, draft, self.village_id, exclude_person_id=self.draft.id)
+        by_field: dict[str, list] = {}
+        for f in findings:
+            by_field.setdefault(f.field or "", []).append(f)
+        self.name_note.show_findings(name_problem)
+        self.birth_note.show_findings(
+            birth_problem + by_field.pop("birth", []) + by_field.pop("birth_date", [])
+        )
+        self.id_note.show_findings(by_field.pop("id_number", []), link=True)
+        rest = [f for fs in by_field.values() for f in fs]
+        self.dup_note.show_findings(rest, link=True)
+        self.findings = name_problem + birth_problem + findings
+        return self.findings
+
+    def _save(self) -> None:
+        findings = self.validate()
+        if any(f.severity == "error" for f in findings):
+            first = next(f for f in findings if f.severity == "error")
+            target = {"full_name": self.name, "birth": self.birth, "id_number": self.id_number}.get(
+                first.field or ""
+            )
+            if target is not None:
+                target.setFocus()
+            return
+        self.draft = self.collect()
+        self.accept()
+
+
+# ---------------------------------------------------------------------------------------------
+# Pickers
+# ---------------------------------------------------------------------------------------------
+
+
+class HouseholdPicker(QDialog):
+    """Search a household by its head, a member, its code or address; Enter picks."""
+
+    def __init__(
+        self, db: Database, title: str, exclude: str | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.exclude = exclude
+        self.setWindowTitle(title)
+        self.setMinimumSize(520, 420)
+        self.search = QLineEdit()
+        self.search.setObjectName("pickerSearch")
+        self.search.setPlaceholderText(self.tr("Type a name, ID number, code or address…"))
+        self.results = QListWidget()
+        self.results.setObjectName("pickerResults")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._pick)
+        self.buttons.rejected.connect(self.reject)
+        self.results.itemDoubleClicked.connect(lambda _i: self._pick())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.results)
+        layout.addWidget(self.buttons)
+        self._timer = QTimer(self, singleShot=True, interval=200)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self._pick)
+        self.chosen: str | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.results.clear()
+        rows = hh.fetch_households(self.db, hh.HouseholdQuery(search=self.search.text(), sort="head"), 0, 60)
+        for r in rows:
+            if r.id == self.exclude:
+                continue
+            item = QListWidgetItem(f"{r.head_name or self.tr('(no head)')} — {r.village} — {r.code}")
+            item.setData(Qt.ItemDataRole.UserRole, r.id)
+            self.results.addItem(item)
+        if self.results.count():
+            self.results.setCurrentRow(0)
+
+    def _pick(self) -> None:
+        item = self.results.currentItem()
+        if item is None:
+            return
+        self.chosen = item.data(Qt.ItemDataRole.UserRole)
+        self.accept()
+
+
+class SplitDialog(QDialog):
+    """Tick the persons who form the new household and choose its head."""
+
+    def __init__(self, detail: hh.HouseholdDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Split household %1").replace("%1", detail.household.code))
+        self.checks: list[tuple[QCheckBox, hh.PersonDraft]] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Who moves to the new household?")))
+        for p in detail.persons:
+            box = QCheckBox(f"{p.full_name} ({p.relation_to_head or '—'}, {p.birth_text() or '—'})")
+            box.toggled.connect(self._update_heads)
+            self.checks.append((box, p))
+            layout.addWidget(box)
+        self.head = QComboBox()
+        self.address = QLineEdit(detail.household.address)
+        form = QFormLayout()
+        form.addRow(self.tr("Head of the new household"), self.head)
+        form.addRow(self.tr("Address of the new household"), self.address)
+        layout.addLayout(form)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._update_heads()
+
+    def _update_heads(self) -> None:
+        current = self.head.currentData()
+        self.head.clear()
+        for box, p in self.checks:
+            if box.isChecked():
+                self.head.addItem(p.full_name, p.id)
+        self.head.setCurrentIndex(max(0, self.head.findData(current)))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(self.head.count() > 0)
+
+    def chosen(self) -> tuple[list[str], str, str]:
+        ids = [p.id for box, p in self.checks if box.isChecked() and p.id]
+        return ids, self.head.currentData(), self.address.text()
+
+
+# ---------------------------------------------------------------------------------------------
+# Household form
+# ---------------------------------------------------------------------------------------------
+
+
+class HouseholdDialog(QDialog):
+    """Village, address, phone, poverty status, notes; the members; this year's commitment; history."""
+
+    changed = Signal()
+    open_household = Signal(str)
+
+    MEMBER_COLUMNS = 5
+
+    def __init__(
+        self,
+        db: Database,
+        household_id: str | None = None,
+        *,
+        village_id: str | None = None,
+        year: int | None = None,
+        reveal_ids: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.year = year or date.today().year
+        self.reveal_ids = reveal_ids
+        self.household_id = household_id
+        self.setMinimumSize(760, 560)
+
+        self.village = QComboBox()
+        self.village.setObjectName("village")
+        for vid, name in hh.villages(db):
+            self.village.addItem(name, vid)
+        if village_id:
+            self.village.setCurrentIndex(max(0, self.village.findData(village_id)))
+        self.code = QLabel("—")
+        self.code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address = QLineEdit()
+        self.address.setObjectName("address")
+        self.phone = QLineEdit()
+        self.poverty = QComboBox()
+        for code, label in hh.POVERTY_LABELS.items():
+            self.poverty.addItem(label or self.tr("None"), code)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(60)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Village"), self.village)
+        form.addRow(self.tr("Household code"), self.code)
+        form.addRow(self.tr("Address"), self.address)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("Poverty status (sensitive)"), self.poverty)
+        form.addRow(self.tr("Notes"), self.notes)
+
+        # Members
+        self.members = QTableWidget(0, self.MEMBER_COLUMNS)
+        self.members.setObjectName("members")
+        self.members.setHorizontalHeaderLabels(
+            [self.tr("Full name"), self.tr("Relation"), self.tr("Born"), self.tr("Sex"), self.tr("ID number")]
+        )
+        self.members.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.members.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.members.verticalHeader().setVisible(False)
+        self.members.doubleClicked.connect(lambda _i: self.edit_person())
+        buttons = QHBoxLayout()
+        self.add_btn = self._button(buttons, self.tr("Add person…"), self.add_person)
+        self.edit_btn = self._button(buttons, self.tr("Edit…"), self.edit_person)
+        self.head_btn = self._button(buttons, self.tr("Make head"), self.make_head)
+        self.move_btn = self._button(buttons, self.tr("Move to another household…"), self.move_person)
+        self.split_btn = self._button(buttons, self.tr("Split off…"), self.split)
+        self.remove_btn = self._button(buttons, self.tr("Remove person"), self.remove_person)
+        buttons.addStretch(1)
+        members_box = QWidget()
+        mlay = QVBoxLayout(members_box)
+        mlay.setContentsMargins(0, 0, 0, 0)
+        mlay.addWidget(self.members)
+        mlay.addLayout(buttons)
+
+        # Commitment of the year
+        commit_box = QWidget()
+        clay = QFormLayout(commit_box)
+        self.commit_status = QComboBox()
+        self.commit_status.setObjectName("commitStatus")
+        for st in cm.STATUSES:
+            self.commit_status.addItem(status_label(st), st)
+        self.commit_date = QLineEdit()
+        self.commit_date.setPlaceholderText(self.tr("dd/mm/yyyy"))
+        self.commit_signer = QLineEdit()
+        self.commit_form = QLineEdit()
+        self.breach_note = QLineEdit()
+        clay.addRow(self.tr("Status"), self.commit_status)
+        clay.addRow(self.tr("Signed on"), self.commit_date)
+        clay.addRow(self.tr("Signed by"), self.commit_signer)
+        clay.addRow(self.tr("Paper form number"), self.commit_form)
+        clay.addRow(self.tr("Breach (date and note)"), self.breach_note)
+
+        self.history = QListWidget()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(members_box, self.tr("Members"))
+        self.tabs.addTab(commit_box, self.tr("Commitment %1").replace("%1", str(self.year)))
+        self.tabs.addTab(self.history, self.tr("History"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.accepted.connect(self.save_and_close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.persons: list[hh.PersonDraft] = []
+        self._commit_before: cm.CommitmentRecord | None = None
+        self.load()
+
+    def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
+        b = QPushButton(text)
+        b.clicked.connect(slot)
+        row.addWidget(b)
+        return b
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def load(self) -> None:
+        if self.household_id is None:
+            self.setWindowTitle(self.tr("New household"))
+            self._fill_members([])
+            return
+        d = hh.get_household(self.db, self.household_id)
+        h = d.household
+        self.setWindowTitle(
+            self.tr("Household %1 — %2").replace("%1", h.code).replace("%2", d.head_name or "—")
+        )
+        self.village.setCurrentIndex(max(0, self.village.findData(h.village_id)))
+        self.code.setText(h.code)
+        self.address.setText(h.address)
+        self.phone.setText(h.phone)
+        self.poverty.setCurrentIndex(max(0, self.poverty.findData(h.poverty_status)))
+        self.notes.setPlainText(h.notes)
+        self._fill_members(d.persons, h.head_person_id)
+        rec = cm.record(self.db, self.household_id, self.year)
+        self._commit_before = rec
+        self.commit_status.setCurrentIndex(max(0, self.commit_status.findData(rec.status)))
+        self.commit_date.setText(rec.signed_on.strftime("%d/%m/%Y") if rec.signed_on else "")
+        self.commit_signer.setText(rec.signer_name)
+        self.commit_form.setText(rec.form_number)
+        self.breach_note.setText(
+            " ".join(
+                x for x in (rec.breach_on.strftime("%d/%m/%Y") if rec.breach_on else "", rec.breach_note) if x
+            )
+        )
+        self.history.clear()
+        for line in hh.history(self.db, self.household_id):
+            when = line.happened_on.strftime("%d/%m/%Y") if line.happened_on else ""
+            self.history.addItem(f"{when}  {hh.EVENT_LABELS.get(line.kind, line.kind)}  {line.note}".strip())
+
+    def _fill_members(self, persons: list[hh.PersonDraft], head_id: str | None = None) -> None:
+        self.persons = persons
+        self.members.setRowCount(len(persons))
+        for r, p in enumerate(persons):
+            shown_id = p.id_number if self.reveal_ids else person_rules.mask_id_number(p.id_number)
+            cells = [p.full_name, p.relation_to_head, p.birth_text(), sex_label(p.sex), shown_id]
+            for c, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if p.id == head_id and c == 0:
+                    font = item.font()
+                    font.setBold(True)
+                    item.setFont(font)
+                self.members.setItem(r, c, item)
+        for b in (self.edit_btn, self.head_btn, self.move_btn, self.remove_btn, self.split_btn):
+            b.setEnabled(bool(persons))
+
+    def _selected_person(self) -> hh.PersonDraft | None:
+        row = self.members.currentRow()
+        return self.persons[row] if 0 <= row < len(self.persons) else None
+
+    # -- household fields ----------------------------------------------------------------------
+
+    def _draft(self) -> hh.HouseholdDraft:
+        return hh.HouseholdDraft(
+            id=self.household_id,
+            village_id=self.village.currentData(),
+            address=self.address.text(),
+            phone=self.phone.text(),
+            poverty_status=self.poverty.currentData() or "",
+            notes=self.notes.toPlainText(),
+        )
+
+    def ensure_saved(self) -> bool:
+        """A new household is created the first time a member is added."""
+        if self.household_id is not None:
+            return True
+        try:
+            self.household_id = hh.save_household(self.db, self._draft())
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.changed.emit()
+        return True
+
+    def save_and_close(self) -> None:
+        try:
+            self.household_id = hh.save_household(self.db, self._draft())
+            self._save_commitment()
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.changed.emit()
+        self.accept()
+
+    def _save_commitment(self) -> None:
+        status = self.commit_status.currentData()
+        signed_on = (
+            person_rules.parse_birth(self.commit_date.text().strip())[0]
+            if self.commit_date.text().strip()
+            else None
+        )
+        breach_text = self.breach_note.text().strip()
+        breach_on = None
+        if breach_text[:10].count("/") == 2:
+            breach_on = person_rules.parse_birth(breach_text[:10])[0]
+            if breach_on:
+                breach_text = breach_text[10:].strip()
+        before = self._commit_before
+        now = (status, signed_on, self.commit_signer.text().strip(), self.commit_form.text().strip())
+        if (
+            before is not None
+            and (before.status, before.signed_on, before.signer_name, before.form_number) == now
+            and (status != "broken" or (before.breach_note == breach_text and before.breach_on == breach_on))
+        ):
+            return
+        if before is None and status == "not_signed" and not any(now[1:]):
+            return
+        cm.mark(
+            self.db,
+            [self.household_id],
+            self.year,
+            cm.Mark(
+                status,
+                signed_on=signed_on,
+                signer_name=self.commit_signer.text(),
+                form_number=self.commit_form.text(),
+                breach_on=breach_on,
+                breach_note=breach_text,
+            ),
+        )
+
+    # -- members -------------------------------------------------------------------------------
+
+    def _person_dialog(self, draft: hh.PersonDraft | None) -> PersonDialog:
+        dialog = PersonDialog(
+            self.db, self.village.currentData(), draft, reveal_ids=self.reveal_ids, parent=self
+        )
+        dialog.open_person.connect(self._open_person_household)
+        return dialog
+
+    def _open_person_household(self, person_id: str) -> None:
+        household_id = hh.household_of_person(self.db, person_id)
+        if household_id:
+            self.open_household.emit(household_id)
+
+    def add_person(self) -> None:
+        relation = hh.HEAD if not self.persons else ""
+        dialog = self._person_dialog(hh.PersonDraft(full_name="", relation_to_head=relation))
+        if dialog.exec() != QDialog.DialogCode.Accepted or not self.ensure_saved():
+            return
+        self._apply(lambda: hh.save_person(self.db, self.household_id, dialog.draft))
+
+    def edit_person(self) -> None:
+        p = self._selected_person()
+        if p is None:
+            return
+        dialog = self._person_dialog(p)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._apply(lambda: hh.save_person(self.db, self.household_id, dialog.draft))
+
+    def make_head(self) -> None:
+        p = self._selected_person()
+        if p is not None and p.id:
+            self._apply(lambda: hh.set_head(self.db, self.household_id, p.id))
+
+    def remove_person(self) -> None:
+        p = self._selected_person()
+        if p is None or not p.id:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove person"),
+            self.tr("Remove %1 from the register? You can restore it from the history.").replace(
+                "%1", p.full_name
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._apply(lambda: hh.delete_person(self.db, p.id))
+
+    def move_person(self) -> None:
+        p = self._selected_person()
+        if p is None or not p.id:
+            return
+        picker = HouseholdPicker(
+            self.db,
+            self.tr("Move %1 to household…").replace("%1", p.full_name),
+            exclude=self.household_id,
+            parent=self,
+        )
+        if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen:
+            self._apply(lambda: hh.move_person(self.db, p.id, picker.chosen, relation=""))
+
+    def split(self) -> None:
+        if self.household_id is None:
+            return
+        dialog = SplitDialog(hh.get_household(self.db, self.household_id), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        ids, head, address = dialog.chosen()
+        self._apply(lambda: hh.split_household(self.db, self.household_id, ids, head, address=address))
+
+    def _apply(self, change: Callable[[], object]) -> None:
+        try:
+            change()
+        except UserError as exc:
+            show_error(self, exc)
+        self.load()
+        self.changed.emit()

@@ -1,0 +1,163 @@
+"""A lazy table model over the household register: SQL pages on demand, never the whole table.
+
+``rowCount`` is one COUNT query; ``data`` asks for the 200-row page a row
+falls in and keeps the last few pages. Sorting and filtering replace the
+query and reset the model. At 100,000 households the view paints after one
+COUNT and one page.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from ..services import households as hh
+from ..services.commitments import STATUS_LABELS, STATUS_LABELS_EN
+from ..storage.database import Database
+from .i18n import is_vietnamese
+
+PAGE = 200
+KEEP_PAGES = 12
+
+# (key, sort key, sensitive)
+COLUMNS = (
+    ("code", "code", False),
+    ("village", "village", False),
+    ("head", "head", False),
+    ("address", "address", False),
+    ("phone", "phone", False),
+    ("members", "members", False),
+    ("status", "status", False),
+    ("poverty", None, True),
+)
+
+STATUS_COLOURS = {
+    "signed": "#1b7f3b",
+    "refused": "#b3261e",
+    "broken": "#b3261e",
+    "absent": "#8a6d00",
+    "not_signed": "#5f6368",
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def status_label(status: str) -> str:
+    return (STATUS_LABELS if is_vietnamese() else STATUS_LABELS_EN).get(status, status)
+
+
+class HouseholdTableModel(QAbstractTableModel):
+    def __init__(self, db: Database, query: hh.HouseholdQuery, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.query = query
+        self.show_sensitive = False
+        self._count = 0
+        self._pages: OrderedDict[int, list[hh.HouseholdRow]] = OrderedDict()
+        self._count = hh.count_households(db, query)
+
+    # -- query ---------------------------------------------------------------------------------
+
+    def set_query(self, query: hh.HouseholdQuery) -> None:
+        self.beginResetModel()
+        self.query = query
+        self._pages.clear()
+        self._count = hh.count_households(self.db, query)
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.set_query(self.query)
+
+    def set_show_sensitive(self, show: bool) -> None:
+        self.beginResetModel()
+        self.show_sensitive = show
+        self.endResetModel()
+
+    def columns(self) -> list[tuple[str, str | None, bool]]:
+        return [c for c in COLUMNS if self.show_sensitive or not c[2]]
+
+    def row_at(self, row: int) -> hh.HouseholdRow | None:
+        if not 0 <= row < self._count:
+            return None
+        page_no = row // PAGE
+        page = self._pages.get(page_no)
+        if page is None:
+            page = hh.fetch_households(self.db, self.query, page_no * PAGE, PAGE)
+            self._pages[page_no] = page
+            while len(self._pages) > KEEP_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_no)
+        i = row - page_no * PAGE
+        return page[i] if i < len(page) else None
+
+    def row_of(self, household_id: str) -> int | None:
+        """The row of a household among the pages already loaded (for keeping a selection)."""
+        for page_no, page in self._pages.items():
+            for i, r in enumerate(page):
+                if r.id == household_id:
+                    return page_no * PAGE + i
+        return None
+
+    # -- Qt model ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns())
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        key = self.columns()[section][0]
+        return {
+            "code": self.tr("Code"),
+            "village": self.tr("Village"),
+            "head": self.tr("Head of household"),
+            "address": self.tr("Address"),
+            "phone": self.tr("Phone"),
+            "members": self.tr("Members"),
+            "status": self.tr("Commitment %1").replace("%1", str(self.query.year or "")),
+            "poverty": self.tr("Poverty status"),
+        }[key]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.row_at(index.row())
+        if r is None:
+            return None
+        key = self.columns()[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return {
+                "code": r.code,
+                "village": r.village,
+                "head": r.head_name or self.tr("(no head)"),
+                "address": r.address,
+                "phone": r.phone,
+                "members": r.members,
+                "status": status_label(r.status),
+                "poverty": hh.POVERTY_LABELS.get(r.poverty_status, ""),
+            }[key]
+        if role == Qt.ItemDataRole.ForegroundRole and key == "status":
+            return QBrush(QColor(STATUS_COLOURS.get(r.status, "#000000")))
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "members":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return r.id
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        cols = self.columns()
+        if not 0 <= column < len(cols) or cols[column][1] is None:
+            return
+        self.set_query(
+            replace(self.query, sort=cols[column][1], descending=order == Qt.SortOrder.DescendingOrder)
+        )

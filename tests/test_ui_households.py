@@ -1,0 +1,125 @@
+"""The household register driven as an officer would: search as you type, mark a village, undo a delete."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel, Qt
+from qt_support import setup_app, type_text
+
+from antq_desktop.services import commitments as cm
+from antq_desktop.services import households as hh
+from antq_desktop.ui.households_page import HouseholdsArea
+
+YEAR = 2026
+
+
+@pytest.fixture
+def area(qtbot, station):
+    setup_app(station.data_dir)
+    db = station.db
+    villages = dict((name, vid) for vid, name in hh.villages(db))
+    people = [
+        ("Thôn Nà Mạ", "Nông Văn Dũng", [("Đỗ Văn An", "Con")]),
+        ("Thôn Nà Mạ", "Hoàng Thị Mai", []),
+        ("Thôn Nà Mạ", "Lý Văn Páo", [("Lý Thị Sinh", "Vợ")]),
+        ("Bản Pác Bó", "Đỗ Thị Vân", []),
+        ("Bản Pác Bó", "Dương Văn Đoàn", []),
+        ("Xóm Đông Đình", "Triệu Văn Bảy", []),
+    ]
+    for i, (village, head, members) in enumerate(people):
+        hid = hh.save_household(db, hh.HouseholdDraft(village_id=villages[village], address=f"Nhà số {i + 1}"))
+        hh.save_person(db, hid, hh.PersonDraft(full_name=head, relation_to_head="Chủ hộ", birth_year=1970))
+        for name, rel in members:
+            hh.save_person(db, hid, hh.PersonDraft(full_name=name, relation_to_head=rel, birth_year=1999))
+    w = HouseholdsArea(db, reveal_ids=True)
+    w.register.year.setValue(YEAR)
+    qtbot.addWidget(w)
+    w.resize(1100, 600)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def heads(tab) -> list[str]:
+    return [tab.model.row_at(r).head_name for r in range(tab.model.rowCount())]
+
+
+def test_typing_do_van_finds_the_person_and_their_household(qtbot, area):
+    tab = area.register
+    assert tab.model.rowCount() == 6
+    qtbot.keyClicks(tab.search, "do van")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 3, timeout=3000)
+    # "Đỗ Văn An" is a member of Nông Văn Dũng's household; the folded words "do" and "van" also
+    # occur in "Đỗ Thị Vân" and "Dương Văn Đoàn" — and in no other household.
+    assert sorted(heads(tab)) == sorted(["Nông Văn Dũng", "Đỗ Thị Vân", "Dương Văn Đoàn"])
+    tab.search.clear()
+    type_text(tab.search, "Đỗ Văn A")
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 1, timeout=3000)
+    assert heads(tab) == ["Nông Văn Dũng"]
+    assert tab.count_label.text() == "1 hộ"
+
+
+def test_marking_a_village_with_the_keyboard_and_coverage_follows(qtbot, area, station):
+    tab = area.register
+    tab.village.setCurrentIndex(tab.village.findText("Thôn Nà Mạ"))
+    assert tab.model.rowCount() == 3
+    tab.view.setFocus()
+    tab.view.selectAll()
+    qtbot.keyClick(tab.view, Qt.Key.Key_S)
+    assert {tab.model.row_at(r).status for r in range(3)} == {"signed"}
+    # One household refused: select it alone and press T.
+    tab.view.selectionModel().clearSelection()
+    tab.view.selectionModel().select(
+        tab.model.index(1, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    )
+    qtbot.keyClick(tab.view, Qt.Key.Key_T)
+    assert [tab.model.row_at(r).status for r in range(3)].count("refused") == 1
+    rows = {c.village: c for c in cm.coverage(station.db, YEAR)}
+    assert (rows["Thôn Nà Mạ"].covered, rows["Thôn Nà Mạ"].refused) == (2, 1)
+    # Ctrl+Z takes the refusal back.
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert {tab.model.row_at(r).status for r in range(3)} == {"signed"}
+    area.setCurrentIndex(1)
+    cov = area.coverage
+    cov.year.setValue(YEAR)
+    assert cov.table.item(0, 0).text() == "Thôn Nà Mạ"
+    assert cov.table.item(0, 7).text() == "100,0 %"
+    assert "Bản Pác Bó" in cov.summary.text()
+    con = sqlite3.connect(station.db.path)
+    assert con.execute("SELECT count(*) FROM commitment WHERE year = ? AND status = 'signed'", (YEAR,)).fetchone()[0] == 3
+
+
+def test_delete_then_undo_and_restore_from_the_deleted_view(qtbot, area, station):
+    tab = area.register
+    tab.view.setFocus()
+    tab.view.selectRow(0)
+    victim = tab.model.row_at(0).head_name
+    qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert tab.model.rowCount() == 5 and victim not in heads(tab)
+    con = sqlite3.connect(station.db.path)
+    assert con.execute("SELECT count(*) FROM household WHERE deleted = 1").fetchone()[0] == 1
+    qtbot.keyClick(tab.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert tab.model.rowCount() == 6 and victim in heads(tab)
+    # Delete again, then restore from the deleted view.
+    tab.view.selectRow(0)
+    tab.delete_action.trigger()
+    tab.trash.setChecked(True)
+    assert heads(tab) == [victim]
+    assert tab.count_label.text() == "1 hộ đã xóa"
+    tab.view.selectRow(0)
+    tab.restore_action.trigger()
+    assert tab.model.rowCount() == 0
+    tab.trash.setChecked(False)
+    assert tab.model.rowCount() == 6
+
+
+def test_sorting_by_a_column_reorders_the_pages(qtbot, area):
+    tab = area.register
+    tab.view.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+    names = heads(tab)
+    assert names[0] == "Triệu Văn Bảy" and names[-1] == "Đỗ Thị Vân"
+    tab.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    # A folded key in SQL: diacritics never scatter a name (Đ sorts with D).
+    assert heads(tab)[:2] == ["Đỗ Thị Vân", "Dương Văn Đoàn"]
