@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="kiểm tra toàn vẹn cơ sở dữ liệu")
     check.add_argument("--json", action="store_true", help="in dạng JSON")
+    _add_households_parser(sub)
+    _add_commitments_parser(sub)
     return p
 
 
@@ -226,12 +228,234 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if not problems else 2
 
 
+# -- households: Excel import and export ------------------------------------------------------
+
+
+def _add_households_parser(sub: Any) -> None:
+    hh = sub.add_parser("households", help="danh sách hộ: nhập từ Excel, xuất ra Excel")
+    hsub = hh.add_subparsers(dest="households_command", required=True, parser_class=_Parser)
+    imp = hsub.add_parser("import", help="nhập danh sách hộ, nhân khẩu (và cam kết) từ tệp .xlsx")
+    imp.add_argument("file", help="tệp .xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    imp.add_argument("--json", action="store_true", help="in báo cáo dạng JSON")
+    imp.add_argument("--skip-bad-rows", action="store_true", help="bỏ qua các dòng lỗi, nhập các dòng đúng")
+    imp.add_argument("--commitment-year", type=int, help="năm của cột ký cam kết (nếu tiêu đề không ghi năm)")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COL",
+        help="ghép cột bằng tay, ví dụ --map id_number=E (COL: chữ cái hoặc số thứ tự cột; để trống để bỏ)",
+    )
+    exp = hsub.add_parser("export", help="xuất danh sách hộ, nhân khẩu ra tệp .xlsx")
+    exp.add_argument("file", help="tệp .xlsx cần ghi")
+    exp.add_argument("--village", help="chỉ xuất một thôn/tổ dân phố (tên)")
+    exp.add_argument("--year", type=int, help="năm cam kết (mặc định: năm nay)")
+    exp.add_argument(
+        "--include-sensitive", action="store_true", help="kèm dân tộc và hộ nghèo (dữ liệu nhạy cảm)"
+    )
+
+
+def _mapping_args(items: Sequence[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for item in items:
+        key, sep, col = item.partition("=")
+        if not sep or not key.strip():
+            raise UserError(
+                f"--map '{item}' không đúng dạng TRƯỜNG=CỘT, ví dụ --map id_number=E.",
+                f"--map '{item}' is not FIELD=COL, e.g. --map id_number=E.",
+            )
+        out[key.strip()] = col.strip() or None
+    return out
+
+
+def _import_summary(counts: dict[str, int], applied: bool) -> str:
+    verb = "Đã nhập" if applied else "Sẽ nhập"
+    return (
+        f"{verb}: {counts.get('households_create', 0)} hộ mới, {counts.get('households_update', 0)} hộ cập nhật, "
+        f"{counts.get('persons_create', 0)} nhân khẩu mới, {counts.get('persons_update', 0)} nhân khẩu cập nhật, "
+        f"{counts.get('commitments', 0)} cam kết; {counts.get('bad_rows', 0)} dòng lỗi."
+    )
+
+
+def cmd_households_import(args: argparse.Namespace) -> int:
+    from .services import household_import as imp
+    from .services.station import is_set_up
+
+    overrides = _mapping_args(args.map)
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            if not is_set_up(st.db):
+                raise UserError(
+                    "Chưa thiết lập đơn vị: hãy chạy 'antq init' trước khi nhập danh sách hộ.",
+                    "The station is not set up: run 'antq init' before importing households.",
+                )
+            analysis = imp.analyse(Path(args.file).expanduser())
+            plan = imp.plan(
+                st.db, analysis, mapping_overrides=overrides or None, commitment_year=args.commitment_year
+            )
+            report = plan.report
+            blocked = bool(plan.general_errors) or (not report.ok and not args.skip_bad_rows)
+            applied = False
+            if not args.dry_run and not blocked:
+                imp.apply(st.db, plan, skip_bad_rows=args.skip_bad_rows)
+                applied = True
+        finally:
+            st.close()
+        lang = os.environ.get("ANTQ_LANG", "vi")
+        if args.json:
+            data = report.to_dict(lang)
+            data.update(
+                {"dry_run": bool(args.dry_run), "applied": applied, "commitment_year": plan.commitment_year}
+            )
+            print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        else:
+            text = report.format_text(lang)
+            if text:
+                print(text)
+            print(_import_summary(report.counts, applied))
+        if blocked:
+            first = (plan.general_errors or report.errors)[0]
+            n = len(report.bad_rows())
+            if plan.general_errors:
+                why = UserError(
+                    f"chưa nhập gì — {first.message_vi}", f"nothing imported — {first.message_en}"
+                )
+            else:
+                why = UserError(
+                    f"chưa nhập gì — {n} dòng lỗi ({report.line(first)}); sửa tệp hoặc dùng --skip-bad-rows.",
+                    f"nothing imported — {n} rows with errors ({report.line(first, 'en')}); fix the file or use --skip-bad-rows.",
+                )
+            print(f"antq: {why.message()}", file=sys.stderr)
+            return 1
+        return 0
+
+    if args.dry_run:
+        return run()
+    return _writing(args, run)
+
+
+def cmd_households_export(args: argparse.Namespace) -> int:
+    from .domain.text import fold
+    from .services.household_export import export_households
+    from .services.station import is_set_up
+    from .storage.models import Village
+
+    st = _open(args)
+    try:
+        if not is_set_up(st.db):
+            raise UserError(
+                "Chưa thiết lập đơn vị: chưa có danh sách hộ để xuất.",
+                "The station is not set up: there is no register to export.",
+            )
+        village_id = None
+        if args.village:
+            from sqlalchemy import select
+
+            with st.db.session() as s:
+                villages = list(s.execute(select(Village.id, Village.name).where(Village.deleted.is_(False))))
+            match = [vid for vid, name in villages if fold(name) == fold(args.village)]
+            if not match:
+                names = ", ".join(name for _, name in villages)
+                raise UserError(
+                    f"Không có thôn/tổ '{args.village}' trong xã: hãy chọn một trong {names}.",
+                    f"There is no village '{args.village}': choose one of {names}.",
+                )
+            village_id = match[0]
+        result = export_households(
+            st.db,
+            Path(args.file).expanduser(),
+            village_id=village_id,
+            commitment_year=args.year,
+            include_sensitive=args.include_sensitive,
+        )
+    finally:
+        st.close()
+    print(f"Đã xuất {result.households} hộ, {result.persons} nhân khẩu: {result.path}")
+    return 0
+
+
+def cmd_households(args: argparse.Namespace) -> int:
+    if args.households_command == "import":
+        return cmd_households_import(args)
+    return cmd_households_export(args)
+
+
+# -- commitments: coverage and printable forms -------------------------------------------------
+
+
+def _add_commitments_parser(sub: Any) -> None:
+    cm = sub.add_parser("commitments", help="cam kết hộ gia đình: tỷ lệ ký, in bản cam kết")
+    csub = cm.add_subparsers(dest="commitments_command", required=True, parser_class=_Parser)
+    cov = csub.add_parser("coverage", help="tỷ lệ hộ ký cam kết theo thôn/tổ dân phố và toàn xã")
+    cov.add_argument("--year", type=int, required=True, help="năm cam kết")
+    cov.add_argument("--json", action="store_true", help="in dạng JSON")
+    forms = csub.add_parser("forms", help="in bản cam kết của mọi hộ trong một thôn ra tệp PDF")
+    forms.add_argument("--year", type=int, required=True, help="năm cam kết")
+    forms.add_argument("--village", required=True, help="tên thôn/tổ dân phố")
+    forms.add_argument("-o", "--output", required=True, help="tệp PDF cần ghi")
+    forms.add_argument(
+        "--show-id-numbers", action="store_true", help="in đủ số định danh (mặc định: che bớt, 0020******89)"
+    )
+
+
+def _valid_year(year: int) -> int:
+    if not 2000 <= year <= 2100:
+        raise UserError(
+            f"Năm {year} không hợp lệ: hãy nhập năm dạng 2026.", f"Invalid year {year}: use e.g. 2026."
+        )
+    return year
+
+
+def cmd_commitments(args: argparse.Namespace) -> int:
+    from .services import commitments as cm
+
+    year = _valid_year(args.year)
+    st = _open(args)
+    try:
+        if args.commitments_command == "coverage":
+            rows = cm.coverage(st.db, year)
+            total = cm.commune_total(rows)
+            if args.json:
+                print(
+                    json.dumps(
+                        {"year": year, "villages": [r.to_dict() for r in rows], "commune": total.to_dict()},
+                        ensure_ascii=False,
+                    )
+                )
+            else:
+                print(f"Tỷ lệ hộ ký cam kết năm {year}:")
+                for r in [*rows, total]:
+                    mark = "" if r.meets_rule else "  (chưa đạt 100%)"
+                    print(
+                        f"  {r.village}: {r.covered}/{r.households} hộ, {r.share * 100:.1f}%{mark}".replace(
+                            ".", ","
+                        )
+                    )
+            return 0
+        from .documents import commitment_papers
+
+        village_id, village = cm.village_by_name(st.db, args.village)
+        out = Path(args.output).expanduser()
+        pages = commitment_papers.write_village_forms(
+            st.db, year, village_id, out, reveal_ids=args.show_id_numbers
+        )
+        print(f"Đã in {pages} trang bản cam kết năm {year} của {village}: {out}")
+        return 0
+    finally:
+        st.close()
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
     "info": cmd_info,
     "backup": cmd_backup,
     "check": cmd_check,
+    "households": cmd_households,
+    "commitments": cmd_commitments,
 }
 
 

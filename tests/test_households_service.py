@@ -18,9 +18,13 @@ def _village(station, name: str = "Thôn Nà Mạ") -> str:
 
 def _household(station, head: str, *others: tuple[str, str], village: str = "Thôn Nà Mạ", **kw) -> str:
     hid = hh.save_household(station.db, hh.HouseholdDraft(village_id=_village(station, village), **kw))
-    hh.save_person(station.db, hid, hh.PersonDraft(full_name=head, relation_to_head="Chủ hộ", birth_year=1970))
+    hh.save_person(
+        station.db, hid, hh.PersonDraft(full_name=head, relation_to_head="Chủ hộ", birth_year=1970)
+    )
     for name, relation in others:
-        hh.save_person(station.db, hid, hh.PersonDraft(full_name=name, relation_to_head=relation, birth_year=1995))
+        hh.save_person(
+            station.db, hid, hh.PersonDraft(full_name=name, relation_to_head=relation, birth_year=1995)
+        )
     return hid
 
 
@@ -33,7 +37,9 @@ def _sql(station, query: str, *args):
 
 
 def test_new_household_gets_a_code_a_head_and_a_created_event(station):
-    hid = _household(station, "Đỗ Văn Nhẫn", ("Hoàng Thị Lan", "Vợ"), address="Nà Mạ, xóm trên", phone="0912345678")
+    hid = _household(
+        station, "Đỗ Văn Nhẫn", ("Hoàng Thị Lan", "Vợ"), address="Nà Mạ, xóm trên", phone="0912345678"
+    )
     detail = hh.get_household(station.db, hid)
     assert detail.head_name == "Đỗ Văn Nhẫn"
     assert detail.household.code.startswith("01304-01-")

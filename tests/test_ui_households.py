@@ -29,7 +29,9 @@ def area(qtbot, station):
         ("Xóm Đông Đình", "Triệu Văn Bảy", []),
     ]
     for i, (village, head, members) in enumerate(people):
-        hid = hh.save_household(db, hh.HouseholdDraft(village_id=villages[village], address=f"Nhà số {i + 1}"))
+        hid = hh.save_household(
+            db, hh.HouseholdDraft(village_id=villages[village], address=f"Nhà số {i + 1}")
+        )
         hh.save_person(db, hid, hh.PersonDraft(full_name=head, relation_to_head="Chủ hộ", birth_year=1970))
         for name, rel in members:
             hh.save_person(db, hid, hh.PersonDraft(full_name=name, relation_to_head=rel, birth_year=1999))
@@ -72,7 +74,8 @@ def test_marking_a_village_with_the_keyboard_and_coverage_follows(qtbot, area, s
     # One household refused: select it alone and press T.
     tab.view.selectionModel().clearSelection()
     tab.view.selectionModel().select(
-        tab.model.index(1, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        tab.model.index(1, 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
     )
     qtbot.keyClick(tab.view, Qt.Key.Key_T)
     assert [tab.model.row_at(r).status for r in range(3)].count("refused") == 1
@@ -88,7 +91,12 @@ def test_marking_a_village_with_the_keyboard_and_coverage_follows(qtbot, area, s
     assert cov.table.item(0, 7).text() == "100,0 %"
     assert "Bản Pác Bó" in cov.summary.text()
     con = sqlite3.connect(station.db.path)
-    assert con.execute("SELECT count(*) FROM commitment WHERE year = ? AND status = 'signed'", (YEAR,)).fetchone()[0] == 3
+    assert (
+        con.execute(
+            "SELECT count(*) FROM commitment WHERE year = ? AND status = 'signed'", (YEAR,)
+        ).fetchone()[0]
+        == 3
+    )
 
 
 def test_delete_then_undo_and_restore_from_the_deleted_view(qtbot, area, station):

@@ -52,17 +52,17 @@
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="615"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="684"/>
         <source>Commitment text for %1</source>
         <translation>Nội dung cam kết năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="623"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="692"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="626"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="695"/>
         <source>Items, one per line (numbered when printed):</source>
         <translation>Các nội dung, mỗi dòng một nội dung (được đánh số khi in):</translation>
     </message>
@@ -96,107 +96,107 @@
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="445"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="499"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="507"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="453"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="508"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="509"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="455"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="510"/>
         <source>Not signed</source>
         <translation>Chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="456"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="511"/>
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="512"/>
         <source>Away</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="458"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="513"/>
         <source>Broken</source>
         <translation>Vi phạm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="459"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="514"/>
         <source>Coverage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="470"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="525"/>
         <source>Commitment text…</source>
         <translation>Nội dung cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="472"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="527"/>
         <source>Print the village&apos;s forms…</source>
         <translation>In bản cam kết của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="475"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="530"/>
         <source>Print the village&apos;s list…</source>
         <translation>In danh sách hộ của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="477"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="532"/>
         <source>Print the coverage report…</source>
         <translation>In báo cáo kết quả ký cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="513"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="582"/>
         <source>Below the 100 % that TT 124/2021 requires</source>
         <translation>Chưa đạt 100% theo Thông tư 124/2021/TT-BCA</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="522"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="591"/>
         <source>Commune: %1 of %2 households signed (%3). Villages below 100 %: %4.</source>
         <translation>Toàn xã: %1/%2 hộ đã ký (%3). Thôn, tổ dân phố chưa đạt 100%: %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="526"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="595"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="566"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="635"/>
         <source>Commitment forms</source>
         <translation>Bản cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="567"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="636"/>
         <source>Preparing the forms of %1…</source>
         <translation>Đang chuẩn bị bản cam kết của %1…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="575"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="644"/>
         <source>Commitment forms — %1</source>
         <translation>Bản cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="590"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="659"/>
         <source>Households and commitments — %1</source>
         <translation>Danh sách hộ ký cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="601"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="670"/>
         <source>Commitment coverage report</source>
         <translation>Báo cáo kết quả ký cam kết</translation>
     </message>
@@ -419,14 +419,153 @@
 <context>
     <name>HouseholdsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="653"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="722"/>
         <source>Register</source>
         <translation>Sổ hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="654"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="723"/>
         <source>Commitments &amp; coverage</source>
-        <translation>Cam kết &amp; tỷ lệ ký</translation>
+        <translation>Cam kết và tỷ lệ ký</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="64"/>
+        <source>Import households from %1</source>
+        <translation>Nhập danh sách hộ từ %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="71"/>
+        <source>Back</source>
+        <translation>Quay lại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="73"/>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="77"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="99"/>
+        <source>empty</source>
+        <translation>trống</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="99"/>
+        <source>no header found</source>
+        <translation>không thấy dòng tiêu đề</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
+        <source>(from the sheet&apos;s title)</source>
+        <translation>(lấy từ tiêu đề trang)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="110"/>
+        <source>Field</source>
+        <translation>Thông tin</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="110"/>
+        <source>Column in the sheet</source>
+        <translation>Cột trong trang tính</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="116"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <source>Sheet</source>
+        <translation>Trang tính</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="117"/>
+        <source>Commitment year</source>
+        <translation>Năm cam kết</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="134"/>
+        <source>Header found on row %1; data from row %2. Check each field&apos;s column:</source>
+        <translation>Dòng tiêu đề ở dòng %1; dữ liệu từ dòng %2. Hãy kiểm tra cột của từng thông tin:</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="139"/>
+        <source>This sheet has no recognisable header and will be skipped.</source>
+        <translation>Trang này không có dòng tiêu đề nhận ra được, sẽ được bỏ qua.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="148"/>
+        <source>(not in this sheet)</source>
+        <translation>(không có trong trang này)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <source>What to do</source>
+        <translation>Cần làm gì</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="184"/>
+        <source>Import the good rows and leave out the rows with errors</source>
+        <translation>Nhập các dòng đúng, bỏ qua các dòng có lỗi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="211"/>
+        <source>Checking the list</source>
+        <translation>Đang kiểm tra danh sách</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="211"/>
+        <source>Reading every row…</source>
+        <translation>Đang đọc từng dòng…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="226"/>
+        <source>%1 rows read. Households: %2 new, %3 updated. Persons: %4 new, %5 updated. Commitments: %6. Errors: %7 (in %8 rows). Warnings: %9.</source>
+        <translation>Đã đọc %1 dòng. Hộ: %2 mới, %3 cập nhật. Nhân khẩu: %4 mới, %5 cập nhật. Cam kết: %6. Lỗi: %7 (ở %8 dòng). Cảnh báo: %9.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="243"/>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="243"/>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="268"/>
+        <source>Importing</source>
+        <translation>Đang nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="268"/>
+        <source>Writing the households…</source>
+        <translation>Đang ghi các hộ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="270"/>
+        <source>Cancelled: nothing was written.</source>
+        <translation>Đã hủy: không có gì được ghi.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="279"/>
+        <source>Imported: %1 new households, %2 updated; %3 new persons.</source>
+        <translation>Đã nhập: %1 hộ mới, %2 hộ cập nhật; %3 nhân khẩu mới.</translation>
     </message>
 </context>
 <context>
@@ -460,182 +599,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="74"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="75"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="105"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="106"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="108"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="109"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="110"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="111"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="116"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="117"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="118"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="119"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="124"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="125"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="126"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="127"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="132"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="133"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="134"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="135"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="140"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="141"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="141"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="142"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="145"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="146"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="147"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="148"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="152"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="154"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="160"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="162"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="167"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="171"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="172"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="178"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="179"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="185"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="185"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="186"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="195"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="197"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="203"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="204"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="204"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="205"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="216"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="217"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="219"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="220"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="233"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="234"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="234"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="235"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="241"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="242"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="247"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="248"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="248"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="249"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="254"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="255"/>
         <source>About ANTQ Desktop</source>
         <translation>Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="256"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="257"/>
         <source>ANTQ Desktop %1
 Records of the movement for the whole people to protect national security.
 
@@ -878,124 +1017,166 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="119"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="120"/>
         <source>Search names, ID numbers, phones, addresses… (Ctrl+F)</source>
         <translation>Tìm theo tên, số định danh, điện thoại, địa chỉ… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="122"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="123"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="128"/>
         <source>Any commitment status</source>
         <translation>Mọi tình trạng cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="135"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="136"/>
         <source>Show sensitive data</source>
         <translation>Hiện dữ liệu nhạy cảm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="137"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="138"/>
         <source>Poverty status is personal data: shown only while this is ticked.</source>
         <translation>Tình trạng hộ nghèo là dữ liệu cá nhân: chỉ hiện khi đánh dấu ô này.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="139"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="140"/>
         <source>Deleted</source>
         <translation>Đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="141"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="142"/>
         <source>Show deleted households, to restore them</source>
         <translation>Xem các hộ đã xóa để khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="175"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="176"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="176"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="177"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="178"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="179"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="180"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="181"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="181"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="182"/>
         <source>Merge into another household…</source>
         <translation>Nhập vào hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="182"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="183"/>
+        <source>Import from Excel…</source>
+        <translation>Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="184"/>
+        <source>Export to Excel…</source>
+        <translation>Xuất ra Excel…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="185"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="184"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="187"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="207"/>
         <source>Mark commitment</source>
         <translation>Đánh dấu cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="213"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="216"/>
         <source>More</source>
-        <translation>Thêm</translation>
+        <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="231"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="237"/>
         <source>Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · Space toggles signed</source>
         <translation>Enter: mở · Del: xóa (Ctrl+Z hoàn tác) · S: đã ký · C: chưa ký · T: từ chối · V: vắng · Dấu cách: đổi đã ký/chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="288"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="294"/>
         <source>%1 households</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="290"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="296"/>
         <source>%1 deleted households</source>
         <translation>%1 hộ đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="366"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="372"/>
         <source>Delete %1 households</source>
         <translation>Xóa %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="374"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="380"/>
         <source>Restore %1 households</source>
         <translation>Khôi phục %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="384"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="390"/>
         <source>Mark %1 households: %2</source>
         <translation>Đánh dấu %1 hộ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="415"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="421"/>
         <source>Merge this household into…</source>
         <translation>Nhập hộ này vào hộ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="435"/>
+        <source>Import households from Excel</source>
+        <translation>Nhập danh sách hộ từ Excel</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="435"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="449"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="446"/>
+        <source>all villages</source>
+        <translation>toan-xa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="449"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="458"/>
+        <source>Export to Excel</source>
+        <translation>Xuất ra Excel</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="459"/>
+        <source>Writing the list…</source>
+        <translation>Đang ghi danh sách…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="475"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,12 @@ class Finding:
 
     def at(self, sheet: str = "", row: int | None = None, column: str = "") -> Finding:
         """The same finding placed in a sheet, row and column."""
-        return replace(self, sheet=sheet or self.sheet, row=row if row is not None else self.row, column=column or self.column)
+        return replace(
+            self,
+            sheet=sheet or self.sheet,
+            row=row if row is not None else self.row,
+            column=column or self.column,
+        )
 
     @property
     def is_error(self) -> bool:
@@ -204,7 +209,9 @@ def _unreadable(digits: str) -> Finding:
     )
 
 
-def read_id_number(raw: object, birth_year: int | None = None, sex: str = "") -> tuple[str, str, list[Finding]]:
+def read_id_number(
+    raw: object, birth_year: int | None = None, sex: str = ""
+) -> tuple[str, str, list[Finding]]:
     """Read an ID cell from a spreadsheet: ``(id_number, old_id_number, findings)``.
 
     12 digits → the personal number; 9 digits → a legacy CMND (``old_id_number``);
@@ -216,13 +223,17 @@ def read_id_number(raw: object, birth_year: int | None = None, sex: str = "") ->
         return "", "", []
     if not digits.isdigit():
         if _EXPONENT.fullmatch(digits.replace(",", ".")):
-            return "", "", [
-                error(
-                    f"Số định danh '{digits}' bị Excel ghi dạng số mũ nên đã mất chữ số: hãy định dạng cột là Văn bản (Text) và gõ lại.",
-                    f"ID number '{digits}' was stored by Excel in exponent form and lost digits: format the column as Text and retype it.",
-                    "id_number",
-                )
-            ]
+            return (
+                "",
+                "",
+                [
+                    error(
+                        f"Số định danh '{digits}' bị Excel ghi dạng số mũ nên đã mất chữ số: hãy định dạng cột là Văn bản (Text) và gõ lại.",
+                        f"ID number '{digits}' was stored by Excel in exponent form and lost digits: format the column as Text and retype it.",
+                        "id_number",
+                    )
+                ],
+            )
         return "", "", [_unreadable(digits)]
     if len(digits) == 12:
         return digits, "", check_id_number(digits, birth_year, sex)
@@ -235,13 +246,17 @@ def read_id_number(raw: object, birth_year: int | None = None, sex: str = "") ->
         return number, "", findings
     if len(digits) == 8 and numeric:
         old = digits.zfill(9)
-        return "", old, [
-            warning(
-                f"Số CMND {mask_id_number(old)}: đã thêm số 0 đầu bị Excel làm mất; hãy đối chiếu với giấy tờ.",
-                f"Old ID {mask_id_number(old)}: added the leading zero Excel had dropped; compare with the document.",
-                "id_number",
-            )
-        ]
+        return (
+            "",
+            old,
+            [
+                warning(
+                    f"Số CMND {mask_id_number(old)}: đã thêm số 0 đầu bị Excel làm mất; hãy đối chiếu với giấy tờ.",
+                    f"Old ID {mask_id_number(old)}: added the leading zero Excel had dropped; compare with the document.",
+                    "id_number",
+                )
+            ],
+        )
     return "", "", [_unreadable(digits)]
 
 
@@ -254,6 +269,7 @@ MIN_YEAR = 1880
 _DMY = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{2}|\d{4})$")
 _YMD = re.compile(r"^(\d{4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})$")
 _MY = re.compile(r"^(\d{1,2})\s*[/\-.]\s*(\d{4})$")
+_PLAIN = re.compile(r"^[\d\s/\-.]*$")
 
 
 def _year_ok(year: int, today: date) -> bool:
@@ -265,7 +281,8 @@ def _make(y: int, m: int, d: int, today: date) -> tuple[date | None, int | None]
         value = date(y, m, d)
     except ValueError:
         return None, None
-    return (value, y) if _year_ok(y, today) and value <= today else (None, None)
+    # A date in the coming year is kept (and flagged by check_birth), a later one is a typo.
+    return (value, y) if MIN_YEAR <= y <= today.year + 1 else (None, None)
 
 
 def parse_birth(value: object, today: date | None = None) -> tuple[date | None, int | None]:
@@ -290,8 +307,10 @@ def parse_birth(value: object, today: date | None = None) -> tuple[date | None, 
         if MIN_YEAR <= value <= today.year:
             return None, value
         return _from_serial(value, today)
-    text = unicodedata.normalize("NFKC", str(value)).strip()
-    text = re.sub(r"^(ngay|nam sinh|nam|sinh ngay|ns)\s*:?\s*", "", fold(text))
+    text = str(value).strip()
+    if not _PLAIN.match(text):  # words or odd characters: fold them away ("năm 1985", full-width digits)
+        text = unicodedata.normalize("NFKC", text)
+        text = re.sub(r"^(ngay|nam sinh|nam|sinh ngay|ns)\s*:?\s*", "", fold(text))
     if not text:
         return None, None
     if text.isdigit():
@@ -314,6 +333,21 @@ def parse_birth(value: object, today: date | None = None) -> tuple[date | None, 
         year = int(m[2])
         return (None, year) if 1 <= int(m[1]) <= 12 and _year_ok(year, today) else (None, None)
     return None, None
+
+
+def check_birth(birth_date: date | None, birth_year: int | None, today: date | None = None) -> list[Finding]:
+    """A birth date after today is kept but flagged (a typo, or a record made in advance)."""
+    today = today or date.today()
+    if (birth_date and birth_date > today) or (birth_year and birth_year > today.year):
+        shown = birth_text(birth_date, birth_year)
+        return [
+            warning(
+                f"Ngày sinh {shown} sau ngày hôm nay: hãy kiểm tra lại.",
+                f"Birth date {shown} is after today: check it.",
+                "birth",
+            )
+        ]
+    return []
 
 
 def _pivot(yy: int, today: date) -> int:
@@ -343,10 +377,11 @@ SEX_LABELS = {"": "", "M": "Nam", "F": "Nữ"}
 _MALE = {"nam", "m", "male", "trai", "con trai", "ong", "gioi tinh nam"}
 _FEMALE = {"nu", "f", "female", "gai", "con gai", "ba", "gioi tinh nu"}
 MARKS = {"x", "v", "✓", "✔", "☑", "1", "co", "có", "yes", "*", "+"}
+_MARKS_FOLDED = frozenset(fold(m) for m in MARKS)
 
 
 def parse_sex(value: object) -> str | None:
-    """"M", "F", "" for an empty cell, or None when the text is not understood."""
+    """ "M", "F", "" for an empty cell, or None when the text is not understood."""
     if value is None:
         return ""
     text = fold(str(value)).strip(" .")
@@ -367,7 +402,7 @@ def is_mark(value: object) -> bool:
         return value
     if isinstance(value, (int, float)):
         return value == 1
-    return fold(str(value)).strip() in {fold(m) for m in MARKS}
+    return fold(str(value)).strip() in _MARKS_FOLDED
 
 
 def sex_from_columns(male: object, female: object) -> tuple[str, object]:
@@ -454,7 +489,7 @@ POVERTY_LABELS_EN = {"": "", "ho_ngheo": "Poor household", "can_ngheo": "Near-po
 
 
 def parse_poverty(value: object) -> str | None:
-    """"ho_ngheo", "can_ngheo", "" (not poor / empty), or None when not understood."""
+    """ "ho_ngheo", "can_ngheo", "" (not poor / empty), or None when not understood."""
     text = fold(str(value or "")).strip(" .")
     if not text or text in {"khong", "k", "-", "0", "binh thuong", "khong ngheo"}:
         return ""

@@ -104,7 +104,9 @@ def _filtered(q: HouseholdQuery, columns: Sequence[object], *, join_village: boo
         # A household matches when its own key holds every word, or one member's key does.
         # IN (one scan of person) beats a correlated EXISTS per household at 100,000 rows.
         member_hit = Household.id.in_(
-            select(Person.household_id).where(Person.deleted.is_(False), *word_filters(Person.search_key, words))
+            select(Person.household_id).where(
+                Person.deleted.is_(False), *word_filters(Person.search_key, words)
+            )
         )
         stmt = stmt.where(or_(and_(*word_filters(Household.search_key, words)), member_hit))
     if q.status:

@@ -122,6 +122,14 @@ def _household_words(known: KnownPerson, lang: str = "vi") -> str:
     return f" ({', '.join(bits)})" if bits else ""
 
 
+def id_lookup(number: str, exclude_person_id: str | None = None):  # type: ignore[no-untyped-def]
+    """The living person holding ``number``: an equality on the indexed ``person.id_number``."""
+    stmt = _select().where(Person.id_number == number)
+    if exclude_person_id:
+        stmt = stmt.where(Person.id != exclude_person_id)
+    return stmt.limit(1)
+
+
 def check_person(
     session: Session, draft: PersonDraftLike, village_id: str | None, exclude_person_id: str | None = None
 ) -> list[Finding]:
@@ -131,10 +139,7 @@ def check_person(
     number = (getattr(draft, "id_number", "") or "").strip()
     findings = check_id_number(number, birth, getattr(draft, "sex", "") or "")
     if number:
-        stmt = _select().where(Person.id_number == number)  # ix_person_id_number
-        if exclude_person_id:
-            stmt = stmt.where(Person.id != exclude_person_id)
-        row = session.execute(stmt.limit(1)).first()
+        row = session.execute(id_lookup(number, exclude_person_id)).first()
         if row is not None:
             findings.append(duplicate_id(_known(tuple(row)), number))
     name = fold(getattr(draft, "full_name", ""))

@@ -83,7 +83,7 @@ class ValidationReport:
         return out
 
     def line(self, f: Finding, lang: str = "vi") -> str:
-        """"Trang 'Thôn Nà Mạ', dòng 14: Số định danh …"."""
+        """ "Trang 'Thôn Nà Mạ', dòng 14: Số định danh …"."""
         message = f.message_en if lang.startswith("en") else f.message_vi
         place = _place(f, lang)
         return f"{place}: {message}" if place else message

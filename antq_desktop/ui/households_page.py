@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPlainTextEdit,
     QPushButton,
@@ -166,7 +167,7 @@ class RegisterTab(QWidget):
         hdr = self.view.horizontalHeader()
         hdr.setStretchLastSection(True)
         hdr.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((120, 130, 210, 240, 110, 80, 110)):
+        for col, width in enumerate((120, 130, 210, 240, 110, 105, 110)):
             self.view.setColumnWidth(col, width)
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.installEventFilter(self)
@@ -179,6 +180,8 @@ class RegisterTab(QWidget):
         )
         self.restore_action = self._action(self.tr("Restore"), None, self.restore_selected)
         self.merge_action = self._action(self.tr("Merge into another household…"), None, self.merge_selected)
+        self.import_action = self._action(self.tr("Import from Excel…"), None, self.import_excel)
+        self.export_action = self._action(self.tr("Export to Excel…"), None, self.export_excel)
         self.undo_action = undo.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = undo.createRedoAction(self, self.tr("Redo"))
@@ -214,6 +217,9 @@ class RegisterTab(QWidget):
         more.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         more_menu = QMenu(more)
         more_menu.addAction(self.merge_action)
+        more_menu.addSeparator()
+        more_menu.addAction(self.import_action)
+        more_menu.addAction(self.export_action)
         more.setMenu(more_menu)
         self.more_menu = more_menu
         bar.addWidget(more)
@@ -420,6 +426,54 @@ class RegisterTab(QWidget):
                 show_error(self, exc)
             self.model.refresh()
 
+    def import_excel(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from .import_dialog import start_import
+
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import households from Excel"), "", self.tr("Excel workbooks (*.xlsx)")
+        )
+        if path and start_import(self.db, path, self):
+            self.model.refresh()
+
+    def export_excel(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..services import household_export
+        from .tasks import run_task
+
+        village = self.village.currentText() if self.village.currentData() else self.tr("all villages")
+        suggested = f"so-ho-{fold(village).replace(' ', '-')}-{self.year.value()}.xlsx"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export to Excel"), suggested, self.tr("Excel workbooks (*.xlsx)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        try:
+            run_task(
+                self,
+                self.tr("Export to Excel"),
+                self.tr("Writing the list…"),
+                lambda report: household_export.export_households(
+                    self.db,
+                    path,
+                    village_id=self.village.currentData(),
+                    search=self.search.text() or None,
+                    commitment_year=self.year.value(),
+                    include_sensitive=self.sensitive.isChecked(),
+                    progress=lambda d, t: report(d, t) and None,
+                ),
+            )
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(self.tr("Saved: %1").replace("%1", path), 8000)
+
     def _push(self, command: QUndoCommand) -> None:
         try:
             self.undo_stack.push(command)
@@ -445,6 +499,7 @@ class CoverageTab(QWidget):
         self.year.setPrefix(self.tr("Year "))
         self.summary = QLabel()
         self.summary.setObjectName("coverageSummary")
+        self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 8)
         self.table.setObjectName("coverageTable")
         self.table.setHorizontalHeaderLabels(
@@ -486,10 +541,24 @@ class CoverageTab(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(self.buttons)
         self.year.valueChanged.connect(self.refresh)
-        self.refresh()
+        self.rows: list[cm.VillageCoverage] = []
+        self._stale = True
         self._update_buttons()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        # Coverage reads every household: computed when the tab is seen, not when the area is built.
+        if self._stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def mark_stale(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
     def refresh(self) -> None:
+        self._stale = False
         from PySide6.QtGui import QBrush, QColor
         from PySide6.QtWidgets import QTableWidgetItem
 
@@ -652,9 +721,9 @@ class HouseholdsArea(QTabWidget):
         self.coverage = CoverageTab(db, reveal_ids=reveal_ids)
         self.addTab(self.register, self.tr("Register"))
         self.addTab(self.coverage, self.tr("Commitments & coverage"))
-        self.undo_stack.indexChanged.connect(self.coverage.refresh)
+        self.undo_stack.indexChanged.connect(self.coverage.mark_stale)
         self.currentChanged.connect(self._on_tab)
 
     def _on_tab(self, index: int) -> None:
-        if self.widget(index) is self.coverage:
-            self.coverage.refresh()
+        if self.widget(index) is self.register:
+            self.register.model.refresh()

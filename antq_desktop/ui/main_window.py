@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(300)
+        self.nav.setMinimumWidth(180)
         self.pages = QStackedWidget()
         for i, area in enumerate(self.areas):
             item = QListWidgetItem(area.title)
