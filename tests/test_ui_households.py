@@ -131,3 +131,57 @@ def test_sorting_by_a_column_reorders_the_pages(qtbot, area):
     tab.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
     # A folded key in SQL: diacritics never scatter a name (Đ sorts with D).
     assert heads(tab)[:2] == ["Đỗ Thị Vân", "Dương Văn Đoàn"]
+
+
+def test_person_form_refuses_a_duplicate_id_and_only_warns_on_a_mismatch(qtbot, area, station):
+    from antq_desktop.ui.household_dialog import HouseholdDialog
+
+    db = station.db
+    first = area.register.model.row_at(0)
+    existing = hh.get_household(db, first.id).persons[0]
+    hh.save_person(db, first.id, replace_id(existing, "004070012345"))
+    dialog = HouseholdDialog(db, None, village_id=hh.villages(db)[0][0], year=YEAR, reveal_ids=True)
+    qtbot.addWidget(dialog)
+    dialog.address.setText("Nhà số 9")
+    from antq_desktop.ui.household_dialog import PersonDialog
+
+    person = PersonDialog(db, dialog.village.currentData(), hh.PersonDraft(full_name=""), parent=dialog)
+    qtbot.addWidget(person)
+    type_text(person.name, "Đặng Văn Tuấn")
+    person.birth.setText("1970")
+    person.sex.setCurrentIndex(person.sex.findData("M"))
+    person.id_number.setText("004070012345")
+    person.buttons.accepted.emit()
+    assert person.result() != person.DialogCode.Accepted
+    assert not person.id_note.isHidden() and existing.full_name in person.id_note.text()
+    assert 'href="' in person.id_note.text(), "the duplicate message links to the existing person"
+    # A number whose year digits disagree with the birth year only warns.
+    person.id_number.setText("004085012399")
+    person.buttons.accepted.emit()
+    assert person.result() == person.DialogCode.Accepted
+    assert person.draft.full_name == "Đặng Văn Tuấn" and person.draft.birth_year == 1970
+    assert dialog.ensure_saved()
+    hh.save_person(db, dialog.household_id, person.draft)
+    dialog.load()
+    assert [p.full_name for p in dialog.persons] == ["Đặng Văn Tuấn"]
+
+
+def replace_id(draft, number):
+    from dataclasses import replace
+
+    return replace(draft, id_number=number, birth_year=1970, sex="M")
+
+
+def test_ids_are_masked_for_a_role_that_may_not_see_them(qtbot, station):
+    from antq_desktop.ui.household_dialog import HouseholdDialog
+
+    setup_app(station.data_dir)
+    db = station.db
+    vid = hh.villages(db)[0][0]
+    hid = hh.save_household(db, hh.HouseholdDraft(village_id=vid))
+    hh.save_person(
+        db, hid, hh.PersonDraft(full_name="Lò Văn Pọm", relation_to_head="Chủ hộ", id_number="004070012345")
+    )
+    dialog = HouseholdDialog(db, hid, reveal_ids=False)
+    qtbot.addWidget(dialog)
+    assert dialog.members.item(0, 4).text() == "0040******45"
