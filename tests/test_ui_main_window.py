@@ -14,6 +14,7 @@ from qt_support import setup_app, visible_texts
 from antq_desktop.services import accounts, demo
 from antq_desktop.services import station as station_service
 from antq_desktop.storage.paths import DataDir
+from antq_desktop.ui.groups_page import GroupsPage
 from antq_desktop.ui.households_page import HouseholdsArea
 from antq_desktop.ui.main_window import ComingPage, MainWindow
 from antq_desktop.ui.setup_wizard import SetupWizard
@@ -61,6 +62,9 @@ def test_every_area_is_reachable_and_unbuilt_ones_say_so(qtbot, window):
         assert window.pages.currentIndex() == i
         if i == 1:
             assert isinstance(page, HouseholdsArea)
+            continue
+        if i == 2:
+            assert isinstance(page, GroupsPage)
             continue
         assert isinstance(page, ComingPage)
         texts = " ".join(visible_texts(page))

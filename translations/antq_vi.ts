@@ -202,6 +202,278 @@
     </message>
 </context>
 <context>
+    <name>GroupDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="101"/>
+        <source>Group</source>
+        <translation>Tổ, mô hình</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="113"/>
+        <source>Commune-wide</source>
+        <translation>Toàn xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="118"/>
+        <source>e.g. 12/QĐ-UBND</source>
+        <translation>ví dụ 12/QĐ-UBND</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="120"/>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="127"/>
+        <source>date of merger or dissolution</source>
+        <translation>ngày sáp nhập hoặc giải thể</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="132"/>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="133"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="134"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="135"/>
+        <source>Founding decision</source>
+        <translation>Quyết định thành lập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="136"/>
+        <source>Founded on</source>
+        <translation>Ngày thành lập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="137"/>
+        <source>Managed by</source>
+        <translation>Đơn vị quản lý</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="138"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="139"/>
+        <source>Status date</source>
+        <translation>Ngày đổi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="146"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="459"/>
+        <source>Search groups… (Ctrl+F)</source>
+        <translation>Tìm tổ, mô hình… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="463"/>
+        <source>All villages</source>
+        <translation>Tất cả thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="464"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="655"/>
+        <source>Commune-wide</source>
+        <translation>Toàn xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="468"/>
+        <source>Any status</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="482"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="483"/>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="484"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="485"/>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="486"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="487"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="495"/>
+        <source>New group</source>
+        <translation>Thêm tổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="496"/>
+        <source>Edit group</source>
+        <translation>Sửa tổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="497"/>
+        <source>Delete group</source>
+        <translation>Xóa tổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="498"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="513"/>
+        <source>Print all groups…</source>
+        <translation>In danh sách các tổ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="525"/>
+        <source>Show those who left</source>
+        <translation>Hiện cả người đã rời tổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="532"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="533"/>
+        <source>Born</source>
+        <translation>Sinh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="534"/>
+        <source>Role</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="535"/>
+        <source>Village / address</source>
+        <translation>Thôn / địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="536"/>
+        <source>Joined</source>
+        <translation>Ngày tham gia</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="537"/>
+        <source>Left</source>
+        <translation>Ngày rời</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="538"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="545"/>
+        <source>Add member…</source>
+        <translation>Thêm thành viên…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="547"/>
+        <source>Edit member…</source>
+        <translation>Sửa thành viên…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="548"/>
+        <source>Leaves the group…</source>
+        <translation>Rời tổ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="549"/>
+        <source>Rejoins</source>
+        <translation>Tham gia lại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="550"/>
+        <source>Print roster…</source>
+        <translation>In danh sách thành viên…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="552"/>
+        <source>Roster to Excel…</source>
+        <translation>Xuất danh sách ra Excel…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="616"/>
+        <source>All kinds of groups and models</source>
+        <translation>Tất cả các loại tổ, mô hình</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="668"/>
+        <source>%1 groups</source>
+        <translation>%1 tổ, mô hình</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="680"/>
+        <source>Select a group to see its roster.</source>
+        <translation>Chọn một tổ để xem danh sách thành viên.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="686"/>
+        <source>Roster of %1 (%2 current members)</source>
+        <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="694"/>
+        <source> (outside)</source>
+        <translation> (ngoài sổ hộ)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="747"/>
+        <source>Delete %1</source>
+        <translation>Xóa %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="823"/>
+        <source>Roster — %1</source>
+        <translation>Danh sách thành viên — %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="834"/>
+        <source>Groups and their members</source>
+        <translation>Danh sách các tổ và thành viên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="847"/>
+        <source>Roster to Excel</source>
+        <translation>Xuất danh sách ra Excel</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="847"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdDialog</name>
     <message>
         <location filename="../antq_desktop/ui/household_dialog.py" line="401"/>
@@ -597,6 +869,29 @@
     </message>
 </context>
 <context>
+    <name>LeaveDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="407"/>
+        <source>%1 leaves the group</source>
+        <translation>%1 rời tổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="412"/>
+        <source>e.g. moved away, health, age</source>
+        <translation>ví dụ: chuyển đi, sức khỏe, tuổi cao</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="414"/>
+        <source>Left on</source>
+        <translation>Ngày rời tổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="415"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../antq_desktop/ui/main_window.py" line="75"/>
@@ -604,177 +899,177 @@
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="106"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="110"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="109"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="113"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="111"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="115"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="117"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="121"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="119"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="123"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="125"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="129"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="127"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="131"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="133"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="137"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="135"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="139"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="141"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="145"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="142"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="146"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="146"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="150"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="148"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="152"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="157"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="154"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="158"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="162"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="167"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="172"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="176"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="179"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="183"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="185"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="189"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="186"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="190"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="200"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="197"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="201"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="204"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="205"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="209"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="217"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="221"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="220"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="224"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="234"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="238"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="235"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="239"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="242"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="246"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="248"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="252"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="249"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="253"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="255"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="259"/>
         <source>About ANTQ Desktop</source>
         <translation>Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="257"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="261"/>
         <source>ANTQ Desktop %1
 Records of the movement for the whole people to protect national security.
 
@@ -785,6 +1080,89 @@ Quản lý hồ sơ phong trào Toàn dân bảo vệ an ninh Tổ quốc.
 
 Thư mục dữ liệu: %2
 Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font License 1.1).</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="243"/>
+        <source>Member of %1</source>
+        <translation>Thành viên %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="246"/>
+        <source>A person of the register</source>
+        <translation>Người có trong sổ hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="247"/>
+        <source>Someone outside the register</source>
+        <translation>Người ngoài sổ hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="257"/>
+        <source>Type a name or an ID number…</source>
+        <translation>Gõ tên hoặc số định danh…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="266"/>
+        <source>dd/mm/yyyy, or only the year</source>
+        <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="275"/>
+        <source>dd/mm/yyyy</source>
+        <translation>ngày/tháng/năm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="283"/>
+        <source>living in the commune since (dd/mm/yyyy)</source>
+        <translation>cư trú tại xã từ ngày (ngày/tháng/năm)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="302"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="303"/>
+        <source>Date or year of birth</source>
+        <translation>Ngày hoặc năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="304"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="307"/>
+        <source>Role</source>
+        <translation>Chức danh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="308"/>
+        <source>Joined on</source>
+        <translation>Ngày tham gia</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="309"/>
+        <source>Education</source>
+        <translation>Trình độ học vấn</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="310"/>
+        <source>Resident since</source>
+        <translation>Cư trú từ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="311"/>
+        <source>Recognition decision</source>
+        <translation>Quyết định công nhận</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="312"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
     </message>
 </context>
 <context>

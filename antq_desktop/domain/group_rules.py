@@ -96,9 +96,13 @@ def parse_education(value: object) -> str | None:
         grade, of = int(parts[0]), int(parts[1])
         if not 0 <= grade <= of:
             return None
-        if of == 10:  # the old 10-year system: 4 primary, 3 lower, 3 upper
-            return "thpt" if grade >= 10 else "thcs" if grade >= 7 else "tieu_hoc" if grade >= 4 else "chua_xong_tieu_hoc"
-        return "thpt" if grade >= 12 else "thcs" if grade >= 9 else "tieu_hoc" if grade >= 5 else "chua_xong_tieu_hoc"
+        # Grades that complete primary, lower and upper secondary: 4/7/10 in the old 10-year system.
+        primary, lower, upper = (4, 7, 10) if of == 10 else (5, 9, 12)
+        if grade >= upper:
+            return "thpt"
+        if grade >= lower:
+            return "thcs"
+        return "tieu_hoc" if grade >= primary else "chua_xong_tieu_hoc"
     return None
 
 
@@ -115,7 +119,7 @@ class SizeLimit:
     max: int | None = None
 
 
-def _bound(value: object) -> int | None:
+def bound(value: object) -> int | None:
     if value is None or value == "" or isinstance(value, bool):
         return None
     try:
@@ -131,14 +135,14 @@ def size_limit_for(setting: Mapping[str, Any] | None, village_id: str | None) ->
     A village entry (UBND tỉnh fixes the number per thôn) overrides the default.
     """
     s = dict(DEFAULT_TEAM_SIZE) if setting is None else dict(setting)
-    low, high = _bound(s.get("min")), _bound(s.get("max"))
+    low, high = bound(s.get("min")), bound(s.get("max"))
     per = s.get("villages") or {}
     own = per.get(village_id) if village_id and isinstance(per, Mapping) else None
-    if isinstance(own, Mapping):
-        low = _bound(own.get("min")) if "min" in own else low
-        high = _bound(own.get("max")) if "max" in own else high
+    if isinstance(own, Mapping):  # a bound left empty for the village keeps the default
+        low = bound(own.get("min")) if own.get("min") is not None else low
+        high = bound(own.get("max")) if own.get("max") is not None else high
     elif own is not None:
-        high = _bound(own)
+        high = bound(own)
     return SizeLimit(low, high)
 
 

@@ -99,6 +99,10 @@ class MainWindow(QMainWindow):
 
             role = accounts.role_of(self.station.db, self.username) if self.username else "viewer"
             return HouseholdsArea(self.station.db, reveal_ids=accounts.may_see_id_numbers(role))
+        if area.key == "groups":
+            from .groups_page import GroupsPage
+
+            return GroupsPage(self.station.db)
         return ComingPage(area)
 
     def _areas(self) -> list[Area]:
