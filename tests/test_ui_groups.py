@@ -93,3 +93,40 @@ def test_camera_model_with_three_members_and_its_roster_printed(qtbot, station, 
     for name in PEOPLE[:2]:
         assert name in text
     preview.close()
+
+
+def test_a_local_kind_with_its_own_figure_and_a_persons_memberships(qtbot, station, monkeypatch):
+    from antq_desktop.services import groups as gs
+    from antq_desktop.ui.groups_page import GroupTypeDialog
+    from antq_desktop.ui.household_dialog import PersonDialog
+
+    setup_app(station.data_dir)
+    db = station.db
+    _register(db)
+    page = GroupsPage(db)
+    qtbot.addWidget(page)
+
+    def fill(dialog: GroupTypeDialog) -> QDialog.DialogCode:
+        type_text(dialog.name, "Mô hình Dòng họ tự quản")
+        dialog._add_attribute("Số dòng họ", "int")
+        dialog._save()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(GroupTypeDialog, "exec", fill)
+    page.type_filter.setCurrentIndex(0)
+    page.edit_types()
+    info = next(t for t in gs.list_group_types(db) if t.name == "Mô hình Dòng họ tự quản")
+    assert [a.label for a in info.attributes] == ["Số dòng họ"] and info.attributes[0].type == "int"
+    assert page.type_filter.currentText() == "Mô hình Dòng họ tự quản"
+
+    # A person's page lists the groups they belong to, past and present.
+    person = hh.find_persons(db, "do van nhan")[0]
+    gid = gs.save_group(db, gs.GroupDraft(type_id=info.id, name="Dòng họ Đỗ", attributes={"so_dong_ho": 1}))
+    mid = gs.add_member(db, gs.MemberDraft(group_id=gid, person_id=person.id, role=info.roles[0].code))
+    from datetime import date
+
+    gs.leave_member(db, mid, date.today(), "Chuyển đi")
+    draft = next(p for p in hh.get_household(db, person.household_id).persons if p.id == person.id)
+    dialog = PersonDialog(db, hh.villages(db)[0][0], draft)
+    qtbot.addWidget(dialog)
+    assert dialog.memberships.count() == 1 and "Dòng họ Đỗ" in dialog.memberships.item(0).text()

@@ -275,200 +275,258 @@
     </message>
 </context>
 <context>
-    <name>GroupsPage</name>
+    <name>GroupTypeDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="459"/>
-        <source>Search groups… (Ctrl+F)</source>
-        <translation>Tìm tổ, mô hình… (Ctrl+F)</translation>
+        <location filename="../antq_desktop/ui/groups_page.py" line="415"/>
+        <source>Kind of group or model</source>
+        <translation>Loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="463"/>
-        <source>All villages</source>
-        <translation>Tất cả thôn, tổ dân phố</translation>
+        <location filename="../antq_desktop/ui/groups_page.py" line="426"/>
+        <source>Extra figure</source>
+        <translation>Thông tin bổ sung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="464"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="655"/>
-        <source>Commune-wide</source>
-        <translation>Toàn xã</translation>
+        <location filename="../antq_desktop/ui/groups_page.py" line="426"/>
+        <source>Kind</source>
+        <translation>Kiểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="468"/>
-        <source>Any status</source>
-        <translation>Mọi trạng thái</translation>
+        <location filename="../antq_desktop/ui/groups_page.py" line="431"/>
+        <source>Add a figure</source>
+        <translation>Thêm thông tin</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="482"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="435"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="483"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="436"/>
+        <source>Roles, one per line</source>
+        <translation>Chức danh, mỗi dòng một chức danh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="443"/>
+        <source>A kind that ships with the program: only extra figures can be added.</source>
+        <translation>Loại có sẵn trong chương trình: chỉ thêm được thông tin bổ sung.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="456"/>
+        <source>number</source>
+        <translation>số</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="456"/>
+        <source>text</source>
+        <translation>chữ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="456"/>
+        <source>yes / no</source>
+        <translation>có / không</translation>
+    </message>
+</context>
+<context>
+    <name>GroupsPage</name>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="561"/>
+        <source>Search groups… (Ctrl+F)</source>
+        <translation>Tìm tổ, mô hình… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="565"/>
+        <source>All villages</source>
+        <translation>Tất cả thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="566"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="765"/>
+        <source>Commune-wide</source>
+        <translation>Toàn xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="570"/>
+        <source>Any status</source>
+        <translation>Mọi trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="584"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="585"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="484"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="586"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="485"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="587"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="486"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="588"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="487"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="589"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="495"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="599"/>
         <source>New group</source>
         <translation>Thêm tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="496"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="600"/>
         <source>Edit group</source>
         <translation>Sửa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="497"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="601"/>
         <source>Delete group</source>
         <translation>Xóa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="498"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="602"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="513"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="617"/>
+        <source>Kinds of groups…</source>
+        <translation>Loại tổ, mô hình…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="621"/>
         <source>Print all groups…</source>
         <translation>In danh sách các tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="525"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="633"/>
         <source>Show those who left</source>
         <translation>Hiện cả người đã rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="532"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="640"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="533"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="641"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="534"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="642"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="535"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="643"/>
         <source>Village / address</source>
         <translation>Thôn / địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="536"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="644"/>
         <source>Joined</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="537"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="645"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="538"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="646"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="545"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="655"/>
         <source>Add member…</source>
         <translation>Thêm thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="547"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="657"/>
         <source>Edit member…</source>
         <translation>Sửa thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="548"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="658"/>
         <source>Leaves the group…</source>
         <translation>Rời tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="549"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="659"/>
         <source>Rejoins</source>
         <translation>Tham gia lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="550"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="660"/>
         <source>Print roster…</source>
         <translation>In danh sách thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="552"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="662"/>
         <source>Roster to Excel…</source>
         <translation>Xuất danh sách ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="616"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="726"/>
         <source>All kinds of groups and models</source>
         <translation>Tất cả các loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="668"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="779"/>
         <source>%1 groups</source>
         <translation>%1 tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="680"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="791"/>
         <source>Select a group to see its roster.</source>
         <translation>Chọn một tổ để xem danh sách thành viên.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="686"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="797"/>
         <source>Roster of %1 (%2 current members)</source>
         <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="694"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="805"/>
         <source> (outside)</source>
         <translation> (ngoài sổ hộ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="747"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="858"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="823"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="944"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="834"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="955"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="847"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="968"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="847"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="968"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
@@ -476,158 +534,158 @@
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="401"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="414"/>
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="406"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="419"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="407"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="420"/>
         <source>Household code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="408"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="421"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="409"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="422"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="410"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="423"/>
         <source>Poverty status (sensitive)</source>
         <translation>Hộ nghèo, cận nghèo (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="411"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="424"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="417"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="426"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="439"/>
         <source>Add person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="427"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="428"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="441"/>
         <source>Make head</source>
         <translation>Đặt làm chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="429"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="442"/>
         <source>Move to another household…</source>
         <translation>Chuyển sang hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="443"/>
         <source>Split off…</source>
         <translation>Tách hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="431"/>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="648"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="444"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="661"/>
         <source>Remove person</source>
         <translation>Xóa nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="447"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="460"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="451"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="464"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="452"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="465"/>
         <source>Signed on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="453"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="466"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="454"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="467"/>
         <source>Paper form number</source>
         <translation>Số bản cam kết giấy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="455"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="468"/>
         <source>Breach (date and note)</source>
         <translation>Vi phạm (ngày và nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="459"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="472"/>
         <source>Members</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="460"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="473"/>
         <source>Commitment %1</source>
         <translation>Cam kết %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="461"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="474"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="486"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="499"/>
         <source>New household</source>
         <translation>Hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="492"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="505"/>
         <source>Household %1 — %2</source>
         <translation>Hộ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="649"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="662"/>
         <source>Remove %1 from the register? You can restore it from the history.</source>
         <translation>Xóa %1 khỏi sổ? Có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="662"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="675"/>
         <source>Move %1 to household…</source>
         <translation>Chuyển %1 sang hộ…</translation>
     </message>
@@ -635,7 +693,7 @@
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="276"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="289"/>
         <source>Type a name, ID number, code or address…</source>
         <translation>Gõ tên, số định danh, mã hộ hoặc địa chỉ…</translation>
     </message>
@@ -871,22 +929,22 @@
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="407"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="509"/>
         <source>%1 leaves the group</source>
         <translation>%1 rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="514"/>
         <source>e.g. moved away, health, age</source>
         <translation>ví dụ: chuyển đi, sức khỏe, tuổi cao</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="414"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="516"/>
         <source>Left on</source>
         <translation>Ngày rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="415"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="517"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -1373,6 +1431,16 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="183"/>
+        <source>now</source>
+        <translation>nay</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="186"/>
+        <source>Groups and models</source>
+        <translation>Tham gia tổ, mô hình</translation>
+    </message>
 </context>
 <context>
     <name>ProvincePage</name>
@@ -1568,22 +1636,22 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="321"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="334"/>
         <source>Split household %1</source>
         <translation>Tách hộ %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="324"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="337"/>
         <source>Who moves to the new household?</source>
         <translation>Những ai chuyển sang hộ mới?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="333"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="346"/>
         <source>Head of the new household</source>
         <translation>Chủ hộ của hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="334"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="347"/>
         <source>Address of the new household</source>
         <translation>Địa chỉ của hộ mới</translation>
     </message>

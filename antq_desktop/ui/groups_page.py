@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -400,6 +401,108 @@ class MemberDialog(QDialog):
         self.accept()
 
 
+class GroupTypeDialog(QDialog):
+    """A local kind of group or model: its name, roles, and the extra figures its groups fill in."""
+
+    KINDS = ("int", "text", "bool")
+
+    def __init__(
+        self, db: Database, info: gs.GroupTypeInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.info = info
+        self.setWindowTitle(self.tr("Kind of group or model"))
+        self.setMinimumSize(520, 460)
+        self.name = QLineEdit(info.name if info else "")
+        self.name.setObjectName("typeName")
+        self.roles = QPlainTextEdit(
+            "\n".join(r.name for r in info.roles) if info else "Tổ trưởng\nTổ phó\nTổ viên"
+        )
+        self.roles.setObjectName("typeRoles")
+        self.roles.setMaximumHeight(90)
+        self.attributes = QTableWidget(0, 2)
+        self.attributes.setObjectName("typeAttributes")
+        self.attributes.setHorizontalHeaderLabels([self.tr("Extra figure"), self.tr("Kind")])
+        self.attributes.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.attributes.verticalHeader().setVisible(False)
+        for a in info.attributes if info else ():
+            self._add_attribute(a.label, a.type, a.key)
+        add = QPushButton(self.tr("Add a figure"))
+        add.clicked.connect(lambda: self._add_attribute("", "int"))
+        builtin = info is not None and info.source != "local"
+        form = QFormLayout()
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Roles, one per line"), self.roles)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        if builtin:
+            self.name.setReadOnly(True)
+            self.roles.setReadOnly(True)
+            layout.addWidget(
+                QLabel(self.tr("A kind that ships with the program: only extra figures can be added."))
+            )
+        layout.addWidget(self.attributes, 1)
+        layout.addWidget(add)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.saved_id: str | None = None
+
+    def _kind_label(self, kind: str) -> str:
+        return {"int": self.tr("number"), "text": self.tr("text"), "bool": self.tr("yes / no")}[kind]
+
+    def _add_attribute(self, label: str, kind: str, key: str = "") -> None:
+        r = self.attributes.rowCount()
+        self.attributes.insertRow(r)
+        item = QTableWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.attributes.setItem(r, 0, item)
+        combo = QComboBox()
+        for k in self.KINDS:
+            combo.addItem(self._kind_label(k), k)
+        combo.setCurrentIndex(max(0, combo.findData(kind)))
+        combo.setEnabled(not key)  # a kind already in use keeps its meaning
+        self.attributes.setCellWidget(r, 1, combo)
+        if not label:
+            self.attributes.editItem(item)
+
+    def draft(self) -> gs.GroupTypeDraft:
+        attributes = []
+        for r in range(self.attributes.rowCount()):
+            item = self.attributes.item(r, 0)
+            label = item.text().strip() if item else ""
+            if not label:
+                continue
+            attributes.append(
+                {
+                    "key": item.data(Qt.ItemDataRole.UserRole) or "",
+                    "label": label,
+                    "type": self.attributes.cellWidget(r, 1).currentData(),
+                }
+            )
+        roles = [{"name": line.strip()} for line in self.roles.toPlainText().splitlines() if line.strip()]
+        return gs.GroupTypeDraft(
+            id=self.info.id if self.info else None,
+            code=self.info.code if self.info else "",
+            name=self.name.text(),
+            category=self.info.category if self.info else "other",
+            attributes=attributes,
+            roles=roles or None,
+        )
+
+    def _save(self) -> None:
+        try:
+            self.saved_id = gs.save_group_type(self.db, self.draft())
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.accept()
+
+
 class LeaveDialog(QDialog):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -511,6 +614,10 @@ class GroupsPage(QWidget):
             b.clicked.connect(a.trigger)
             a.changed.connect(lambda b=b, a=a: (b.setEnabled(a.isEnabled()), b.setText(a.text())))
             bar.addWidget(b)
+        self.types_button = QPushButton(self.tr("Kinds of groups…"))
+        self.types_button.setObjectName("typesButton")
+        self.types_button.clicked.connect(self.edit_types)
+        bar.addWidget(self.types_button)
         self.print_list_button = QPushButton(self.tr("Print all groups…"))
         self.print_list_button.clicked.connect(self.print_group_list)
         bar.addWidget(self.print_list_button)
@@ -751,6 +858,16 @@ class GroupsPage(QWidget):
                 self.undo_stack.push(DeleteGroup(self, g.id, self.tr("Delete %1").replace("%1", g.name)))
             except UserError as exc:
                 show_error(self, exc)
+
+    def edit_types(self) -> None:
+        """The selected kind in the filter (or a new one) in the type form."""
+        info = self.types.get(self.type_filter.currentData()) if self.type_filter.currentData() else None
+        dialog = GroupTypeDialog(self.db, info, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._load_types()
+            if dialog.saved_id:
+                self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(dialog.saved_id)))
+            self.refresh()
 
     # -- members -------------------------------------------------------------------------------
 

@@ -172,6 +172,19 @@ class PersonDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.dup_note)
+        self.memberships = QListWidget()
+        self.memberships.setObjectName("personMemberships")
+        self.memberships.setMaximumHeight(90)
+        if self.draft.id:
+            from ..services import groups as gs
+
+            for m in gs.memberships_of_person(db, self.draft.id):
+                since = m.joined_on.strftime("%d/%m/%Y") if m.joined_on else "?"
+                until = m.left_on.strftime("%d/%m/%Y") if m.left_on else self.tr("now")
+                self.memberships.addItem(f"{m.group_name} — {m.role_label} ({since} – {until})")
+        if self.memberships.count():
+            layout.addWidget(QLabel(self.tr("Groups and models")))
+            layout.addWidget(self.memberships)
         layout.addWidget(self.buttons)
 
         self._timer = QTimer(self, singleShot=True, interval=250)
