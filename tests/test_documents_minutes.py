@@ -133,6 +133,8 @@ def test_the_number_is_taken_once_and_kept_for_reprints(station, recorded, tmp_p
     db = station.db
     preview = mn.minutes_for(db, recorded)
     assert preview.number == "" and preview.number_line.endswith("/BB-CAX")
+    assert mn.write_preview(db, recorded, tmp_path / "preview.pdf") >= 1
+    assert "Số: /BB-CAX" in pdf_text(tmp_path / "preview.pdf")
     assert mt.get_meeting(db, recorded).doc_number == ""  # a preview takes no number
     assert mn.write_minutes(db, recorded, tmp_path / "a.pdf").number == "01/BB-CAX"
     assert mn.write_minutes(db, recorded, tmp_path / "b.docx").number == "01/BB-CAX"

@@ -62,6 +62,7 @@ __all__ = [
     "render_minutes_docx",
     "render_minutes_pdf",
     "write_minutes",
+    "write_preview",
 ]
 
 KIND = "BIÊN BẢN"
@@ -530,6 +531,15 @@ def minutes_for(db: Database, meeting_id: str, *, copies: int = 2) -> MinutesDat
     """The minutes' content from the database, for a preview: takes no number (a blank stays for it)."""
     with db.session() as s:
         return _data(s, mt.meeting_record(s, meeting_id), copies)
+
+
+def write_preview(db: Database, meeting_id: str, path: str | os.PathLike[str], *, copies: int = 2) -> int:
+    """The minutes as a PDF for the print preview: takes no number (a blank stays for it
+    until :func:`write_minutes` numbers them); returns the page count."""
+    from .commitment_papers import letterhead
+
+    head = letterhead(db)
+    return render_minutes_pdf(head, minutes_for(db, meeting_id, copies=copies), path)
 
 
 @dataclass(frozen=True)

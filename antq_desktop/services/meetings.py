@@ -1066,7 +1066,7 @@ def _apply_opinion(
             "Ngày trả lời không được trước ngày hội nghị.", "The answer cannot predate the meeting."
         )
     if d.id is None:
-        o.meeting_id = meeting.id if meeting is not None else d.meeting_id
+        o.meeting_id = meeting.id if meeting is not None else None
         if seq_no is None:
             last = s.scalar(
                 select(func.max(Opinion.seq_no)).where(
@@ -1102,6 +1102,7 @@ def add_opinion(
     """Record a new opinion (of a meeting, or received outside one when ``meeting_id`` is None)."""
     if draft.id is not None:
         raise UserError("Ý kiến này đã được lưu.", "This opinion is already saved.")
+    meeting_id = meeting_id or draft.meeting_id
     with db.session() as s:
         meeting = _meeting(s, meeting_id) if meeting_id else None
         return _apply_opinion(s, draft, meeting, today=today).id
