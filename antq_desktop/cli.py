@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_households_parser(sub)
     _add_commitments_parser(sub)
     _add_groups_parser(sub)
+    _add_meetings_parser(sub)
     return p
 
 
@@ -495,6 +496,60 @@ def cmd_groups(args: argparse.Namespace) -> int:
         st.close()
 
 
+# -- meetings: list and minutes -----------------------------------------------------------------
+
+
+def _add_meetings_parser(sub: Any) -> None:
+    m = sub.add_parser("meetings", help="hội nghị, biên bản, ý kiến của Nhân dân")
+    msub = m.add_subparsers(dest="meetings_command", required=True, parser_class=_Parser)
+    ls = msub.add_parser("list", help="các hội nghị (mặc định: năm nay)")
+    ls.add_argument("--year", type=int, help="năm (mặc định: năm nay)")
+    ls.add_argument("--json", action="store_true", help="in dạng JSON")
+    minutes = msub.add_parser("minutes", help="biên bản của một hội nghị ra PDF hoặc Word (.docx)")
+    minutes.add_argument("meeting_id", help="mã (id) hội nghị, xem 'antq meetings list --json'")
+    minutes.add_argument("-o", "--output", required=True, help="tệp .pdf hoặc .docx cần ghi")
+
+
+def cmd_meetings(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .services import meetings as mt
+
+    if args.meetings_command == "list":
+        year = _valid_year(args.year or date.today().year)
+        st = _open(args)
+        try:
+            rows = mt.list_meetings(st.db, mt.MeetingQuery(year=year), limit=None)
+            if args.json:
+                print(json.dumps({"year": year, "meetings": [r.to_dict() for r in rows]}, ensure_ascii=False))
+            else:
+                for r in rows:
+                    day = r.starts_at.strftime("%d/%m/%Y") if r.starts_at else "?"
+                    print(f"{r.id}  {day}  {r.title} — {r.attendees_total} người, {r.opinions} ý kiến")
+                print(f"Năm {year}: {len(rows)} hội nghị.")
+            return 0
+        finally:
+            st.close()
+
+    from .documents import minutes
+
+    out = Path(args.output).expanduser()
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise UserError("Tệp ra phải có đuôi .pdf hoặc .docx.", "The output file must end in .pdf or .docx.")
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            mt.get_meeting(st.db, args.meeting_id)  # one sentence for an unknown id
+            written = minutes.write_minutes(st.db, args.meeting_id, out)
+        finally:
+            st.close()
+        print(f"Đã ghi biên bản số {written.number}: {written.path}")
+        return 0
+
+    return _writing(args, run)  # numbering the minutes writes to the database
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "demo": cmd_demo,
@@ -504,6 +559,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "households": cmd_households,
     "commitments": cmd_commitments,
     "groups": cmd_groups,
+    "meetings": cmd_meetings,
 }
 
 

@@ -78,9 +78,9 @@ def test_a_deleted_document_keeps_its_number_used(station):
 def test_numbers_found_on_records_are_not_handed_out_again(station):
     """Records numbered elsewhere (the demo, an import, a restored backup) raise the floor."""
     db = station.db
+    earlier = _meeting(db, datetime(2026, 3, 1, 8))
     with db.session() as s:
-        m = mt.meeting_record(s, _meeting(db, datetime(2026, 3, 1, 8)))
-        m.doc_number = "07/BB-CAX"
+        mt.meeting_record(s, earlier).doc_number = "07/BB-CAX"
     assert mt.assign_minutes_number(db, _meeting(db, datetime(2026, 3, 2, 8))) == "08/BB-CAX"
     # Another year's records do not count.
     assert mt.assign_minutes_number(db, _meeting(db, datetime(2027, 1, 5, 8))) == "01/BB-CAX"

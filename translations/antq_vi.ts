@@ -50,6 +50,29 @@
     </message>
 </context>
 <context>
+    <name>AnswerDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="903"/>
+        <source>Answer to %1</source>
+        <translation>Trả lời %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="903"/>
+        <source>the opinion</source>
+        <translation>ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="909"/>
+        <source>Answer</source>
+        <translation>Nội dung trả lời</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="910"/>
+        <source>Answered on</source>
+        <translation>Ngày trả lời</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <location filename="../antq_desktop/ui/households_page.py" line="684"/>
@@ -957,177 +980,177 @@
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="110"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="114"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="113"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="117"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="115"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="119"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="121"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="125"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="123"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="127"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="129"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="133"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="131"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="135"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="137"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="141"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="139"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="143"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="145"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="149"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="146"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="150"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="150"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="154"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="152"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="156"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="157"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="158"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="162"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="165"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="169"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="170"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="171"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="175"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="176"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="180"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="183"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="187"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="189"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="193"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="190"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="194"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="200"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="201"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="205"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="212"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="209"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="213"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="221"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="225"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="224"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="228"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="238"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="242"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="239"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="243"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="246"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="250"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="252"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="256"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="253"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="257"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="259"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="263"/>
         <source>About ANTQ Desktop</source>
         <translation>Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="261"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="265"/>
         <source>ANTQ Desktop %1
 Records of the movement for the whole people to protect national security.
 
@@ -1138,6 +1161,310 @@ Quản lý hồ sơ phong trào Toàn dân bảo vệ an ninh Tổ quốc.
 
 Thư mục dữ liệu: %2
 Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font License 1.1).</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <source>Opinion</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="297"/>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="298"/>
+        <source>Title</source>
+        <translation>Tên hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="301"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="303"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="304"/>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="305"/>
+        <source>Villages (none ticked: the whole commune)</source>
+        <translation>Thôn, tổ dân phố (không chọn: toàn xã)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="306"/>
+        <source>Organisers</source>
+        <translation>Đơn vị tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="307"/>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="308"/>
+        <source>Secretary</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="309"/>
+        <source>Guests</source>
+        <translation>Khách mời</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="312"/>
+        <source>Attending</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="313"/>
+        <source>delegates</source>
+        <translation>đại biểu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="314"/>
+        <source>residents</source>
+        <translation>nhân dân</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="315"/>
+        <source>women</source>
+        <translation>nữ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="316"/>
+        <source>survey sheets</source>
+        <translation>phiếu khảo sát</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="321"/>
+        <source>Numbers</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="324"/>
+        <source>Agenda</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="325"/>
+        <source>What was presented</source>
+        <translation>Nội dung báo cáo, trình bày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="326"/>
+        <source>Conclusions</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="332"/>
+        <source>Add opinion…</source>
+        <translation>Thêm ý kiến…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="333"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="334"/>
+        <source>Remove</source>
+        <translation>Bỏ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="343"/>
+        <source>Meeting</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="344"/>
+        <source>Content</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="345"/>
+        <source>Opinions</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="385"/>
+        <source>New meeting</source>
+        <translation>Hội nghị mới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="394"/>
+        <source>Unsaved minutes</source>
+        <translation>Biên bản chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="395"/>
+        <source>Minutes left unsaved from an earlier session were found. Continue with them?</source>
+        <translation>Có biên bản chưa lưu từ lần trước. Tiếp tục với biên bản đó?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="399"/>
+        <source>Continuing the unsaved minutes.</source>
+        <translation>Đang tiếp tục biên bản chưa lưu.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="500"/>
+        <source>Opinions (%1)</source>
+        <translation>Ý kiến (%1)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="534"/>
+        <source>Draft kept at %1.</source>
+        <translation>Đã lưu nháp lúc %1.</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsArea</name>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="925"/>
+        <source>Meetings</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="926"/>
+        <source>Opinion tracker</source>
+        <translation>Theo dõi ý kiến</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="590"/>
+        <source>Year </source>
+        <translation>Năm </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="592"/>
+        <source>All kinds of meetings</source>
+        <translation>Mọi loại hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="597"/>
+        <source>Search titles, places… (Ctrl+F)</source>
+        <translation>Tìm theo tên, địa điểm… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="604"/>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="605"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="606"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="607"/>
+        <source>Title</source>
+        <translation>Tên hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="608"/>
+        <source>Area</source>
+        <translation>Địa bàn</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="609"/>
+        <source>Attending</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="610"/>
+        <source>Opinions (open)</source>
+        <translation>Ý kiến (đang mở)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="618"/>
+        <source>New meeting</source>
+        <translation>Thêm hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="619"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="620"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="621"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="625"/>
+        <source>Print the minutes…</source>
+        <translation>In biên bản…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="627"/>
+        <source>Minutes as a Word file…</source>
+        <translation>Xuất biên bản ra Word…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="677"/>
+        <source>%1 meetings</source>
+        <translation>%1 hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="706"/>
+        <source>Delete %1</source>
+        <translation>Xóa %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="730"/>
+        <source>Minutes — %1</source>
+        <translation>Biên bản — %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="744"/>
+        <source>Minutes as a Word file</source>
+        <translation>Biên bản dạng Word</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="744"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
     </message>
 </context>
 <context>
@@ -1221,6 +1548,163 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
         <location filename="../antq_desktop/ui/groups_page.py" line="312"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="99"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="131"/>
+        <source>Opinion</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="103"/>
+        <source>Name of the person who spoke</source>
+        <translation>Họ tên người phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="105"/>
+        <source>From the register…</source>
+        <translation>Chọn từ sổ hộ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="113"/>
+        <source>Answered at the meeting</source>
+        <translation>Đã trả lời tại hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="116"/>
+        <source>forwarded to (when beyond the meeting&apos;s authority)</source>
+        <translation>chuyển đến (khi vượt thẩm quyền của hội nghị)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="130"/>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="132"/>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="134"/>
+        <source>Forwarded to</source>
+        <translation>Chuyển đến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="135"/>
+        <source>Answer due</source>
+        <translation>Hạn trả lời</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="136"/>
+        <source>Answer</source>
+        <translation>Nội dung trả lời</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="137"/>
+        <source>Answered on</source>
+        <translation>Ngày trả lời</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="138"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionTracker</name>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="765"/>
+        <source>Open (new or in progress)</source>
+        <translation>Đang mở (mới hoặc đang xử lý)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="766"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="770"/>
+        <source>All fields</source>
+        <translation>Mọi lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="773"/>
+        <source>Only overdue</source>
+        <translation>Chỉ ý kiến quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="776"/>
+        <source>Search opinions…</source>
+        <translation>Tìm ý kiến…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="784"/>
+        <source>Meeting</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="785"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="786"/>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="787"/>
+        <source>Opinion</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="788"/>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="789"/>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="790"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="797"/>
+        <source>Take up</source>
+        <translation>Tiếp nhận xử lý</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="798"/>
+        <source>Record the answer…</source>
+        <translation>Ghi nội dung trả lời…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="800"/>
+        <source>Close</source>
+        <translation>Đóng ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="802"/>
+        <source>Reopen</source>
+        <translation>Mở lại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="837"/>
+        <source> — overdue</source>
+        <translation> — quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="855"/>
+        <source>%1 shown · %2 open · %3 overdue</source>
+        <translation>Đang hiện %1 · %2 đang mở · %3 quá hạn</translation>
     </message>
 </context>
 <context>
@@ -1440,6 +1924,19 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
         <location filename="../antq_desktop/ui/household_dialog.py" line="186"/>
         <source>Groups and models</source>
         <translation>Tham gia tổ, mô hình</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="195"/>
+        <source>Choose a person</source>
+        <translation>Chọn người</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="198"/>
+        <source>Type a name or an ID number…</source>
+        <translation>Gõ tên hoặc số định danh…</translation>
     </message>
 </context>
 <context>

@@ -16,10 +16,10 @@ from ..storage.models import (
     Household,
     Meeting,
     Membership,
-    Opinion,
     Person,
     User,
 )
+from . import meetings
 
 OPEN_OPINION_STATUSES = ("new", "in_progress")
 
@@ -51,6 +51,8 @@ def _count(session: Session, model: type[SyncMixin], *where: object) -> int:
 
 def overview(db: Database, year: int | None = None) -> Overview:
     year = year or date.today().year
+    # Opinions of deleted meetings wait for no answer. (Its own session: the pool has one connection.)
+    open_opinions = meetings.open_opinion_count(db)
     with db.session() as s:
         signed = select(func.count(distinct(Commitment.household_id))).where(
             Commitment.deleted.is_(False),
@@ -81,7 +83,7 @@ def overview(db: Database, year: int | None = None) -> Overview:
                 Meeting.starts_at >= datetime(year, 1, 1),
                 Meeting.starts_at < datetime(year + 1, 1, 1),
             ),
-            open_opinions=_count(s, Opinion, Opinion.status.in_(OPEN_OPINION_STATUSES)),
+            open_opinions=open_opinions,
         )
 
 

@@ -103,6 +103,10 @@ class MainWindow(QMainWindow):
             from .groups_page import GroupsPage
 
             return GroupsPage(self.station.db)
+        if area.key == "meetings":
+            from .meetings_page import MeetingsArea
+
+            return MeetingsArea(self.station.db)
         return ComingPage(area)
 
     def _areas(self) -> list[Area]:
