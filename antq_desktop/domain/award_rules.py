@@ -1,0 +1,301 @@
+"""Awards without a database: forms, recipients, the duplicate rules, the medal threshold, serials (DOMAIN §4.3–4.5).
+
+* **Forms** — Giấy khen, Bằng khen, Kỷ niệm chương "Bảo vệ an ninh Tổ quốc",
+  Thư khen; each has a short code (GK, BK, KNC, TK) used in the QR payload.
+* **Recipients** — a person of the register, an individual outside it, or a
+  collective (a group, a village, a household, an organisation). Each has a
+  *recipient key* so two awards to the same recipient can be recognised.
+* **One achievement, one award** (Luật Thi đua, khen thưởng 2022) — the same
+  recipient awarded twice for the same achievement in the same year is a
+  warning; so is a second Kỷ niệm chương (given to an individual only once,
+  TT 20/2025/TT-BCA). Warnings never block: the officer may know better.
+* **Medal threshold** — members of a Tổ bảo vệ ANTT: 15 years (men), 10 years
+  (women); hard-area years count more (the coefficient lives in the groups
+  settings). Both thresholds are station settings, these are the defaults.
+* **Serials** — ``PREFIX-YEAR-SEQUENCE`` (``01304-2026-00042``): the unit's
+  code, the year of the decision, a sequence this database never hands out
+  twice (see :mod:`services.awards`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .persons import Finding, warning
+from .text import fold, nfc
+
+# -- forms ------------------------------------------------------------------------------------
+
+FORMS: dict[str, str] = {
+    "giay_khen": "Giấy khen",
+    "bang_khen": "Bằng khen",
+    "ky_niem_chuong": "Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”",
+    "thu_khen": "Thư khen",
+}
+FORMS_EN: dict[str, str] = {
+    "giay_khen": "Certificate of merit (Giấy khen)",
+    "bang_khen": "Diploma of merit (Bằng khen)",
+    "ky_niem_chuong": "Medal “Protecting national security”",
+    "thu_khen": "Letter of commendation (Thư khen)",
+}
+# Short codes carried in the QR payload.
+FORM_CODES: dict[str, str] = {"giay_khen": "GK", "bang_khen": "BK", "ky_niem_chuong": "KNC", "thu_khen": "TK"}
+FORM_BY_CODE = {v: k for k, v in FORM_CODES.items()}
+# What the certificate prints as its big red title.
+FORM_TITLES: dict[str, str] = {
+    "giay_khen": "GIẤY KHEN",
+    "bang_khen": "BẰNG KHEN",
+    "ky_niem_chuong": "GIẤY CHỨNG NHẬN",
+    "thu_khen": "THƯ KHEN",
+}
+MEDAL = "ky_niem_chuong"
+
+STATUSES = ("draft", "issued")
+STATUS_LABELS = {"draft": "Dự thảo", "issued": "Đã ban hành"}
+STATUS_LABELS_EN = {"draft": "Draft", "issued": "Issued"}
+
+# -- recipients -------------------------------------------------------------------------------
+
+RECIPIENT_KINDS: dict[str, str] = {
+    "person": "Cá nhân trong sổ",
+    "individual": "Cá nhân ngoài sổ",
+    "group": "Tổ, mô hình",
+    "village": "Thôn, tổ dân phố",
+    "household": "Hộ gia đình",
+    "organisation": "Cơ quan, tổ chức",
+}
+RECIPIENT_KINDS_EN: dict[str, str] = {
+    "person": "Person in the register",
+    "individual": "Person outside the register",
+    "group": "Group or model",
+    "village": "Village",
+    "household": "Household",
+    "organisation": "Organisation",
+}
+INDIVIDUAL_KINDS = frozenset({"person", "individual"})
+COLLECTIVE_KINDS = frozenset({"group", "village", "household", "organisation"})
+
+
+def is_collective(kind: str) -> bool:
+    return kind in COLLECTIVE_KINDS
+
+
+def recipient_key(
+    kind: str,
+    *,
+    person_id: str | None = None,
+    group_id: str | None = None,
+    village_id: str | None = None,
+    household_id: str | None = None,
+    name: str = "",
+    info: str = "",
+) -> str:
+    """Who a recipient is, for comparing awards: a record's id where there is one, else the
+    folded name (and, for outside individuals, the folded details that tell namesakes apart)."""
+    by_id = {"person": person_id, "group": group_id, "village": village_id, "household": household_id}
+    rid = by_id.get(kind)
+    if rid:
+        return f"{kind}:{rid}"
+    if kind == "individual":
+        return f"individual:{fold(name)}|{fold(info)}"
+    return f"{kind}:{fold(name)}"
+
+
+def effective_achievement(own: str, decision: str) -> str:
+    """The recipient's achievement line: its own, else the decision's."""
+    own = nfc(own).strip()
+    return own or nfc(decision).strip()
+
+
+@dataclass(frozen=True)
+class AwardFact:
+    """An award as the duplicate rules see it."""
+
+    award_id: str
+    decision_id: str
+    decision_label: str  # "15/QĐ-UBND ngày 19/08/2026" or "dự thảo"
+    recipient_key: str
+    recipient_name: str
+    form: str
+    achievement: str  # effective text
+    year: int | None
+
+
+def duplicate_findings(candidate: AwardFact, others: Iterable[AwardFact]) -> list[Finding]:
+    """Warnings for ``candidate`` against the recipient's other awards (``others`` may include it)."""
+    out: list[Finding] = []
+    achievement = fold(candidate.achievement)
+    for o in others:
+        if o.award_id == candidate.award_id or o.recipient_key != candidate.recipient_key:
+            continue
+        name = nfc(candidate.recipient_name)
+        if o.decision_id == candidate.decision_id:
+            out.append(
+                warning(
+                    f"{name} đã có tên trong quyết định này.",
+                    f"{name} is already in this decision.",
+                    field="recipient",
+                    ref_id=o.award_id,
+                )
+            )
+            continue
+        if (
+            achievement
+            and fold(o.achievement) == achievement
+            and candidate.year is not None
+            and o.year == candidate.year
+        ):
+            out.append(
+                warning(
+                    f"{name} đã được khen thưởng cho cùng thành tích năm {candidate.year} "
+                    f"(quyết định {o.decision_label}): mỗi thành tích chỉ khen một lần.",
+                    f"{name} was already awarded for the same achievement in {candidate.year} "
+                    f"(decision {o.decision_label}): one achievement, one award.",
+                    field="achievement",
+                    ref_id=o.award_id,
+                )
+            )
+        if candidate.form == MEDAL and o.form == MEDAL:
+            out.append(
+                warning(
+                    f"{name} đã được tặng Kỷ niệm chương “Bảo vệ an ninh Tổ quốc” "
+                    f"(quyết định {o.decision_label}): kỷ niệm chương chỉ tặng một lần.",
+                    f"{name} already holds the medal “Protecting national security” "
+                    f"(decision {o.decision_label}): it is given only once.",
+                    field="form",
+                    ref_id=o.award_id,
+                )
+            )
+    return out
+
+
+# -- wording ----------------------------------------------------------------------------------
+
+
+def decision_number(number: str, symbol: str) -> str:
+    """ "05/QĐ-UBND" (NĐ 30: a number below 10 takes a leading 0); "" when there is no number."""
+    number, symbol = nfc(number).strip(), nfc(symbol).strip()
+    if not number:
+        return ""
+    if number.isdigit() and len(number) < 2:
+        number = number.zfill(2)
+    return f"{number}/{symbol}" if symbol else number
+
+
+def short_date(day: date | None) -> str:
+    """dd/mm/yyyy."""
+    return day.strftime("%d/%m/%Y") if day else ""
+
+
+def principal_title(signer_title: str, signer_prefix: str = "") -> str:
+    """Whose award it is: "CHỦ TỊCH" for "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"; "" for "TM. …" (the body)."""
+    prefix = nfc(signer_prefix).strip().upper()
+    if prefix.startswith("KT.") or prefix.startswith("Q.") or prefix.startswith("TUQ."):
+        return prefix.split(".", 1)[1].strip()
+    if prefix.startswith("TM."):
+        return ""
+    return nfc(signer_title).strip().upper()
+
+
+def awarding_line(authority: str, signer_title: str, signer_prefix: str = "") -> str:
+    """The certificate's red line: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ QUẢNG LÂM", "GIÁM ĐỐC CÔNG AN TỈNH CAO BẰNG"."""
+    title = principal_title(signer_title, signer_prefix)
+    body = nfc(authority).strip().upper()
+    return f"{title} {body}".strip() if title and not body.startswith(title) else body
+
+
+def honorific(sex: str) -> str:
+    return {"M": "Ông", "F": "Bà"}.get(sex, "")
+
+
+def lower_kind(name: str) -> str:
+    """ "Thôn Nà Mạ" → "thôn Nà Mạ", "Xã Quảng Lâm" → "xã Quảng Lâm", as a name reads inside a sentence."""
+    name = nfc(name).strip()
+    if name and fold(name.split(" ", 1)[0]) in {
+        "thon",
+        "xom",
+        "ban",
+        "lang",
+        "ap",
+        "buon",
+        "to",
+        "khu",
+        "khom",
+        "xa",
+        "phuong",
+        "dac",
+        "thi",
+    }:
+        return name[:1].lower() + name[1:]
+    return name
+
+
+# -- medal ------------------------------------------------------------------------------------
+
+MEDAL_YEARS_MEN = 15.0
+MEDAL_YEARS_WOMEN = 10.0
+
+
+def medal_years_needed(sex: str, men: float = MEDAL_YEARS_MEN, women: float = MEDAL_YEARS_WOMEN) -> float:
+    """Years of (weighted) service a member needs: women's threshold for "F", men's for "M";
+    unknown sex gets the lower one so nobody is left off the list (the list says the sex is unknown)."""
+    if sex == "F":
+        return women
+    if sex == "M":
+        return men
+    return min(men, women)
+
+
+# -- serials ----------------------------------------------------------------------------------
+
+SERIAL_DIGITS = 5
+_PREFIX = re.compile(r"^[0-9A-Z]{1,12}$")
+_SERIAL = re.compile(r"^([0-9A-Z]{1,12})-(\d{4})-(\d{1,9})$")
+
+
+def clean_prefix(prefix: str) -> str | None:
+    """The prefix in capitals, or None if it holds anything but plain letters and digits."""
+    p = fold(prefix).upper().replace(" ", "")
+    return p if _PREFIX.match(p) else None
+
+
+def format_serial(prefix: str, year: int, sequence: int) -> str:
+    return f"{prefix}-{year:04d}-{sequence:0{SERIAL_DIGITS}d}"
+
+
+def parse_serial(text: str) -> tuple[str, int, int] | None:
+    """(prefix, year, sequence) from "01304-2026-00042" (spaces and case forgiven), else None."""
+    m = _SERIAL.match(re.sub(r"\s+", "", nfc(text)).upper())
+    return (m.group(1), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def normalise_serial(text: str) -> str:
+    """What a typed serial is looked up as: no spaces, capitals."""
+    return re.sub(r"\s+", "", nfc(text)).upper()
+
+
+# -- the QR payload's fields ------------------------------------------------------------------
+
+PAYLOAD_TAG = "KT1"  # khen thưởng, version 1
+PAYLOAD_FIELDS = ("serial", "recipient", "form", "decision", "date")
+
+
+def payload_fields(serial: str, recipient: str, form: str, decision: str, day: date | None) -> list[str]:
+    """The signed fields of a certificate, in order: serial, recipient, form code, decision, date."""
+    return [
+        serial,
+        nfc(recipient).strip(),
+        FORM_CODES.get(form, form),
+        nfc(decision).strip(),
+        short_date(day),
+    ]
+
+
+def fields_dict(fields: Iterable[str]) -> dict[str, str]:
+    values = list(fields)
+    out = dict(zip(PAYLOAD_FIELDS, values, strict=False))
+    out["form_label"] = FORMS.get(FORM_BY_CODE.get(out.get("form", ""), ""), out.get("form", ""))
+    return out
