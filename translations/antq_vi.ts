@@ -73,6 +73,29 @@
     </message>
 </context>
 <context>
+    <name>AwardsArea</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1291"/>
+        <source>Decisions</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1292"/>
+        <source>Print register</source>
+        <translation>Sổ in giấy khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1293"/>
+        <source>Check a certificate</source>
+        <translation>Kiểm tra giấy khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1294"/>
+        <source>Medal eligibility</source>
+        <translation>Đủ điều kiện Kỷ niệm chương</translation>
+    </message>
+</context>
+<context>
     <name>CampaignDialog</name>
     <message>
         <location filename="../antq_desktop/ui/households_page.py" line="684"/>
@@ -222,6 +245,359 @@
         <location filename="../antq_desktop/ui/households_page.py" line="670"/>
         <source>Commitment coverage report</source>
         <translation>Báo cáo kết quả ký cam kết</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="352"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="642"/>
+        <source>Award decision</source>
+        <translation>Quyết định khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="363"/>
+        <source>e.g. 15</source>
+        <translation>ví dụ 15</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="375"/>
+        <source>TM. …, KT. … or empty</source>
+        <translation>TM. …, KT. … hoặc để trống</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="378"/>
+        <source>only for a police signer, e.g. Đại tá</source>
+        <translation>chỉ với người ký bên công an, ví dụ Đại tá</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="389"/>
+        <source>dated</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="399"/>
+        <source>Number / symbol</source>
+        <translation>Số / ký hiệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="400"/>
+        <source>Award form</source>
+        <translation>Hình thức khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="401"/>
+        <source>Level</source>
+        <translation>Cấp khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="402"/>
+        <source>Awarding authority</source>
+        <translation>Cơ quan khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="403"/>
+        <source>Signer (prefix, title, rank, name)</source>
+        <translation>Người ký (TM./KT., chức vụ, cấp bậc, họ tên)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="404"/>
+        <source>Occasion</source>
+        <translation>Dịp khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="405"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="438"/>
+        <source>Achievement</source>
+        <translation>Thành tích</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="412"/>
+        <source>empty: worded from the decision</source>
+        <translation>để trống: lấy theo nội dung quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="420"/>
+        <source>Place (for the date line)</source>
+        <translation>Địa danh (dòng ngày tháng)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="421"/>
+        <source>Subject</source>
+        <translation>Trích yếu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="422"/>
+        <source>Parent authority</source>
+        <translation>Cơ quan chủ quản</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="423"/>
+        <source>Legal bases (one per line)</source>
+        <translation>Căn cứ (mỗi dòng một căn cứ)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="424"/>
+        <source>Proposed by</source>
+        <translation>Theo đề nghị của</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="425"/>
+        <source>Bonus</source>
+        <translation>Tiền thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="426"/>
+        <source>Carried out by</source>
+        <translation>Cơ quan, cá nhân thi hành</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="427"/>
+        <source>Copies to (one per line)</source>
+        <translation>Nơi nhận (mỗi dòng một nơi)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="434"/>
+        <source>No.</source>
+        <translation>TT</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="435"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="436"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="437"/>
+        <source>Details</source>
+        <translation>Chức vụ, đơn vị, địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="439"/>
+        <source>Serial</source>
+        <translation>Số hiệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="447"/>
+        <source>Add from the register…</source>
+        <translation>Thêm người trong sổ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="449"/>
+        <source>Add a collective or an outside person…</source>
+        <translation>Thêm tập thể, người ngoài sổ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="450"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="451"/>
+        <source>Remove</source>
+        <translation>Bỏ khỏi danh sách</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="452"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="469"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="470"/>
+        <source>Recipients</source>
+        <translation>Người, tập thể được khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="471"/>
+        <source>Wording of the paper</source>
+        <translation>Nội dung văn bản</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="472"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="480"/>
+        <source>Issue the decision…</source>
+        <translation>Ban hành quyết định…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="482"/>
+        <source>Reopen to correct…</source>
+        <translation>Mở lại để sửa…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="536"/>
+        <source>Draft: certificates print with a “BẢN NHÁP” watermark until it is issued.</source>
+        <translation>Dự thảo: giấy khen in ra có chữ “BẢN NHÁP” cho đến khi quyết định được ban hành.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="539"/>
+        <source>Issued: the decision and its recipients can no longer change; notes can.</source>
+        <translation>Đã ban hành: quyết định và danh sách được khen không sửa được nữa; vẫn ghi chú được.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="597"/>
+        <source>(the decision&apos;s)</source>
+        <translation>(theo quyết định)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="606"/>
+        <source>%1 individuals, %2 collectives</source>
+        <translation>%1 cá nhân, %2 tập thể</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="612"/>
+        <source>Recipients (%1)</source>
+        <translation>Người, tập thể được khen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="625"/>
+        <source>Add a person of the register</source>
+        <translation>Thêm người trong sổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="643"/>
+        <source>Add anyway?</source>
+        <translation>Vẫn thêm?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="680"/>
+        <source>Remove %1</source>
+        <translation>Bỏ %1 khỏi danh sách</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="694"/>
+        <source>After issuing, the decision and its recipients cannot be changed and each certificate gets its serial. Issue it now?</source>
+        <translation>Sau khi ban hành, quyết định và danh sách được khen không sửa được nữa và mỗi giấy khen được cấp số hiệu. Ban hành ngay?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="699"/>
+        <source>Issue the decision</source>
+        <translation>Ban hành quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="714"/>
+        <source>corrected before printing</source>
+        <translation>sửa trước khi in</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="939"/>
+        <source>Search numbers, authorities, occasions… (Ctrl+F)</source>
+        <translation>Tìm số quyết định, cơ quan, dịp khen… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="943"/>
+        <source>All years</source>
+        <translation>Mọi năm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="945"/>
+        <source>Year </source>
+        <translation>Năm </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="947"/>
+        <source>Drafts and issued</source>
+        <translation>Dự thảo và đã ban hành</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="956"/>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="957"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="958"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="959"/>
+        <source>Occasion</source>
+        <translation>Dịp khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="960"/>
+        <source>Recipients</source>
+        <translation>Số được khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="961"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="962"/>
+        <source>Printed</source>
+        <translation>Đã in</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="970"/>
+        <source>New decision</source>
+        <translation>Quyết định mới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="971"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="972"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="973"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="977"/>
+        <source>Print certificates…</source>
+        <translation>In giấy khen…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="979"/>
+        <source>The decision as a paper…</source>
+        <translation>In quyết định…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1013"/>
+        <source>(no number)</source>
+        <translation>(chưa có số)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1025"/>
+        <source>%1 decisions</source>
+        <translation>%1 quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1066"/>
+        <source>Delete %1</source>
+        <translation>Xóa %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1100"/>
+        <source>Decision — %1</source>
+        <translation>Quyết định — %1</translation>
     </message>
 </context>
 <context>
@@ -980,177 +1356,177 @@
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="114"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="118"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="117"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="121"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="119"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="123"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="125"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="129"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="127"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="131"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="133"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="137"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="135"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="139"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="141"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="145"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="143"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="147"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="149"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="150"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="154"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="154"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="158"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="156"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="160"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="165"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="162"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="169"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="173"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="170"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="174"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="175"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="179"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="180"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="187"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="191"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="193"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="197"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="194"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="198"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="204"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="205"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="209"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="212"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="216"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="213"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="217"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="225"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="229"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="228"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="232"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="242"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="246"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="243"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="247"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="250"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="254"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="256"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="260"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="257"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="261"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="263"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="267"/>
         <source>About ANTQ Desktop</source>
         <translation>Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="265"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="269"/>
         <source>ANTQ Desktop %1
 Records of the movement for the whole people to protect national security.
 
@@ -1161,6 +1537,74 @@ Quản lý hồ sơ phong trào Toàn dân bảo vệ an ninh Tổ quốc.
 
 Thư mục dữ liệu: %2
 Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font License 1.1).</translation>
+    </message>
+</context>
+<context>
+    <name>MedalTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1229"/>
+        <source> years</source>
+        <translation> năm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1230"/>
+        <source>also those within </source>
+        <translation>kể cả người còn thiếu dưới </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1232"/>
+        <source>Threshold: %1 years for men, %2 years for women (settings).</source>
+        <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1241"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1242"/>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1243"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1244"/>
+        <source>Years (weighted)</source>
+        <translation>Số năm (đã quy đổi)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1245"/>
+        <source>Needed</source>
+        <translation>Cần</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1246"/>
+        <source>Reached</source>
+        <translation>Đã đủ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1247"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1272"/>
+        <source>yes</source>
+        <translation>đủ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1272"/>
+        <source>not yet</source>
+        <translation>chưa đủ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1280"/>
+        <source>%1 members reach the threshold</source>
+        <translation>%1 người đủ thời gian</translation>
     </message>
 </context>
 <context>
@@ -1779,81 +2223,81 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="73"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="80"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="76"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="83"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="78"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="85"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="80"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="232"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="238"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="250"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="87"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="239"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="245"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="257"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="95"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="102"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="96"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="103"/>
         <source>Print (Ctrl+P)</source>
         <translation>In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="97"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="104"/>
         <source>&amp;Save as PDF file…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="168"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="175"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1 / %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="189"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="198"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="196"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="205"/>
         <source>Save as PDF file</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="189"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="196"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="199"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="206"/>
         <source>The file could not be saved: %1</source>
         <translation>Không lưu được tệp: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="202"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="209"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="237"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="244"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="237"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="244"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="255"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="262"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>Đã gửi %1 trang tới máy in.</translation>
     </message>
@@ -1940,6 +2384,92 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
     </message>
 </context>
 <context>
+    <name>PersonSearch</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="159"/>
+        <source>Type a name or an ID number…</source>
+        <translation>Gõ họ tên hoặc số định danh…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintCertificatesDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="736"/>
+        <source>Print certificates — %1</source>
+        <translation>In giấy khen — %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="737"/>
+        <source>Full page (border, titles and all text)</source>
+        <translation>In cả trang (viền, quốc hiệu và toàn bộ nội dung)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="739"/>
+        <source>Onto pre-printed blanks (only the names and details)</source>
+        <translation>In lên phôi in sẵn (chỉ họ tên và nội dung thay đổi)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="753"/>
+        <source>Print the calibration page…</source>
+        <translation>In trang căn chỉnh…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="756"/>
+        <source>right</source>
+        <translation>sang phải</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="758"/>
+        <source>down</source>
+        <translation>xuống dưới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="763"/>
+        <source>Print the calibration page on plain paper, lay it on a blank against the light, measure how far the crosses are from where they should be, and enter it here.</source>
+        <translation>In trang căn chỉnh ra giấy trắng, đặt chồng lên phôi soi ra ánh sáng, đo dấu chữ thập lệch bao nhiêu so với chỗ cần in rồi nhập vào đây.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="772"/>
+        <source>The decision is a draft: the pages carry a “BẢN NHÁP” watermark and no QR code, and are not entered in the print register.</source>
+        <translation>Quyết định còn là dự thảo: trang in có chữ “BẢN NHÁP”, không có mã QR và không ghi vào sổ in giấy khen.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="778"/>
+        <source>Template</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="779"/>
+        <source>Offsets</source>
+        <translation>Dịch vị trí in</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="783"/>
+        <source>Preview and print…</source>
+        <translation>Xem trước và in…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="839"/>
+        <source>Calibration page</source>
+        <translation>Trang căn chỉnh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="869"/>
+        <source>Certificates</source>
+        <translation>Giấy khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="869"/>
+        <source>Drawing the certificates…</source>
+        <translation>Đang dựng giấy khen…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="883"/>
+        <source>Certificates — %1</source>
+        <translation>Giấy khen — %1</translation>
+    </message>
+</context>
+<context>
     <name>ProvincePage</name>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="133"/>
@@ -1955,6 +2485,90 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
         <location filename="../antq_desktop/ui/setup_wizard.py" line="137"/>
         <source>Search, e.g. cao bang</source>
         <translation>Tìm kiếm, ví dụ: cao bang</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="202"/>
+        <source>Recipient</source>
+        <translation>Người, tập thể được khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="211"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="263"/>
+        <source>Choose from the register…</source>
+        <translation>Chọn trong sổ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="217"/>
+        <source>position, unit or address printed under the name</source>
+        <translation>chức vụ, đơn vị hoặc địa chỉ in dưới tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="223"/>
+        <source>empty: the certificate&apos;s serial</source>
+        <translation>để trống: dùng số hiệu giấy khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="232"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="233"/>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="234"/>
+        <source>Group or village</source>
+        <translation>Tổ, mô hình hoặc thôn</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="235"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="236"/>
+        <source>Details</source>
+        <translation>Chức vụ, đơn vị, địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="237"/>
+        <source>Own achievement</source>
+        <translation>Thành tích riêng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="238"/>
+        <source>Register number</source>
+        <translation>Số vào sổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="261"/>
+        <source>Choose the household through one of its members…</source>
+        <translation>Chọn hộ qua một người trong hộ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="273"/>
+        <source>empty: the name in the register</source>
+        <translation>để trống: lấy tên trong sổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="275"/>
+        <source>full name or name of the organisation</source>
+        <translation>họ tên hoặc tên cơ quan, tổ chức</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="279"/>
+        <source>Choose a person</source>
+        <translation>Chọn người</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="314"/>
+        <source>Press OK again to save anyway.</source>
+        <translation>Bấm OK lần nữa nếu vẫn muốn lưu.</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +2735,71 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1116"/>
+        <source>Search names, serials, who printed…</source>
+        <translation>Tìm họ tên, số hiệu, người in…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1119"/>
+        <source>Printed at</source>
+        <translation>Thời điểm in</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1120"/>
+        <source>Serial</source>
+        <translation>Số hiệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1121"/>
+        <source>Recipient</source>
+        <translation>Người được khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1122"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1123"/>
+        <source>Mode</source>
+        <translation>Cách in</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1124"/>
+        <source>Print</source>
+        <translation>Lần in</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
+        <source>By</source>
+        <translation>Người in</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1152"/>
+        <source>full page</source>
+        <translation>cả trang</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1152"/>
+        <source>onto a blank</source>
+        <translation>lên phôi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1153"/>
+        <source>first print</source>
+        <translation>in lần đầu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1153"/>
+        <source>reprint %1</source>
+        <translation>in lại lần %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1160"/>
+        <source>%1 certificates printed</source>
+        <translation>%1 lượt in giấy khen</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -2235,40 +2914,63 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
     </message>
 </context>
 <context>
+    <name>VerifyTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1172"/>
+        <source>Scan the certificate&apos;s QR code here, paste its text, or type the serial (e.g. 01304-2026-00042)</source>
+        <translation>Quét mã QR trên giấy khen vào đây, dán nội dung mã, hoặc gõ số hiệu (ví dụ 01304-2026-00042)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1175"/>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1192"/>
+        <source>QR code text or serial</source>
+        <translation>Nội dung mã QR hoặc số hiệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1214"/>
+        <source>signed by: %1</source>
+        <translation>đơn vị ký: %1</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
-        <location filename="../antq_desktop/app.py" line="77"/>
+        <location filename="../antq_desktop/app.py" line="82"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="78"/>
+        <location filename="../antq_desktop/app.py" line="83"/>
         <source>Creating the demo commune…</source>
         <translation>Đang tạo xã mẫu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="89"/>
+        <location filename="../antq_desktop/app.py" line="94"/>
         <source>Setup</source>
         <translation>Thiết lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="90"/>
+        <location filename="../antq_desktop/app.py" line="95"/>
         <source>Setting up the unit…</source>
         <translation>Đang thiết lập đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="118"/>
-        <location filename="../antq_desktop/app.py" line="126"/>
+        <location filename="../antq_desktop/app.py" line="127"/>
+        <location filename="../antq_desktop/app.py" line="135"/>
         <source>ANTQ Desktop is already open; its window was brought forward.</source>
         <translation>ANTQ Desktop đang mở; cửa sổ đã được đưa lên trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="131"/>
+        <location filename="../antq_desktop/app.py" line="140"/>
         <source>ANTQ Desktop is already open on this data folder (or a command is running on it).</source>
         <translation>ANTQ Desktop đang mở trên thư mục dữ liệu này (hoặc đang có lệnh chạy trên đó).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="140"/>
+        <location filename="../antq_desktop/app.py" line="149"/>
         <source>Cannot use the data folder %1: %2</source>
         <translation>Không dùng được thư mục dữ liệu %1: %2</translation>
     </message>

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from ..domain import id_numbers
+from ..domain import award_rules, id_numbers
 from ..storage.database import Database
 from ..storage.models import (
     Award,
@@ -562,6 +562,15 @@ class DemoBuilder:
         ]
         award_rows: list[dict[str, Any]] = []
         register = 1
+        # Serials as issuing gives them (PREFIX-YEAR-NNNNN): the commune's own for the UBND's
+        # decision, the province police's ("CA" + province code) for theirs.
+        counters: dict[str, int] = {}
+
+        def serial(d: dict[str, Any]) -> str:
+            prefix = commune.code if d["symbol"] == "QĐ-UBND" else f"CA{commune.province_code}"
+            counters[prefix] = counters.get(prefix, 0) + 1
+            return award_rules.format_serial(prefix, self.year, counters[prefix])
+
         for d, individuals, collectives in ((decisions[0], 6, 2), (decisions[1], 3, 1)):
             for v in r.sample(list(villages), collectives):
                 award_rows.append(
@@ -572,7 +581,7 @@ class DemoBuilder:
                         "village_id": v.id,
                         "recipient_name": f"Nhân dân và cán bộ {v.name}",
                         "register_no": f"{register:03d}/{self.year}",
-                        "verification_code": self.uid().replace("-", "")[:10].upper(),
+                        "verification_code": serial(d),
                     }
                 )
                 register += 1
@@ -586,7 +595,7 @@ class DemoBuilder:
                         "person_id": p["id"],
                         "recipient_name": p["full_name"],
                         "register_no": f"{register:03d}/{self.year}",
-                        "verification_code": self.uid().replace("-", "")[:10].upper(),
+                        "verification_code": serial(d),
                     }
                 )
                 register += 1

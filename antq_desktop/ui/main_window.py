@@ -107,6 +107,10 @@ class MainWindow(QMainWindow):
             from .meetings_page import MeetingsArea
 
             return MeetingsArea(self.station.db)
+        if area.key == "awards":
+            from .awards_page import AwardsArea
+
+            return AwardsArea(self.station.db, self.username)
         return ComingPage(area)
 
     def _areas(self) -> list[Area]:

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDir, QEvent, QObject, QPoint, QRect, QSize, QStandardPaths, Qt
+from PySide6.QtCore import QDir, QEvent, QObject, QPoint, QRect, QSize, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -46,7 +46,14 @@ Progress = Callable[[int, int], bool]
 
 
 class PdfPreviewDialog(QDialog):
-    """A modal preview of ``pdf_path``; raises UserError when the file cannot be opened."""
+    """A modal preview of ``pdf_path``; raises UserError when the file cannot be opened.
+
+    ``pages_printed`` carries the 0-based indices of the pages of a print job
+    that went through to the end (not of one cancelled half-way): papers that
+    keep a register of what was printed (certificates) listen to it.
+    """
+
+    pages_printed = Signal(list)
 
     def __init__(self, pdf_path: str | os.PathLike[str], title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,6 +302,7 @@ class PdfPreviewDialog(QDialog):
                 progress(len(pages), len(pages))
         finally:
             painter.end()
+        self.pages_printed.emit(pages)
         return printed
 
     def _orient(self, printer: QPrinter, index: int) -> None:
