@@ -165,7 +165,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         from .ui.main_window import MainWindow
 
-        window = MainWindow(station, settings, accounts.default_username(station.db))
+        if args.exit_after_show:  # the start-up bench: straight to the window, nothing to write
+            window = MainWindow(station, settings, accounts.default_username(station.db))
+        else:
+            from .ui.login_dialog import sign_in_at_start
+
+            who = sign_in_at_start(station.db, station_service.unit_summary(station.db)["unit_name"])
+            if who is None:
+                return 0
+            window = MainWindow(station, settings, signed_in=who)
         doorbell.rung.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
         window.show()
         if args.exit_after_show:

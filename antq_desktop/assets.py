@@ -1,4 +1,4 @@
-"""Where shipped files live: ``resources/`` and ``translations/``.
+"""Where shipped files live: ``resources/``, ``translations/`` and the guides in ``docs/``.
 
 In a source checkout they sit beside the package; in an installed wheel or a
 PyInstaller build they are copied inside it (see pyproject's force-include).
@@ -29,6 +29,11 @@ def resources_dir() -> Path:
 
 def translations_dir() -> Path:
     return _find("translations")
+
+
+def docs_dir() -> Path:
+    """The user guides and their screenshots."""
+    return _find("docs")
 
 
 def fonts_dir() -> Path:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cli_admin import ADMIN_COMMANDS, add_admin_parsers
 from .services.errors import UserError
 from .storage.lock import AlreadyRunning, InstanceLock
 from .storage.paths import DataDir
@@ -62,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_groups_parser(sub)
     _add_meetings_parser(sub)
     _add_awards_parser(sub)
+    add_admin_parsers(sub, _Parser)  # backup options, restore, audit, users, person (cli_admin.py)
     return p
 
 
@@ -78,9 +80,9 @@ def _read_password(path: str) -> str:
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .services.station import open_station
+    from .cli_admin import _open as open_as_cli_user  # acts as the first administrator (or ANTQ_USER)
 
-    return open_station(DataDir.resolve(args.data_dir))
+    return open_as_cli_user(args)
 
 
 def _writing(args: argparse.Namespace, fn: Callable[[], int]) -> int:
@@ -656,6 +658,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "meetings": cmd_meetings,
     "awards": cmd_awards,
 }
+COMMANDS.update(ADMIN_COMMANDS)  # "backup" is replaced: it gains rotation and the second copy
 
 
 def main(argv: Sequence[str] | None = None) -> int:

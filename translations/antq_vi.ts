@@ -2,6 +2,211 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="77"/>
+        <source>About ANTQ Desktop</source>
+        <translation>Giới thiệu ANTQ Desktop</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="82"/>
+        <source>Records of the movement “Toàn dân bảo vệ an ninh Tổ quốc” for commune police stations, working without the internet.</source>
+        <translation>Quản lý phong trào “Toàn dân bảo vệ an ninh Tổ quốc” cho Công an cấp xã, làm việc không cần Internet.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="88"/>
+        <source>Data folder: %1
+Database: %2</source>
+        <translation>Thư mục dữ liệu: %1
+Cơ sở dữ liệu: %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="96"/>
+        <source>Component</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="96"/>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="96"/>
+        <source>Licence</source>
+        <translation>Giấy phép</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="104"/>
+        <source>see the project&apos;s page</source>
+        <translation>xem trang của dự án</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="112"/>
+        <source>Open the data folder</source>
+        <translation>Mở thư mục dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="120"/>
+        <source>Font licence text: %1</source>
+        <translation>Văn bản giấy phép phông chữ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AccountDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="91"/>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="103"/>
+        <source>May sign in</source>
+        <translation>Được đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="109"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="110"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="111"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="113"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="161"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="162"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="163"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="164"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="165"/>
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="174"/>
+        <source>Add an account…</source>
+        <translation>Thêm tài khoản…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="175"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="176"/>
+        <source>Set a new password…</source>
+        <translation>Đặt mật khẩu mới…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="177"/>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="190"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="194"/>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="195"/>
+        <source>never</source>
+        <translation>không bao giờ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="197"/>
+        <source>Save the sign-in rules</source>
+        <translation>Lưu quy định đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="200"/>
+        <source>Sign-in rules</source>
+        <translation>Quy định đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="202"/>
+        <source>Wrong passwords before a lock</source>
+        <translation>Số lần nhập sai trước khi khóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="203"/>
+        <source>Account locked for</source>
+        <translation>Khóa tài khoản trong</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="204"/>
+        <source>Lock the screen after idle</source>
+        <translation>Khóa màn hình khi không dùng sau</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="219"/>
+        <source>disabled</source>
+        <translation>đã tắt</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="221"/>
+        <source>locked until %1</source>
+        <translation>tạm khóa đến %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="223"/>
+        <source>active</source>
+        <translation>đang dùng</translation>
+    </message>
+</context>
+<context>
+    <name>AdminArea</name>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="597"/>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="598"/>
+        <source>Audit trail</source>
+        <translation>Nhật ký thao tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="599"/>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="601"/>
+        <source>Only an administrator can change accounts and rules.</source>
+        <translation>Chỉ Quản trị được thay đổi tài khoản và quy định.</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="301"/>
@@ -73,26 +278,214 @@
     </message>
 </context>
 <context>
+    <name>AuditTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="315"/>
+        <source>All actions</source>
+        <translation>Mọi thao tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="319"/>
+        <source>From</source>
+        <translation>Từ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="321"/>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="328"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="329"/>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="330"/>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="331"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="332"/>
+        <source>Table</source>
+        <translation>Bảng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="333"/>
+        <source>What changed</source>
+        <translation>Nội dung thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="340"/>
+        <source>Check the trail has not been altered</source>
+        <translation>Kiểm tra nhật ký có bị sửa không</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="343"/>
+        <source>Export to Excel…</source>
+        <translation>Xuất ra Excel…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="366"/>
+        <source>Every user</source>
+        <translation>Mọi người dùng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="400"/>
+        <source>%1 entries</source>
+        <translation>%1 dòng nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="402"/>
+        <source>(the newest %1 shown)</source>
+        <translation>(hiện %1 dòng mới nhất)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="410"/>
+        <source>The trail is intact: %1 entries, each linked to the one before.</source>
+        <translation>Nhật ký còn nguyên vẹn: %1 dòng, dòng nào cũng khớp với dòng trước.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="421"/>
+        <source>Export the audit trail</source>
+        <translation>Xuất nhật ký thao tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="423"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>AwardsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1291"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1311"/>
         <source>Decisions</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1292"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1312"/>
         <source>Print register</source>
         <translation>Sổ in giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1293"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1313"/>
         <source>Check a certificate</source>
         <translation>Kiểm tra giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1294"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1314"/>
         <source>Medal eligibility</source>
         <translation>Đủ điều kiện Kỷ niệm chương</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="443"/>
+        <source>Back up now</source>
+        <translation>Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="446"/>
+        <source>Choose a second folder (USB stick)…</source>
+        <translation>Chọn thư mục lưu bản thứ hai (USB)…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="448"/>
+        <source>No second copy</source>
+        <translation>Không lưu bản thứ hai</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="450"/>
+        <source>Restore from a backup…</source>
+        <translation>Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="453"/>
+        <source>Backup file</source>
+        <translation>Tệp sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="453"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="453"/>
+        <source>Written</source>
+        <translation>Thời điểm ghi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="463"/>
+        <source>A verified backup is written every day and when the program closes; the folder keeps 7 daily, 4 weekly and 12 monthly copies.</source>
+        <translation>Chương trình tự sao lưu (có kiểm tra) mỗi ngày và khi đóng chương trình; thư mục giữ 7 bản theo ngày, 4 bản theo tuần và 12 bản theo tháng.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="481"/>
+        <source>Last backup: %1 — %2</source>
+        <translation>Lần sao lưu gần nhất: %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="486"/>
+        <source>No backup yet.</source>
+        <translation>Chưa sao lưu lần nào.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="489"/>
+        <source>Second copy to: %1</source>
+        <translation>Bản thứ hai lưu vào: %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="491"/>
+        <source>No second copy is made.</source>
+        <translation>Không lưu bản thứ hai.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="518"/>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="519"/>
+        <source>Backing up the database…</source>
+        <translation>Đang sao lưu cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="533"/>
+        <source>Second backup folder</source>
+        <translation>Thư mục lưu bản thứ hai</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="544"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="558"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="578"/>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="544"/>
+        <source>ANTQ backups (*.sqlite3)</source>
+        <translation>Bản sao lưu ANTQ (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="560"/>
+        <source>The data now on this computer will be replaced by the backup %1 (a safety copy of the current data is kept first). The next exchange with the upper level sends everything again. The program closes afterwards; open it again. Restore now?</source>
+        <translation>Dữ liệu hiện có trên máy sẽ được thay bằng bản sao lưu %1 (trước đó chương trình giữ một bản an toàn của dữ liệu hiện tại). Lần trao đổi tới với cấp trên sẽ gửi lại toàn bộ. Sau đó chương trình tự đóng; hãy mở lại. Khôi phục ngay?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="579"/>
+        <source>The backup was restored. The program closes now; open it again to go on.</source>
+        <translation>Đã khôi phục bản sao lưu. Chương trình sẽ đóng; hãy mở lại để làm tiếp.</translation>
     </message>
 </context>
 <context>
@@ -116,7 +509,7 @@
 <context>
     <name>ComingPage</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="46"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="47"/>
         <source>Coming in a next version</source>
         <translation>Sẽ có trong phiên bản tới</translation>
     </message>
@@ -251,7 +644,7 @@
     <name>DecisionDialog</name>
     <message>
         <location filename="../antq_desktop/ui/awards_page.py" line="352"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="642"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="646"/>
         <source>Award decision</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -387,107 +780,107 @@
         <translation>Thêm người trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="449"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="450"/>
         <source>Add a collective or an outside person…</source>
         <translation>Thêm tập thể, người ngoài sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="452"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="451"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="453"/>
         <source>Remove</source>
         <translation>Bỏ khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="454"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="469"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="471"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="470"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="472"/>
         <source>Recipients</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="473"/>
         <source>Wording of the paper</source>
         <translation>Nội dung văn bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="472"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="474"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="480"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="482"/>
         <source>Issue the decision…</source>
         <translation>Ban hành quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="482"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="484"/>
         <source>Reopen to correct…</source>
         <translation>Mở lại để sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="536"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="539"/>
         <source>Draft: certificates print with a “BẢN NHÁP” watermark until it is issued.</source>
         <translation>Dự thảo: giấy khen in ra có chữ “BẢN NHÁP” cho đến khi quyết định được ban hành.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="539"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="543"/>
         <source>Issued: the decision and its recipients can no longer change; notes can.</source>
         <translation>Đã ban hành: quyết định và danh sách được khen không sửa được nữa; vẫn ghi chú được.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="597"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="601"/>
         <source>(the decision&apos;s)</source>
         <translation>(theo quyết định)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="606"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="610"/>
         <source>%1 individuals, %2 collectives</source>
         <translation>%1 cá nhân, %2 tập thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="612"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="616"/>
         <source>Recipients (%1)</source>
         <translation>Người, tập thể được khen (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="625"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="629"/>
         <source>Add a person of the register</source>
         <translation>Thêm người trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="643"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="647"/>
         <source>Add anyway?</source>
         <translation>Vẫn thêm?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="680"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="684"/>
         <source>Remove %1</source>
         <translation>Bỏ %1 khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="694"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="698"/>
         <source>After issuing, the decision and its recipients cannot be changed and each certificate gets its serial. Issue it now?</source>
         <translation>Sau khi ban hành, quyết định và danh sách được khen không sửa được nữa và mỗi giấy khen được cấp số hiệu. Ban hành ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="699"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="703"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="714"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="718"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -495,107 +888,107 @@
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="939"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="951"/>
         <source>Search numbers, authorities, occasions… (Ctrl+F)</source>
         <translation>Tìm số quyết định, cơ quan, dịp khen… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="943"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="955"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="945"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="957"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="947"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="959"/>
         <source>Drafts and issued</source>
         <translation>Dự thảo và đã ban hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="956"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="968"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="957"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="969"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="958"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="970"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="959"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="971"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="960"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="972"/>
         <source>Recipients</source>
         <translation>Số được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="961"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="973"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="962"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="974"/>
         <source>Printed</source>
         <translation>Đã in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="970"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="982"/>
         <source>New decision</source>
         <translation>Quyết định mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="971"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="983"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="972"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="984"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="973"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="985"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="977"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="990"/>
         <source>Print certificates…</source>
         <translation>In giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="979"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="993"/>
         <source>The decision as a paper…</source>
         <translation>In quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1013"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1029"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1025"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1041"/>
         <source>%1 decisions</source>
         <translation>%1 quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1066"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1082"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1100"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1116"/>
         <source>Decision — %1</source>
         <translation>Quyết định — %1</translation>
     </message>
@@ -928,6 +1321,19 @@
         <location filename="../antq_desktop/ui/groups_page.py" line="968"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="136"/>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="148"/>
+        <source>The user guide is missing from this installation: %1</source>
+        <translation>Bản cài đặt này thiếu tệp hướng dẫn sử dụng: %1</translation>
     </message>
 </context>
 <context>
@@ -1349,260 +1755,316 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="52"/>
+        <source>Screen locked</source>
+        <translation>Màn hình đã khóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="52"/>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="80"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="58"/>
+        <source>The screen was locked. Type the password of %1 to go on where you left off.</source>
+        <translation>Màn hình đã khóa. Nhập mật khẩu của %1 để làm tiếp đúng chỗ đang dừng.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="62"/>
+        <source>Sign in with your account.</source>
+        <translation>Đăng nhập bằng tài khoản của đồng chí.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="76"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="77"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="80"/>
+        <source>Unlock</source>
+        <translation>Mở khóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/login_dialog.py" line="82"/>
+        <source>Quit the program</source>
+        <translation>Thoát chương trình</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="75"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="83"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="118"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="140"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="121"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="143"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="123"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="145"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="129"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="151"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="131"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="137"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="159"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="139"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="145"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="167"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="147"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="169"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="175"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="154"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="176"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="158"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="180"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="160"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="182"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="165"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="187"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="188"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="173"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="195"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="174"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="179"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="201"/>
+        <source>&amp;Lock the screen</source>
+        <translation>&amp;Khóa màn hình</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/main_window.py" line="206"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="211"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="191"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="218"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="197"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="224"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="198"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="225"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="235"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="209"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="236"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/main_window.py" line="240"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="216"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="250"/>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/main_window.py" line="251"/>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/main_window.py" line="252"/>
+        <source>Read only</source>
+        <translation>Chỉ xem</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/main_window.py" line="256"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="217"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="257"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="229"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="269"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="232"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="272"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="246"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="286"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="247"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="287"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="254"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="294"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="260"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="300"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="261"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="301"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="267"/>
-        <source>About ANTQ Desktop</source>
-        <translation>Giới thiệu ANTQ Desktop</translation>
-    </message>
-    <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="269"/>
-        <source>ANTQ Desktop %1
-Records of the movement for the whole people to protect national security.
-
-Data folder: %2
-Fonts: Liberation Serif and Liberation Sans (SIL Open Font License 1.1).</source>
-        <translation>ANTQ Desktop %1
-Quản lý hồ sơ phong trào Toàn dân bảo vệ an ninh Tổ quốc.
-
-Thư mục dữ liệu: %2
-Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font License 1.1).</translation>
+        <location filename="../antq_desktop/ui/main_window.py" line="367"/>
+        <source>Automatic backup failed: %1</source>
+        <translation>Tự động sao lưu không thành công: %1</translation>
     </message>
 </context>
 <context>
     <name>MedalTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1229"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1249"/>
         <source> years</source>
         <translation> năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1230"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1250"/>
         <source>also those within </source>
         <translation>kể cả người còn thiếu dưới </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1232"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1252"/>
         <source>Threshold: %1 years for men, %2 years for women (settings).</source>
         <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1241"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1261"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1242"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1262"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1243"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1263"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1244"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1264"/>
         <source>Years (weighted)</source>
         <translation>Số năm (đã quy đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1245"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1265"/>
         <source>Needed</source>
         <translation>Cần</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1246"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1266"/>
         <source>Reached</source>
         <translation>Đã đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1247"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1267"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1272"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1292"/>
         <source>yes</source>
         <translation>đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1272"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1292"/>
         <source>not yet</source>
         <translation>chưa đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1280"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1300"/>
         <source>%1 members reach the threshold</source>
         <translation>%1 người đủ thời gian</translation>
     </message>
@@ -2221,6 +2683,24 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="127"/>
+        <source>New password for %1</source>
+        <translation>Mật khẩu mới cho %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="134"/>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="135"/>
+        <source>Again</source>
+        <translation>Nhập lại</translation>
+    </message>
+</context>
+<context>
     <name>PdfPreviewDialog</name>
     <message>
         <location filename="../antq_desktop/ui/pdf_preview.py" line="80"/>
@@ -2394,77 +2874,77 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
 <context>
     <name>PrintCertificatesDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="736"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="743"/>
         <source>Print certificates — %1</source>
         <translation>In giấy khen — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="737"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="745"/>
         <source>Full page (border, titles and all text)</source>
         <translation>In cả trang (viền, quốc hiệu và toàn bộ nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="739"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="747"/>
         <source>Onto pre-printed blanks (only the names and details)</source>
         <translation>In lên phôi in sẵn (chỉ họ tên và nội dung thay đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="753"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="761"/>
         <source>Print the calibration page…</source>
         <translation>In trang căn chỉnh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="756"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="764"/>
         <source>right</source>
         <translation>sang phải</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="758"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="766"/>
         <source>down</source>
         <translation>xuống dưới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="763"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="771"/>
         <source>Print the calibration page on plain paper, lay it on a blank against the light, measure how far the crosses are from where they should be, and enter it here.</source>
         <translation>In trang căn chỉnh ra giấy trắng, đặt chồng lên phôi soi ra ánh sáng, đo dấu chữ thập lệch bao nhiêu so với chỗ cần in rồi nhập vào đây.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="772"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="781"/>
         <source>The decision is a draft: the pages carry a “BẢN NHÁP” watermark and no QR code, and are not entered in the print register.</source>
         <translation>Quyết định còn là dự thảo: trang in có chữ “BẢN NHÁP”, không có mã QR và không ghi vào sổ in giấy khen.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="778"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="788"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="779"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="789"/>
         <source>Offsets</source>
         <translation>Dịch vị trí in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="783"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="793"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="839"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="849"/>
         <source>Calibration page</source>
         <translation>Trang căn chỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="869"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="879"/>
         <source>Certificates</source>
         <translation>Giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="869"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="879"/>
         <source>Drawing the certificates…</source>
         <translation>Đang dựng giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="883"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="893"/>
         <source>Certificates — %1</source>
         <translation>Giấy khen — %1</translation>
     </message>
@@ -2736,67 +3216,67 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1116"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1132"/>
         <source>Search names, serials, who printed…</source>
         <translation>Tìm họ tên, số hiệu, người in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1119"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1135"/>
         <source>Printed at</source>
         <translation>Thời điểm in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1120"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1136"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1121"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1137"/>
         <source>Recipient</source>
         <translation>Người được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1122"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1138"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1123"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1139"/>
         <source>Mode</source>
         <translation>Cách in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1124"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1140"/>
         <source>Print</source>
         <translation>Lần in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1141"/>
         <source>By</source>
         <translation>Người in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1152"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1168"/>
         <source>full page</source>
         <translation>cả trang</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1152"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1168"/>
         <source>onto a blank</source>
         <translation>lên phôi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1153"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1169"/>
         <source>first print</source>
         <translation>in lần đầu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1153"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1171"/>
         <source>reprint %1</source>
         <translation>in lại lần %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1160"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1178"/>
         <source>%1 certificates printed</source>
         <translation>%1 lượt in giấy khen</translation>
     </message>
@@ -2916,22 +3396,22 @@ Phông chữ: Liberation Serif và Liberation Sans (giấy phép SIL Open Font L
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1172"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1191"/>
         <source>Scan the certificate&apos;s QR code here, paste its text, or type the serial (e.g. 01304-2026-00042)</source>
         <translation>Quét mã QR trên giấy khen vào đây, dán nội dung mã, hoặc gõ số hiệu (ví dụ 01304-2026-00042)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1175"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1195"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1192"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1212"/>
         <source>QR code text or serial</source>
         <translation>Nội dung mã QR hoặc số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1214"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1234"/>
         <source>signed by: %1</source>
         <translation>đơn vị ký: %1</translation>
     </message>

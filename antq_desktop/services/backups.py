@@ -1,48 +1,236 @@
-"""Backups of the station database and the integrity check (``antq backup`` / ``antq check``)."""
+"""Backups and restore of the station database, and the integrity check.
+
+* :func:`backup` — a verified copy (``antq backup``; the menu's "Back up now"), then the rotation
+  of the backups folder and the optional second copy (a USB stick).
+* :func:`backup_if_due` — what the program calls at start and on exit: at most one automatic
+  backup a day, plus one on exit when something changed since the last backup.
+* :func:`restore` — with the station closed: verifies the file, keeps a safety copy of the
+  current database, swaps the file in atomically, migrates it, starts a new sync incarnation.
+
+A failure never loses anything: the copy is written under a temporary name and renamed only after
+``integrity_check``; a failed second copy leaves the first one in place and says so.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import contextlib
+import errno
+import importlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import text
+
+from ..storage import audit_log
+from ..storage import backup as store
 from ..storage.backup import backup_to, integrity_check, timestamped_name
-from ..storage.database import DatabaseError
-from . import settings
+from ..storage.database import Database, DatabaseError
+from ..storage.migrate import HEAD_REVISION, MIGRATIONS_DIR, upgrade
+from ..storage.paths import DataDir
+from . import audit, settings
 from .errors import UserError
 from .station import Station
 
 LAST_BACKUP_KEY = "last_backup"
+LAST_AUTO_KEY = "backups.last_auto"
+SECOND_FOLDER_KEY = "backups.second_folder"
+ROTATION_KEY = "backups.rotation"
+PREFIX = "antq"
+SAFETY_PREFIX = "before-restore"
+DEFAULT_ROTATION = {"daily": 7, "weekly": 4, "monthly": 12}
+
+
+@dataclass
+class BackupResult:
+    path: Path
+    second_copy: Path | None = None
+    # Set when the second copy could not be written (the first one is safe).
+    warning: UserError | None = None
+    removed: list[Path] = field(default_factory=list)
+
+
+def _io_error(folder: Path, exc: OSError) -> UserError:
+    if exc.errno == errno.ENOSPC:
+        return UserError(
+            f"Ổ đĩa chứa {folder} đã đầy nên chưa sao lưu được: hãy xoá bớt tệp hoặc chọn ổ khác rồi sao lưu lại.",
+            f"The disk holding {folder} is full: free some space or choose another disk, then back up again.",
+        )
+    if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return UserError(
+            f"Thư mục {folder} chỉ đọc hoặc không có quyền ghi: hãy chọn thư mục khác rồi sao lưu lại.",
+            f"The folder {folder} is read-only: choose another folder, then back up again.",
+        )
+    return UserError(
+        f"Không ghi được bản sao lưu vào {folder} ({exc.strerror or exc}): hãy kiểm tra ổ đĩa hoặc USB rồi thử lại.",
+        f"Cannot write the backup to {folder} ({exc.strerror or exc}): check the disk or USB stick and try again.",
+    )
+
+
+def _db_error(folder: Path, exc: DatabaseError) -> UserError:
+    if "full" in str(exc).lower():
+        return _io_error(folder, OSError(errno.ENOSPC, "disk full"))
+    return UserError(f"Sao lưu thất bại ({exc}): hãy chạy 'antq check' rồi thử lại.", f"Backup failed: {exc}")
+
+
+def _write(station: Station, target: Path) -> Path:
+    try:
+        return backup_to(station.db, target)
+    except OSError as exc:
+        raise _io_error(target.parent, exc) from exc
+    except DatabaseError as exc:
+        raise _db_error(target.parent, exc) from exc
+
+
+def _state(db: Database) -> dict[str, Any]:
+    """What identifies the data's state: the change counter and the audit chain's head."""
+    with db.connect() as conn:
+        seq = conn.execute(text("SELECT seq FROM sync_clock WHERE id = 1")).scalar()
+        head_id, _ = audit_log.head(conn)
+    return {"seq": int(seq or 0), "audit_id": head_id}
 
 
 def backup(station: Station, target: Path | None = None) -> Path:
     """Write a verified backup (default: the data directory's backups folder) and remember it."""
+    return run_backup(station, target).path
+
+
+def run_backup(
+    station: Station,
+    target: Path | None = None,
+    *,
+    reason: str = "manual",
+    now: datetime | None = None,
+) -> BackupResult:
+    """A backup to ``target`` (a file or folder), or to the backups folder with rotation and the
+    second copy when no target is given."""
     if station.db.path is None:
         raise UserError(
             "Chỉ sao lưu được cơ sở dữ liệu dạng tệp SQLite bằng lệnh này.",
             "Only a SQLite database file can be backed up with this command.",
         )
-    target = target or station.data_dir.backups / timestamped_name("antq")
+    now = now or datetime.now()
+    into_folder = target is None
+    target = target or station.data_dir.backups / timestamped_name(PREFIX, now)
     if target.exists() and target.is_dir():
-        target = target / timestamped_name("antq")
+        target = target / timestamped_name(PREFIX, now)
     try:
-        written = backup_to(station.db, target)
-    except OSError as exc:
+        written = _write(station, target)
+    except UserError as exc:
+        with contextlib.suppress(Exception):
+            audit.log(station.db, "backup_failed", details={"reason": reason, "error": exc.en})
+        raise
+    result = BackupResult(written)
+    if into_folder:
+        result.removed = rotate(station, now)
+        second = second_folder(station.db)
+        if second is not None:
+            try:
+                result.second_copy = _second_copy(written, second)
+            except UserError as exc:
+                result.warning = exc
+    state = _state(station.db)
+    at = now.isoformat(timespec="seconds")
+    with station.db.session() as s:
+        settings.put(s, LAST_BACKUP_KEY, {"path": str(written), "at": at})
+        if reason in ("auto", "exit"):
+            settings.put(s, LAST_AUTO_KEY, {"path": str(written), "at": at, **state})
+        audit.record(
+            s,
+            "backup",
+            details={
+                "file": str(written),
+                "reason": reason,
+                "second_copy": str(result.second_copy) if result.second_copy else "",
+                "second_copy_error": result.warning.en if result.warning else "",
+                "removed": [p.name for p in result.removed],
+            },
+        )
+    return result
+
+
+def _second_copy(written: Path, folder: Path) -> Path:
+    if not folder.is_dir():
         raise UserError(
-            f"Không ghi được bản sao lưu vào {target.parent} ({exc.strerror or exc}): hãy kiểm tra ổ đĩa hoặc USB rồi thử lại.",
-            f"Cannot write the backup to {target.parent} ({exc.strerror or exc}): check the disk or USB stick and try again.",
-        ) from exc
+            f"Không thấy thư mục sao lưu thứ hai {folder} (USB chưa cắm?): bản sao lưu chính vẫn an toàn; "
+            "hãy cắm USB rồi sao lưu lại.",
+            f"The second backup folder {folder} is missing (USB stick not plugged in?): the main backup is "
+            "safe; plug the stick in and back up again.",
+        )
+    target = folder / written.name
+    try:
+        return store.copy_database(written, target, read_only=True)
+    except OSError as exc:
+        raise _io_error(folder, exc) from exc
     except DatabaseError as exc:
-        raise UserError(f"Sao lưu thất bại: {exc}", f"Backup failed: {exc}") from exc
-    settings.write(
-        station.db,
-        LAST_BACKUP_KEY,
-        {"path": str(written), "at": datetime.now().isoformat(timespec="seconds")},
-    )
-    return written
+        raise _db_error(folder, exc) from exc
+
+
+def rotation_policy(db: Database) -> dict[str, int]:
+    stored = settings.read(db, ROTATION_KEY, {}) or {}
+    return {k: int(stored.get(k, v)) for k, v in DEFAULT_ROTATION.items()}
+
+
+def rotate(station: Station, now: datetime | None = None) -> list[Path]:
+    """Thin the backups folder to the rotation (files named ``antq-<time>.sqlite3`` only)."""
+    policy = rotation_policy(station.db)
+    return store.rotate(station.data_dir.backups, PREFIX, **policy, now=now)
+
+
+def second_folder(db: Database) -> Path | None:
+    value = settings.read(db, SECOND_FOLDER_KEY)
+    return Path(value) if value else None
+
+
+def set_second_folder(db: Database, folder: Path | None) -> None:
+    """Where a second copy of every backup goes (a USB stick); None to stop."""
+    from .accounts import require_admin
+
+    require_admin(db)
+    value = str(folder.expanduser().resolve()) if folder else None
+    if folder is not None and not folder.expanduser().is_dir():
+        raise UserError(
+            f"Không thấy thư mục {folder}: hãy cắm USB hoặc chọn thư mục có sẵn.",
+            f"The folder {folder} does not exist: plug the USB stick in or choose an existing folder.",
+        )
+    with db.session() as s:
+        old = settings.get(s, SECOND_FOLDER_KEY)
+        settings.put(s, SECOND_FOLDER_KEY, value)
+        audit.record(s, "settings", table="setting", details={"changes": {SECOND_FOLDER_KEY: [old, value]}})
 
 
 def last_backup(station: Station) -> dict[str, str] | None:
     return settings.read(station.db, LAST_BACKUP_KEY)
+
+
+def backup_if_due(
+    station: Station, *, on_exit: bool = False, now: datetime | None = None
+) -> BackupResult | None:
+    """The automatic backup: once a day at most, and on exit if anything changed since the last one.
+
+    Returns None when no backup was due.  Raises :class:`UserError` when one was due and failed.
+    """
+    if station.db.path is None:
+        return None
+    now = now or datetime.now()
+    last = settings.read(station.db, LAST_AUTO_KEY)
+    due = last is None
+    if last is not None:
+        try:
+            last_at = datetime.fromisoformat(last["at"])
+        except (KeyError, TypeError, ValueError):
+            last_at = datetime.min
+        if last_at.date() < now.date() or now - last_at > timedelta(hours=24):
+            due = True
+        elif on_exit:
+            state = _state(station.db)
+            due = state["seq"] != last.get("seq") or state["audit_id"] > int(last.get("audit_id", 0)) + 1
+    if not due:
+        return None
+    return run_backup(station, reason="exit" if on_exit else "auto", now=now)
 
 
 def check(station: Station) -> list[str]:
@@ -54,3 +242,163 @@ def check(station: Station) -> list[str]:
             for row in conn.exec_driver_sql("PRAGMA foreign_key_check"):
                 problems.append(f"foreign key: {tuple(row)}")
     return problems
+
+
+# -- restore --------------------------------------------------------------------------------------
+
+
+def _known_revisions() -> set[str]:
+    found = set()
+    for p in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        m = re.match(r"^(\d{4})_", p.name)
+        if m:
+            found.add(m[1])
+    return found
+
+
+@dataclass
+class RestoreResult:
+    restored_from: Path
+    safety_copy: Path | None
+    revision_before: str | None
+    migrated: bool
+    new_incarnation: bool
+
+
+def verify_backup_file(
+    path: Path, current_site: str | None = None, *, allow_other_station: bool = False
+) -> store.DatabaseFacts:
+    """Refuse a file that is not a sound ANTQ database this program can open."""
+    if not path.is_file():
+        raise UserError(
+            f"Không thấy tệp {path}: hãy chọn đúng tệp sao lưu (.sqlite3).", f"There is no file {path}."
+        )
+    problems = integrity_check(path)
+    if problems:
+        raise UserError(
+            f"Tệp {path.name} bị hỏng ({problems[0]}): không khôi phục, dữ liệu hiện tại giữ nguyên; hãy chọn bản sao lưu khác.",
+            f"The file {path.name} is damaged ({problems[0]}): nothing was restored; choose another backup.",
+        )
+    try:
+        facts = store.database_facts(path)
+    except Exception as exc:  # noqa: BLE001 - any failure to read it means: not ours
+        raise UserError(
+            f"Tệp {path.name} không đọc được như cơ sở dữ liệu ANTQ: hãy chọn bản sao lưu khác.",
+            f"{path.name} cannot be read as an ANTQ database: choose another backup.",
+        ) from exc
+    if not store.ANTQ_TABLES <= facts.tables:
+        raise UserError(
+            f"Tệp {path.name} không phải bản sao lưu của ANTQ Desktop: hãy chọn đúng tệp.",
+            f"{path.name} is not an ANTQ Desktop backup: choose the right file.",
+        )
+    if facts.revision not in _known_revisions():
+        raise UserError(
+            f"Tệp {path.name} được tạo bởi phiên bản ANTQ Desktop mới hơn (lược đồ {facts.revision}): "
+            "hãy cập nhật chương trình trước khi khôi phục.",
+            f"{path.name} comes from a newer ANTQ Desktop (schema {facts.revision}): update the program first.",
+        )
+    if current_site and facts.site_id and facts.site_id != current_site and not allow_other_station:
+        raise UserError(
+            f"Tệp {path.name} là dữ liệu của một đơn vị khác (mã trạm {facts.site_id}): "
+            "không khôi phục đè lên dữ liệu của đơn vị này.",
+            f"{path.name} belongs to another station ({facts.site_id}): it is not restored over this one.",
+        )
+    return facts
+
+
+def _current_site(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        return store.database_facts(path).site_id
+    except Exception:  # noqa: BLE001 - a damaged current database: restoring is how it is fixed
+        return None
+
+
+def restore(
+    data_dir: DataDir,
+    file: Path,
+    *,
+    allow_other_station: bool = False,
+    username: str = "",
+    after_restore: Callable[[Database], None] | None = None,
+    now: datetime | None = None,
+) -> RestoreResult:
+    """Replace the station database with the backup ``file``.
+
+    The caller closes the :class:`Station` first and holds the data directory's lock (no other
+    connection may be open); it opens the station again afterwards.
+    """
+    now = now or datetime.now()
+    db_path = data_dir.database
+    facts = verify_backup_file(file, _current_site(db_path), allow_other_station=allow_other_station)
+    safety = None
+    folder = data_dir.backups
+    staged = db_path.with_name(db_path.name + ".restoring")
+    try:
+        if db_path.exists():
+            safety = store.copy_database(db_path, folder / timestamped_name(SAFETY_PREFIX, now))
+        store.copy_database(file, staged, read_only=True)
+        old_head = _head_of(db_path)
+        store.replace_database(db_path, staged)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise _io_error(staged.parent if safety else folder, exc) from exc
+    except DatabaseError as exc:
+        staged.unlink(missing_ok=True)
+        raise UserError(
+            f"Không khôi phục được ({exc}): dữ liệu hiện tại giữ nguyên; hãy đóng chương trình rồi thử lại.",
+            f"Restore failed ({exc}): the current data is unchanged; close the program and try again.",
+        ) from exc
+    db = Database(data_dir.database_url())
+    try:
+        migrated = upgrade(db, backup_dir=folder).before != HEAD_REVISION
+        hook = after_restore or _sync_epoch_hook()
+        if hook is not None:
+            hook(db)
+        audit.log(
+            db,
+            "restore_backup",
+            username=username,
+            details={
+                "file": str(file),
+                "revision": facts.revision,
+                "safety_copy": str(safety) if safety else "",
+                "replaced_chain_head": old_head,
+                "new_incarnation": hook is not None,
+            },
+        )
+    finally:
+        db.dispose()
+    return RestoreResult(file, safety, facts.revision, migrated, hook is not None)
+
+
+def _head_of(path: Path) -> dict[str, Any]:
+    """The audit chain head of the database being replaced (kept in the restore's entry)."""
+    import sqlite3
+
+    if not path.exists():
+        return {}
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:  # the replaced database may be the damaged one
+        return {}
+    return {"entry_id": row[0], "hash": row[1]} if row else {}
+
+
+def _sync_epoch_hook() -> Callable[[Database], None] | None:
+    """Sync's epoch rule: a restored database starts a new incarnation (ARCHITECTURE §3).
+
+    ``antq_desktop.sync`` sits above the services, so it is looked up by name at run time rather
+    than imported.  TODO(sync): once ``antq_desktop.sync.incarnation.start_new_incarnation`` exists
+    this picks it up; until then a restore cannot tell peers, and the result says so.
+    """
+    try:
+        module = importlib.import_module("antq_desktop.sync.incarnation")
+    except ImportError:
+        return None
+    return getattr(module, "start_new_incarnation", None)

@@ -1,10 +1,15 @@
-"""Backups through SQLite's online backup API (never a copy of a live file), verified after writing."""
+"""Backups through SQLite's online backup API (never a copy of a live file), verified after writing;
+the rotation rule; and swapping a verified file in for the station's database (restore)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import sqlite3
-from datetime import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from .database import Database, DatabaseError
@@ -25,33 +30,68 @@ def integrity_check(path: Path) -> list[str]:
     return [] if rows == ["ok"] else rows
 
 
+def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Path:
+    """Copy the SQLite database ``source`` (live or not) to ``target`` with the backup API, verified.
+
+    Writes ``target.part`` first and renames it only once it passed ``integrity_check``: a full disk
+    or a pulled USB stick leaves no half-written file under the final name.  Raises ``OSError`` for
+    the file system, :class:`DatabaseError` for a failed copy or check.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    try:
+        if read_only:  # a file brought in (a backup on a USB stick): leave it exactly as it is
+            src = sqlite3.connect(f"file:{source}?mode=ro", uri=True, timeout=30)
+        else:
+            src = sqlite3.connect(str(source), timeout=30)
+        try:
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with open(partial, "rb+") as fh:
+            os.fsync(fh.fileno())
+        problems = integrity_check(partial)
+        if problems:
+            raise DatabaseError(f"the copy failed its integrity check: {problems[0]}")
+        os.replace(partial, target)
+    except sqlite3.Error as exc:
+        _discard(partial)
+        raise DatabaseError(str(exc)) from exc
+    except BaseException:
+        _discard(partial)
+        raise
+    _fsync_dir(target.parent)
+    return target
+
+
+def _discard(path: Path) -> None:
+    for p in (path, Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            p.unlink(missing_ok=True)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            fd = os.open(folder, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+
 def backup_to(db: Database, target: Path) -> Path:
     """Write a consistent copy of the live database to ``target`` and verify it."""
     source = db.path
     if source is None:
         raise DatabaseError("only a SQLite database file can be backed up this way")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    if partial.exists():
-        partial.unlink()
-    src = sqlite3.connect(str(source), timeout=30)
-    try:
-        dst = sqlite3.connect(str(partial))
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-    finally:
-        src.close()
-    with open(partial, "rb+") as fh:
-        os.fsync(fh.fileno())
-    problems = integrity_check(partial)
-    if problems:
-        partial.unlink(missing_ok=True)
-        raise DatabaseError(f"the backup failed its integrity check: {problems[0]}")
-    os.replace(partial, target)
-    return target
+    return copy_database(source, target)
 
 
 def timestamped_name(prefix: str, when: datetime | None = None) -> str:
@@ -62,3 +102,125 @@ def timestamped_name(prefix: str, when: datetime | None = None) -> str:
 def latest_backup(folder: Path) -> Path | None:
     files = sorted(folder.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime) if folder.exists() else []
     return files[-1] if files else None
+
+
+# -- rotation -------------------------------------------------------------------------------------
+
+_STAMPED = re.compile(r"^(?P<prefix>.+)-(?P<stamp>\d{8}-\d{6})\.sqlite3$")
+
+
+def stamp_of(name: str, prefix: str) -> datetime | None:
+    """The time in a name made by :func:`timestamped_name` with ``prefix``; None for other files."""
+    m = _STAMPED.match(name)
+    if not m or m["prefix"] != prefix:
+        return None
+    try:
+        return datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
+def rotation_keep(
+    stamps: dict[str, datetime],
+    daily: int = 7,
+    weekly: int = 4,
+    monthly: int = 12,
+    *,
+    now: datetime | None = None,
+    recent_hours: int = 24,
+) -> set[str]:
+    """Which backups to keep: everything from the last ``recent_hours`` (a backup made by hand an
+    hour ago is never thinned away), then the newest of each of the last ``daily`` days that have
+    one, of the last ``weekly`` ISO weeks and of the last ``monthly`` months (a file may count for
+    all three)."""
+    newest_first = sorted(stamps.items(), key=lambda kv: kv[1], reverse=True)
+    keep: set[str] = set()
+    if now is not None:
+        keep |= {name for name, when in newest_first if now - when < timedelta(hours=recent_hours)}
+    for limit, bucket in (
+        (daily, lambda t: t.date()),
+        (weekly, lambda t: t.isocalendar()[:2]),
+        (monthly, lambda t: (t.year, t.month)),
+    ):
+        seen: set[object] = set()
+        for name, when in newest_first:
+            key = bucket(when)
+            if key in seen:
+                continue
+            if len(seen) >= limit:
+                break
+            seen.add(key)
+            keep.add(name)
+    return keep
+
+
+def rotate(
+    folder: Path, prefix: str, daily: int = 7, weekly: int = 4, monthly: int = 12, now: datetime | None = None
+) -> list[Path]:
+    """Delete the ``prefix`` backups in ``folder`` that :func:`rotation_keep` does not keep."""
+    if not folder.is_dir():
+        return []
+    stamps = {p.name: t for p in folder.iterdir() if (t := stamp_of(p.name, prefix)) is not None}
+    keep = rotation_keep(stamps, daily, weekly, monthly, now=now or datetime.now())
+    removed = []
+    for name in sorted(set(stamps) - keep):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+            removed.append(folder / name)
+    return removed
+
+
+# -- what a file holds, and swapping one in -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DatabaseFacts:
+    revision: str | None
+    site_id: str | None
+    tables: frozenset[str]
+
+
+ANTQ_TABLES = frozenset({"alembic_version", "sync_clock", "setting", "app_user", "audit_entry", "person"})
+
+
+def database_facts(path: Path) -> DatabaseFacts:
+    """The schema revision, site id and tables of a SQLite file (read-only)."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        tables = frozenset(r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'"))
+        revision = site = None
+        if "alembic_version" in tables:
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        if "sync_clock" in tables:
+            row = con.execute("SELECT site_id FROM sync_clock WHERE id = 1").fetchone()
+            site = row[0] if row else None
+    finally:
+        con.close()
+    return DatabaseFacts(revision, site, tables)
+
+
+def replace_database(db_path: Path, verified_copy: Path) -> None:
+    """Put ``verified_copy`` (in the same folder) in place of the closed database ``db_path``.
+
+    The current file is first checkpointed and switched out of WAL, so no ``-wal`` file is left to be
+    replayed over the new one; the swap itself is one ``os.replace``.
+    """
+    if db_path.exists():
+        con = sqlite3.connect(str(db_path), timeout=30)
+        try:
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+        finally:
+            con.close()
+        if str(mode).lower() != "delete":
+            raise DatabaseError("the database is still open elsewhere; close the program first")
+    for suffix in ("-wal", "-shm", "-journal"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    os.replace(verified_copy, db_path)
+    _fsync_dir(db_path.parent)
+
+
+def stamped_files(folder: Path, prefix: str) -> Iterable[Path]:
+    if folder.is_dir():
+        yield from sorted(p for p in folder.iterdir() if stamp_of(p.name, prefix) is not None)

@@ -28,6 +28,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from . import audit_log  # noqa: F401  (registers the audit hook after the stamping hook)
 from .stamping import AntqSession
 
 # RETURNING (used by the clock) arrived in 3.35.

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME, __version__
-from ..services import backups
+from .. import APP_NAME
+from ..services import accounts, backups
 from ..services import station as station_service
 from ..services.station import Station
 from . import i18n
-from .messages import show_error
+from .login_dialog import IdleLock
+from .messages import error_text, show_error
 from .overview_page import OverviewPage
 from .tasks import run_task
 
@@ -55,11 +56,18 @@ class ComingPage(QWidget):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, station: Station, settings: QSettings, username: str = "") -> None:
+    def __init__(
+        self,
+        station: Station,
+        settings: QSettings,
+        username: str = "",
+        signed_in: accounts.SignedIn | None = None,
+    ) -> None:
         super().__init__()
         self.station = station
         self.settings = settings
-        self.username = username
+        self.signed_in = signed_in
+        self.username = signed_in.username if signed_in else username
         self.unit = station_service.unit_summary(station.db)
         self.setWindowTitle(f"{APP_NAME} — {self.unit['unit_name']}")
         self.setMinimumSize(QSize(760, 520))
@@ -89,12 +97,22 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_layout()
+        self.idle_lock: IdleLock | None = None
+        # Automatic backups belong to the real program (a signed-in officer), not to tests and benches.
+        self.auto_backup = signed_in is not None and station.db.path is not None
+        if self.auto_backup:
+            QTimer.singleShot(3000, self.daily_backup)
+        if signed_in is not None:
+            self.idle_lock = IdleLock(
+                station.db, self, signed_in, self.unit["unit_name"], accounts.idle_lock_minutes(station.db)
+            )
+            self.idle_lock.quit_requested.connect(self.close)
+            self.lock_action.setEnabled(True)
 
     def _page(self, area: Area) -> QWidget:
         if area.key == "overview":
             return OverviewPage(self.station.db)
         if area.key == "households":
-            from ..services import accounts
             from .households_page import HouseholdsArea
 
             role = accounts.role_of(self.station.db, self.username) if self.username else "viewer"
@@ -107,6 +125,10 @@ class MainWindow(QMainWindow):
             from .meetings_page import MeetingsArea
 
             return MeetingsArea(self.station.db)
+        if area.key == "admin":
+            from .admin_page import AdminArea
+
+            return AdminArea(self.station)
         if area.key == "awards":
             from .awards_page import AwardsArea
 
@@ -176,6 +198,11 @@ class MainWindow(QMainWindow):
         backup_action.triggered.connect(self.backup_now)
         file_menu.addAction(backup_action)
         file_menu.addSeparator()
+        self.lock_action = QAction(self.tr("&Lock the screen"), self)
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setEnabled(False)
+        self.lock_action.triggered.connect(lambda: self.idle_lock and self.idle_lock.lock())
+        file_menu.addAction(self.lock_action)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
@@ -206,6 +233,10 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = QAction(self.tr("&User guide"), self)
+        guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        guide.triggered.connect(self.show_guide)
+        help_menu.addAction(guide)
         about = QAction(self.tr("&About ANTQ Desktop"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -213,7 +244,16 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.unit_label = QLabel(self.unit["unit_name"])
-        self.user_label = QLabel(self.tr("User: %1").replace("%1", self.username or "—"))
+        who = self.username or "—"
+        if self.signed_in is not None:
+            roles = {
+                "admin": self.tr("Administrator"),
+                "officer": self.tr("Officer"),
+                "viewer": self.tr("Read only"),
+            }
+            role = roles.get(self.signed_in.role, self.signed_in.role)
+            who = f"{self.signed_in.full_name or self.signed_in.username} ({role})"
+        self.user_label = QLabel(self.tr("User: %1").replace("%1", who))
         self.location_label = QLabel(self.tr("Data: %1").replace("%1", str(self.station.data_dir.root)))
         self.location_label.setToolTip(
             self.station.db.url if not self.station.db.is_sqlite else str(self.station.db.path)
@@ -262,16 +302,16 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About ANTQ Desktop"),
-            self.tr(
-                "ANTQ Desktop %1\nRecords of the movement for the whole people to protect national security.\n\n"
-                "Data folder: %2\nFonts: Liberation Serif and Liberation Sans (SIL Open Font License 1.1)."
-            )
-            .replace("%1", __version__)
-            .replace("%2", str(self.station.data_dir.root)),
-        )
+        from .about_dialog import AboutDialog
+
+        self.last_dialog = AboutDialog(self.station, self)
+        self.last_dialog.open()
+
+    def show_guide(self) -> None:
+        from .about_dialog import GuideDialog
+
+        self.last_dialog = GuideDialog(self)
+        self.last_dialog.show()
 
     # -- layout memory -------------------------------------------------------------------------
 
@@ -301,4 +341,33 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
+        if not self.property("stationClosed"):  # a restore closes the station before the window
+            self._leave()
         super().closeEvent(event)
+
+    def _leave(self) -> None:
+        """Sign out and take the exit backup; leaving never fails, the log keeps what went wrong."""
+        if self.signed_in is not None and not (self.idle_lock and self.idle_lock.is_locked):
+            try:
+                accounts.sign_out(self.station.db, self.signed_in)
+            except Exception as exc:  # noqa: BLE001
+                error_text(exc)
+        if self.auto_backup:
+            try:
+                backups.backup_if_due(self.station, on_exit=True)
+            except Exception as exc:  # noqa: BLE001
+                error_text(exc)
+
+    def daily_backup(self) -> None:
+        """The automatic backup at most once a day; a failure is said in the status bar."""
+        try:
+            done = backups.backup_if_due(self.station)
+        except Exception as exc:  # noqa: BLE001 - one sentence, in the status bar
+            self.statusBar().showMessage(
+                self.tr("Automatic backup failed: %1").replace("%1", error_text(exc))
+            )
+            return
+        if done is not None:
+            self.update_backup_label()
+            if done.warning is not None:
+                self.statusBar().showMessage(error_text(done.warning), 15000)

@@ -1,0 +1,365 @@
+"""``antq`` administration commands: backup (rotation, second copy), restore, audit, users, person.
+
+:func:`add_admin_parsers` adds the parsers to ``antq``'s sub-commands; :data:`ADMIN_COMMANDS` maps
+the command names to their functions (``cli.py`` merges it into its table).  The command line acts
+as the first administrator, or as the account named by ``ANTQ_USER``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .services.errors import UserError
+from .storage.lock import AlreadyRunning, InstanceLock
+from .storage.paths import DataDir
+
+USER_ENV = "ANTQ_USER"
+
+
+def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    backup = sub.choices.get("backup")
+    if backup is not None:
+        backup.add_argument(
+            "--second-folder", metavar="DIR", help="từ nay chép thêm mỗi bản sao lưu vào thư mục này (USB)"
+        )
+        backup.add_argument("--no-second-folder", action="store_true", help="thôi chép bản thứ hai")
+        backup.add_argument(
+            "--if-due", action="store_true", help="chỉ sao lưu khi đến hạn (tự động: mỗi ngày một lần)"
+        )
+        backup.add_argument("--json", action="store_true", help="in dạng JSON")
+
+    restore = sub.add_parser(
+        "restore", help="khôi phục từ một bản sao lưu (giữ bản an toàn của dữ liệu hiện tại)"
+    )
+    restore.add_argument("file", help="tệp sao lưu .sqlite3")
+    restore.add_argument(
+        "--other-station",
+        action="store_true",
+        help="cho phép khôi phục dữ liệu của đơn vị khác (thay hẳn đơn vị)",
+    )
+
+    audit = sub.add_parser("audit", help="nhật ký hoạt động: kiểm tra chuỗi, xem, xuất Excel")
+    asub = audit.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
+    verify = asub.add_parser("verify", help="kiểm tra nhật ký chưa bị sửa, xoá (chuỗi băm)")
+    verify.add_argument("--json", action="store_true", help="in dạng JSON")
+    ls = asub.add_parser("list", help="xem nhật ký (mới nhất trước)")
+    ls.add_argument("--from", dest="date_from", help="từ ngày (YYYY-MM-DD)")
+    ls.add_argument("--to", dest="date_to", help="đến ngày (YYYY-MM-DD)")
+    ls.add_argument("--user", help="tên đăng nhập")
+    ls.add_argument("--action", help="hành động (create, update, delete, login, backup, ...)")
+    ls.add_argument("--table", help="bảng (person, household, ...)")
+    ls.add_argument("--record", help="mã bản ghi")
+    ls.add_argument("--limit", type=int, default=100, help="số dòng tối đa (mặc định 100)")
+    ls.add_argument("--json", action="store_true", help="in dạng JSON")
+    ls.add_argument("-o", "--output", help="xuất ra tệp .xlsx thay vì in")
+
+    users = sub.add_parser("users", help="tài khoản: danh sách, thêm, đặt lại mật khẩu, khoá")
+    usub = users.add_subparsers(dest="users_command", required=True, parser_class=parser_class)
+    ul = usub.add_parser("list", help="các tài khoản")
+    ul.add_argument("--json", action="store_true", help="in dạng JSON")
+    ua = usub.add_parser("add", help="thêm tài khoản")
+    ua.add_argument("username")
+    ua.add_argument("--role", default="officer", help="admin (Quản trị), officer (Cán bộ), viewer (Chỉ xem)")
+    ua.add_argument("--full-name", default="")
+    ua.add_argument("--password-file", required=True, help="tệp chứa mật khẩu (dòng đầu)")
+    up = usub.add_parser("passwd", help="đặt lại mật khẩu (và mở khoá) một tài khoản")
+    up.add_argument("username")
+    up.add_argument("--password-file", required=True, help="tệp chứa mật khẩu mới (dòng đầu)")
+    for name, text in (
+        ("disable", "không cho tài khoản đăng nhập nữa"),
+        ("enable", "cho tài khoản đăng nhập lại"),
+        ("unlock", "mở khoá tài khoản bị khoá do nhập sai"),
+    ):
+        usub.add_parser(name, help=text).add_argument("username")
+    ur = usub.add_parser("role", help="đổi vai trò")
+    ur.add_argument("username")
+    ur.add_argument("role", help="admin, officer hoặc viewer")
+
+    person = sub.add_parser("person", help="dữ liệu cá nhân của một người: trích xuất, xoá theo yêu cầu")
+    psub = person.add_subparsers(dest="person_command", required=True, parser_class=parser_class)
+    pe = psub.add_parser("export", help="mọi dữ liệu về một người ra .json hoặc .xlsx")
+    pe.add_argument("person_id")
+    pe.add_argument("-o", "--output", required=True, help="tệp .json hoặc .xlsx")
+    px = psub.add_parser("erase", help="xoá dữ liệu cá nhân của một người (giữ số liệu tổng hợp)")
+    px.add_argument("person_id")
+    px.add_argument("--reason", default="", help="lý do (ví dụ: theo đơn đề nghị ngày ...)")
+    px.add_argument("--yes", action="store_true", help="xác nhận xoá (bắt buộc)")
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+
+def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .services.accounts import act_as_cli_user
+    from .services.station import open_station
+
+    st = open_station(DataDir.resolve(args.data_dir))
+    try:
+        act_as_cli_user(st.db, os.environ.get(USER_ENV) or None)
+    except BaseException:
+        st.close()
+        raise
+    return st
+
+
+def _writing(args: argparse.Namespace, fn: Callable[[], int]) -> int:
+    data_dir = DataDir.resolve(args.data_dir)
+    data_dir.ensure()
+    try:
+        with InstanceLock(data_dir.lock_file):
+            return fn()
+    except AlreadyRunning as exc:
+        raise UserError(
+            "Chương trình ANTQ đang mở trên thư mục dữ liệu này: hãy đóng chương trình rồi chạy lại lệnh.",
+            "ANTQ Desktop is running on this data folder: close it, then run the command again.",
+        ) from exc
+
+
+def _password(path: str) -> str:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise UserError(
+            f"Không đọc được tệp mật khẩu {path}: {exc.strerror}.",
+            f"Cannot read password file {path}: {exc.strerror}.",
+        ) from exc
+    return lines[0] if lines else ""
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise UserError(
+            f"Ngày {value!r} không đúng dạng YYYY-MM-DD, ví dụ 2026-03-31.",
+            f"Date {value!r} is not YYYY-MM-DD.",
+        ) from exc
+
+
+def _print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+# -- backup / restore -----------------------------------------------------------------------------
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .services import backups
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            if getattr(args, "no_second_folder", False):
+                backups.set_second_folder(st.db, None)
+            if getattr(args, "second_folder", None):
+                backups.set_second_folder(st.db, Path(args.second_folder))
+            if getattr(args, "if_due", False):
+                result = backups.backup_if_due(st)
+            else:
+                result = backups.run_backup(st, Path(args.output).expanduser() if args.output else None)
+        finally:
+            st.close()
+        if getattr(args, "json", False):
+            _print_json(
+                {
+                    "path": str(result.path) if result else None,
+                    "second_copy": str(result.second_copy) if result and result.second_copy else None,
+                    "warning": result.warning.message() if result and result.warning else None,
+                    "removed": [str(p) for p in result.removed] if result else [],
+                }
+            )
+        elif result is None:
+            print("Chưa đến hạn sao lưu tự động (đã có bản sao lưu hôm nay).")
+        else:
+            print(f"Đã sao lưu và kiểm tra: {result.path}")
+            if result.second_copy:
+                print(f"Bản thứ hai: {result.second_copy}")
+            if result.removed:
+                print(f"Đã bỏ {len(result.removed)} bản sao lưu cũ theo lịch giữ (7 ngày, 4 tuần, 12 tháng).")
+        if result is not None and result.warning:
+            print(f"antq: {result.warning.message()}", file=sys.stderr)
+            return 3
+        return 0
+
+    if getattr(args, "second_folder", None) or getattr(args, "no_second_folder", False):
+        return _writing(args, run)
+    return run()  # a backup only reads the data (as before: it may run while the program is open)
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .services import backups
+
+    def run() -> int:
+        data_dir = DataDir.resolve(args.data_dir)
+        username = ""
+        if data_dir.database.exists():
+            st = _open(args)  # checks the current database opens, and who is acting
+            try:
+                from .services.accounts import current_actor
+
+                username = current_actor(st.db).username
+            finally:
+                st.close()
+        result = backups.restore(
+            data_dir, Path(args.file).expanduser(), allow_other_station=args.other_station, username=username
+        )
+        print(f"Đã khôi phục từ {result.restored_from}.")
+        if result.safety_copy:
+            print(f"Dữ liệu trước khi khôi phục được giữ tại: {result.safety_copy}")
+        if not result.new_incarnation:
+            print("Lưu ý: chưa có phần đồng bộ; khi có, các đơn vị sẽ được gửi lại đầy đủ dữ liệu.")
+        return 0
+
+    return _writing(args, run)
+
+
+# -- audit ----------------------------------------------------------------------------------------
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .services import audit
+
+    st = _open(args)
+    try:
+        if args.audit_command == "verify":
+            report = audit.verify_chain(st.db)
+            if args.json:
+                _print_json(report.as_dict())
+            elif report.ok:
+                print(f"Nhật ký nguyên vẹn: {report.entries} mục, mã cuối {report.head.hash[:16]}….")
+            else:
+                print(
+                    report.problem_vi if os.environ.get("ANTQ_LANG", "vi")[:2] != "en" else report.problem_en
+                )
+            return 0 if report.ok else 2
+        q = audit.AuditQuery(
+            date_from=_day(args.date_from),
+            date_to=_day(args.date_to),
+            username=args.user,
+            action=args.action,
+            table_name=args.table,
+            record_id=args.record,
+        )
+        if args.output:
+            n = audit.export_xlsx(st.db, Path(args.output).expanduser(), q)
+            print(f"Đã xuất {n} mục nhật ký: {args.output}")
+            return 0
+        rows = audit.list_entries(st.db, q, limit=max(1, args.limit))
+        if args.json:
+            _print_json({"entries": [r.to_dict() for r in rows]})
+        else:
+            for r in rows:
+                where = f" {r.table_name} {r.record_id}".rstrip() if r.table_name else ""
+                print(f"{r.id:>6}  {r.at:%d/%m/%Y %H:%M:%S}  {r.username or '-':<12} {r.action_label}{where}")
+                if r.details:
+                    print(f"        {r.summary()}")
+        return 0
+    finally:
+        st.close()
+
+
+# -- users ----------------------------------------------------------------------------------------
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    from .services import accounts
+
+    if args.users_command == "list":
+        st = _open(args)
+        try:
+            users = accounts.list_users(st.db)
+        finally:
+            st.close()
+        if args.json:
+            _print_json({"users": [u.to_dict() for u in users]})
+        else:
+            for u in users:
+                state = "đang dùng" if u.active else "đã khoá"
+                if u.is_locked():
+                    state += ", tạm khoá do nhập sai"
+                print(f"{u.username:<20} {u.role_label:<10} {state}  {u.full_name}")
+        return 0
+
+    password = _password(args.password_file) if args.users_command in ("add", "passwd") else ""
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            cmd = args.users_command
+            if cmd == "add":
+                accounts.create_account(st.db, args.username, password, args.role, args.full_name)
+                print(
+                    f"Đã thêm tài khoản {args.username} ({accounts.ROLE_LABELS.get(args.role, args.role)})."
+                )
+            elif cmd == "passwd":
+                accounts.reset_password(st.db, args.username, password)
+                print(f"Đã đặt lại mật khẩu cho {args.username}.")
+            elif cmd == "disable":
+                accounts.disable_account(st.db, args.username)
+                print(f"Tài khoản {args.username} không đăng nhập được nữa.")
+            elif cmd == "enable":
+                accounts.update_account(st.db, args.username, active=True)
+                print(f"Tài khoản {args.username} đăng nhập lại được.")
+            elif cmd == "unlock":
+                accounts.unlock_account(st.db, args.username)
+                print(f"Đã mở khoá tài khoản {args.username}.")
+            elif cmd == "role":
+                accounts.update_account(st.db, args.username, role=args.role)
+                print(f"Tài khoản {args.username} nay là {accounts.ROLE_LABELS.get(args.role, args.role)}.")
+        finally:
+            st.close()
+        return 0
+
+    return _writing(args, run)
+
+
+# -- person ---------------------------------------------------------------------------------------
+
+
+def cmd_person(args: argparse.Namespace) -> int:
+    from .services import personal_data
+
+    if args.person_command == "export":
+        st = _open(args)
+        try:
+            path = personal_data.export_person(st.db, args.person_id, Path(args.output).expanduser())
+        finally:
+            st.close()
+        print(f"Đã trích xuất dữ liệu của người này: {path}")
+        return 0
+    if not args.yes:
+        raise UserError(
+            "Xoá dữ liệu cá nhân không hoàn tác được: hãy chạy lại lệnh với --yes để xác nhận.",
+            "Erasing personal data cannot be undone: run the command again with --yes.",
+        )
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            result = personal_data.erase_person(st.db, args.person_id, args.reason)
+        finally:
+            st.close()
+        print(
+            f"Đã xoá dữ liệu cá nhân ({result.blanked_rows} bản ghi được làm trống); số liệu tổng hợp giữ nguyên."
+        )
+        return 0
+
+    return _writing(args, run)
+
+
+ADMIN_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "backup": cmd_backup,
+    "restore": cmd_restore,
+    "audit": cmd_audit,
+    "users": cmd_users,
+    "person": cmd_person,
+}

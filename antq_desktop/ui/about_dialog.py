@@ -1,0 +1,154 @@
+"""Help → About and Help → User guide.
+
+The About dialog names the version, where the data lives, and the licence of
+every shipped library and font.  Library licences are read from the installed
+packages' own metadata, so the list cannot drift from what is really shipped.
+
+The user guide is the Markdown file in ``docs/`` (Vietnamese or English by the
+interface language), shown with its screenshots in a plain text browser: no
+web engine, nothing fetched from the network.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import APP_NAME, __version__
+from ..assets import docs_dir, fonts_dir
+from ..services.station import Station
+from .i18n import is_vietnamese
+
+# What we ship, in the order a reader cares about.
+COMPONENTS = (
+    "PySide6-Essentials",
+    "PySide6-Pdf",
+    "SQLAlchemy",
+    "alembic",
+    "reportlab",
+    "cryptography",
+    "argon2-cffi",
+    "openpyxl",
+    "defusedxml",
+    "python-docx",
+    "platformdirs",
+    "vietnam-provinces",
+)
+FONTS = (("Liberation Serif, Liberation Sans", "SIL Open Font License 1.1"),)
+GUIDES = {"vi": "huong-dan-su-dung.md", "en": "user-guide.md"}
+
+
+def licence_of(dist: str) -> tuple[str, str]:
+    """(version, licence) from the package's metadata; a missing piece is said, not guessed."""
+    try:
+        meta = metadata.metadata(dist)
+    except metadata.PackageNotFoundError:
+        return "", ""
+    licence = meta.get("License-Expression") or ""
+    if not licence:
+        classifiers = [
+            c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
+        ]
+        licence = ", ".join(classifiers)
+    if not licence:
+        text = (meta.get("License") or "").strip()
+        licence = text.splitlines()[0][:60] if text else ""
+    return meta.get("Version") or "", licence
+
+
+class AboutDialog(QDialog):
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.setWindowTitle(self.tr("About ANTQ Desktop"))
+        self.setMinimumSize(640, 520)
+        title = QLabel(f"<b style='font-size:15pt'>{APP_NAME} {__version__}</b>")
+        what = QLabel(
+            self.tr(
+                "Records of the movement “Toàn dân bảo vệ an ninh Tổ quốc” for commune police stations, "
+                "working without the internet."
+            )
+        )
+        what.setWordWrap(True)
+        where = QLabel(
+            self.tr("Data folder: %1\nDatabase: %2")
+            .replace("%1", str(station.data_dir.root))
+            .replace("%2", str(station.db.path) if station.db.path else station.db.url)
+        )
+        where.setObjectName("aboutLocation")
+        where.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("licences")
+        self.table.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Version"), self.tr("Licence")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        rows = []
+        for dist in COMPONENTS:
+            version, licence = licence_of(dist)
+            if version:
+                rows.append((dist, version, licence or self.tr("see the project's page")))
+        rows += [(name, "", licence) for name, licence in FONTS]
+        self.table.setRowCount(len(rows))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.table.setColumnWidth(0, 220)
+        self.table.setColumnWidth(1, 100)
+        open_folder = QPushButton(self.tr("Open the data folder"))
+        open_folder.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(station.data_dir.root)))
+        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.addButton(open_folder, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        font_note = QLabel(
+            self.tr("Font licence text: %1").replace("%1", str(fonts_dir() / "LICENSE-Liberation.txt"))
+        )
+        font_note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for w in (title, what, where):
+            layout.addWidget(w)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(font_note)
+        layout.addWidget(buttons)
+
+
+class GuideDialog(QDialog):
+    """The user guide in the interface's language, with its pictures, searchable with Ctrl+F."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("User guide"))
+        self.resize(900, 760)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("guide")
+        self.browser.setOpenExternalLinks(False)
+        path = docs_dir() / GUIDES["vi" if is_vietnamese() else "en"]
+        self.path = path
+        if path.is_file():
+            self.browser.setSearchPaths([str(path.parent)])
+            self.browser.setMarkdown(path.read_text(encoding="utf-8"))
+        else:
+            self.browser.setPlainText(
+                self.tr("The user guide is missing from this installation: %1").replace("%1", str(path))
+            )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(buttons)
