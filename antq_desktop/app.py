@@ -41,6 +41,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="print the start-up time once the window shows, then exit",
     )
+    p.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen on a temporary demo database, print one line, exit 0 if it works",
+    )
     return p.parse_args(argv)
 
 
@@ -109,6 +114,10 @@ def _ring_patiently(root: Path, seconds: float = 15.0) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if args.self_test:
+        from . import selftest
+
+        return selftest.run(create_application, lang=args.lang)
     data_dir = DataDir.resolve(args.data_dir)
     settings = window_settings(data_dir)
     app = create_application(sys.argv[:1], settings, args.lang)
