@@ -18,9 +18,11 @@ from typing import Any
 
 from . import __version__
 from .cli_admin import ADMIN_COMMANDS, add_admin_parsers
+from .cli_reports import add_report_parser, cmd_report
+from .cli_sync import add_sync_parser, cmd_sync
 from .services.errors import UserError
 from .storage.lock import AlreadyRunning, InstanceLock
-from .storage.paths import DataDir
+from .storage.paths import DB_URL_ENV, DataDir
 
 
 class _Parser(argparse.ArgumentParser):
@@ -32,6 +34,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="antq", description="ANTQ Desktop — dòng lệnh (command line)")
     p.add_argument("--version", action="version", version=f"antq {__version__}")
     p.add_argument("--data-dir", help="thư mục dữ liệu (mặc định: thư mục dữ liệu của người dùng)")
+    p.add_argument(
+        "--db-url",
+        help="cơ sở dữ liệu, ví dụ postgresql+psycopg://antq@máy-chủ/antq (mặc định: tệp SQLite trong thư mục dữ liệu)",
+    )
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     init = sub.add_parser("init", help="thiết lập đơn vị lần đầu, không hỏi đáp")
@@ -62,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_commitments_parser(sub)
     _add_groups_parser(sub)
     _add_meetings_parser(sub)
+    add_sync_parser(sub, _Parser)
     _add_awards_parser(sub)
+    add_report_parser(sub, _Parser)
     add_admin_parsers(sub, _Parser)  # backup options, restore, audit, users, person (cli_admin.py)
     return p
 
@@ -656,14 +664,47 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "commitments": cmd_commitments,
     "groups": cmd_groups,
     "meetings": cmd_meetings,
+    "sync": cmd_sync,
     "awards": cmd_awards,
+    "report": cmd_report,
 }
 COMMANDS.update(ADMIN_COMMANDS)  # "backup" is replaced: it gains rotation and the second copy
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.db_url:  # the same mechanism as ANTQ_DATABASE_URL (storage/paths.py), for this run only
+        previous = os.environ.get(DB_URL_ENV)
+        os.environ[DB_URL_ENV] = args.db_url
+        try:
+            return _run(args)
+        finally:
+            if previous is None:
+                os.environ.pop(DB_URL_ENV, None)
+            else:
+                os.environ[DB_URL_ENV] = previous
+    return _run(args)
+
+
+def _check_db_url(url: str) -> None:
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
     try:
+        backend = make_url(url).get_backend_name()
+    except ArgumentError:
+        backend = ""
+    if backend not in ("sqlite", "postgresql"):
+        raise UserError(
+            "Địa chỉ cơ sở dữ liệu --db-url không hợp lệ: hãy ghi dạng postgresql+psycopg://người-dùng@máy-chủ/tên-csdl.",
+            "Invalid --db-url: use postgresql+psycopg://user@host/database.",
+        )
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        if args.db_url:
+            _check_db_url(args.db_url)
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"antq: {exc.message()}", file=sys.stderr)

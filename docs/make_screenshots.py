@@ -118,6 +118,23 @@ def main() -> None:
         decision.close()
         window.nav.setCurrentRow(5)
         shoot(window, out / f"main-coming-{args.lang}.png")
+        window.nav.setCurrentRow(6)
+        shoot(window, out / f"sync-{args.lang}.png")
+        window.nav.setCurrentRow(7)
+        admin = window.pages.currentWidget()
+        shoot(window, out / f"admin-accounts-{args.lang}.png")
+        admin.setCurrentIndex(1)
+        admin.audit.verify()
+        shoot(window, out / f"admin-audit-{args.lang}.png")
+        from antq_desktop.ui.login_dialog import LoginDialog
+
+        login = LoginDialog(station.db, window.unit["unit_name"])
+        login.username.setText("admin")
+        login.password.setText("sai")
+        login.try_sign_in()
+        login.show()
+        shoot(login, out / f"login-{args.lang}.png")
+        login.close()
         window.close()
         station.close()
 

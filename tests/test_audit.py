@@ -280,3 +280,26 @@ def test_cli_audit_list_filters(station, run_cli):
     assert entries[0]["action_label"] == "Thêm"
     bad = run_cli("--data-dir", data_dir, "audit", "list", "--from", "31/12/2026")
     assert bad.returncode == 1 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_an_excel_import_and_an_export_are_each_one_entry(station, tmp_path):
+    from openpyxl import Workbook
+
+    from antq_desktop.services import household_export, household_import
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Họ và tên", "Quan hệ với chủ hộ", "Năm sinh", "Thôn"])
+    ws.append(["Nông Văn Đức", "Chủ hộ", 1970, "Thôn Nà Mạ"])
+    ws.append(["Lục Thị Nga", "Vợ", 1972, "Thôn Nà Mạ"])
+    sheet = tmp_path / "ds.xlsx"
+    wb.save(sheet)
+    plan = household_import.plan(station.db, household_import.analyse(sheet))
+    household_import.apply(station.db, plan)
+    household_export.export_households(station.db, tmp_path / "ra.xlsx")
+    rows = audit.list_entries(station.db, audit.AuditQuery(table_name="household"))
+    by_action = {r.action: r for r in rows if r.action in ("import", "export")}
+    assert by_action["import"].details == {"households": 1, "persons": 2}
+    assert (
+        by_action["export"].details["households"] >= 1 and by_action["export"].details["sensitive"] is False
+    )

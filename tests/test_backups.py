@@ -374,3 +374,16 @@ def test_cli_restore_and_backup_flags(station, run_cli, tmp_path):
     bad.write_bytes(os.urandom(8192))
     proc = run_cli("--data-dir", data_dir, "restore", bad)
     assert proc.returncode == 1 and "bị hỏng" in proc.stderr
+
+
+def test_a_restore_starts_a_new_incarnation_and_a_full_resend(station, tmp_path):
+    """Sync's epoch rule is applied by the restore itself, not left to the caller."""
+    saved = backups.backup(station, tmp_path / "saved.sqlite3")
+    (before,) = _query(station.db.path, "SELECT incarnation FROM sync_clock")[0]
+    data_dir = station.data_dir
+    station.close()
+    result = backups.restore(data_dir, saved, username="admin")
+    assert result.new_incarnation
+    (after,) = _query(data_dir.database, "SELECT incarnation FROM sync_clock")[0]
+    assert after != before
+    assert _query(data_dir.database, "SELECT incarnation FROM site WHERE is_self = 1") == [(after,)]

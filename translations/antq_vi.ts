@@ -54,32 +54,32 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="91"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="92"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="104"/>
         <source>May sign in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="109"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="110"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="110"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="111"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="111"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="112"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="114"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
@@ -87,98 +87,98 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="161"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="162"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="162"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="163"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="163"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="164"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="164"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="165"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="165"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="166"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="174"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="175"/>
         <source>Add an account…</source>
         <translation>Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="175"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="176"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="176"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="177"/>
         <source>Set a new password…</source>
         <translation>Đặt mật khẩu mới…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="177"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="178"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="190"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="194"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="191"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="195"/>
         <source> minutes</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="195"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="196"/>
         <source>never</source>
         <translation>không bao giờ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="197"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="198"/>
         <source>Save the sign-in rules</source>
         <translation>Lưu quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="200"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="201"/>
         <source>Sign-in rules</source>
         <translation>Quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="202"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="203"/>
         <source>Wrong passwords before a lock</source>
         <translation>Số lần nhập sai trước khi khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="203"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="204"/>
         <source>Account locked for</source>
         <translation>Khóa tài khoản trong</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="205"/>
         <source>Lock the screen after idle</source>
         <translation>Khóa màn hình khi không dùng sau</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="219"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="220"/>
         <source>disabled</source>
         <translation>đã tắt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="222"/>
         <source>locked until %1</source>
         <translation>tạm khóa đến %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="223"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="224"/>
         <source>active</source>
         <translation>đang dùng</translation>
     </message>
@@ -186,22 +186,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminArea</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="597"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="598"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="598"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="599"/>
         <source>Audit trail</source>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="599"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="600"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="601"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="602"/>
         <source>Only an administrator can change accounts and rules.</source>
         <translation>Chỉ Quản trị được thay đổi tài khoản và quy định.</translation>
     </message>
@@ -278,89 +278,205 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>AssessmentDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="524"/>
+        <source>Assessment of %1, %2</source>
+        <translation>Đánh giá %1 năm %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="528"/>
+        <source>Registered for the assessment this year</source>
+        <translation>Đăng ký xây dựng “An toàn về ANTT” năm nay</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="533"/>
+        <source>Criterion 1 (computed): %1 of %2 households signed the commitment — %3</source>
+        <translation>Tiêu chí 1 (tự tính): %1 trên %2 hộ đã ký cam kết — %3</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="536"/>
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="536"/>
+        <source>not met</source>
+        <translation>chưa đạt</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="553"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="554"/>
+        <source>Recognition decision no.</source>
+        <translation>Số quyết định công nhận</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="555"/>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="585"/>
+        <source>Year </source>
+        <translation>Năm </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="594"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="595"/>
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="596"/>
+        <source>Criterion 1</source>
+        <translation>Tiêu chí 1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="597"/>
+        <source>Other criteria</source>
+        <translation>Các tiêu chí khác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="598"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="599"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="606"/>
+        <source>Assess…</source>
+        <translation>Đánh giá…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="627"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="627"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="629"/>
+        <source>all met</source>
+        <translation>đạt tất cả</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="629"/>
+        <source>%1 not met</source>
+        <translation>%1 tiêu chí chưa đạt</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="637"/>
+        <source>%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).</source>
+        <translation>%1 trên %2 khu dân cư đăng ký được công nhận (%3 %; ngưỡng %4 %, cần %5).</translation>
+    </message>
+</context>
+<context>
     <name>AuditTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="315"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="316"/>
         <source>All actions</source>
         <translation>Mọi thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="319"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="320"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="321"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="322"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="328"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="329"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="330"/>
         <source>Time</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="331"/>
         <source>User</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="331"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="332"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="333"/>
         <source>Table</source>
         <translation>Bảng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="333"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="334"/>
         <source>What changed</source>
         <translation>Nội dung thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="340"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="341"/>
         <source>Check the trail has not been altered</source>
         <translation>Kiểm tra nhật ký có bị sửa không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="344"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="366"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="367"/>
         <source>Every user</source>
         <translation>Mọi người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="400"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="393"/>
+        <source>(the program)</source>
+        <translation>(chương trình)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="401"/>
         <source>%1 entries</source>
         <translation>%1 dòng nhật ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="402"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="403"/>
         <source>(the newest %1 shown)</source>
         <translation>(hiện %1 dòng mới nhất)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="410"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="411"/>
         <source>The trail is intact: %1 entries, each linked to the one before.</source>
         <translation>Nhật ký còn nguyên vẹn: %1 dòng, dòng nào cũng khớp với dòng trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="421"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="422"/>
         <source>Export the audit trail</source>
         <translation>Xuất nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="423"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="424"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
@@ -391,99 +507,99 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="443"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="444"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="446"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="447"/>
         <source>Choose a second folder (USB stick)…</source>
         <translation>Chọn thư mục lưu bản thứ hai (USB)…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="448"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="449"/>
         <source>No second copy</source>
         <translation>Không lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="451"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="453"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="454"/>
         <source>Backup file</source>
         <translation>Tệp sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="453"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="454"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="453"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="454"/>
         <source>Written</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="463"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="464"/>
         <source>A verified backup is written every day and when the program closes; the folder keeps 7 daily, 4 weekly and 12 monthly copies.</source>
         <translation>Chương trình tự sao lưu (có kiểm tra) mỗi ngày và khi đóng chương trình; thư mục giữ 7 bản theo ngày, 4 bản theo tuần và 12 bản theo tháng.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="481"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="482"/>
         <source>Last backup: %1 — %2</source>
         <translation>Lần sao lưu gần nhất: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="486"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="487"/>
         <source>No backup yet.</source>
         <translation>Chưa sao lưu lần nào.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="489"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="490"/>
         <source>Second copy to: %1</source>
         <translation>Bản thứ hai lưu vào: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="491"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="492"/>
         <source>No second copy is made.</source>
         <translation>Không lưu bản thứ hai.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="518"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="519"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="519"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="520"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="533"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="534"/>
         <source>Second backup folder</source>
         <translation>Thư mục lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="544"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="558"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="578"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="545"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="559"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="579"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="544"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="545"/>
         <source>ANTQ backups (*.sqlite3)</source>
         <translation>Bản sao lưu ANTQ (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="560"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="561"/>
         <source>The data now on this computer will be replaced by the backup %1 (a safety copy of the current data is kept first). The next exchange with the upper level sends everything again. The program closes afterwards; open it again. Restore now?</source>
         <translation>Dữ liệu hiện có trên máy sẽ được thay bằng bản sao lưu %1 (trước đó chương trình giữ một bản an toàn của dữ liệu hiện tại). Lần trao đổi tới với cấp trên sẽ gửi lại toàn bộ. Sau đó chương trình tự đóng; hãy mở lại. Khôi phục ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="579"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="580"/>
         <source>The backup was restored. The program closes now; open it again to go on.</source>
         <translation>Đã khôi phục bản sao lưu. Chương trình sẽ đóng; hãy mở lại để làm tiếp.</translation>
     </message>
@@ -530,6 +646,60 @@ Cơ sở dữ liệu: %2</translation>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="162"/>
         <source>Communes of %1</source>
         <translation>Các xã, phường của %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="463"/>
+        <source>Kind of record</source>
+        <translation>Loại dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="464"/>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="465"/>
+        <source>Kept value</source>
+        <translation>Giá trị đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="466"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
+        <source>Changed by, when</source>
+        <translation>Nơi sửa, lúc</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="467"/>
+        <source>Other value</source>
+        <translation>Giá trị kia</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="474"/>
+        <source>also those already decided</source>
+        <translation>cả những xung đột đã xử lý</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="477"/>
+        <source>Keep the kept value</source>
+        <translation>Giữ giá trị đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="479"/>
+        <source>Use the other value</source>
+        <translation>Dùng giá trị kia</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="482"/>
+        <source>The other value becomes a new change that travels to the peers.</source>
+        <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="510"/>
+        <source>%1 conflicts</source>
+        <translation>%1 xung đột</translation>
     </message>
 </context>
 <context>
@@ -991,6 +1161,194 @@ Cơ sở dữ liệu: %2</translation>
         <location filename="../antq_desktop/ui/awards_page.py" line="1116"/>
         <source>Decision — %1</source>
         <translation>Quyết định — %1</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="103"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="103"/>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="103"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="103"/>
+        <source>Counts for</source>
+        <translation>Tính vào số liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="115"/>
+        <source>%1 records</source>
+        <translation>%1 bản ghi</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="226"/>
+        <source>Station</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="227"/>
+        <source>Last sent</source>
+        <translation>Gửi lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="228"/>
+        <source>Last received</source>
+        <translation>Nhận lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="229"/>
+        <source>Days since exchange</source>
+        <translation>Số ngày chưa trao đổi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="230"/>
+        <source>Changes not yet acknowledged</source>
+        <translation>Thay đổi chưa được xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="231"/>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="239"/>
+        <source>Export a bundle…</source>
+        <translation>Xuất gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="242"/>
+        <source>Import a bundle…</source>
+        <translation>Nhập gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="244"/>
+        <source>everything (recovery of a broken PC)</source>
+        <translation>toàn bộ (khôi phục cho máy bị hỏng)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="245"/>
+        <source>Send the peer&apos;s complete data, not only what it has not acknowledged.</source>
+        <translation>Gửi toàn bộ dữ liệu của đơn vị kia, không chỉ phần họ chưa xác nhận đã nhận.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="249"/>
+        <source>Save this station&apos;s card…</source>
+        <translation>Xuất thẻ đơn vị…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="250"/>
+        <source>Pair with a station&apos;s card…</source>
+        <translation>Nhập thẻ đơn vị để ghép nối…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="251"/>
+        <source>Revoke the pairing…</source>
+        <translation>Thu hồi ghép nối…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="273"/>
+        <source>This station: %1 — fingerprint %2</source>
+        <translation>Đơn vị này: %1 — mã nhận dạng %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="281"/>
+        <source>revoked</source>
+        <translation>đã thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="283"/>
+        <source>exchange overdue</source>
+        <translation>quá hạn trao đổi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="285"/>
+        <source>paired</source>
+        <translation>đã ghép nối</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="316"/>
+        <source>Save this station&apos;s card</source>
+        <translation>Xuất thẻ đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="316"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="330"/>
+        <source>Site cards (*.json)</source>
+        <translation>Thẻ đơn vị (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="330"/>
+        <source>Pair with a station&apos;s card</source>
+        <translation>Ghép nối bằng thẻ đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="359"/>
+        <source>Revoke the pairing</source>
+        <translation>Thu hồi ghép nối</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="360"/>
+        <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
+        <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="379"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="389"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="399"/>
+        <source>Export a bundle</source>
+        <translation>Xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="379"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="410"/>
+        <source>Bundles (*.antq)</source>
+        <translation>Gói dữ liệu (*.antq)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="390"/>
+        <source>Writing and checking the bundle…</source>
+        <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="400"/>
+        <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
+        <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="410"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="420"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="446"/>
+        <source>Import a bundle</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="421"/>
+        <source>Checking the bundle…</source>
+        <translation>Đang kiểm tra gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="435"/>
+        <source>Writing the bundle&apos;s records…</source>
+        <translation>Đang ghi dữ liệu của gói…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="447"/>
+        <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
+        <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +2062,64 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>ImportPreviewDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="153"/>
+        <source>Import a bundle — check before writing</source>
+        <translation>Nhập gói dữ liệu — xem trước khi ghi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="156"/>
+        <source>Bundle no. %1 from %2, made %3 (%4).</source>
+        <translation>Gói số %1 của %2, tạo lúc %3 (%4).</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="165"/>
+        <source>This bundle was imported before: importing it again changes nothing.</source>
+        <translation>Gói này đã được nhập trước đây: nhập lại không thay đổi gì.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="167"/>
+        <source>The sender restored a backup: everything is sent again and merged.</source>
+        <translation>Bên gửi vừa khôi phục bản sao lưu: toàn bộ dữ liệu được gửi lại và hợp nhất.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="172"/>
+        <source>Kind of record</source>
+        <translation>Loại dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="173"/>
+        <source>New</source>
+        <translation>Mới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="174"/>
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="175"/>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="176"/>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="188"/>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="202"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+</context>
+<context>
     <name>IntroPage</name>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="105"/>
@@ -1806,197 +2222,197 @@ Cơ sở dữ liệu: %2</translation>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="140"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="148"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="143"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="151"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="145"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="151"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="159"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="159"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="167"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="169"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="167"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="175"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="169"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="177"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="175"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="183"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="176"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="180"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="188"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="182"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="190"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="187"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="195"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="188"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="195"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="203"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="204"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="201"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="209"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="206"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="214"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="211"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="219"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="218"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="226"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="224"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="232"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="225"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="233"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="235"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="243"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="236"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="244"/>
         <source>&amp;User guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="240"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="248"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="250"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="258"/>
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="251"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="259"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="252"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="260"/>
         <source>Read only</source>
         <translation>Chỉ xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="256"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="264"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="257"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="265"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="269"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="277"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="272"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="280"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="286"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="294"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="287"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="295"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="294"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="302"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="300"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="308"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="301"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="309"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="367"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="375"/>
         <source>Automatic backup failed: %1</source>
         <translation>Tự động sao lưu không thành công: %1</translation>
     </message>
@@ -2662,40 +3078,83 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="109"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="115"/>
         <source>Overview — year %1</source>
         <translation>Tổng quan — năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="120"/>
         <source>%1 of %2 households</source>
         <translation>%1 trên %2 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="118"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="124"/>
         <source>%1 members</source>
         <translation>%1 thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="121"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="127"/>
         <source>Commitment coverage by village, %1</source>
         <translation>Tỷ lệ hộ ký cam kết theo thôn, năm %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/overview_page.py" line="132"/>
+        <source>No exchange with %1 for %2 days: send a bundle (Sync → Export a bundle).</source>
+        <translation>Đã %2 ngày chưa trao đổi dữ liệu với %1: hãy gửi gói dữ liệu (Đồng bộ → Xuất gói dữ liệu).</translation>
+    </message>
+</context>
+<context>
+    <name>PairDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="115"/>
+        <source>Pair with %1</source>
+        <translation>Ghép nối với %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="122"/>
+        <source>Call the officer of %1 and ask them to read the fingerprint shown on their screen (Sync → This station&apos;s card). Confirm only if every character is the same.</source>
+        <translation>Gọi điện cho cán bộ của %1, đề nghị đọc mã nhận dạng trên màn hình của họ (Đồng bộ → dòng “Đơn vị này”). Chỉ xác nhận khi mọi ký tự đều giống nhau.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="127"/>
+        <source>The fingerprint read out on the phone is exactly this one</source>
+        <translation>Mã nhận dạng đọc qua điện thoại giống hệt mã này</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="130"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="131"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="132"/>
+        <source>Fingerprint</source>
+        <translation>Mã nhận dạng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="139"/>
+        <source>Pair</source>
+        <translation>Ghép nối</translation>
     </message>
 </context>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="128"/>
         <source>New password for %1</source>
         <translation>Mật khẩu mới cho %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="135"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="136"/>
         <source>Again</source>
         <translation>Nhập lại</translation>
     </message>
@@ -3282,6 +3741,248 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>ReportTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="132"/>
+        <source>2026, 2026-Q3, 2026-H1 or 2026-07</source>
+        <translation>2026, 2026-Q3, 2026-H1 hoặc 2026-07</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="135"/>
+        <source>Choose a period…</source>
+        <translation>Chọn kỳ báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="137"/>
+        <source>Year %1</source>
+        <translation>Năm %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="138"/>
+        <source>First 6 months of %1</source>
+        <translation>6 tháng đầu năm %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="141"/>
+        <source>Quarter %1 of %2</source>
+        <translation>Quý %1 năm %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="144"/>
+        <source>Compute</source>
+        <translation>Tính số liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="152"/>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="157"/>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="157"/>
+        <source>Figure</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="157"/>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="162"/>
+        <source>Double-click a figure to see the records behind it.</source>
+        <translation>Nhấp đúp vào một số liệu để xem các bản ghi tạo nên số liệu đó.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="164"/>
+        <source>Preview and print…</source>
+        <translation>Xem trước và in…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="166"/>
+        <source>Save as Excel…</source>
+        <translation>Lưu ra Excel…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="168"/>
+        <source>Mark as sent to the upper level</source>
+        <translation>Đánh dấu đã gửi cấp trên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="199"/>
+        <source>from %1 to %2</source>
+        <translation>từ %1 đến %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="239"/>
+        <source>Approved and locked by %1: %2</source>
+        <translation>%1 đã duyệt và khóa kỳ: %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="245"/>
+        <source>Sent on %1 by %2.</source>
+        <translation>Đã gửi lúc %1, người gửi %2.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="275"/>
+        <source>Report %1</source>
+        <translation>Báo cáo %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="285"/>
+        <source>Save as Excel</source>
+        <translation>Lưu ra Excel</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="285"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="303"/>
+        <source>Mark as sent</source>
+        <translation>Đánh dấu đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="305"/>
+        <source>The figures as they are now travel to the upper level with the next bundle. Mark as sent?</source>
+        <translation>Số liệu như hiện nay sẽ được gửi lên cấp trên trong gói dữ liệu tới. Đánh dấu đã gửi?</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsArea</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="667"/>
+        <source>Movement report</source>
+        <translation>Báo cáo phong trào</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="668"/>
+        <source>Other results</source>
+        <translation>Kết quả khác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="669"/>
+        <source>Village assessment</source>
+        <translation>Đánh giá khu dân cư</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="336"/>
+        <source>(whole commune)</source>
+        <translation>(toàn xã)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="344"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="345"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="350"/>
+        <source>Led to a case being found and handled</source>
+        <translation>Giúp phát hiện, xử lý vụ việc</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="352"/>
+        <source>Mediated successfully</source>
+        <translation>Hòa giải thành</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="363"/>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="364"/>
+        <source>Quantity</source>
+        <translation>Số lượng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="371"/>
+        <source>Field</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="373"/>
+        <source>No name of the person who gave the tip is recorded.</source>
+        <translation>Không ghi tên người cung cấp tin.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="379"/>
+        <source>Persons</source>
+        <translation>Số người</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="383"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="436"/>
+        <source>Year </source>
+        <translation>Năm </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="440"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="440"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="440"/>
+        <source>What</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="447"/>
+        <source>Add…</source>
+        <translation>Thêm…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="448"/>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="449"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="454"/>
+        <source>Undo</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="478"/>
+        <source>%1 records</source>
+        <translation>%1 bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="508"/>
+        <source>Delete %1</source>
+        <translation>Xóa %1</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="348"/>
@@ -3310,6 +4011,19 @@ Cơ sở dữ liệu: %2</translation>
         <location filename="../antq_desktop/ui/household_dialog.py" line="347"/>
         <source>Address of the new household</source>
         <translation>Địa chỉ của hộ mới</translation>
+    </message>
+</context>
+<context>
+    <name>SyncArea</name>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="528"/>
+        <source>Exchange with other stations</source>
+        <translation>Trao đổi với đơn vị khác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="529"/>
+        <source>Conflicts</source>
+        <translation>Xung đột</translation>
     </message>
 </context>
 <context>

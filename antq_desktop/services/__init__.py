@@ -1,1 +1,3 @@
 """Use cases, one module per area. They take a :class:`Database` and never import Qt."""
+
+from . import period_lock  # noqa: F401,E402  (registers the upper level's period lock on every write)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -391,14 +390,8 @@ def _head_of(path: Path) -> dict[str, Any]:
 
 
 def _sync_epoch_hook() -> Callable[[Database], None] | None:
-    """Sync's epoch rule: a restored database starts a new incarnation (ARCHITECTURE §3).
+    """Sync's epoch rule: a restored database starts a new incarnation (ARCHITECTURE §3), so the
+    next exchange is a full re-send and peers drop what they knew of the old one."""
+    from .sync_status import start_new_incarnation
 
-    ``antq_desktop.sync`` sits above the services, so it is looked up by name at run time rather
-    than imported.  TODO(sync): once ``antq_desktop.sync.incarnation.start_new_incarnation`` exists
-    this picks it up; until then a restore cannot tell peers, and the result says so.
-    """
-    try:
-        module = importlib.import_module("antq_desktop.sync.incarnation")
-    except ImportError:
-        return None
-    return getattr(module, "start_new_incarnation", None)
+    return start_new_incarnation

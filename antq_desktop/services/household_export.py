@@ -35,6 +35,7 @@ from ..domain import persons as rules
 from ..domain.text import fold
 from ..storage.database import Database
 from ..storage.models import Commitment, Household, Person, Site, Village
+from . import audit
 from .errors import UserError
 from .household_import import COMMITMENT_LABELS
 
@@ -179,6 +180,17 @@ def export_households(
         if progress is not None and n % 1000 == 999:
             progress(n + 1, total)
     _save_atomically(wb, target)
+    audit.log(
+        db,
+        "export",
+        table="household",
+        details={
+            "file": str(target),
+            "households": len(households),
+            "persons": persons,
+            "sensitive": include_sensitive,
+        },
+    )
     if progress is not None:
         progress(total, total)
     return ExportResult(target, len(households), persons)

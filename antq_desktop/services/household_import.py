@@ -43,6 +43,7 @@ from ..domain.villages import VILLAGE_KINDS
 from ..storage.database import Database
 from ..storage.models import Commitment, Commune, Household, HouseholdEvent, Person, SyncClock, Village
 from ..storage.stamping import row_search_key, stamp_rows
+from . import audit
 from .errors import UserError
 from .validation import Finding, ValidationReport
 
@@ -1656,7 +1657,15 @@ def apply(
                 "The register changed after the file was checked: check the file again, then import.",
             )
         _check_cancel(cancel)
-        return _Writer(s, plan, step).write(households)
+        result = _Writer(s, plan, step).write(households)
+        # One entry for the whole import (its rows are bulk-written, not audited one by one).
+        audit.record(
+            s,
+            "import",
+            table="household",
+            details={"households": len(households), "persons": sum(len(hp.persons) for hp in households)},
+        )
+        return result
 
 
 class _Writer:

@@ -39,6 +39,7 @@ from ..services.errors import UserError
 from ..services.station import Station
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
+from .sync_page import table_label
 
 ROLE_NAMES_EN = {"admin": "Administrator", "officer": "Officer", "viewer": "Read only"}
 
@@ -389,9 +390,9 @@ class AuditTab(QWidget):
                 [
                     str(r.id),
                     f"{r.at:%d/%m/%Y %H:%M:%S}",
-                    r.username,
+                    r.username or self.tr("(the program)"),
                     r.action_label if is_vietnamese() else r.action,
-                    r.table_name,
+                    table_label(r.table_name) if r.table_name else "",
                     r.summary(),
                 ]
                 for r in rows

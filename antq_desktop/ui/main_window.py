@@ -125,6 +125,14 @@ class MainWindow(QMainWindow):
             from .meetings_page import MeetingsArea
 
             return MeetingsArea(self.station.db)
+        if area.key == "reports":
+            from .reports_page import ReportsArea
+
+            return ReportsArea(self.station.db, self.username)
+        if area.key == "sync":
+            from .sync_page import SyncArea
+
+            return SyncArea(self.station)
         if area.key == "admin":
             from .admin_page import AdminArea
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import commitments
+from ..services import commitments, sync_status
 from ..services import overview as overview_service
 from ..storage.database import Database
 from .i18n import fmt_int, fmt_percent
@@ -94,8 +94,14 @@ class OverviewPage(QWidget):
         self.table.setSortingEnabled(True)
         self.coverage_title = QLabel()
         self.coverage_title.setObjectName("sectionTitle")
+        self.sync_warning = QLabel()
+        self.sync_warning.setObjectName("syncWarning")
+        self.sync_warning.setWordWrap(True)
+        self.sync_warning.setStyleSheet("color: #b3121a; font-weight: bold")
+        self.sync_warning.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.sync_warning)
         layout.addLayout(grid)
         layout.addWidget(self.coverage_title)
         layout.addWidget(self.table, 1)
@@ -119,6 +125,16 @@ class OverviewPage(QWidget):
         self.cards["meetings"].set(fmt_int(ov.meetings_this_year))
         self.cards["opinions"].set(fmt_int(ov.open_opinions))
         self.coverage_title.setText(self.tr("Commitment coverage by village, %1").replace("%1", str(ov.year)))
+        overdue = [p for p in sync_status.peer_status(self.db) if p.overdue]
+        self.sync_warning.setVisible(bool(overdue))
+        self.sync_warning.setText(
+            "\n".join(
+                self.tr("No exchange with %1 for %2 days: send a bundle (Sync → Export a bundle).")
+                .replace("%1", p.unit_name)
+                .replace("%2", fmt_int(p.days_since_exchange or 0))
+                for p in overdue
+            )
+        )
         rows = commitments.coverage(self.db, ov.year)
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))

@@ -10,6 +10,8 @@ from .core import Commune, Setting, Site, SyncClock, Village
 from .groups import Group, GroupType, Membership, ServicePeriod
 from .households import Commitment, CommitmentText, Household, HouseholdEvent, Person
 from .meetings import Meeting, MeetingAttendee, MeetingType, Opinion
+from .results import HandedInItem, Mediation, PublicTip, ReportSubmission, Surrender, VillageAssessment
+from .sync import SyncConflict, SyncLog
 
 __all__ = [
     "AuditEntry",
@@ -21,18 +23,26 @@ __all__ = [
     "Commune",
     "Group",
     "GroupType",
+    "HandedInItem",
     "Household",
     "HouseholdEvent",
+    "Mediation",
     "Meeting",
     "MeetingAttendee",
     "MeetingType",
     "Membership",
     "Opinion",
     "Person",
+    "PublicTip",
+    "ReportSubmission",
     "ServicePeriod",
     "Setting",
     "Site",
+    "Surrender",
     "SyncClock",
+    "SyncConflict",
+    "SyncLog",
     "User",
     "Village",
+    "VillageAssessment",
 ]

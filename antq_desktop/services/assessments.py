@@ -1,0 +1,399 @@
+"""The yearly "An toàn về ANTT" assessment of each village (TT 124/2021, DOMAIN §1.4–1.6).
+
+* **Criterion 1** — in quý I the village registers (``registered``) and 100 %
+  of the households living there register / sign the commitment. The household
+  part is *computed* from the commitments area (:func:`services.commitments.coverage`),
+  never typed, so it cannot disagree with the register.
+* **The other criteria** — a checklist whose items are a station setting
+  (:data:`CRITERIA_KEY`; shipped defaults :data:`DEFAULT_CRITERIA`): criteria 4
+  and 5 of TT 124 were not retrieved verbatim (DOMAIN §1.4) and provinces word
+  them differently, so they are configuration, not code.
+* **Procedure** — the self-assessment meeting (biên bản) is linked from the
+  meetings area; the result goes ``proposed`` → ``recognised`` (with the
+  decision number and date of the Chủ tịch UBND xã) or ``not_recognised``.
+* **Commune level** (Điều 5 khoản 4) — every registered unit counts in the
+  denominator; the share recognised is compared with a threshold setting
+  (:data:`THRESHOLD_KEY`, default 70 %).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..domain.text import nfc
+from ..storage.database import Database
+from ..storage.models import Meeting, Village, VillageAssessment
+from . import commitments, settings
+from .errors import UserError
+
+CRITERIA_KEY = "assessments.criteria"
+THRESHOLD_KEY = "assessments.recognition_threshold_pct"
+DEFAULT_THRESHOLD = 70.0
+
+DEFAULT_CRITERIA: tuple[dict[str, str], ...] = (
+    {
+        "code": "c1_chi_bo_nghi_quyet",
+        "label": "Tiêu chí 1: Chi bộ có nghị quyết về công tác bảo đảm an ninh, trật tự (quý I)",
+    },
+    {
+        "code": "c2_chap_hanh",
+        "label": "Tiêu chí 2: Thực hiện đầy đủ chủ trương của Đảng, pháp luật của Nhà nước, quy định của địa phương về ANTT",
+    },
+    {
+        "code": "c3_khong_xam_pham_an_ninh",
+        "label": "Tiêu chí 3: Không xảy ra hoạt động xâm phạm an ninh quốc gia, truyền đạo trái pháp luật, "
+        "tranh chấp phức tạp kéo dài",
+    },
+    {
+        "code": "c4_kiem_che_toi_pham",
+        "label": "Tiêu chí 4: Tội phạm, tệ nạn xã hội, tai nạn được kiềm chế, giảm (theo hướng dẫn của tỉnh)",
+    },
+    {
+        "code": "c5_luc_luong_co_so",
+        "label": "Tiêu chí 5: Lực lượng tham gia bảo vệ ANTT ở cơ sở, các tổ chức đoàn thể hoạt động hiệu quả "
+        "(theo hướng dẫn của tỉnh)",
+    },
+)
+
+RESULTS = ("", "proposed", "recognised", "not_recognised")
+RESULT_LABELS = {
+    "": "Chưa đánh giá",
+    "proposed": "Đề nghị công nhận",
+    "recognised": "Được công nhận",
+    "not_recognised": "Không được công nhận",
+}
+
+
+# -- settings ---------------------------------------------------------------------------------
+
+
+def criteria_in(s: Session) -> list[dict[str, str]]:
+    """The checklist in force: the setting, or the shipped defaults."""
+    value = settings.get(s, CRITERIA_KEY)
+    if isinstance(value, list) and value:
+        return [
+            {"code": str(c["code"]), "label": str(c.get("label", c["code"]))}
+            for c in value
+            if isinstance(c, dict) and c.get("code")
+        ]
+    return [dict(c) for c in DEFAULT_CRITERIA]
+
+
+def criteria(db: Database) -> list[dict[str, str]]:
+    with db.session() as s:
+        return criteria_in(s)
+
+
+def save_criteria(db: Database, items: list[dict[str, str]]) -> None:
+    """Replace the checklist (a province's wording). Codes must be unique and non-empty."""
+    clean = []
+    for c in items:
+        code, label = str(c.get("code", "")).strip(), nfc(str(c.get("label", ""))).strip()
+        if not code or not label:
+            raise UserError(
+                "Mỗi tiêu chí cần có mã và nội dung.", "Each criterion needs a code and a wording."
+            )
+        clean.append({"code": code, "label": label})
+    if len({c["code"] for c in clean}) != len(clean):
+        raise UserError("Có hai tiêu chí trùng mã: hãy sửa lại.", "Two criteria share a code.")
+    settings.write(db, CRITERIA_KEY, clean)
+
+
+def threshold_in(s: Session) -> float:
+    value = settings.get(s, THRESHOLD_KEY, DEFAULT_THRESHOLD)
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return DEFAULT_THRESHOLD
+    return v if 0 < v <= 100 else DEFAULT_THRESHOLD
+
+
+def threshold(db: Database) -> float:
+    with db.session() as s:
+        return threshold_in(s)
+
+
+def set_threshold(db: Database, percent: float) -> None:
+    if not 0 < percent <= 100:
+        raise UserError("Ngưỡng công nhận phải từ 1 đến 100 %.", "The threshold must be 1 to 100 %.")
+    settings.write(db, THRESHOLD_KEY, float(percent))
+
+
+# -- one village's assessment -----------------------------------------------------------------
+
+
+@dataclass
+class AssessmentDraft:
+    village_id: str
+    year: int
+    registered: bool = False
+    registered_on: date | None = None
+    criteria: dict[str, bool] = field(default_factory=dict)
+    meeting_id: str | None = None
+    result: str = ""
+    decision_number: str = ""
+    decision_on: date | None = None
+    notes: str = ""
+    id: str | None = None
+
+
+@dataclass(frozen=True)
+class Criterion1:
+    households: int
+    signed: int
+
+    @property
+    def met(self) -> bool:
+        """TT 124: 100 % of the households living in the village registered."""
+        return self.households > 0 and self.signed == self.households
+
+    @property
+    def percent(self) -> float:
+        return round(self.signed * 100 / self.households, 2) if self.households else 0.0
+
+
+def criterion1(db: Database, year: int) -> dict[str, Criterion1]:
+    """village id → its households and those that signed ``year``'s commitment (live, from commitments)."""
+    return {v.village_id: Criterion1(v.households, v.covered) for v in commitments.coverage(db, year)}
+
+
+def _unmet(d: AssessmentDraft, c1: Criterion1, checklist: list[dict[str, str]]) -> list[str]:
+    out = []
+    if not d.registered:
+        out.append("khu dân cư chưa đăng ký xây dựng “An toàn về ANTT”")
+    if c1.households == 0:
+        out.append("thôn, tổ dân phố chưa có hộ gia đình nào trong sổ")
+    elif not c1.met:
+        out.append(f"mới có {c1.signed}/{c1.households} hộ đăng ký, chưa đủ 100 %")
+    out += [c["label"] for c in checklist if not d.criteria.get(c["code"])]
+    return out
+
+
+def save_assessment(db: Database, d: AssessmentDraft) -> str:
+    """Create or update the assessment of one village for one year; returns its id.
+
+    A result of ``proposed`` or ``recognised`` is refused while a criterion is
+    unmet (TT 124 Điều 4: all must be met); ``recognised`` needs the decision's
+    number and date.
+    """
+    if not 2000 <= d.year <= 2100:
+        raise UserError(f"Năm {d.year} không hợp lệ: hãy nhập năm dạng 2026.", f"Invalid year {d.year}.")
+    if d.result not in RESULTS:
+        raise UserError("Kết quả đánh giá không hợp lệ.", "Invalid assessment result.")
+    c1 = criterion1(db, d.year).get(d.village_id, Criterion1(0, 0))  # its own session: one connection
+    with db.session() as s:
+        village = s.get(Village, d.village_id)
+        if village is None or village.deleted:
+            raise UserError(
+                "Thôn, tổ dân phố đã chọn không còn trong danh sách: hãy chọn lại.",
+                "The chosen village no longer exists: choose again.",
+            )
+        checklist = criteria_in(s)
+        known = {c["code"] for c in checklist}
+        values = {k: bool(v) for k, v in d.criteria.items() if k in known}
+        if d.meeting_id:
+            m = s.get(Meeting, d.meeting_id)
+            if m is None or m.deleted:
+                raise UserError(
+                    "Hội nghị tự đánh giá đã chọn không còn: hãy chọn lại biên bản.",
+                    "The chosen self-assessment meeting no longer exists: choose again.",
+                )
+        if d.result in ("proposed", "recognised"):
+            unmet = _unmet(d, c1, checklist)
+            if unmet:
+                raise UserError(
+                    f"Chưa đủ điều kiện đề nghị công nhận {village.name}: {unmet[0]}.",
+                    f"{village.name} does not meet every criterion yet.",
+                )
+        number = nfc(d.decision_number).strip()
+        if d.result == "recognised" and not (number and d.decision_on):
+            raise UserError(
+                "Hãy nhập số và ngày của quyết định công nhận.",
+                "Enter the recognition decision's number and date.",
+            )
+        if d.id:
+            row = s.get(VillageAssessment, d.id)
+            if row is None or row.deleted:
+                raise UserError("Không tìm thấy bản đánh giá này.", "This assessment was not found.")
+        else:
+            row = s.scalar(
+                select(VillageAssessment).where(
+                    VillageAssessment.village_id == d.village_id,
+                    VillageAssessment.year == d.year,
+                    VillageAssessment.deleted.is_(False),
+                )
+            )
+            if row is None:
+                row = VillageAssessment(village_id=d.village_id, year=d.year)
+                s.add(row)
+        new: dict[str, Any] = {
+            "village_id": d.village_id,
+            "year": d.year,
+            "registered": bool(d.registered),
+            "registered_on": d.registered_on,
+            "criteria": values,
+            "households": c1.households,
+            "households_signed": c1.signed,
+            "criterion1_met": c1.met,
+            "meeting_id": d.meeting_id or None,
+            "result": d.result,
+            "decision_number": number[:32],
+            "decision_on": d.decision_on if d.result == "recognised" else None,
+            "notes": nfc(d.notes).strip(),
+        }
+        for k, v in new.items():
+            if getattr(row, k) != v:
+                setattr(row, k, v)
+        s.flush()
+        return str(row.id)
+
+
+@dataclass(frozen=True)
+class AssessmentRow:
+    village_id: str
+    village: str
+    year: int
+    id: str | None
+    registered: bool
+    criterion1: Criterion1
+    criteria: dict[str, bool]
+    unmet: tuple[str, ...]
+    meeting_id: str | None
+    result: str
+    decision_number: str
+    decision_on: date | None
+
+    @property
+    def recognised(self) -> bool:
+        return self.result == "recognised"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "village_id": self.village_id,
+            "village": self.village,
+            "year": self.year,
+            "id": self.id,
+            "registered": self.registered,
+            "households": self.criterion1.households,
+            "households_signed": self.criterion1.signed,
+            "criterion1_met": self.criterion1.met,
+            "criteria": dict(self.criteria),
+            "all_criteria_met": not self.unmet,
+            "meeting_id": self.meeting_id,
+            "result": self.result,
+            "result_label": RESULT_LABELS.get(self.result, self.result),
+            "decision_number": self.decision_number,
+            "decision_on": self.decision_on.isoformat() if self.decision_on else None,
+        }
+
+
+def list_assessments(db: Database, year: int) -> list[AssessmentRow]:
+    """Every live village in the commune's order with its assessment for ``year`` (criterion 1 live)."""
+    c1 = criterion1(db, year)
+    with db.session() as s:
+        checklist = criteria_in(s)
+        villages = s.execute(
+            select(Village.id, Village.name)
+            .where(Village.deleted.is_(False))
+            .order_by(Village.sort_order, Village.name)
+        ).all()
+        rows = {
+            a.village_id: a
+            for a in s.scalars(
+                select(VillageAssessment)
+                .where(VillageAssessment.year == year, VillageAssessment.deleted.is_(False))
+                .order_by(VillageAssessment.change_seq)
+            )
+        }
+    out = []
+    for vid, name in villages:
+        a = rows.get(vid)
+        crit = c1.get(vid, Criterion1(0, 0))
+        draft = AssessmentDraft(
+            vid, year, registered=bool(a and a.registered), criteria=dict(a.criteria) if a else {}
+        )
+        out.append(
+            AssessmentRow(
+                village_id=vid,
+                village=name,
+                year=year,
+                id=a.id if a else None,
+                registered=draft.registered,
+                criterion1=crit,
+                criteria={c["code"]: bool(draft.criteria.get(c["code"])) for c in checklist},
+                unmet=tuple(_unmet(draft, crit, checklist)),
+                meeting_id=a.meeting_id if a else None,
+                result=a.result if a else "",
+                decision_number=a.decision_number if a else "",
+                decision_on=a.decision_on if a else None,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class CommuneAssessment:
+    """Điều 5 khoản 4: all units registered, and at least the threshold share of them recognised."""
+
+    year: int
+    villages: int
+    registered: int
+    recognised: int
+    threshold_pct: float
+
+    @property
+    def percent(self) -> float:
+        """Recognised over registered (TT 124's denominator), in %."""
+        return round(self.recognised * 100 / self.registered, 2) if self.registered else 0.0
+
+    @property
+    def all_registered(self) -> bool:
+        return self.villages > 0 and self.registered == self.villages
+
+    @property
+    def meets_threshold(self) -> bool:
+        return self.registered > 0 and self.recognised * 100 >= self.threshold_pct * self.registered
+
+    @property
+    def needed(self) -> int:
+        """How many recognised villages the threshold needs (16 of 25 at 70 % is not enough: 18)."""
+        import math
+
+        return math.ceil(self.threshold_pct * self.registered / 100 - 1e-9)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "villages": self.villages,
+            "registered": self.registered,
+            "recognised": self.recognised,
+            "percent": self.percent,
+            "threshold_pct": self.threshold_pct,
+            "needed": self.needed,
+            "all_registered": self.all_registered,
+            "meets_threshold": self.meets_threshold,
+        }
+
+
+def commune_summary(db: Database, year: int) -> CommuneAssessment:
+    rows = list_assessments(db, year)
+    return CommuneAssessment(
+        year=year,
+        villages=len(rows),
+        registered=sum(1 for r in rows if r.registered),
+        recognised=sum(1 for r in rows if r.registered and r.recognised),
+        threshold_pct=threshold(db),
+    )
+
+
+def delete_assessment(db: Database, assessment_id: str) -> None:
+    with db.session() as s:
+        row = s.get(VillageAssessment, assessment_id)
+        if row is None or row.deleted:
+            raise UserError("Không tìm thấy bản đánh giá này.", "This assessment was not found.")
+        row.mark_deleted()

@@ -1,0 +1,330 @@
+"""Writing a bundle for a peer, and reading one back: decrypt, verify, refuse with one sentence.
+
+Inside the envelope (:mod:`.crypto`) a bundle is a ZIP file::
+
+    manifest.json     sender, recipient, bundle number, created, program and schema
+                      version, scope, base/upto change numbers, the acknowledgement of
+                      the recipient's changes, per-table row counts and SHA-256
+    manifest.sig      base64url Ed25519 signature of manifest.json by the sender
+    data/<table>.jsonl  one JSON object per row (:mod:`.rows`)
+
+A bundle carries every row in the peer's scope whose ``change_seq`` is above
+what the peer has acknowledged (``base_seq``), not merely what changed since
+the last export: a lost or never-imported file costs nothing. ``upto_seq`` is
+this station's change counter when the bundle was made (one transaction, so
+one consistent snapshot).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import zipfile
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import exists, literal, select, union_all, update
+from sqlalchemy.orm import Session
+
+from .. import __version__
+from ..services import station_keys
+from ..services.errors import UserError
+from ..storage.database import Database
+from ..storage.migrate import HEAD_REVISION
+from ..storage.models import Site, SyncClock, SyncLog
+from . import cards
+from .crypto import (
+    encryption_key_id,
+    ensure_encryption_in,
+    load_encryption_in,
+    open_envelope,
+    parse_envelope,
+    seal,
+    signing_key_id,
+)
+from .rows import BY_NAME, TABLES, scope_clause, scope_context_in, to_json_row
+
+BUNDLE_FORMAT = "antq-bundle"
+BUNDLE_FORMAT_VERSION = 1
+SUFFIX = ".antq"
+
+
+def _schema_number(rev: str) -> int:
+    try:
+        return int(rev)
+    except (TypeError, ValueError):
+        return 0
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    peer_id: str
+    peer_name: str
+    bundle_no: int
+    rows: int
+    tables: dict[str, int]
+    sha256: str
+    size: int
+    full: bool
+
+
+def _usable_peer(peer: Site) -> None:
+    if peer.revoked_at is not None:
+        raise UserError(
+            f"Đơn vị {peer.unit_name} đã bị thu hồi ghép nối: không xuất gói cho đơn vị này.",
+            f"{peer.unit_name} was revoked: no bundle is written for it.",
+        )
+    if peer.paired_at is None or not peer.encryption_public_key or not peer.signing_public_key:
+        raise UserError(
+            f"Chưa ghép nối với {peer.unit_name}: hãy nhập thẻ đơn vị của đơn vị đó trước (antq sync pair).",
+            f"{peer.unit_name} is not paired yet: import its site card first (antq sync pair).",
+        )
+
+
+def build_bundle_in(
+    s: Session, peer: Site, full: bool = False, now: datetime | None = None
+) -> tuple[bytes, dict[str, Any]]:
+    """The sealed bytes of the next bundle for ``peer`` and its manifest (nothing written yet)."""
+    _usable_peer(peer)
+    now = now or datetime.now()
+    me = cards.self_site_in(s)
+    signing = station_keys.ensure_in(s, now)
+    ensure_encryption_in(s, now)
+    clock = s.get(SyncClock, 1)
+    assert clock is not None
+    base = 0 if full else int(peer.peer_acked_seq or 0)
+    ctx = scope_context_in(s, peer)
+    conn = s.connection()
+    parts: dict[str, bytes] = {}
+    tables: dict[str, dict[str, Any]] = {}
+    # One cheap query says which tables changed at all (index on change_seq): a bundle of a few
+    # edits then reads two tables, not eighteen.
+    probes = [select(literal(t.name)).where(exists().where(t.table.c.change_seq > base)) for t in TABLES]
+    changed = set(conn.execute(union_all(*probes)).scalars())
+    for t in TABLES:
+        if t.name not in changed:
+            continue
+        stmt = (
+            select(t.table)
+            .where(t.table.c.change_seq > base, scope_clause(t, ctx))
+            .order_by(t.table.c.change_seq, t.table.c.id)
+        )
+        lines = [
+            json.dumps(to_json_row(t, r), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            for r in conn.execute(stmt).mappings()
+        ]
+        if not lines:
+            continue
+        data = ("\n".join(lines) + "\n").encode("utf-8")
+        parts[t.name] = data
+        tables[t.name] = {"rows": len(lines), "sha256": hashlib.sha256(data).hexdigest()}
+    manifest: dict[str, Any] = {
+        "format": BUNDLE_FORMAT,
+        "format_version": BUNDLE_FORMAT_VERSION,
+        "sender": {
+            "site_id": me.id,
+            "unit_name": me.unit_name,
+            "unit_code": me.unit_code,
+            "role": me.role,
+            "incarnation": int(clock.incarnation),
+            "signing_key_id": signing.key_id,
+        },
+        "recipient": {
+            "site_id": peer.id,
+            "unit_name": peer.unit_name,
+            "encryption_key_id": station_keys.b64url(encryption_key_id(peer.encryption_public_key)),
+        },
+        "bundle_no": int(peer.last_bundle_out or 0) + 1,
+        "created": now.isoformat(timespec="seconds"),
+        "program_version": __version__,
+        "schema_version": HEAD_REVISION,
+        "scope": "full" if full else "changes",
+        "base_seq": base,
+        "upto_seq": int(clock.seq),
+        "ack": {"incarnation": int(peer.incarnation or 1), "seq": int(peer.received_seq or 0)},
+        "tables": tables,
+    }
+    manifest_bytes = cards.canonical_json(manifest)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
+        z.writestr("manifest.json", manifest_bytes)
+        z.writestr("manifest.sig", station_keys.b64url(signing.sign(manifest_bytes)))
+        for name, data in parts.items():
+            z.writestr(f"data/{name}.jsonl", data)
+    return seal(buf.getvalue(), signing.public_text, peer.encryption_public_key), manifest
+
+
+def export_bundle(
+    db: Database, peer_key: str, path: Path, full: bool = False, now: datetime | None = None
+) -> ExportResult:
+    """Write the next bundle for a peer to ``path``: temp name, fsync, rename, read back, compare.
+
+    Only a bundle read back intact is counted as sent (bundle number, log): a
+    pulled USB stick leaves the station as it was, and the next export carries
+    the same changes again anyway.
+    """
+    path = Path(path)
+    now = now or datetime.now()
+    with db.session() as s:
+        peer = cards.find_peer_in(s, peer_key)
+        data, manifest = build_bundle_in(s, peer, full, now)
+        peer_id, peer_name = peer.id, peer.unit_name
+    try:
+        cards.write_file_atomically(path, data)
+        if path.read_bytes() != data:
+            raise OSError(5, "nội dung đọc lại khác nội dung đã ghi")
+    except OSError as exc:
+        raise cards.write_error(path, exc) from exc
+    digest = hashlib.sha256(data).hexdigest()
+    counts = {k: int(v["rows"]) for k, v in manifest["tables"].items()}
+    with db.session() as s:
+        s.execute(
+            update(Site)
+            .where(Site.id == peer_id, Site.last_bundle_out < manifest["bundle_no"])
+            .values(last_bundle_out=manifest["bundle_no"])
+        )
+        s.add(
+            SyncLog(
+                peer_site=peer_id,
+                direction="out",
+                kind="recovery" if full else "normal",
+                bundle_no=manifest["bundle_no"],
+                at=now,
+                rows=sum(counts.values()),
+                file_name=str(path),
+                sha256=digest,
+                details={
+                    "tables": counts,
+                    "base_seq": manifest["base_seq"],
+                    "upto_seq": manifest["upto_seq"],
+                },
+            )
+        )
+    return ExportResult(
+        path, peer_id, peer_name, manifest["bundle_no"], sum(counts.values()), counts, digest, len(data), full
+    )
+
+
+# -- reading ------------------------------------------------------------------------------------
+
+
+@dataclass
+class OpenedBundle:
+    """A verified bundle: its manifest, its sender's ``site`` row id, and its rows by table (JSON objects)."""
+
+    manifest: dict[str, Any]
+    sender: Site
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    sha256: str = ""
+    older_schema: bool = False
+
+
+def _damaged() -> UserError:
+    return UserError(
+        "Tệp gói dữ liệu bị hỏng hoặc đã bị sửa đổi: hãy đề nghị đơn vị gửi xuất lại gói mới rồi nhập lại.",
+        "The bundle file is damaged or was altered: ask the sending unit for a new bundle and import that.",
+    )
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise UserError(
+            f"Không đọc được tệp {path} ({exc.strerror or exc}): hãy kiểm tra USB hoặc đường dẫn.",
+            f"Cannot read {path} ({exc.strerror or exc}): check the USB stick or the path.",
+        ) from exc
+
+
+def open_bundle_in(s: Session, data: bytes) -> OpenedBundle:
+    """Decrypt and verify ``data``; refuse (UserError) anything not for us, not from a trusted peer, or altered."""
+    env = parse_envelope(data)
+    me = cards.self_site_in(s)
+    own_signing = station_keys.load_in(s)
+    if own_signing is not None and env.sender_key_id == signing_key_id(own_signing.public_text):
+        raise UserError(
+            "Gói này do chính máy này xuất ra: hãy nhập gói nhận được từ đơn vị kia.",
+            "This bundle was written by this station itself: import the bundle received from the other unit.",
+        )
+    enc = load_encryption_in(s)
+    if enc is None or env.recipient_key_id != encryption_key_id(enc.public):
+        raise UserError(
+            "Gói này được gửi cho đơn vị khác, không phải cho máy này: hãy kiểm tra lại tệp.",
+            "This bundle is addressed to another station, not this one: check the file.",
+        )
+    peers = [p for p in s.scalars(select(Site).where(Site.is_self.is_(False), Site.signing_public_key != ""))]
+    sender = next((p for p in peers if signing_key_id(p.signing_public_key) == env.sender_key_id), None)
+    if sender is None or sender.paired_at is None:
+        raise UserError(
+            "Gói này đến từ một đơn vị chưa ghép nối với máy này: hãy nhập thẻ đơn vị của đơn vị đó trước.",
+            "This bundle comes from a unit not paired with this station: import its site card first.",
+        )
+    if sender.revoked_at is not None:
+        raise UserError(
+            f"Đơn vị gửi ({sender.unit_name}) đã bị thu hồi ghép nối: gói không được nhập.",
+            f"The sending unit ({sender.unit_name}) was revoked: the bundle is not imported.",
+        )
+    plain = open_envelope(env, enc)
+    try:
+        with zipfile.ZipFile(io.BytesIO(plain)) as z:
+            manifest_bytes = z.read("manifest.json")
+            signature = station_keys.unb64url(z.read("manifest.sig").decode("ascii"))
+            if not station_keys.verify(manifest_bytes, signature, sender.signing_public_key):
+                raise _damaged()
+            manifest = json.loads(manifest_bytes.decode("utf-8"))
+            if manifest.get("format") != BUNDLE_FORMAT:
+                raise _damaged()
+            if manifest["sender"]["site_id"] != sender.id:
+                raise _damaged()
+            if manifest["recipient"]["site_id"] != me.id:
+                raise UserError(
+                    "Gói này được gửi cho đơn vị khác, không phải cho máy này: hãy kiểm tra lại tệp.",
+                    "This bundle is addressed to another station, not this one: check the file.",
+                )
+            theirs, ours = _schema_number(manifest["schema_version"]), _schema_number(HEAD_REVISION)
+            if int(manifest.get("format_version", 0)) > BUNDLE_FORMAT_VERSION or theirs > ours:
+                raise UserError(
+                    f"Gói dữ liệu được tạo bởi phiên bản mới hơn: hãy cập nhật chương trình lên phiên bản {manifest.get('program_version', '?')} trở lên rồi nhập lại.",
+                    f"The bundle comes from a newer version: update the program to {manifest.get('program_version', '?')} or later and import again.",
+                )
+            rows: dict[str, list[dict[str, Any]]] = {}
+            for name, info in manifest["tables"].items():
+                part = z.read(f"data/{name}.jsonl")
+                if hashlib.sha256(part).hexdigest() != info["sha256"]:
+                    raise _damaged()
+                objs = [json.loads(line) for line in part.decode("utf-8").splitlines() if line]
+                if len(objs) != int(info["rows"]):
+                    raise _damaged()
+                if name not in BY_NAME:
+                    if theirs < ours:
+                        continue  # a table an older program had and this one dropped
+                    raise _damaged()
+                rows[name] = objs
+    except UserError:
+        raise
+    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
+        raise _damaged() from exc
+    opened = OpenedBundle(manifest, sender, rows, hashlib.sha256(data).hexdigest(), theirs < ours)
+    if opened.older_schema:
+        upgrade_rows(opened)
+    return opened
+
+
+# Row upgrades from older schema versions, applied in memory: {from_revision: fn(table, row)}.
+# Columns an older program did not know are filled with their defaults by rows.from_json_row;
+# a rename or a changed meaning gets a function here.
+UPGRADES: dict[str, Any] = {}
+
+
+def upgrade_rows(opened: OpenedBundle) -> None:
+    """Bring rows written by an older schema up to ours (in memory, before the merge)."""
+    start = _schema_number(opened.manifest["schema_version"])
+    for rev in sorted(UPGRADES, key=_schema_number):
+        if _schema_number(rev) >= start:
+            for table, objs in opened.rows.items():
+                for obj in objs:
+                    UPGRADES[rev](table, obj)

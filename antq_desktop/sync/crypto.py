@@ -1,0 +1,221 @@
+"""The station's encryption key (X25519) and the sealed envelope every bundle travels in.
+
+**Where the private key lives**: beside the signing key, in the station's
+``setting`` table (:data:`ENCRYPTION_KEY_SETTING`), for the reasons given in
+:mod:`antq_desktop.services.station_keys`: it works on SQLite and PostgreSQL
+alike, and a backup restored on a new PC can still open bundles sent to the
+station. ``setting`` rows are local and never put into a bundle. The public
+half is published in this station's ``site`` row (``encryption_public_key``,
+text ``x25519:<base64url>``) and on its site card.
+
+**Envelope** (all integers big-endian)::
+
+    offset  size  field
+    0       8     magic  b"ANTQSYNC"
+    8       1     format version (1)
+    9       8     sender key id     (first 8 bytes of SHA-256 of the sender's Ed25519 public key)
+    17      8     recipient key id  (first 8 bytes of SHA-256 of the recipient's X25519 public key)
+    25      32    ephemeral X25519 public key
+    57      12    nonce
+    69      …     ChaCha20-Poly1305 ciphertext + 16-byte tag
+
+The key is HKDF-SHA256 of the X25519 shared secret (salt: ephemeral public ‖
+recipient public, info: ``antq-bundle-v1``); the 69 header bytes are the
+associated data, so a change to any byte of the file — header or body — makes
+opening fail. The ids in the clear say only which keys are involved (no
+names): enough to refuse a bundle for another station, or from an unknown or
+revoked one, without trying to decrypt it.
+
+Why not age (pyrage): one more native wheel for the installer, and the
+envelope above is the same construction (X25519 + HKDF + ChaCha20-Poly1305)
+in ~40 lines over ``cryptography``, which the project already ships.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from datetime import datetime
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..services import settings
+from ..services.errors import UserError
+from ..services.station_keys import b64url, load_public_key, unb64url
+from ..storage.models import Site
+
+ENCRYPTION_KEY_SETTING = "station_keys.encryption"
+X25519_PREFIX = "x25519:"
+
+MAGIC = b"ANTQSYNC"
+FORMAT_VERSION = 1
+HEADER_SIZE = 8 + 1 + 8 + 8 + 32 + 12
+TAG_SIZE = 16
+_INFO = b"antq-bundle-v1"
+
+
+def x25519_public_text(public: X25519PublicKey) -> str:
+    return X25519_PREFIX + b64url(public.public_bytes(Encoding.Raw, PublicFormat.Raw))
+
+
+def load_x25519_public(text: str) -> X25519PublicKey:
+    try:
+        return X25519PublicKey.from_public_bytes(unb64url(text.strip().removeprefix(X25519_PREFIX)))
+    except (ValueError, TypeError) as exc:
+        raise UserError(
+            "Khóa mã hóa của đơn vị không đúng định dạng: hãy nhập lại thẻ đơn vị.",
+            "The unit's encryption key is not in the expected format: import the site card again.",
+        ) from exc
+
+
+def _raw(public: X25519PublicKey) -> bytes:
+    return public.public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+def encryption_key_id(public: str | X25519PublicKey) -> bytes:
+    """8 bytes naming an X25519 public key (start of its SHA-256)."""
+    key = load_x25519_public(public) if isinstance(public, str) else public
+    return hashlib.sha256(_raw(key)).digest()[:8]
+
+
+def signing_key_id(public: str) -> bytes:
+    """8 bytes naming an Ed25519 public key (start of its SHA-256)."""
+    raw = load_public_key(public).public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return hashlib.sha256(raw).digest()[:8]
+
+
+@dataclass(frozen=True)
+class EncryptionKey:
+    private: X25519PrivateKey
+    created_at: str
+
+    @property
+    def public(self) -> X25519PublicKey:
+        return self.private.public_key()
+
+    @property
+    def public_text(self) -> str:
+        return x25519_public_text(self.public)
+
+    def __repr__(self) -> str:  # never print the private half
+        return f"EncryptionKey(public={self.public_text!r})"
+
+
+def load_encryption_in(s: Session) -> EncryptionKey | None:
+    value = settings.get(s, ENCRYPTION_KEY_SETTING)
+    if not isinstance(value, dict) or value.get("algorithm") != "x25519":
+        return None
+    try:
+        private = X25519PrivateKey.from_private_bytes(unb64url(str(value["private"])))
+    except (KeyError, ValueError, TypeError):
+        return None
+    return EncryptionKey(private, str(value.get("created_at") or ""))
+
+
+def ensure_encryption_in(s: Session, now: datetime | None = None) -> EncryptionKey:
+    """This station's X25519 key, made once inside the caller's transaction, published in its site row."""
+    site = s.scalar(select(Site).where(Site.is_self.is_(True)))
+    if site is None:
+        raise UserError(
+            "Máy này chưa được thiết lập đơn vị: hãy chạy trình thiết lập trước.",
+            "This station is not set up yet: run the setup first.",
+        )
+    key = load_encryption_in(s)
+    if key is None:
+        private = X25519PrivateKey.generate()
+        created = (now or datetime.now()).isoformat(timespec="seconds")
+        raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        settings.put(
+            s, ENCRYPTION_KEY_SETTING, {"algorithm": "x25519", "private": b64url(raw), "created_at": created}
+        )
+        key = EncryptionKey(private, created)
+    if site.encryption_public_key != key.public_text:
+        site.encryption_public_key = key.public_text
+    return key
+
+
+def _derive(shared: bytes, eph_public: bytes, recipient_public: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=eph_public + recipient_public, info=_INFO).derive(
+        shared
+    )
+
+
+def seal(plaintext: bytes, sender_signing_public: str, recipient_public: str) -> bytes:
+    """Encrypt ``plaintext`` to the recipient's X25519 key (see the module docstring)."""
+    recipient = load_x25519_public(recipient_public)
+    eph = X25519PrivateKey.generate()
+    eph_public = _raw(eph.public_key())
+    key = _derive(eph.exchange(recipient), eph_public, _raw(recipient))
+    nonce = os.urandom(12)
+    header = (
+        MAGIC
+        + bytes([FORMAT_VERSION])
+        + signing_key_id(sender_signing_public)
+        + encryption_key_id(recipient)
+        + eph_public
+        + nonce
+    )
+    return header + ChaCha20Poly1305(key).encrypt(nonce, plaintext, header)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    format_version: int
+    sender_key_id: bytes
+    recipient_key_id: bytes
+    eph_public: bytes
+    nonce: bytes
+    header: bytes
+    ciphertext: bytes
+
+
+def _damaged() -> UserError:
+    return UserError(
+        "Tệp gói dữ liệu bị hỏng hoặc đã bị sửa đổi: hãy đề nghị đơn vị gửi xuất lại gói mới rồi nhập lại.",
+        "The bundle file is damaged or was altered: ask the sending unit for a new bundle and import that.",
+    )
+
+
+def parse_envelope(data: bytes) -> Envelope:
+    """The clear header of a bundle file; refuses what is not one, or is cut short."""
+    if not data.startswith(MAGIC[: min(len(data), len(MAGIC))]) or len(data) < len(MAGIC):
+        raise UserError(
+            "Tệp này không phải gói dữ liệu đồng bộ ANTQ (.antq): hãy chọn đúng tệp.",
+            "This file is not an ANTQ sync bundle (.antq): choose the right file.",
+        )
+    if len(data) < HEADER_SIZE + TAG_SIZE:
+        raise _damaged()
+    version = data[8]
+    if version != FORMAT_VERSION:
+        raise UserError(
+            "Gói dữ liệu được tạo bởi phiên bản chương trình mới hơn: hãy cập nhật chương trình rồi nhập lại.",
+            "The bundle was made by a newer program version: update the program and import again.",
+        )
+    return Envelope(
+        version,
+        data[9:17],
+        data[17:25],
+        data[25:57],
+        data[57:69],
+        data[:HEADER_SIZE],
+        data[HEADER_SIZE:],
+    )
+
+
+def open_envelope(env: Envelope, key: EncryptionKey) -> bytes:
+    """Decrypt; any altered, cut or appended byte raises the 'damaged' refusal."""
+    try:
+        eph = X25519PublicKey.from_public_bytes(env.eph_public)
+        shared = key.private.exchange(eph)
+        sym = _derive(shared, env.eph_public, _raw(key.public))
+        return ChaCha20Poly1305(sym).decrypt(env.nonce, env.ciphertext, env.header)
+    except (InvalidTag, ValueError) as exc:
+        raise _damaged() from exc

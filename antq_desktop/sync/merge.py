@@ -1,0 +1,450 @@
+"""Importing a bundle: a dry-run summary, then every change applied in one transaction.
+
+**Merge rule** (ARCHITECTURE §3, per field). Each data field of a row —
+``deleted`` included, so deletes travel as tombstones — is a last-writer-wins
+register ordered by its field version (``field_versions[f]``, or the creation
+version ``"*"`` when the field was never changed). The higher version wins; on
+an exact tie (two sites writing in the same millisecond with the same
+counter) the larger canonical JSON of the value wins, so the result never
+depends on who imports whom. The row's ``(version, modified_by_site)`` is the
+larger of the two pairs. Every step is a maximum over a total order, so the
+merge is commutative, associative and idempotent: the same bundle twice, an
+old bundle after a new one, or bundles in any order give the same rows.
+
+**Conflicts.** A field is reported (``sync_conflict``) when both sides changed
+it to different values and neither had seen the other's change: the local row
+is not yet acknowledged by the sender (our edit lost) or the incoming row's
+sender change number is above what we had received from it (their edit lost).
+The merge itself never depends on this list; it is for a person to review.
+
+**Bookkeeping** per peer (``site``): ``peer_acked_seq`` (what it has of ours,
+from the bundle's ack, when the ack names our current incarnation),
+``received_seq`` (what we have of theirs: advanced to the bundle's
+``upto_seq`` only when its ``base_seq`` does not skip past what we had), its
+incarnation (one never seen before means the peer restored a backup: its
+change numbers restart, so we forget what we had received and take its ack as
+it is — which makes us re-send what it lost), ``last_bundle_in``. Incarnations
+are random numbers, compared for equality; the ones a peer left behind are
+kept (setting ``sync.retired_incarnations.<site>``), and a bundle from one of
+them still merges its rows (harmless) but moves no counter.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import and_, bindparam, insert, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy.orm import Session
+
+from ..services import settings
+from ..services.errors import UserError
+from ..storage import hlc
+from ..storage.database import Database
+from ..storage.models import Site, SyncConflict, SyncLog
+from ..storage.stamping import row_search_key
+from .bundle import OpenedBundle, open_bundle_in, read_file
+from .rows import BY_NAME, TravellingTable, from_json_row
+
+CHUNK = 500
+# setting key prefix + peer site id: incarnations of that peer seen before its current one.
+RETIRED_INCARNATIONS = "sync.retired_incarnations."
+
+
+@dataclass
+class TableSummary:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+
+
+@dataclass
+class ImportReport:
+    """What a bundle brings (dry run) or brought (applied), per table."""
+
+    sender_id: str
+    sender_name: str
+    bundle_no: int
+    created: str
+    scope: str
+    applied: bool
+    tables: dict[str, TableSummary] = field(default_factory=dict)
+    stale_incarnation: bool = False
+    peer_restored: bool = False
+    seen_before: bool = False
+
+    @property
+    def totals(self) -> TableSummary:
+        out = TableSummary()
+        for t in self.tables.values():
+            out.new += t.new
+            out.changed += t.changed
+            out.unchanged += t.unchanged
+            out.conflicts += t.conflicts
+        return out
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "sender": {"site_id": self.sender_id, "unit_name": self.sender_name},
+            "bundle_no": self.bundle_no,
+            "created": self.created,
+            "scope": self.scope,
+            "applied": self.applied,
+            "seen_before": self.seen_before,
+            "peer_restored": self.peer_restored,
+            "stale_incarnation": self.stale_incarnation,
+            "tables": {k: asdict(v) for k, v in sorted(self.tables.items())},
+            "totals": asdict(self.totals),
+        }
+
+
+def canon(value: Any) -> str:
+    return json.dumps(json_safe(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def json_safe(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _fv(row: dict[str, Any]) -> dict[str, str]:
+    fv = row.get("field_versions") or {}
+    return fv if isinstance(fv, dict) else {}
+
+
+def normal_versions(t: TravellingTable, row: dict[str, Any]) -> dict[str, str]:
+    """``field_versions`` in canonical form: ``"*"`` plus only fields changed after creation."""
+    fv = _fv(row)
+    created = fv.get("*") or row["version"]
+    out = {"*": created}
+    for f in t.fields:
+        v = fv.get(f)
+        if v and v != created:
+            out[f] = v
+    return out
+
+
+@dataclass
+class _Conflict:
+    field: str
+    loser_side: str
+    winner_value: Any
+    winner_version: str
+    winner_site: str
+    loser_value: Any
+    loser_version: str
+    loser_site: str
+
+
+def merge_rows(
+    t: TravellingTable,
+    local: dict[str, Any],
+    inc: dict[str, Any],
+    local_unacked: bool,
+    incoming_unseen: bool,
+) -> tuple[dict[str, Any], list[_Conflict]]:
+    """The merged row (see the module docstring) and the conflicts to report."""
+    lfv, rfv = _fv(local), _fv(inc)
+    lc = lfv.get("*") or local["version"]
+    rc = rfv.get("*") or inc["version"]
+    created = min(lc, rc)
+    merged: dict[str, Any] = {}
+    versions: dict[str, str] = {"*": created}
+    conflicts: list[_Conflict] = []
+    for f in t.fields:
+        lv, rv = lfv.get(f) or lc, rfv.get(f) or rc
+        a, b = local[f], inc[f]
+        if lv != rv:
+            local_wins = lv > rv
+        else:
+            local_wins = a == b or canon(a) >= canon(b)
+        value, ver = (a, lv) if local_wins else (b, rv)
+        merged[f] = value
+        if ver != created:
+            versions[f] = ver
+        if lv != rv and a != b and lv > lc and rv > rc:
+            if not local_wins and local_unacked:
+                conflicts.append(
+                    _Conflict(f, "local", b, rv, inc["modified_by_site"], a, lv, local["modified_by_site"])
+                )
+            elif local_wins and incoming_unseen:
+                conflicts.append(
+                    _Conflict(f, "incoming", a, lv, local["modified_by_site"], b, rv, inc["modified_by_site"])
+                )
+    merged["id"] = local["id"]
+    merged["origin_site"] = min(local["origin_site"], inc["origin_site"])
+    top = max((local["version"], local["modified_by_site"]), (inc["version"], inc["modified_by_site"]))
+    merged["version"], merged["modified_by_site"] = top
+    merged["field_versions"] = versions
+    return merged, conflicts
+
+
+def _same(t: TravellingTable, local: dict[str, Any], merged: dict[str, Any]) -> bool:
+    if (local["version"], local["modified_by_site"], local["origin_site"]) != (
+        merged["version"],
+        merged["modified_by_site"],
+        merged["origin_site"],
+    ):
+        return False
+    if any(local[f] != merged[f] for f in t.fields):
+        return False
+    return normal_versions(t, local) == merged["field_versions"]
+
+
+class _DryRun(Exception):
+    def __init__(self, report: ImportReport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+@dataclass
+class _TablePlan:
+    t: TravellingTable
+    inserts: list[dict[str, Any]] = field(default_factory=list)
+    updates: list[dict[str, Any]] = field(default_factory=list)
+    conflicts: list[tuple[str, _Conflict]] = field(default_factory=list)
+    summary: TableSummary = field(default_factory=TableSummary)
+
+
+def _plan_table(
+    conn: Any, t: TravellingTable, objs: list[dict[str, Any]], acked: int, received_before: int
+) -> _TablePlan:
+    plan = _TablePlan(t)
+    incoming: dict[str, dict[str, Any]] = {}
+    seqs: dict[str, int] = {}
+    for obj in objs:
+        row = from_json_row(t, obj)
+        rid = row["id"]
+        if rid in incoming:  # the same row twice in one bundle: merge them first
+            row, _ = merge_rows(t, incoming[rid], row, False, False)
+        incoming[rid] = row
+        seqs[rid] = max(seqs.get(rid, 0), int(obj.get("change_seq") or 0))
+    ids = list(incoming)
+    cols = [t.table.c[c] for c in (*t.columns, "change_seq")]
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i : i + CHUNK]
+        existing = {
+            r["id"]: dict(r) for r in conn.execute(select(*cols).where(t.table.c.id.in_(chunk))).mappings()
+        }
+        for rid in chunk:
+            inc = incoming[rid]
+            local = existing.get(rid)
+            if local is None:
+                row = dict(inc)
+                row["field_versions"] = normal_versions(t, row)
+                plan.inserts.append(row)
+                plan.summary.new += 1
+                continue
+            merged, conflicts = merge_rows(
+                t, local, inc, int(local["change_seq"] or 0) > acked, seqs[rid] > received_before
+            )
+            if conflicts:
+                plan.conflicts.extend((rid, c) for c in conflicts)
+                plan.summary.conflicts += len(conflicts)
+            if _same(t, local, merged):
+                plan.summary.unchanged += 1
+            else:
+                plan.updates.append(merged)
+                plan.summary.changed += 1
+    return plan
+
+
+def _reserve(conn: Any, count: int, top_version: str) -> int:
+    """Reserve ``count`` change numbers and move the clock past ``top_version``; returns the first number."""
+    row = conn.execute(text("SELECT seq, hlc FROM sync_clock WHERE id = 1")).first()
+    last_seq, last_hlc = int(row[0]), row[1]
+    current = hlc.Timestamp.decode(last_hlc) if last_hlc else hlc.ZERO
+    if top_version:
+        current = hlc.receive(current, hlc.Timestamp.decode(top_version))
+    conn.execute(
+        text("UPDATE sync_clock SET seq = :s, hlc = :h WHERE id = 1"),
+        {"s": last_seq + count, "h": current.encode()},
+    )
+    return last_seq + 1
+
+
+def _write_plan(conn: Any, plan: _TablePlan, first_seq: int) -> int:
+    t = plan.t
+    seq = first_seq
+    for row in plan.inserts:
+        row["change_seq"] = seq
+        seq += 1
+        if t.searchable:
+            row["search_key"] = row_search_key(t.model, row)
+    if plan.inserts:
+        conn.execute(insert(t.table), plan.inserts)
+    if plan.updates:
+        params = []
+        for row in plan.updates:
+            p = {k: v for k, v in row.items() if k != "id"}
+            p["b_id"] = row["id"]
+            p["change_seq"] = seq
+            seq += 1
+            if t.searchable:
+                p["search_key"] = row_search_key(t.model, row)
+            params.append(p)
+        conn.execute(update(t.table).where(t.table.c.id == bindparam("b_id")), params)
+    return seq
+
+
+def _record_conflicts(s: Session, plan: _TablePlan, peer_id: str, bundle_no: int, now: datetime) -> None:
+    for rid, c in plan.conflicts:
+        exists = s.scalar(
+            select(SyncConflict.id).where(
+                and_(
+                    SyncConflict.table_name == plan.t.name,
+                    SyncConflict.record_id == rid,
+                    SyncConflict.field == c.field,
+                    SyncConflict.loser_version == c.loser_version,
+                    SyncConflict.loser_side == c.loser_side,
+                )
+            )
+        )
+        if exists is not None:
+            continue
+        s.add(
+            SyncConflict(
+                detected_at=now,
+                peer_site=peer_id,
+                bundle_no=bundle_no,
+                table_name=plan.t.name,
+                record_id=rid,
+                field=c.field,
+                loser_side=c.loser_side,
+                winner_value=json_safe(c.winner_value),
+                winner_version=c.winner_version,
+                winner_site=c.winner_site,
+                loser_value=json_safe(c.loser_value),
+                loser_version=c.loser_version,
+                loser_site=c.loser_site,
+            )
+        )
+
+
+def apply_in(
+    s: Session, opened: OpenedBundle, dry_run: bool = False, now: datetime | None = None
+) -> ImportReport:
+    """Merge a verified bundle inside the caller's transaction (or only plan it: ``dry_run``)."""
+    now = now or datetime.now()
+    m = opened.manifest
+    peer: Site = opened.sender
+    conn = s.connection()
+    clock = conn.execute(text("SELECT incarnation, seq FROM sync_clock WHERE id = 1")).first()
+    my_inc, my_seq = int(clock[0]), int(clock[1])
+    sender_inc = int(m["sender"]["incarnation"])
+    known_inc = int(peer.incarnation or 1)
+    retired_key = f"{RETIRED_INCARNATIONS}{peer.id}"
+    retired = [int(i) for i in settings.get(s, retired_key, []) or []]
+    stale = sender_inc != known_inc and sender_inc in retired
+    reset = sender_inc != known_inc and not stale
+    received_before = 0 if reset else int(peer.received_seq or 0)
+    ack_inc, ack_seq = int(m["ack"]["incarnation"]), min(int(m["ack"]["seq"]), my_seq)
+    acked = int(peer.peer_acked_seq or 0)
+    if not stale:
+        if reset:
+            acked = ack_seq if ack_inc == my_inc else 0
+        elif ack_inc == my_inc:
+            acked = max(acked, ack_seq)
+    bundle_no = int(m["bundle_no"])
+    report = ImportReport(
+        sender_id=peer.id,
+        sender_name=peer.unit_name,
+        bundle_no=bundle_no,
+        created=str(m.get("created", "")),
+        scope=str(m.get("scope", "")),
+        applied=not dry_run,
+        stale_incarnation=stale,
+        peer_restored=reset,
+        seen_before=not reset and bundle_no <= int(peer.last_bundle_in or 0),
+    )
+    plans = []
+    top_version = ""
+    for name in (t for t in BY_NAME if t in opened.rows):
+        t = BY_NAME[name]
+        objs = opened.rows[name]
+        for obj in objs:
+            v = obj.get("version") or ""
+            if v > top_version:
+                top_version = v
+        plan = _plan_table(conn, t, objs, acked, received_before)
+        plans.append(plan)
+        report.tables[name] = plan.summary
+    if dry_run:
+        return report
+    count = sum(len(p.inserts) + len(p.updates) for p in plans)
+    seq = _reserve(conn, count, top_version)
+    for plan in plans:
+        seq = _write_plan(conn, plan, seq)
+    for plan in plans:
+        _record_conflicts(s, plan, peer.id, bundle_no, now)
+    if not stale:
+        if reset:
+            settings.put(s, retired_key, [*retired, known_inc])
+            peer.incarnation = sender_inc
+            peer.received_seq = 0
+            peer.last_bundle_in = 0
+        peer.peer_acked_seq = acked
+        if int(m["base_seq"]) <= int(peer.received_seq or 0):
+            peer.received_seq = max(int(peer.received_seq or 0), int(m["upto_seq"]))
+        peer.last_bundle_in = max(int(peer.last_bundle_in or 0), bundle_no)
+    totals = report.totals
+    s.add(
+        SyncLog(
+            peer_site=peer.id,
+            direction="in",
+            kind="recovery" if m.get("scope") == "full" else "normal",
+            bundle_no=bundle_no,
+            at=now,
+            rows=sum(len(v) for v in opened.rows.values()),
+            file_name="",
+            sha256=opened.sha256,
+            details={
+                "new": totals.new,
+                "changed": totals.changed,
+                "unchanged": totals.unchanged,
+                "conflicts": totals.conflicts,
+                "base_seq": m["base_seq"],
+                "upto_seq": m["upto_seq"],
+                "sender_incarnation": sender_inc,
+            },
+        )
+    )
+    return report
+
+
+def import_bytes(
+    db: Database, data: bytes, dry_run: bool = False, now: datetime | None = None
+) -> ImportReport:
+    """Verify and apply (or only summarise) a bundle's bytes, all in one transaction."""
+    try:
+        with db.session() as s:
+            s.info["sync_apply"] = True
+            opened = open_bundle_in(s, data)
+            report = apply_in(s, opened, dry_run, now)
+            if dry_run:
+                raise _DryRun(report)
+    except _DryRun as d:
+        return d.report
+    except IntegrityError as exc:
+        raise UserError(
+            "Gói dữ liệu thiếu bản ghi liên quan (có thể máy này vừa khôi phục bản sao lưu): hãy xuất gói của máy này gửi đơn vị kia, rồi nhập gói mới của họ. Chưa có thay đổi nào được ghi.",
+            "The bundle refers to records this station lacks (was a backup restored here?): send this station's bundle to the other unit, then import their next one. Nothing was changed.",
+        ) from exc
+    except DBAPIError as exc:
+        raise UserError(
+            f"Không ghi được vào cơ sở dữ liệu ({type(exc.orig).__name__}): chưa có thay đổi nào được ghi; hãy kiểm tra ổ đĩa rồi nhập lại.",
+            f"Cannot write to the database ({type(exc.orig).__name__}): nothing was changed; check the disk and import again.",
+        ) from exc
+    return report
+
+
+def import_bundle(
+    db: Database, path: Path, dry_run: bool = False, now: datetime | None = None
+) -> ImportReport:
+    return import_bytes(db, read_file(Path(path)), dry_run, now)

@@ -1,0 +1,530 @@
+"""The "Sync" area: pairing by site card, sending and receiving bundle files, per-peer status and
+the conflicts screen.
+
+Import is always two steps: a dry run shows per kind of record what the bundle brings (new,
+changed, unchanged, conflicts) and only then does "Import" write everything in one transaction.
+A refused bundle (damaged, for another station, unpaired…) is one sentence and no change.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import sync
+from ..services.errors import UserError
+from ..services.station import Station
+from .i18n import fmt_int, is_vietnamese
+from .messages import show_error
+from .tasks import run_task
+
+TABLE_LABELS = {
+    "commune": ("Xã, phường", "Commune"),
+    "village": ("Thôn, tổ dân phố", "Villages"),
+    "household": ("Hộ gia đình", "Households"),
+    "person": ("Nhân khẩu", "Persons"),
+    "household_event": ("Biến động hộ", "Household events"),
+    "commitment_text": ("Mẫu bản cam kết", "Commitment texts"),
+    "commitment": ("Cam kết", "Commitments"),
+    "group_type": ("Loại tổ, mô hình", "Group kinds"),
+    "group": ("Tổ, mô hình", "Groups"),
+    "membership": ("Thành viên tổ", "Memberships"),
+    "service_period": ("Thời gian tham gia", "Service periods"),
+    "meeting_type": ("Loại hội nghị", "Meeting kinds"),
+    "meeting": ("Hội nghị", "Meetings"),
+    "meeting_attendee": ("Người dự", "Attendees"),
+    "opinion": ("Ý kiến", "Opinions"),
+    "award_decision": ("Quyết định khen thưởng", "Award decisions"),
+    "award": ("Khen thưởng", "Awards"),
+    "certificate_print": ("Sổ in giấy khen", "Certificate prints"),
+    "handed_in_item": ("Vũ khí, vật liệu nổ giao nộp", "Items handed in"),
+    "public_tip": ("Tin báo của Nhân dân", "Tips"),
+    "surrender": ("Đối tượng ra đầu thú", "Surrenders"),
+    "mediation": ("Vụ việc hòa giải", "Mediations"),
+    "village_assessment": ("Đánh giá thôn", "Village assessments"),
+    "report_submission": ("Báo cáo đã gửi", "Reports sent"),
+    "app_user": ("Tài khoản", "Accounts"),
+    "setting": ("Thiết lập", "Settings"),
+}
+
+
+def table_label(name: str) -> str:
+    vi, en = TABLE_LABELS.get(name, (name, name))
+    return vi if is_vietnamese() else en
+
+
+def _table(columns: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(columns))
+    t.setHorizontalHeaderLabels(columns)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.verticalHeader().setVisible(False)
+    t.setAlternatingRowColors(True)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _item(text: str, number: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setToolTip(text)
+    if number:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _when(iso: str | None) -> str:
+    return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M") if iso else "—"
+
+
+def _value(value: Any) -> str:
+    if value is None or value == "":
+        return "∅"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+class PairDialog(QDialog):
+    """Shows the other station's card and its fingerprint; pairs only after the officer confirms
+    that the fingerprint read out on the phone is the same."""
+
+    def __init__(self, card: sync.SiteCard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.card = card
+        self.setWindowTitle(self.tr("Pair with %1").replace("%1", card.unit_name))
+        self.setMinimumWidth(520)
+        fingerprint = QLabel(f"<span style='font-size:18pt; font-family:monospace'>{card.fingerprint}</span>")
+        fingerprint.setObjectName("fingerprint")
+        fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        explain = QLabel(
+            self.tr(
+                "Call the officer of %1 and ask them to read the fingerprint shown on their screen "
+                "(Sync → This station's card). Confirm only if every character is the same."
+            ).replace("%1", card.unit_name)
+        )
+        explain.setWordWrap(True)
+        self.confirmed = QCheckBox(self.tr("The fingerprint read out on the phone is exactly this one"))
+        self.confirmed.setObjectName("fingerprintConfirmed")
+        form = QFormLayout(self)
+        form.addRow(self.tr("Unit"), QLabel(card.unit_name))
+        form.addRow(self.tr("Code"), QLabel(card.unit_code or card.commune_code))
+        form.addRow(self.tr("Fingerprint"), fingerprint)
+        form.addRow(explain)
+        form.addRow(self.confirmed)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Pair"))
+        self.ok.setEnabled(False)
+        self.confirmed.toggled.connect(self.ok.setEnabled)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+
+class ImportPreviewDialog(QDialog):
+    """The dry run's summary per kind of record; "Import" writes it all in one step."""
+
+    def __init__(self, report: sync.ImportReport, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.report = report
+        self.setWindowTitle(self.tr("Import a bundle — check before writing"))
+        self.resize(720, 560)
+        head = QLabel(
+            self.tr("Bundle no. %1 from %2, made %3 (%4).")
+            .replace("%1", str(report.bundle_no))
+            .replace("%2", report.sender_name)
+            .replace("%3", _when(report.created) if report.created else "—")
+            .replace("%4", path.name)
+        )
+        head.setWordWrap(True)
+        notes = []
+        if report.seen_before:
+            notes.append(self.tr("This bundle was imported before: importing it again changes nothing."))
+        if report.peer_restored:
+            notes.append(self.tr("The sender restored a backup: everything is sent again and merged."))
+        note = QLabel("\n".join(notes))
+        note.setWordWrap(True)
+        self.table = _table(
+            [
+                self.tr("Kind of record"),
+                self.tr("New"),
+                self.tr("Changed"),
+                self.tr("Unchanged"),
+                self.tr("Conflicts"),
+            ]
+        )
+        self.table.setObjectName("importSummary")
+        rows = [
+            (name, t)
+            for name, t in sorted(report.tables.items())
+            if t.new or t.changed or t.conflicts or t.unchanged
+        ]
+        totals = report.totals
+        self.table.setRowCount(len(rows) + 1)
+        for r, (name, t) in enumerate([*rows, ("", totals)]):
+            label = table_label(name) if name else self.tr("Total")
+            cells = [_item(label)] + [
+                _item(fmt_int(v), True) for v in (t.new, t.changed, t.unchanged, t.conflicts)
+            ]
+            for c, cell in enumerate(cells):
+                if not name:
+                    font = cell.font()
+                    font.setBold(True)
+                    cell.setFont(font)
+                if c == 4 and t.conflicts:
+                    cell.setForeground(QColor("#b3121a"))
+                self.table.setItem(r, c, cell)
+        self.table.setColumnWidth(0, 260)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("confirmImport")
+        self.import_button.setDefault(True)
+        self.buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(head)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+
+
+class ExchangeTab(QWidget):
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station = station
+        self.db = station.db
+        self.own = QLabel()
+        self.own.setObjectName("ownCard")
+        self.own.setWordWrap(True)
+        self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.table = _table(
+            [
+                self.tr("Station"),
+                self.tr("Last sent"),
+                self.tr("Last received"),
+                self.tr("Days since exchange"),
+                self.tr("Changes not yet acknowledged"),
+                self.tr("State"),
+            ]
+        )
+        self.table.setObjectName("peerTable")
+        for col, width in enumerate((260, 130, 130, 130, 190)):
+            self.table.setColumnWidth(col, width)
+        bar = QHBoxLayout()
+        self.export_button = self._button(
+            bar, self.tr("Export a bundle…"), self.export_bundle, "exportBundle"
+        )
+        self.import_button = self._button(
+            bar, self.tr("Import a bundle…"), self.import_bundle, "importBundle"
+        )
+        self.full = QCheckBox(self.tr("everything (recovery of a broken PC)"))
+        self.full.setToolTip(self.tr("Send the peer's complete data, not only what it has not acknowledged."))
+        bar.addWidget(self.full)
+        bar.addStretch(1)
+        cards = QHBoxLayout()
+        self._button(cards, self.tr("Save this station's card…"), self.export_card, "exportCard")
+        self._button(cards, self.tr("Pair with a station's card…"), self.pair_card, "pairCard")
+        self.revoke_button = self._button(cards, self.tr("Revoke the pairing…"), self.revoke, "revokePeer")
+        cards.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.own)
+        layout.addLayout(cards)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bar)
+        self.table.itemSelectionChanged.connect(self._update)
+        self.peers: list[Any] = []
+        self.last_report: sync.ImportReport | None = None
+        self.refresh()
+
+    def _button(self, row: QHBoxLayout, text: str, slot: Any, name: str) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.clicked.connect(slot)
+        row.addWidget(b)
+        return b
+
+    def refresh(self) -> None:
+        card = sync.own_card(self.db)
+        self.own.setText(
+            self.tr("This station: %1 — fingerprint %2")
+            .replace("%1", card.unit_name)
+            .replace("%2", card.fingerprint)
+        )
+        self.peers = sync.peer_status(self.db)
+        self.table.setRowCount(len(self.peers))
+        for r, p in enumerate(self.peers):
+            if p.revoked:
+                state = self.tr("revoked")
+            elif p.overdue:
+                state = self.tr("exchange overdue")
+            else:
+                state = self.tr("paired")
+            cells = [
+                _item(p.unit_name),
+                _item(_when(p.last_sent_at)),
+                _item(_when(p.last_received_at)),
+                _item(fmt_int(p.days_since_exchange or 0), True),
+                _item(fmt_int(p.unacknowledged), True),
+                _item(state),
+            ]
+            if p.overdue and not p.revoked:
+                cells[5].setForeground(QColor("#b3121a"))
+            for c, cell in enumerate(cells):
+                self.table.setItem(r, c, cell)
+        if self.peers and not self.table.selectedItems():
+            self.table.selectRow(0)
+        self._update()
+
+    def selected(self) -> Any:
+        r = self.table.currentRow()
+        return self.peers[r] if 0 <= r < len(self.peers) and self.table.selectedItems() else None
+
+    def _update(self) -> None:
+        peer = self.selected()
+        usable = peer is not None and not peer.revoked
+        self.export_button.setEnabled(usable)
+        self.revoke_button.setEnabled(usable)
+
+    # -- cards ---------------------------------------------------------------------------------
+
+    def export_card(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save this station's card"), "the-don-vi.json", self.tr("Site cards (*.json)")
+        )
+        if path:
+            self.export_card_to(Path(path))
+
+    def export_card_to(self, path: Path) -> sync.SiteCard | None:
+        try:
+            return sync.export_card(self.db, path)
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+
+    def pair_card(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Pair with a station's card"), "", self.tr("Site cards (*.json)")
+        )
+        if path:
+            self.pair_from(Path(path))
+
+    def pair_from(self, path: Path) -> bool:
+        try:
+            card = sync.read_card(path)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        dialog = PairDialog(card, self)
+        self.last_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False
+        try:
+            sync.pair(self.db, card, fingerprint=card.fingerprint)
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.refresh()
+        return True
+
+    def revoke(self) -> None:
+        peer = self.selected()
+        if peer is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Revoke the pairing"),
+            self.tr("No bundle will be written for %1 or accepted from it any more. Revoke?").replace(
+                "%1", peer.unit_name
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            try:
+                sync.revoke(self.db, peer.site_id)
+            except UserError as exc:
+                show_error(self, exc)
+            self.refresh()
+
+    # -- bundles -------------------------------------------------------------------------------
+
+    def export_bundle(self) -> None:
+        peer = self.selected()
+        if peer is None:
+            return
+        suggested = f"goi-{datetime.now():%Y%m%d-%H%M}.antq"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export a bundle"), suggested, self.tr("Bundles (*.antq)")
+        )
+        if path:
+            self.export_to(peer.site_id, Path(path if path.endswith(".antq") else path + ".antq"))
+
+    def export_to(self, peer_id: str, path: Path) -> sync.ExportResult | None:
+        full = self.full.isChecked()
+        try:
+            result = run_task(
+                self,
+                self.tr("Export a bundle"),
+                self.tr("Writing and checking the bundle…"),
+                lambda _p: sync.export_bundle(self.db, peer_id, path, full=full),
+            )
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        self.refresh()
+        QMessageBox.information(
+            self,
+            self.tr("Export a bundle"),
+            self.tr("Bundle no. %1 for %2 written and checked: %3 records, %4.")
+            .replace("%1", str(result.bundle_no))
+            .replace("%2", result.peer_name)
+            .replace("%3", fmt_int(result.rows))
+            .replace("%4", str(result.path)),
+        )
+        return result
+
+    def import_bundle(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a bundle"), "", self.tr("Bundles (*.antq)")
+        )
+        if path:
+            self.import_from(Path(path))
+
+    def import_from(self, path: Path) -> sync.ImportReport | None:
+        """Dry run, preview, then apply; None when refused or cancelled."""
+        try:
+            preview = run_task(
+                self,
+                self.tr("Import a bundle"),
+                self.tr("Checking the bundle…"),
+                lambda _p: sync.import_bundle(self.db, path, dry_run=True),
+            )
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        dialog = ImportPreviewDialog(preview, path, self)
+        self.last_dialog = dialog
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        try:
+            report = run_task(
+                self,
+                self.tr("Import a bundle"),
+                self.tr("Writing the bundle's records…"),
+                lambda _p: sync.import_bundle(self.db, path),
+            )
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        self.last_report = report
+        self.refresh()
+        totals = report.totals
+        QMessageBox.information(
+            self,
+            self.tr("Import a bundle"),
+            self.tr("Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).")
+            .replace("%1", fmt_int(totals.new))
+            .replace("%2", fmt_int(totals.changed))
+            .replace("%3", fmt_int(totals.conflicts)),
+        )
+        return report
+
+
+class ConflictsTab(QWidget):
+    """Both versions of each field two stations changed, with who and when; keep or restore."""
+
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = station.db
+        self.table = _table(
+            [
+                self.tr("Kind of record"),
+                self.tr("Field"),
+                self.tr("Kept value"),
+                self.tr("Changed by, when"),
+                self.tr("Other value"),
+                self.tr("Changed by, when"),
+            ]
+        )
+        self.table.setObjectName("conflictTable")
+        for col, width in enumerate((150, 120, 200, 200, 200)):
+            self.table.setColumnWidth(col, width)
+        self.show_all = QCheckBox(self.tr("also those already decided"))
+        self.show_all.toggled.connect(self.refresh)
+        bar = QHBoxLayout()
+        self.keep_button = QPushButton(self.tr("Keep the kept value"))
+        self.keep_button.clicked.connect(lambda: self.decide("keep"))
+        self.restore_button = QPushButton(self.tr("Use the other value"))
+        self.restore_button.setObjectName("restoreOther")
+        self.restore_button.setToolTip(
+            self.tr("The other value becomes a new change that travels to the peers.")
+        )
+        self.restore_button.clicked.connect(lambda: self.decide("restore"))
+        for w in (self.keep_button, self.restore_button, self.show_all):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        self.count = QLabel()
+        bar.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.conflicts: list[Any] = []
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.conflicts = sync.list_conflicts(self.db, open_only=not self.show_all.isChecked())
+        self.table.setRowCount(len(self.conflicts))
+        for r, c in enumerate(self.conflicts):
+            cells = [
+                table_label(c.table),
+                c.field,
+                _value(c.winner_value),
+                f"{c.winner_site}, {_when(c.winner_changed_at) if c.winner_changed_at else '—'}",
+                _value(c.loser_value),
+                f"{c.loser_site}, {_when(c.loser_changed_at) if c.loser_changed_at else '—'}",
+            ]
+            for col, text in enumerate(cells):
+                self.table.setItem(r, col, _item(text))
+        self.count.setText(self.tr("%1 conflicts").replace("%1", fmt_int(len(self.conflicts))))
+
+    def decide(self, action: str) -> None:
+        r = self.table.currentRow()
+        if not (0 <= r < len(self.conflicts)) or not self.table.selectedItems():
+            return
+        try:
+            sync.resolve(self.db, self.conflicts[r].id, action)
+        except UserError as exc:
+            show_error(self, exc)
+        self.refresh()
+
+
+class SyncArea(QTabWidget):
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.exchange = ExchangeTab(station)
+        self.conflicts = ConflictsTab(station)
+        self.addTab(self.exchange, self.tr("Exchange with other stations"))
+        self.addTab(self.conflicts, self.tr("Conflicts"))
+        self.currentChanged.connect(lambda i: self.widget(i).refresh())

@@ -1,0 +1,299 @@
+"""Convergence: random histories over an upper level and two communes always end with identical data.
+
+A hypothesis state machine drives three real SQLite stations (upper level
+"hub", communes "A" and "B"): creates, edits and deletes of records each
+station owns and of records they share (award decisions and catalogue entries
+the upper level sends down; commune records the upper level corrects), bundle
+exchanges with random loss, duplication and reordering, restores from older
+backups (with the new incarnation the restore code starts), and clocks set
+days or a year apart. After final rounds of exchanges every commune holds
+exactly what the upper level holds of it (canonical dump of every travelling
+column but the local change number).
+
+``ANTQ_SYNC_EXAMPLES`` (default 500) sets the number of histories.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from sqlalchemy import select
+from test_sync_support import COMMUNES, canonical_dump, db_url, make_templates, site_id
+
+from antq_desktop.services.sync_status import start_new_incarnation
+from antq_desktop.storage import hlc
+from antq_desktop.storage.backup import backup_to
+from antq_desktop.storage.database import Database
+from antq_desktop.storage.models import AwardDecision, Household, MeetingType, Village
+from antq_desktop.sync import export_bundle, import_bundle
+
+EXAMPLES = int(os.environ.get("ANTQ_SYNC_EXAMPLES", "500"))
+STATIONS = ("hub", "A", "B")
+COMMUNE_NAMES = ("A", "B")
+ROUTES = (("A", "hub"), ("hub", "A"), ("B", "hub"), ("hub", "B"))
+VALUES = ("một", "hai", "ba", "bốn")
+SKEWS_MS = (0, -86_400_000, 3 * 86_400_000, -365 * 86_400_000)
+
+_TEMPLATES: dict[str, Path] = {}
+# Histories are many and each commits often: a RAM-backed folder where there is one (fsync is then
+# cheap); the code under test is the same, only the disk is faster.
+_SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK) else None
+_STATS: dict[str, Any] = {
+    "examples": 0,
+    "steps": 0,
+    "bundles": 0,
+    "imports": 0,
+    "random_imports": 0,
+    "lost": 0,
+    "restores": 0,
+    "seconds": 0.0,
+}
+
+
+def templates() -> dict[str, Path]:
+    if not _TEMPLATES:
+        _TEMPLATES.update(make_templates(Path(tempfile.mkdtemp(prefix="antq-conv-t-", dir=_SCRATCH))))
+    return _TEMPLATES
+
+
+# One Database (engine) per station for the whole run, as the program has one per process: each
+# history copies fresh files under it. A new engine per history would recompile every statement
+# (the compiled-statement cache lives in the engine) and triple the run time.
+_NET: dict[str, Any] = {}
+
+
+def fresh_network() -> tuple[dict[str, Path], dict[str, Database]]:
+    if not _NET:
+        folder = Path(tempfile.mkdtemp(prefix="antq-conv-db-", dir=_SCRATCH))
+        _NET["paths"] = {name: folder / p.name for name, p in templates().items()}
+        _NET["dbs"] = {name: Database(db_url(p)) for name, p in _NET["paths"].items()}
+    for name, path in _NET["paths"].items():
+        _NET["dbs"][name].dispose()
+        replace_file(templates()[name], path)
+    return _NET["paths"], _NET["dbs"]
+
+
+def replace_file(source: Path, path: Path) -> None:
+    """Put ``source`` in place of a (closed) database file, without the old one's WAL."""
+    for suffix in ("-wal", "-shm"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(source, path)
+
+
+_real_wall_ms = hlc.wall_ms
+_skew = {"now": 0}
+
+
+def _skewed_wall_ms() -> int:
+    return _real_wall_ms() + _skew["now"]
+
+
+class SyncNetwork(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.started = time.perf_counter()
+        self.folder = Path(tempfile.mkdtemp(prefix="antq-conv-", dir=_SCRATCH))
+        self.paths, self.dbs = fresh_network()
+        self.ids = {name: site_id(db) for name, db in self.dbs.items()}
+        self.skews = dict.fromkeys(STATIONS, 0)
+        self.backups: dict[str, Path] = {}
+        # Bundles written but not yet delivered, per recipient: the "USB sticks" in transit.
+        self.pending: dict[str, list[Path]] = {name: [] for name in STATIONS}
+        self.counter = 0
+        self.final = False
+        hlc.wall_ms = _skewed_wall_ms
+        _STATS["examples"] += 1
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def at(self, name: str) -> Database:
+        _skew["now"] = self.skews[name]
+        return self.dbs[name]
+
+    def rows(self, name: str, model: type) -> list[str]:
+        with self.at(name).session() as s:
+            return list(s.scalars(select(model.id).order_by(model.id)))
+
+    def exchange(self, src: str, dst: str) -> None:
+        self.counter += 1
+        path = self.folder / f"{self.counter:04d}-{src}-{dst}.antq"
+        export_bundle(self.at(src), self.ids[dst], path)
+        _STATS["bundles"] += 1
+        self.pending[dst].append(path)
+
+    def deliver(self, dst: str, index: int, keep: bool) -> None:
+        queue = self.pending[dst]
+        path = queue[index % len(queue)]
+        if not keep:
+            queue.remove(path)
+        import_bundle(self.at(dst), path)
+        _STATS["imports"] += 1
+        if not self.final:
+            _STATS["random_imports"] += 1
+
+    # -- rules -----------------------------------------------------------------------------
+
+    @rule(name=st.sampled_from(COMMUNE_NAMES), value=st.sampled_from(VALUES))
+    def commune_creates_household(self, name: str, value: str) -> None:
+        with self.at(name).session() as s:
+            village = s.scalars(select(Village).order_by(Village.code)).first()
+            assert village is not None
+            s.add(Household(village_id=village.id, head_name=f"Hộ {value}", address=value))
+
+    @rule(commune=st.sampled_from(COMMUNE_NAMES), value=st.sampled_from(VALUES))
+    def hub_creates_decision(self, commune: str, value: str) -> None:
+        with self.at("hub").session() as s:
+            s.add(AwardDecision(number=value, symbol="QĐ", commune_code=COMMUNES[commune][0], occasion=value))
+
+    @rule(value=st.sampled_from(VALUES))
+    def hub_creates_catalogue_entry(self, value: str) -> None:
+        with self.at("hub").session() as s:
+            s.add(MeetingType(code=f"t-{value}", name=value, source="province"))
+
+    @rule(
+        name=st.sampled_from(STATIONS),
+        model=st.sampled_from((Household, AwardDecision, MeetingType)),
+        pick=st.integers(0, 1000),
+        value=st.sampled_from(VALUES),
+        field_no=st.integers(0, 1),
+    )
+    def edit(self, name: str, model: type, pick: int, value: str, field_no: int) -> None:
+        ids = self.rows(name, model)
+        if model is MeetingType:
+            with self.at(name).session() as s:
+                ids = list(
+                    s.scalars(
+                        select(MeetingType.id).where(MeetingType.source != "builtin").order_by(MeetingType.id)
+                    )
+                )
+        if not ids:
+            return
+        fields = {
+            Household: ("head_name", "phone"),
+            AwardDecision: ("occasion", "status"),
+            MeetingType: ("name", "minutes_template"),
+        }
+        with self.at(name).session() as s:
+            obj = s.get(model, ids[pick % len(ids)])
+            setattr(obj, fields[model][field_no], value)
+
+    @rule(
+        name=st.sampled_from(STATIONS),
+        model=st.sampled_from((Household, AwardDecision)),
+        pick=st.integers(0, 1000),
+        undelete=st.booleans(),
+    )
+    def delete_or_restore(self, name: str, model: type, pick: int, undelete: bool) -> None:
+        ids = self.rows(name, model)
+        if not ids:
+            return
+        with self.at(name).session() as s:
+            obj = s.get(model, ids[pick % len(ids)])
+            if undelete:
+                obj.restore()
+            else:
+                obj.mark_deleted()
+
+    @rule(route=st.sampled_from(ROUTES))
+    def send(self, route: tuple[str, str]) -> None:
+        self.exchange(*route)
+
+    @rule(route=st.sampled_from(ROUTES), pick=st.integers(0, 100), keep=st.booleans())
+    def send_then_deliver_one(self, route: tuple[str, str], pick: int, keep: bool) -> None:
+        """Exchanges are the point of the test: a rule that both writes and delivers makes them common."""
+        self.exchange(*route)
+        self.deliver(route[1], pick, keep)
+
+    @precondition(lambda self: any(self.pending.values()))
+    @rule(data=st.data(), keep=st.booleans())
+    def receive(self, data: Any, keep: bool) -> None:
+        """Deliver any pending bundle (reordering); ``keep`` leaves a copy to arrive again (duplication)."""
+        dst = data.draw(st.sampled_from([n for n in STATIONS if self.pending[n]]))
+        self.deliver(dst, data.draw(st.integers(0, 100)), keep)
+
+    @precondition(lambda self: any(self.pending.values()))
+    @rule(data=st.data())
+    def lose(self, data: Any) -> None:
+        dst = data.draw(st.sampled_from([n for n in STATIONS if self.pending[n]]))
+        self.pending[dst].pop(data.draw(st.integers(0, 100)) % len(self.pending[dst]))
+        _STATS["lost"] += 1
+
+    @rule(name=st.sampled_from(STATIONS))
+    def back_up(self, name: str) -> None:
+        target = self.folder / f"backup-{name}.sqlite3"
+        target.unlink(missing_ok=True)
+        backup_to(self.at(name), target)
+        self.backups[name] = target
+
+    @precondition(lambda self: bool(self.backups))
+    @rule(data=st.data())
+    def restore_older_backup(self, data: Any) -> None:
+        name = data.draw(st.sampled_from(sorted(self.backups)))
+        self.dbs[name].dispose()
+        replace_file(self.backups[name], self.paths[name])
+        start_new_incarnation(self.at(name))
+        _STATS["restores"] += 1
+
+    @rule(name=st.sampled_from(STATIONS), skew=st.sampled_from(SKEWS_MS))
+    def set_clock(self, name: str, skew: int) -> None:
+        self.skews[name] = skew
+
+    # -- the end: final rounds, then compare ------------------------------------------------
+
+    @invariant()
+    def count_steps(self) -> None:
+        _STATS["steps"] += 1
+
+    def teardown(self) -> None:
+        self.final = True
+        try:
+            # One final round: the upper level collects from every commune, then answers each.
+            # Whatever a commune lacks must be in that answer — a wrong acknowledgement or a
+            # forgotten restore shows up here as a difference.
+            for src, dst in (*((c, "hub") for c in COMMUNE_NAMES), *(("hub", c) for c in COMMUNE_NAMES)):
+                self.exchange(src, dst)
+                self.deliver(dst, -1, keep=False)
+            hub = self.dbs["hub"]
+            for c in COMMUNE_NAMES:
+                mine = canonical_dump(self.at(c))
+                theirs = canonical_dump(hub, scope_for=self.ids[c])
+                for table in mine:
+                    assert mine[table] == theirs[table], f"{c} and the upper level differ in {table}"
+        finally:
+            for db in self.dbs.values():
+                db.dispose()  # the engine (and its statement cache) stays for the next history
+            hlc.wall_ms = _real_wall_ms
+            shutil.rmtree(self.folder, ignore_errors=True)
+            _STATS["seconds"] += time.perf_counter() - self.started
+
+
+SyncNetwork.TestCase.settings = settings(
+    max_examples=EXAMPLES,
+    stateful_step_count=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    database=None,
+    derandomize=True,
+)
+TestSyncConvergence = SyncNetwork.TestCase
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _report() -> Any:
+    yield
+    if _STATS["examples"]:
+        print(
+            f"\nconvergence: {_STATS['examples']} histories, {_STATS['steps']} steps, "
+            f"{_STATS['bundles']} bundles written, {_STATS['imports']} imported "
+            f"({_STATS['random_imports']} during the histories, {_STATS['lost']} lost), "
+            f"{_STATS['restores']} restores, {_STATS['seconds']:.1f} s"
+        )

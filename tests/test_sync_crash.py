@@ -1,0 +1,140 @@
+"""A power cut during an import: a process applying a large bundle is SIGKILLed at random moments.
+
+Every time, the upper level's database must pass ``PRAGMA integrity_check`` and
+hold either the whole bundle or none of it (one transaction).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from test_sync_support import checkpoint, copy_templates, make_templates, open_net
+
+from antq_desktop.storage.backup import integrity_check
+from antq_desktop.storage.models import Household, Person, Village
+from antq_desktop.storage.stamping import row_search_key, stamp_rows
+from antq_desktop.sync import export_bundle
+
+HOUSEHOLDS = 1200
+PERSONS_EACH = 3
+KILLS = int(os.environ.get("ANTQ_SYNC_KILLS", "25"))
+
+IMPORTER = """
+import sys
+from antq_desktop.storage.database import Database
+from antq_desktop.sync import import_bundle
+db = Database(sys.argv[1])
+print("start", flush=True)
+import_bundle(db, sys.argv[2])
+print("done", flush=True)
+"""
+
+
+def _fill(db: object, households: int) -> None:
+    """A large commune, written the way the demo generator writes (bulk, stamped)."""
+    from sqlalchemy import insert
+
+    with db.session() as s:  # type: ignore[attr-defined]
+        village = s.scalars(select(Village)).first()
+        conn = s.connection()
+        hh = [
+            {"village_id": village.id, "head_name": f"Chủ hộ {i}", "address": f"Số {i}", "code": f"H{i:05d}"}
+            for i in range(households)
+        ]
+        for row in hh:
+            row.update(phone="", poverty_status="", notes="", head_person_id=None)
+            row["search_key"] = row_search_key(Household, row)
+        stamp_rows(conn, hh)
+        conn.execute(insert(Household.__table__), hh)
+        people = []
+        for h in hh:
+            for j in range(PERSONS_EACH):
+                row = {
+                    "household_id": h["id"],
+                    "full_name": f"Người {h['code']}-{j}",
+                    "id_number": f"0040{h['code'][1:]}{j:03d}",
+                }
+                for col in Person.__table__.columns:
+                    if col.name not in row and col.default is not None and col.default.is_scalar:
+                        row[col.name] = col.default.arg
+                row.setdefault("birth_date", None)
+                row.setdefault("birth_year", None)
+                row.setdefault("residence_since", None)
+                row["search_key"] = row_search_key(Person, row)
+                people.append(row)
+        stamp_rows(conn, people)
+        conn.execute(insert(Person.__table__), people)
+
+
+@pytest.fixture(scope="module")
+def big_bundle(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = tmp_path_factory.mktemp("crash")
+    paths = copy_templates(make_templates(folder / "t"), folder / "w")
+    net = open_net(paths)
+    _fill(net.dbs["A"], HOUSEHOLDS)
+    export_bundle(net.dbs["A"], net.ids["hub"], folder / "big.antq")
+    net.close()
+    checkpoint(paths["hub"])
+    return paths["hub"], folder / "big.antq"
+
+
+def _households(path: Path) -> int:
+    con = sqlite3.connect(path)
+    try:
+        return int(con.execute("SELECT count(*) FROM household").fetchone()[0])
+    finally:
+        con.close()
+
+
+def _run(db_path: Path, bundle: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-c", IMPORTER, f"sqlite:///{db_path}", str(bundle)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@pytest.mark.slow
+def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
+    big_bundle: tuple[Path, Path], tmp_path: Path
+) -> None:
+    template, bundle = big_bundle
+    # One undisturbed run says how long an import takes (start-up included).
+    work = tmp_path / "hub.sqlite3"
+    shutil.copyfile(template, work)
+    started = time.perf_counter()
+    proc = _run(work, bundle)
+    out, err = proc.communicate(timeout=300)
+    full = time.perf_counter() - started
+    assert proc.returncode == 0, err
+    assert _households(work) == HOUSEHOLDS
+
+    rng = random.Random(2026)
+    outcomes = {"none": 0, "all": 0}
+    for _ in range(KILLS):
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(work) + suffix).unlink(missing_ok=True)
+        shutil.copyfile(template, work)
+        proc = _run(work, bundle)
+        time.sleep(rng.uniform(0.05, full * 1.1))
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+        assert integrity_check(work) == []
+        n = _households(work)
+        assert n in (0, HOUSEHOLDS), f"half an import: {n} households"
+        outcomes["none" if n == 0 else "all"] += 1
+    print(
+        f"\ncrash: {KILLS} kills over a {full:.2f} s import of {HOUSEHOLDS * (1 + PERSONS_EACH)} rows: {outcomes}"
+    )
+    assert outcomes["none"] > 0, "no kill landed before the commit: the test proved nothing"

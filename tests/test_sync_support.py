@@ -1,0 +1,155 @@
+"""Shared pieces of the sync tests: stations set up once and copied, pairing, canonical dumps.
+
+Not a test module of its own (it holds no tests); the other ``test_sync_*``
+modules import it. Every station is a real SQLite file set up through the
+services, never a mock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from antq_desktop.services import station as station_service
+from antq_desktop.services.station import SetupRequest
+from antq_desktop.storage.database import Database
+from antq_desktop.storage.migrate import upgrade
+from antq_desktop.storage.models import Site
+from antq_desktop.sync import cards
+from antq_desktop.sync.merge import canon, normal_versions
+from antq_desktop.sync.rows import TABLES, scope_clause, scope_context_in
+
+PROVINCE = "04"
+COMMUNES = {
+    "A": ("01304", "Công an xã Quảng Lâm"),
+    "B": ("01290", "Công an xã Bảo Lâm"),
+    "C": ("01321", "Công an xã Bảo Lạc"),
+}
+HUB = ("01304", "Công an tỉnh Cao Bằng")
+
+
+def db_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def setup_station(path: Path, name: str) -> Database:
+    """A fresh set-up station in ``path`` (``name``: "hub" or a key of COMMUNES)."""
+    db = Database(db_url(path))
+    upgrade(db)
+    if name == "hub":
+        code, unit = HUB
+        role = "hub"
+    else:
+        code, unit = COMMUNES[name]
+        role = "commune"
+    station_service.initialise(
+        db,
+        SetupRequest(
+            province_code=PROVINCE,
+            commune_code=code,
+            unit_name=unit,
+            admin_username="admin",
+            admin_password="secret123",
+            villages=["Thôn Một", "Thôn Hai"],
+            role=role,
+        ),
+    )
+    return db
+
+
+def pair_with_hub(hub: Database, commune: Database) -> None:
+    """Exchange cards both ways, checking the fingerprint as the officers would."""
+    hub_card = cards.own_card(hub)
+    commune_card = cards.own_card(commune)
+    cards.pair(commune, hub_card, fingerprint=hub_card.fingerprint)
+    cards.pair(hub, commune_card, fingerprint=commune_card.fingerprint)
+
+
+def checkpoint(path: Path) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+
+
+def make_templates(folder: Path, communes: tuple[str, ...] = ("A", "B")) -> dict[str, Path]:
+    """Set up an upper level and ``communes``, all paired with it; closed, checkpointed files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {name: folder / f"{name}.sqlite3" for name in ("hub", *communes)}
+    dbs = {name: setup_station(p, name) for name, p in paths.items()}
+    for name in communes:
+        pair_with_hub(dbs["hub"], dbs[name])
+    for name, db in dbs.items():
+        db.dispose()
+        checkpoint(paths[name])
+    return paths
+
+
+def copy_templates(templates: dict[str, Path], folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for name, src in templates.items():
+        dst = folder / src.name
+        shutil.copyfile(src, dst)
+        out[name] = dst
+    return out
+
+
+def site_id(db: Database) -> str:
+    with db.session() as s:
+        return s.scalar(select(Site.id).where(Site.is_self.is_(True))) or ""
+
+
+def canonical_dump(db: Database, scope_for: str | None = None) -> dict[str, list[tuple[Any, ...]]]:
+    """Every travelling row as comparable tuples (all columns but local ones; versions normalised).
+
+    ``scope_for``: a peer's site id — only the rows this station would send it
+    (how an upper level's copy of one commune is compared with the commune).
+    """
+    out: dict[str, list[tuple[Any, ...]]] = {}
+    with db.session() as s:
+        ctx = None
+        if scope_for is not None:
+            peer = s.get(Site, scope_for)
+            assert peer is not None
+            ctx = scope_context_in(s, peer)
+        conn = s.connection()
+        for t in TABLES:
+            stmt = select(t.table)
+            if ctx is not None:
+                stmt = stmt.where(scope_clause(t, ctx))
+            rows = []
+            for r in conn.execute(stmt.order_by(t.table.c.id)).mappings():
+                row = dict(r)
+                row["field_versions"] = normal_versions(t, row)
+                rows.append(tuple(canon(row[c]) for c in t.columns))
+            out[t.name] = rows
+    return out
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@dataclass
+class Net:
+    """A hub and communes as open databases (tests close them)."""
+
+    dbs: dict[str, Database]
+    ids: dict[str, str]
+
+    def close(self) -> None:
+        for db in self.dbs.values():
+            db.dispose()
+
+
+def open_net(paths: dict[str, Path]) -> Net:
+    dbs = {name: Database(db_url(p)) for name, p in paths.items()}
+    return Net(dbs, {name: site_id(db) for name, db in dbs.items()})
