@@ -18,6 +18,7 @@ from typing import Any
 
 from . import __version__
 from .cli_admin import ADMIN_COMMANDS, add_admin_parsers
+from .cli_hub import add_hub_parser, cmd_hub
 from .cli_reports import add_report_parser, cmd_report
 from .cli_sync import add_sync_parser, cmd_sync
 from .services.errors import UserError
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync_parser(sub, _Parser)
     _add_awards_parser(sub)
     add_report_parser(sub, _Parser)
+    add_hub_parser(sub, _Parser)
     add_admin_parsers(sub, _Parser)  # backup options, restore, audit, users, person (cli_admin.py)
     return p
 
@@ -574,6 +576,10 @@ def _add_awards_parser(sub: Any) -> None:
     )
     cert.add_argument("--template", help="tên mẫu khác (ví dụ giay_khen_a3)")
     cert.add_argument("-o", "--output", required=True, help="tệp .pdf cần ghi")
+    tpl = asub.add_parser(
+        "template-add", help="thêm (hoặc thay) mẫu giấy khen từ tệp .json; mẫu đi theo gói dữ liệu tới các xã"
+    )
+    tpl.add_argument("file", help="tệp mẫu .json (cùng dạng các tệp trong resources/certificates)")
     ver = asub.add_parser("verify", help="kiểm tra giấy khen: nội dung mã QR hoặc số hiệu")
     ver.add_argument("text", help="nội dung mã QR (đặt trong ngoặc kép) hoặc số hiệu giấy khen")
     ver.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -623,6 +629,19 @@ def cmd_awards(args: argparse.Namespace) -> int:
 
     from .documents import certificates
 
+    if args.awards_command == "template-add":
+
+        def add() -> int:
+            st = _open(args)
+            try:
+                t = certificates.add_template_file(st.db, Path(args.file).expanduser())
+            finally:
+                st.close()
+            print(f"Đã lưu mẫu giấy khen “{t.label}” ({t.name}); mẫu sẽ đi theo gói dữ liệu tới.")
+            return 0
+
+        return _writing(args, add)
+
     out = Path(args.output).expanduser()
     if out.suffix.lower() != ".pdf":
         raise UserError("Tệp ra phải có đuôi .pdf.", "The output file must end in .pdf.")
@@ -667,6 +686,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": cmd_sync,
     "awards": cmd_awards,
     "report": cmd_report,
+    "hub": cmd_hub,
 }
 COMMANDS.update(ADMIN_COMMANDS)  # "backup" is replaced: it gains rotation and the second copy
 

@@ -34,7 +34,8 @@ def add_report_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
     )
 
 
-def _format(args: argparse.Namespace) -> str:
+def output_format(args: argparse.Namespace, example: str = "baocao") -> str:
+    """pdf | xlsx | json from --format or the -o file's suffix (json to the screen when no file)."""
     if args.format:
         fmt = str(args.format)
     elif args.output:
@@ -48,8 +49,8 @@ def _format(args: argparse.Namespace) -> str:
         )
     if fmt in ("pdf", "xlsx") and not args.output:
         raise UserError(
-            f"Hãy chỉ tệp cần ghi bằng -o, ví dụ -o baocao.{fmt}.",
-            f"Give the file to write with -o (e.g. report.{fmt}).",
+            f"Hãy chỉ tệp cần ghi bằng -o, ví dụ -o {example}.{fmt}.",
+            f"Give the file to write with -o (e.g. {example}.{fmt}).",
         )
     return fmt
 
@@ -64,7 +65,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     from .services import reports
     from .services.station import is_set_up
 
-    fmt = _format(args)
+    fmt = output_format(args)
 
     def run() -> int:
         station = _open(args)

@@ -104,3 +104,33 @@ def test_a_village_assessed_and_the_commune_share_updated(qtbot, station, monkey
     assert first.registered and first.result == ""
     assert tab.table.item(0, 1).text() == "có"
     assert tab.summary.text().startswith("0 trên 1 khu dân cư đăng ký")
+
+
+def test_the_self_assessment_meeting_is_linked_from_the_meetings_area(qtbot, station, monkeypatch):
+    from datetime import datetime
+
+    from antq_desktop.services import meetings as mt
+
+    setup_app(station.data_dir)
+    db = station.db
+    year = TODAY.year
+    village_id = asm.list_assessments(db, year)[0].village_id
+    kind = mt.meeting_type_by_code(db, "binh_xet_an_toan")
+    draft = mt.new_meeting(db, kind.id, starts_at=datetime(year, 11, 20, 8, 0))
+    draft.village_ids = [village_id]
+    meeting_id = mt.save_meeting(db, draft)
+    area = ReportsArea(db)
+    qtbot.addWidget(area)
+    tab = area.assessment
+    tab.refresh()
+
+    def link(dialog: AssessmentDialog) -> QDialog.DialogCode:
+        assert dialog.meeting.count() == 2, "the village's self-assessment meeting is offered"
+        dialog.meeting.setCurrentIndex(dialog.meeting.findData(meeting_id))
+        dialog.registered.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AssessmentDialog, "exec", link)
+    tab.table.selectRow(0)
+    tab.edit()
+    assert asm.list_assessments(db, year)[0].meeting_id == meeting_id

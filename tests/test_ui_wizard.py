@@ -143,3 +143,39 @@ def test_wizard_sets_up_a_real_unit_with_vietnamese_villages(qtbot, opened):
     con.close()
     assert villages == ["Thôn Nà Mạ", "Xóm Đoỏng Lẹng", "Bản Đông Sằng"]
     assert users == ["truongcax"]
+
+
+def test_wizard_sets_up_the_upper_levels_hub(qtbot, opened):
+    """ "Cấp trên": province, the seat's commune, the unit named after the province, no villages,
+    no upper level of its own; the main window then shows the communes side by side."""
+    station, settings = opened
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.intro.hub_choice.setChecked(True)
+    wizard.next()
+    picker = wizard.province_page.picker
+    qtbot.keyClicks(picker.search, "cao bang")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    assert wizard.currentId() == PAGE_COMMUNE
+    assert (
+        "Where the unit is seated" in wizard.commune_page.subTitle()
+        or "trụ sở" in wizard.commune_page.subTitle()
+    )
+    commune_picker = wizard.commune_page.picker
+    qtbot.keyClicks(commune_picker.search, "quang lam")
+    qtbot.keyClick(commune_picker.search, Qt.Key.Key_Return)
+    assert wizard.currentId() == PAGE_UNIT
+    assert wizard.unit_page.unit_name.text() == "Công an tỉnh Cao Bằng"
+    wizard.next()
+    assert wizard.currentId() == PAGE_ADMIN, "a hub has no upper level page"
+    _fill_admin(qtbot, wizard, "captinh", "matkhau-an-toan")
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    assert run_setup(station, wizard.plan(), None)
+    assert station_service.unit_summary(station.db)["role"] == "hub"
+
+    from antq_desktop.ui.hub_page import HubArea
+
+    window = MainWindow(station, settings, "captinh")
+    qtbot.addWidget(window)
+    assert isinstance(window.pages.widget(5), HubArea)

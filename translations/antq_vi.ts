@@ -209,47 +209,47 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="301"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="326"/>
         <source>Administrator account</source>
         <translation>Tài khoản quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="302"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="327"/>
         <source>The first account; it can add the other officers later.</source>
         <translation>Tài khoản đầu tiên; sau này tài khoản này thêm được các cán bộ khác.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="313"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="338"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="314"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="339"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="315"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="340"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="316"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="341"/>
         <source>Repeat password:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="331"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="356"/>
         <source>The user name needs at least 3 characters.</source>
         <translation>Tên đăng nhập cần ít nhất 3 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="333"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="358"/>
         <source>The password needs at least 6 characters.</source>
         <translation>Mật khẩu cần ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="335"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="360"/>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp nhau.</translation>
     </message>
@@ -280,42 +280,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="524"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="525"/>
         <source>Assessment of %1, %2</source>
         <translation>Đánh giá %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="528"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="529"/>
         <source>Registered for the assessment this year</source>
         <translation>Đăng ký xây dựng “An toàn về ANTT” năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="533"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="534"/>
         <source>Criterion 1 (computed): %1 of %2 households signed the commitment — %3</source>
         <translation>Tiêu chí 1 (tự tính): %1 trên %2 hộ đã ký cam kết — %3</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="536"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="537"/>
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="536"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="537"/>
         <source>not met</source>
         <translation>chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="553"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="549"/>
+        <source>(no self-assessment meeting yet)</source>
+        <translation>(chưa có hội nghị tự đánh giá)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="560"/>
+        <source>Self-assessment meeting</source>
+        <translation>Hội nghị bình xét, tự đánh giá</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="568"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="554"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="569"/>
         <source>Recognition decision no.</source>
         <translation>Số quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="555"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="570"/>
         <source>Decision date</source>
         <translation>Ngày quyết định</translation>
     </message>
@@ -323,67 +333,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="585"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="600"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="594"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="609"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="595"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="610"/>
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="596"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="611"/>
         <source>Criterion 1</source>
         <translation>Tiêu chí 1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="597"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="612"/>
         <source>Other criteria</source>
         <translation>Các tiêu chí khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="598"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="613"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="599"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="614"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="606"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="621"/>
         <source>Assess…</source>
         <translation>Đánh giá…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="627"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="642"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="627"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="642"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="629"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="644"/>
         <source>all met</source>
         <translation>đạt tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="629"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="644"/>
         <source>%1 not met</source>
         <translation>%1 tiêu chí chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="637"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="652"/>
         <source>%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).</source>
         <translation>%1 trên %2 khu dân cư đăng ký được công nhận (%3 %; ngưỡng %4 %, cần %5).</translation>
     </message>
@@ -623,6 +633,24 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>ChartTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="173"/>
+        <source>Coverage: households signed the commitment (%)</source>
+        <translation>Tỷ lệ hộ ký cam kết (%)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="174"/>
+        <source>Activity: meetings this period</source>
+        <translation>Hoạt động: số hội nghị trong kỳ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="175"/>
+        <source>Activity: members of groups and models</source>
+        <translation>Hoạt động: số người tham gia tổ, mô hình</translation>
+    </message>
+</context>
+<context>
     <name>ComingPage</name>
     <message>
         <location filename="../antq_desktop/ui/main_window.py" line="47"/>
@@ -631,21 +659,341 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>CommuneDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="200"/>
+        <source>%1 — records (read-only)</source>
+        <translation>%1 — dữ liệu (chỉ xem)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="214"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="214"/>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="214"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="214"/>
+        <source>Persons</source>
+        <translation>Nhân khẩu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="215"/>
+        <source>Commitment this year</source>
+        <translation>Cam kết năm nay</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <source>Founded</source>
+        <translation>Ngày thành lập</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="222"/>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <source>Title</source>
+        <translation>Tên hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <source>Attendance</source>
+        <translation>Số người dự</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <source>Opinions</source>
+        <translation>Ý kiến</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <source>Decided on</source>
+        <translation>Ngày ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <source>Level</source>
+        <translation>Cấp khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <source>Recipient</source>
+        <translation>Người, tập thể được khen</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
+        <source>Households (%1)</source>
+        <translation>Hộ gia đình (%1)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="240"/>
+        <source>Groups (%1)</source>
+        <translation>Tổ, mô hình (%1)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="241"/>
+        <source>Meetings (%1)</source>
+        <translation>Hội nghị (%1)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="242"/>
+        <source>Awards (%1)</source>
+        <translation>Khen thưởng (%1)</translation>
+    </message>
+</context>
+<context>
     <name>CommunePage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="151"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="156"/>
         <source>Commune, ward or special zone</source>
         <translation>Xã, phường, đặc khu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="152"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="157"/>
         <source>Search, e.g. thach lam</source>
         <translation>Tìm kiếm, ví dụ: thach lam</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="162"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="167"/>
         <source>Communes of %1</source>
         <translation>Các xã, phường của %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="170"/>
+        <source>Where the unit is seated (a commune or ward of %1)</source>
+        <translation>Nơi đặt trụ sở của đơn vị (xã, phường thuộc %1)</translation>
+    </message>
+</context>
+<context>
+    <name>CommunesTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="270"/>
+        <source>Search a commune by name…</source>
+        <translation>Tìm xã theo tên…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="276"/>
+        <source>Period of the figures: 2026, 2026-H1, 2026-Q3 or 2026-07</source>
+        <translation>Kỳ số liệu: 2026, 2026-H1, 2026-Q3 hoặc 2026-07</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="278"/>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="280"/>
+        <source>Open commune…</source>
+        <translation>Xem dữ liệu của xã…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="282"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="477"/>
+        <source>Province report</source>
+        <translation>Báo cáo toàn tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="286"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="320"/>
+        <source>Period:</source>
+        <translation>Kỳ:</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="300"/>
+        <source>Period approval</source>
+        <translation>Duyệt kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="307"/>
+        <source>Reason (required to reopen)</source>
+        <translation>Lý do (bắt buộc khi mở lại)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="309"/>
+        <source>Approve and lock</source>
+        <translation>Duyệt và khóa kỳ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="311"/>
+        <source>Reopen</source>
+        <translation>Mở lại kỳ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="319"/>
+        <source>Commune:</source>
+        <translation>Xã:</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="321"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="330"/>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="331"/>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="332"/>
+        <source>Paired</source>
+        <translation>Đã ghép nối</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="333"/>
+        <source>Last bundle</source>
+        <translation>Gói gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="334"/>
+        <source>Received on</source>
+        <translation>Nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="335"/>
+        <source>Days since</source>
+        <translation>Số ngày</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="336"/>
+        <source>Unacknowledged</source>
+        <translation>Chưa xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="337"/>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="338"/>
+        <source>Signed %</source>
+        <translation>% ký cam kết</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="339"/>
+        <source>Groups</source>
+        <translation>Tổ, mô hình</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="340"/>
+        <source>Members</source>
+        <translation>Thành viên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="341"/>
+        <source>Meetings</source>
+        <translation>Hội nghị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="342"/>
+        <source>Open opinions</source>
+        <translation>Ý kiến chưa trả lời</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="343"/>
+        <source>Awards</source>
+        <translation>Khen thưởng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="351"/>
+        <source>Communes</source>
+        <translation>Các xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="352"/>
+        <source>Counting each commune&apos;s records…</source>
+        <translation>Đang tính số liệu từng xã…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="364"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="364"/>
+        <source>no</source>
+        <translation>chưa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="365"/>
+        <source>never</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="397"/>
+        <source>No bundle for %1 days or more</source>
+        <translation>Đã %1 ngày trở lên chưa nhận gói dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="403"/>
+        <source>%1 — %2 communes, figures for %3; %4 overdue</source>
+        <translation>%1 — %2 xã, số liệu kỳ %3; %4 xã quá hạn gửi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="478"/>
+        <source>Adding up the communes&apos; reports…</source>
+        <translation>Đang cộng số liệu báo cáo của các xã…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="483"/>
+        <source>Province report %1</source>
+        <translation>Báo cáo toàn tỉnh %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="500"/>
+        <source>Locked periods: %1</source>
+        <translation>Các kỳ đã khóa: %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="505"/>
+        <source>No period of this commune is locked.</source>
+        <translation>Xã này chưa có kỳ nào bị khóa.</translation>
     </message>
 </context>
 <context>
@@ -1166,27 +1514,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="104"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="104"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="104"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="104"/>
         <source>Counts for</source>
         <translation>Tính vào số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="115"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="116"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
@@ -1923,6 +2271,19 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>HubArea</name>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="540"/>
+        <source>Communes</source>
+        <translation>Các xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="541"/>
+        <source>Charts</source>
+        <translation>Biểu đồ</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <location filename="../antq_desktop/ui/import_dialog.py" line="64"/>
@@ -2137,12 +2498,17 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Thiết lập đơn vị của tôi (chọn tỉnh và xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="110"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="111"/>
+        <source>Set up the upper level&apos;s hub (province police): see the communes&apos; bundles side by side</source>
+        <translation>Thiết lập máy tổng hợp của cấp trên (Công an tỉnh): xem dữ liệu các xã gửi lên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="114"/>
         <source>Try it with demo data</source>
         <translation>Dùng thử với dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="114"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="118"/>
         <source>Demo data creates a sample commune with about 1,500 households, groups, meetings and awards. Use a separate data folder for real work.</source>
         <translation>Dữ liệu mẫu tạo một xã mẫu với khoảng 1.500 hộ, các tổ, hội nghị và khen thưởng. Khi làm việc thật, hãy dùng một thư mục dữ liệu khác.</translation>
     </message>
@@ -2222,197 +2588,197 @@ Cơ sở dữ liệu: %2</translation>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="148"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="152"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="151"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="155"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="153"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="157"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="159"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="163"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="165"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="167"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="171"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="169"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="173"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="175"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="179"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="177"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="181"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="183"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="187"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="188"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="188"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="192"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="190"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="194"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="195"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="199"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="200"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="203"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="207"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="204"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="209"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="213"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="214"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="218"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="219"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="223"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="226"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="230"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="232"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="236"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="233"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="237"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="243"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="247"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="244"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="248"/>
         <source>&amp;User guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="248"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="252"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="258"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="262"/>
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="259"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="263"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="260"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="264"/>
         <source>Read only</source>
         <translation>Chỉ xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="264"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="268"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="265"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="269"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="277"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="281"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="280"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="284"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="294"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="298"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="295"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="299"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="302"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="306"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="308"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="312"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="309"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="313"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="375"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="379"/>
         <source>Automatic backup failed: %1</source>
         <translation>Tự động sao lưu không thành công: %1</translation>
     </message>
@@ -3411,17 +3777,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ProvincePage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="133"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="138"/>
         <source>Province or city</source>
         <translation>Tỉnh, thành phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="135"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="140"/>
         <source>The 34 provinces and cities since 1 July 2025. Type without diacritics to search.</source>
         <translation>34 tỉnh, thành phố từ ngày 01/7/2025. Gõ không dấu để tìm.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="137"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="142"/>
         <source>Search, e.g. cao bang</source>
         <translation>Tìm kiếm, ví dụ: cao bang</translation>
     </message>
@@ -3743,112 +4109,112 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="132"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="133"/>
         <source>2026, 2026-Q3, 2026-H1 or 2026-07</source>
         <translation>2026, 2026-Q3, 2026-H1 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="136"/>
         <source>Choose a period…</source>
         <translation>Chọn kỳ báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="137"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="138"/>
         <source>Year %1</source>
         <translation>Năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="139"/>
         <source>First 6 months of %1</source>
         <translation>6 tháng đầu năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="141"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="142"/>
         <source>Quarter %1 of %2</source>
         <translation>Quý %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="144"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="145"/>
         <source>Compute</source>
         <translation>Tính số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="152"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="153"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="157"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="158"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="157"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="158"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="157"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="158"/>
         <source>Unit</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="162"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="163"/>
         <source>Double-click a figure to see the records behind it.</source>
         <translation>Nhấp đúp vào một số liệu để xem các bản ghi tạo nên số liệu đó.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="164"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="165"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="166"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="167"/>
         <source>Save as Excel…</source>
         <translation>Lưu ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="168"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="169"/>
         <source>Mark as sent to the upper level</source>
         <translation>Đánh dấu đã gửi cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="199"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="200"/>
         <source>from %1 to %2</source>
         <translation>từ %1 đến %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="239"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="240"/>
         <source>Approved and locked by %1: %2</source>
         <translation>%1 đã duyệt và khóa kỳ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="246"/>
         <source>Sent on %1 by %2.</source>
         <translation>Đã gửi lúc %1, người gửi %2.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="275"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="276"/>
         <source>Report %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="285"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="286"/>
         <source>Save as Excel</source>
         <translation>Lưu ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="285"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="286"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="303"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="304"/>
         <source>Mark as sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="305"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="306"/>
         <source>The figures as they are now travel to the upper level with the next bundle. Mark as sent?</source>
         <translation>Số liệu như hiện nay sẽ được gửi lên cấp trên trong gói dữ liệu tới. Đánh dấu đã gửi?</translation>
     </message>
@@ -3856,17 +4222,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="667"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="682"/>
         <source>Movement report</source>
         <translation>Báo cáo phong trào</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="668"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="683"/>
         <source>Other results</source>
         <translation>Kết quả khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="669"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="684"/>
         <source>Village assessment</source>
         <translation>Đánh giá khu dân cư</translation>
     </message>
@@ -3874,57 +4240,57 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="336"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="337"/>
         <source>(whole commune)</source>
         <translation>(toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="344"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="345"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="346"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="350"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="351"/>
         <source>Led to a case being found and handled</source>
         <translation>Giúp phát hiện, xử lý vụ việc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="352"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="353"/>
         <source>Mediated successfully</source>
         <translation>Hòa giải thành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="363"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="364"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="365"/>
         <source>Quantity</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="371"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="372"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="373"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="374"/>
         <source>No name of the person who gave the tip is recorded.</source>
         <translation>Không ghi tên người cung cấp tin.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="379"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="380"/>
         <source>Persons</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="383"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="384"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -3932,52 +4298,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="436"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="437"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="440"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="441"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="440"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="441"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="440"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="441"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="447"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="448"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="448"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="449"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="449"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="450"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="455"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="478"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="479"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="508"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="509"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
@@ -3985,7 +4351,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="348"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="373"/>
         <source>ANTQ Desktop — first-time setup</source>
         <translation>ANTQ Desktop — thiết lập lần đầu</translation>
     </message>
@@ -4029,57 +4395,62 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="178"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="189"/>
         <source>Your unit and its villages</source>
         <translation>Đơn vị và các thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="179"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="190"/>
         <source>Villages: thôn, xóm, bản, ấp, tổ dân phố… You can add more later.</source>
         <translation>Khu dân cư: thôn, xóm, bản, ấp, tổ dân phố… Có thể bổ sung sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="184"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="195"/>
         <source>e.g. Thôn Nà Mạ</source>
         <translation>ví dụ: Thôn Nà Mạ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="185"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="196"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="186"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="197"/>
         <source>Rename</source>
         <translation>Đổi tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="187"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="198"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="188"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="199"/>
         <source>Move up</source>
         <translation>Lên trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="189"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="200"/>
         <source>Move down</source>
         <translation>Xuống dưới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="202"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="213"/>
         <source>Unit name:</source>
         <translation>Tên đơn vị:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="215"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="226"/>
         <source>Villages of the commune:</source>
         <translation>Các thôn, tổ dân phố của xã:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="231"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="242"/>
+        <source>The hub&apos;s own unit. Villages are not needed: the communes bring theirs.</source>
+        <translation>Tên đơn vị của máy tổng hợp. Không cần nhập thôn: các xã tự gửi danh sách của mình.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="256"/>
         <source>This village is already in the list.</source>
         <translation>Thôn này đã có trong danh sách.</translation>
     </message>
@@ -4087,22 +4458,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>UpperLevelPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="271"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="296"/>
         <source>Upper level</source>
         <translation>Cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="274"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="299"/>
         <source>Where your data bundles go: the provincial police since 2025, or a district where one remains.</source>
         <translation>Nơi nhận gói dữ liệu: Công an tỉnh (từ năm 2025), hoặc cấp huyện ở nơi còn.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="281"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="306"/>
         <source>Kind:</source>
         <translation>Loại:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="282"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="307"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>

@@ -63,7 +63,9 @@ __all__ = [
     "fit_text",
     "full_page_layout",
     "list_templates",
+    "add_template_file",
     "load_template",
+    "template_from_dict",
     "render_calibration",
     "render_certificates",
     "write_calibration",
@@ -136,38 +138,76 @@ def _bad_template(name: str) -> UserError:
     )
 
 
-def load_template(name: str) -> Template:
-    """A template from ``resources/certificates/<name>.json``."""
+def template_from_dict(raw: dict[str, Any], name: str) -> Template:
+    """A template from its JSON form; ValueError/KeyError/TypeError when it does not make sense."""
+    width, height = (float(v) for v in raw["page_mm"])
+    fields = {k: FieldBox(**v) for k, v in (raw.get("fields") or {}).items()}
+    qr = raw.get("qr")
+    mode = str(raw.get("mode", "full"))
+    if mode not in ("full", "blank") or not (50 <= width <= 600 and 50 <= height <= 600):
+        raise ValueError(mode)
+    for f in fields.values():
+        if f.font not in FONTS or f.align not in ("left", "center", "right") or f.min_size > f.size:
+            raise ValueError(f)
+    return Template(
+        name=str(raw.get("name") or name),
+        label=str(raw.get("label") or name),
+        mode=mode,
+        width_mm=width,
+        height_mm=height,
+        fields=fields,
+        qr=(float(qr["x_mm"]), float(qr["y_mm"]), float(qr["size_mm"])) if qr else None,
+        note=str(raw.get("note") or ""),
+    )
+
+
+def load_template(name: str, db: Database | None = None) -> Template:
+    """A template by name: the station's own or the upper level's (``db``) first, then the one
+    shipped in ``resources/certificates/<name>.json``."""
+    if db is not None:
+        spec = aw.certificate_template_spec(db, name)
+        if spec is not None:
+            try:
+                return template_from_dict(spec, name)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise _bad_template(name) from exc
     path = templates_dir() / f"{Path(name).name}.json"
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        width, height = (float(v) for v in raw["page_mm"])
-        fields = {k: FieldBox(**v) for k, v in (raw.get("fields") or {}).items()}
-        qr = raw.get("qr")
-        mode = str(raw.get("mode", "full"))
-        if mode not in ("full", "blank") or not (50 <= width <= 600 and 50 <= height <= 600):
-            raise ValueError(mode)
-        for f in fields.values():
-            if f.font not in FONTS or f.align not in ("left", "center", "right") or f.min_size > f.size:
-                raise ValueError(f)
-        return Template(
-            name=str(raw.get("name") or path.stem),
-            label=str(raw.get("label") or path.stem),
-            mode=mode,
-            width_mm=width,
-            height_mm=height,
-            fields=fields,
-            qr=(float(qr["x_mm"]), float(qr["y_mm"]), float(qr["size_mm"])) if qr else None,
-            note=str(raw.get("note") or ""),
-        )
+        return template_from_dict(json.loads(path.read_text(encoding="utf-8")), path.stem)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise _bad_template(name) from exc
 
 
-def list_templates(mode: str | None = None) -> list[Template]:
-    """The shipped templates (``mode`` "full" or "blank" to narrow), by name."""
-    out = [load_template(p.stem) for p in sorted(templates_dir().glob("*.json"))]
+def list_templates(mode: str | None = None, db: Database | None = None) -> list[Template]:
+    """The shipped templates and, with ``db``, the station's and upper level's ones (``mode`` "full"
+    or "blank" to narrow), by name; a stored template replaces a shipped one of the same name."""
+    names = {p.stem for p in templates_dir().glob("*.json")}
+    if db is not None:
+        names |= set(aw.certificate_template_names(db))
+    out = [load_template(n, db) for n in sorted(names)]
     return [t for t in out if mode is None or t.mode == mode]
+
+
+def add_template_file(db: Database, path: str | os.PathLike[str]) -> Template:
+    """Store a template from a JSON file (made or calibrated by the upper level); it travels to the
+    communes with the next bundle. Refused with one sentence when the file is not a valid layout."""
+    source = Path(path)
+    try:
+        raw = json.loads(source.read_text(encoding="utf-8"))
+        name = str(raw.get("name") or source.stem)
+        template = template_from_dict(raw, name)
+    except OSError as exc:
+        raise UserError(
+            f"Không đọc được tệp mẫu giấy khen {source} ({exc.strerror or exc}).",
+            f"Cannot read the certificate template {source}.",
+        ) from exc
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise UserError(
+            f"Tệp {source.name} không phải mẫu giấy khen hợp lệ: hãy kiểm tra khổ giấy và vị trí các dòng.",
+            f"{source.name} is not a valid certificate template.",
+        ) from exc
+    aw.save_certificate_template(db, template.name, template.label, template.mode, raw)
+    return template
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1016,7 +1056,7 @@ def write_certificates(
         raise UserError(
             "Cách in phải là “full” (cả trang) hoặc “blank” (lên phôi).", "Mode must be full or blank."
         )
-    tpl = load_template(template or DEFAULT_TEMPLATES[mode])
+    tpl = load_template(template or DEFAULT_TEMPLATES[mode], db)
     if tpl.mode != mode:
         raise UserError(
             f"Mẫu “{tpl.label}” không dùng cho cách in này.", f"Template “{tpl.label}” is not for this mode."
@@ -1049,7 +1089,7 @@ def write_certificates(
 
 def write_calibration(db: Database, template: str, path: str | os.PathLike[str]) -> int:
     """The calibration page of a blank template with the station's current offsets."""
-    tpl = load_template(template)
+    tpl = load_template(template, db)
     if tpl.mode != "blank":
         raise UserError(
             "Trang căn chỉnh chỉ dùng cho mẫu in lên phôi.",

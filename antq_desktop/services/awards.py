@@ -54,6 +54,7 @@ from ..storage.models import (
     Award,
     AwardDecision,
     CertificatePrint,
+    CertificateTemplate,
     Commune,
     Group,
     GroupType,
@@ -1825,3 +1826,43 @@ def _birth(p: Person) -> str:
     if p.birth_date:
         return p.birth_date.strftime("%d/%m/%Y")
     return str(p.birth_year) if p.birth_year else ""
+
+
+# ---------------------------------------------------------------------------------------------
+# Certificate templates kept in the database (they travel like the other catalogues)
+# ---------------------------------------------------------------------------------------------
+
+
+def certificate_template_names(db: Database) -> list[str]:
+    with db.session() as s:
+        return sorted(
+            set(s.scalars(select(CertificateTemplate.name).where(CertificateTemplate.deleted.is_(False))))
+        )
+
+
+def certificate_template_spec(db: Database, name: str) -> dict[str, Any] | None:
+    """The stored layout of ``name`` (the newest if two stations made one), or None."""
+    with db.session() as s:
+        row = s.scalars(
+            select(CertificateTemplate)
+            .where(CertificateTemplate.name == name, CertificateTemplate.deleted.is_(False))
+            .order_by(CertificateTemplate.version.desc())
+            .limit(1)
+        ).first()
+        return dict(row.spec) if row is not None else None
+
+
+def save_certificate_template(db: Database, name: str, label: str, mode: str, spec: dict[str, Any]) -> str:
+    """Create or replace the stored template ``name`` (checked by the documents layer first)."""
+    with db.session() as s:
+        row = s.scalars(
+            select(CertificateTemplate).where(
+                CertificateTemplate.name == name, CertificateTemplate.deleted.is_(False)
+            )
+        ).first()
+        if row is None:
+            row = CertificateTemplate(name=name)
+            s.add(row)
+        row.label, row.mode, row.spec = nfc(label)[:200], mode, dict(spec)
+        s.flush()
+        return row.id

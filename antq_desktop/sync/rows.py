@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 from ..storage.base import DERIVED_COLUMNS, Base, SyncMixin
 from ..storage.models import AwardDecision, Site
 
-CATALOGUE_TABLES = frozenset({"group_type", "meeting_type", "commitment_text"})
+CATALOGUE_TABLES = frozenset({"group_type", "meeting_type", "commitment_text", "certificate_template"})
 LOCAL_COLUMNS = frozenset({"change_seq"}) | DERIVED_COLUMNS
 # Columns every row carries for the merge itself, not as data fields.
 META_COLUMNS = frozenset({"id", "origin_site", "version", "modified_by_site", "change_seq", "field_versions"})

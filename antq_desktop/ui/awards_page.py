@@ -813,7 +813,7 @@ class PrintCertificatesDialog(QDialog):
 
         self.template.blockSignals(True)
         self.template.clear()
-        for t in certificates.list_templates(self.mode):
+        for t in certificates.list_templates(self.mode, self.db):
             self.template.addItem(t.label, t.name)
         self.template.blockSignals(False)
         blank = self.mode == "blank"

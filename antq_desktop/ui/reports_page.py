@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from ..services import assessments as asm
 from ..services import households as hh
+from ..services import meetings as mt
 from ..services import reports as rp
 from ..services import results as rs
 from ..services.errors import UserError
@@ -543,6 +544,20 @@ class AssessmentDialog(QDialog):
             box.setChecked(bool(row.criteria.get(c["code"])))
             self.checks[c["code"]] = box
             form.addRow(box)
+        self.meeting = QComboBox()
+        self.meeting.setObjectName("assessmentMeeting")
+        self.meeting.addItem(self.tr("(no self-assessment meeting yet)"), None)
+        try:
+            kind_id: str | None = mt.meeting_type_by_code(db, "binh_xet_an_toan").id
+        except UserError:  # the kind was removed from the catalogue: offer every meeting
+            kind_id = None
+        query = mt.MeetingQuery(year=row.year, type_id=kind_id, village_id=row.village_id)
+        for m in mt.list_meetings(db, query, limit=None):
+            when = _d(m.starts_at.date()) if m.starts_at else ""
+            self.meeting.addItem(f"{m.doc_number or when} — {m.title}", m.id)
+        if row.meeting_id:
+            self.meeting.setCurrentIndex(max(0, self.meeting.findData(row.meeting_id)))
+        form.addRow(self.tr("Self-assessment meeting"), self.meeting)
         self.result = QComboBox()
         self.result.setObjectName("assessmentResult")
         for code, label in asm.RESULT_LABELS.items():
@@ -567,7 +582,7 @@ class AssessmentDialog(QDialog):
             year=self.row.year,
             registered=self.registered.isChecked(),
             criteria={code: box.isChecked() for code, box in self.checks.items()},
-            meeting_id=self.row.meeting_id,
+            meeting_id=self.meeting.currentData(),
             result=self.result.currentData(),
             decision_number=self.decision_number.text() if recognised else "",
             decision_on=_date_of(self.decision_on) if recognised else None,

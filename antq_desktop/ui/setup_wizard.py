@@ -107,6 +107,10 @@ class IntroPage(QWizardPage):
             self.tr("The records of the movement for the whole people to protect national security.")
         )
         self.setup_choice = QRadioButton(self.tr("Set up my unit (choose the province and commune)"))
+        self.hub_choice = QRadioButton(
+            self.tr("Set up the upper level's hub (province police): see the communes' bundles side by side")
+        )
+        self.hub_choice.setObjectName("hubChoice")
         self.demo_choice = QRadioButton(self.tr("Try it with demo data"))
         self.setup_choice.setChecked(True)
         note = QLabel(
@@ -118,6 +122,7 @@ class IntroPage(QWizardPage):
         note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.setup_choice)
+        layout.addWidget(self.hub_choice)
         layout.addWidget(self.demo_choice)
         layout.addSpacing(12)
         layout.addWidget(note)
@@ -160,6 +165,12 @@ class CommunePage(QWizardPage):
         if code != self._loaded_for:
             province = admin_units.province(code)
             self.setSubTitle(self.tr("Communes of %1").replace("%1", province.name if province else code))
+            if getattr(self.wizard(), "hub", False):
+                self.setSubTitle(
+                    self.tr("Where the unit is seated (a commune or ward of %1)").replace(
+                        "%1", province.name if province else code
+                    )
+                )
             self.picker.search.clear()
             self.picker.set_items(
                 [(c.code, f"{c.name} ({c.code})", c.key) for c in admin_units.communes(code)]
@@ -220,8 +231,24 @@ class UnitPage(QWizardPage):
 
     def initializePage(self) -> None:
         commune = admin_units.commune(self._commune_page.picker.current_code())
+        hub = self._is_hub()
         if commune and not self.unit_name.isModified():
-            self.unit_name.setText(station_service.default_unit_name(commune))
+            if hub:
+                province = admin_units.province(commune.province_code)
+                self.unit_name.setText(station_service.default_upper_level(province) if province else "")
+            else:
+                self.unit_name.setText(station_service.default_unit_name(commune))
+        if hub:
+            self.setSubTitle(
+                self.tr("The hub's own unit. Villages are not needed: the communes bring theirs.")
+            )
+
+    def _is_hub(self) -> bool:
+        wizard = self.wizard()
+        return bool(wizard is not None and getattr(wizard, "hub", False))
+
+    def nextId(self) -> int:
+        return PAGE_ADMIN if self._is_hub() else PAGE_UPPER
 
     def add_village(self) -> None:
         name = " ".join(self.new_village.text().split())
@@ -366,6 +393,10 @@ class SetupWizard(QWizard):
     def demo(self) -> bool:
         return self.intro.demo_choice.isChecked()
 
+    @property
+    def hub(self) -> bool:
+        return self.intro.hub_choice.isChecked()
+
     def plan(self) -> SetupPlan:
         admin = self.admin_page
         request = station_service.SetupRequest(
@@ -378,7 +409,10 @@ class SetupWizard(QWizard):
             admin_username=admin.username.text().strip(),
             admin_password=admin.password.text(),
             admin_full_name=admin.full_name.text().strip(),
+            role="hub" if self.hub else "commune",
         )
+        if self.hub:
+            request.upper_level_name = ""
         return SetupPlan(self.demo, request)
 
     def validateCurrentPage(self) -> bool:

@@ -5,7 +5,7 @@ station-local ones (users, the audit trail, peers, settings, the clock) do not.
 """
 
 from .accounts import AuditEntry, User
-from .awards import Award, AwardDecision, CertificatePrint
+from .awards import Award, AwardDecision, CertificatePrint, CertificateTemplate
 from .core import Commune, Setting, Site, SyncClock, Village
 from .groups import Group, GroupType, Membership, ServicePeriod
 from .households import Commitment, CommitmentText, Household, HouseholdEvent, Person
@@ -18,6 +18,7 @@ __all__ = [
     "Award",
     "AwardDecision",
     "CertificatePrint",
+    "CertificateTemplate",
     "Commitment",
     "CommitmentText",
     "Commune",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -65,3 +66,17 @@ class CertificatePrint(SyncMixin, Base):
     copies: Mapped[int] = mapped_column(default=1)
     printed_by: Mapped[str] = mapped_column(String(64), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class CertificateTemplate(SyncMixin, Base):
+    """A certificate layout made or calibrated locally or by the upper level, travelling like the
+    other catalogues. The shipped layouts stay files in ``resources/certificates``; a row with the
+    same name replaces the file's layout (an upper level can correct a blank's positions for all)."""
+
+    __tablename__ = "certificate_template"
+
+    name: Mapped[str] = mapped_column(String(64), index=True)
+    label: Mapped[str] = mapped_column(String(200), default="")
+    # full | blank
+    mode: Mapped[str] = mapped_column(String(8), default="full")
+    spec: Mapped[dict[str, Any]] = mapped_column(default=dict)

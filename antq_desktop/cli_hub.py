@@ -1,0 +1,104 @@
+"""``antq hub …``: the upper level's view of its communes and the province report, without Qt.
+
+Kept apart from ``cli.py`` (which only registers it). Same contract: exit 0 ok,
+1 with one sentence for bad input, ``--json`` keys stable
+(:meth:`services.hub.HubView.to_dict`, :meth:`services.reports.Report.to_dict`).
+
+* ``antq hub communes [--period P] [--json]`` — one line per commune: pairing,
+  last bundle received, days since, unacknowledged changes, latest figures;
+* ``antq hub report --period P [--format pdf|xlsx|json] [-o FILE]`` — the sum
+  of the communes' reports (percentages recomputed from the sums).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from .cli_reports import FORMATS, output_format
+from .services.errors import UserError
+
+
+def add_hub_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    """Register ``antq hub`` on the main parser's subcommands."""
+    hp = sub.add_parser("hub", help="máy tổng hợp của cấp trên: các xã, báo cáo toàn tỉnh")
+    hsub = hp.add_subparsers(dest="hub_command", required=True, parser_class=parser_class)
+    cm = hsub.add_parser("communes", help="các xã: ghép nối, gói nhận gần nhất, số liệu mới nhất")
+    cm.add_argument("--period", help="kỳ của số liệu (mặc định: năm báo cáo hiện tại)")
+    cm.add_argument("--json", action="store_true", help="in dạng JSON")
+    rp = hsub.add_parser("report", help="báo cáo toàn tỉnh: cộng số liệu các xã")
+    rp.add_argument("--period", required=True, help="kỳ báo cáo: 2026 | 2026-H1 | 2026-Q3 | 2026-07")
+    rp.add_argument(
+        "--format", choices=FORMATS, help="pdf | xlsx | json (mặc định: theo đuôi tệp, không có tệp: json)"
+    )
+    rp.add_argument("-o", "--output", help="tệp cần ghi (json: bỏ trống để in ra màn hình)")
+    rp.add_argument("--definition", default="bao_cao_phong_trao", help="mã mẫu báo cáo (resources/reports)")
+
+
+def _days(n: int | None) -> str:
+    return "chưa nhận" if n is None else f"{n} ngày"
+
+
+def cmd_hub(args: argparse.Namespace) -> int:
+    from .cli_admin import _open
+    from .services import hub
+    from .services.station import is_set_up
+
+    fmt = output_format(args, "baocao-tinh") if args.hub_command == "report" else ""
+    station = _open(args)
+    try:
+        if not is_set_up(station.db):
+            raise UserError(
+                "Máy này chưa được thiết lập: hãy chạy 'antq init --hub' trước.",
+                "This station is not set up: run 'antq init --hub' first.",
+            )
+        if args.hub_command == "communes":
+            view = hub.list_communes(station.db, args.period)
+            if args.json:
+                print(json.dumps(view.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
+                return 0
+            print(f"{view.unit_name} — {view.province_name}, số liệu {view.period.label}")
+            for c in view.communes:
+                f = c.figures
+                state = "đã ghép nối" if c.paired else ("đã thu hồi" if c.revoked else "chưa ghép nối")
+                late = " (QUÁ HẠN)" if c.overdue else ""
+                print(
+                    f"{c.commune_code} {c.name}: {state}; gói nhận số {c.last_bundle_in}, "
+                    f"{_days(c.days_since_received)}{late}; chưa xác nhận {c.unacknowledged}; "
+                    f"hộ {f['households']} (ký {f['signed_pct']}%), tổ {f['groups']}, "
+                    f"thành viên {f['members']}, hội nghị {f['meetings']}, "
+                    f"ý kiến chưa trả lời {c.opinions_open}, khen thưởng {f['awards']}"
+                )
+            if not view.communes:
+                print("Chưa có xã nào ghép nối hoặc gửi dữ liệu lên máy này.")
+            return 0
+
+        report = hub.province_report(station.db, args.period, args.definition)
+        if fmt == "json":
+            text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+            if args.output:
+                from .cli_reports import _write_text
+
+                _write_text(Path(args.output).expanduser(), text + "\n")
+                print(f"Đã ghi báo cáo toàn tỉnh {report.period.label}: {args.output}", file=sys.stderr)
+            else:
+                print(text)
+            return 0
+        from datetime import date
+
+        from .documents.commitment_papers import letterhead
+        from .documents.reports import render_report_pdf, render_report_xlsx
+
+        out = Path(args.output).expanduser()
+        if fmt == "pdf":
+            n = render_report_pdf(report, letterhead(station.db), out, day=date.today())
+        else:
+            n = render_report_xlsx(report, out)
+        unit = "trang" if fmt == "pdf" else "chỉ tiêu"
+        print(f"Đã ghi báo cáo toàn tỉnh {report.period.label} ({n} {unit}): {out}")
+        return 0
+    finally:
+        station.close()

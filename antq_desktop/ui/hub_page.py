@@ -1,0 +1,551 @@
+"""The upper level's hub: its communes side by side, charts, one commune's records, the province report,
+and period approval.
+
+Everything comes from :mod:`services.hub` (figures computed per commune from the
+records that belong to it) and :mod:`services.reports` (approve / reopen a
+period). The main window shows :class:`HubArea` in the Reports area when the
+station's role is ``hub``.
+
+The charts are drawn with QPainter: we ship PySide6-Essentials only, which has
+no QtCharts (it is in PySide6-Addons), and two horizontal bar charts do not
+justify the extra 100 MB.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..services import hub
+from ..services.errors import UserError
+from ..services.station import Station
+from .i18n import fmt_int
+from .messages import show_error
+from .tasks import run_task
+
+OVERDUE = QColor("#b3261e")
+OVERDUE_BACK = QColor("#fdecea")
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _item(value: Any, align_right: bool = False) -> QTableWidgetItem:
+    """A read-only cell; numbers sort as numbers (DisplayRole holds the number itself)."""
+    item = QTableWidgetItem()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        item.setData(Qt.ItemDataRole.DisplayRole, value)
+        align_right = True
+    else:
+        item.setText("" if value is None else str(value))
+    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def _fill(table: QTableWidget, headers: list[str], rows: list[list[Any]]) -> None:
+    table.setSortingEnabled(False)
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, _item(value))
+    table.setSortingEnabled(True)
+    table.resizeColumnsToContents()
+
+
+def _read_only_table(parent: QWidget | None = None) -> QTableWidget:
+    t = QTableWidget(parent)
+    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().setVisible(False)
+    return t
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts
+# ---------------------------------------------------------------------------------------------
+
+
+class BarChart(QWidget):
+    """A horizontal bar chart: one bar per commune, the value written after the bar."""
+
+    ROW = 26
+    TOP = 34
+
+    def __init__(self, title: str, color: str, suffix: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = title
+        self.color = QColor(color)
+        self.suffix = suffix
+        self.items: list[tuple[str, float]] = []
+        self.maximum: float | None = None  # None: the largest value
+        self.setMinimumWidth(420)
+
+    def set_items(self, items: list[tuple[str, float]], maximum: float | None = None) -> None:
+        self.items = items
+        self.maximum = maximum
+        self.setMinimumHeight(self.TOP + self.ROW * max(1, len(items)) + 12)
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(640, self.TOP + self.ROW * max(1, len(self.items)) + 12)
+
+    def _text(self, value: float) -> str:
+        text = fmt_int(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+        return text + self.suffix
+
+    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.fillRect(self.rect(), self.palette().base())
+        title_font = QFont(self.font())
+        title_font.setBold(True)
+        p.setFont(title_font)
+        p.setPen(self.palette().text().color())
+        p.drawText(QRectF(8, 4, self.width() - 16, 24), Qt.AlignmentFlag.AlignVCenter, self.title)
+        p.setFont(self.font())
+        if not self.items:
+            p.drawText(QRectF(8, self.TOP, self.width() - 16, self.ROW), Qt.AlignmentFlag.AlignLeft, "—")
+            p.end()
+            return
+        fm = QFontMetrics(self.font())
+        label_w = min(max(fm.horizontalAdvance(label) for label, _ in self.items) + 12, self.width() // 3)
+        value_w = max(fm.horizontalAdvance(self._text(v)) for _, v in self.items) + 12
+        top = self.maximum if self.maximum is not None else max(v for _, v in self.items)
+        bar_w = max(10, self.width() - label_w - value_w - 16)
+        axis_x = 8 + label_w
+        for n, (label, value) in enumerate(self.items):
+            y = self.TOP + n * self.ROW
+            p.setPen(self.palette().text().color())
+            elided = fm.elidedText(label, Qt.TextElideMode.ElideRight, label_w - 8)
+            p.drawText(
+                QRectF(8, y, label_w - 8, self.ROW),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                elided,
+            )
+            length = bar_w * (value / top) if top else 0
+            p.fillRect(QRectF(axis_x, y + 5, max(length, 1 if value else 0), self.ROW - 10), self.color)
+            p.drawText(
+                QRectF(axis_x + length + 6, y, value_w, self.ROW),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self._text(value),
+            )
+        p.setPen(self.palette().mid().color())
+        p.drawLine(int(axis_x), self.TOP, int(axis_x), self.TOP + self.ROW * len(self.items))
+        p.end()
+
+
+class ChartTab(QScrollArea):
+    """Coverage (% of households signed) and activity (meetings, members) by commune."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        body = QWidget()
+        self.setObjectName("hubCharts")
+        layout = QVBoxLayout(body)
+        self.coverage = BarChart(self.tr("Coverage: households signed the commitment (%)"), "#2e7d32", " %")
+        self.meetings = BarChart(self.tr("Activity: meetings this period"), "#1565c0")
+        self.members = BarChart(self.tr("Activity: members of groups and models"), "#ef6c00")
+        for chart in (self.coverage, self.meetings, self.members):
+            layout.addWidget(chart)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def set_rows(self, rows: list[hub.CommuneRow]) -> None:
+        names = [r.name for r in rows]
+        self.coverage.set_items(
+            [(n, float(r.figures.get("signed_pct", 0))) for n, r in zip(names, rows, strict=True)], 100.0
+        )
+        self.meetings.set_items([(n, r.figures.get("meetings", 0)) for n, r in zip(names, rows, strict=True)])
+        self.members.set_items([(n, r.figures.get("members", 0)) for n, r in zip(names, rows, strict=True)])
+
+
+# ---------------------------------------------------------------------------------------------
+# One commune's records, read-only
+# ---------------------------------------------------------------------------------------------
+
+
+class CommuneDialog(QDialog):
+    """One commune's records as the hub holds them, read-only: households, groups, meetings, awards."""
+
+    def __init__(self, db: Any, row: hub.CommuneRow, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("%1 — records (read-only)").replace("%1", row.name))
+        self.setObjectName("hubCommuneDialog")
+        self.resize(900, 560)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{row.unit_name}</b> ({row.commune_code})"))
+        self.tabs = QTabWidget(self)
+        layout.addWidget(self.tabs)
+        self.households = _read_only_table()
+        self.groups = _read_only_table()
+        self.meetings = _read_only_table()
+        self.awards = _read_only_table()
+        code = row.commune_code
+        _fill(
+            self.households,
+            [self.tr("Code"), self.tr("Head of household"), self.tr("Village"), self.tr("Persons"),
+             self.tr("Commitment this year")],
+            [[h["code"], h["head_name"], h["village"], h["persons"], h["commitment"]]
+             for h in hub.commune_households(db, code)],
+        )  # fmt: skip
+        _fill(
+            self.groups,
+            [self.tr("Name"), self.tr("Kind"), self.tr("Village"), self.tr("Founded"), self.tr("Status"),
+             self.tr("Members")],
+            [[g["name"], g["type"], g["village"], g["founded_on"] or "", g["status"], g["members"]]
+             for g in hub.commune_groups(db, code)],
+        )  # fmt: skip
+        _fill(
+            self.meetings,
+            [self.tr("Date"), self.tr("Kind"), self.tr("Title"), self.tr("Attendance"), self.tr("Opinions")],
+            [[m["starts_at"] or "", m["type"], m["title"], m["attendees"], m["opinions"]]
+             for m in hub.commune_meetings(db, code)],
+        )  # fmt: skip
+        _fill(
+            self.awards,
+            [self.tr("Decided on"), self.tr("Decision"), self.tr("Form"), self.tr("Level"), self.tr("Recipient")],
+            [[a["decided_on"] or "", a["decision"], a["form"], a["level"], a["recipient"]]
+             for a in hub.commune_awards(db, code)],
+        )  # fmt: skip
+        for table, title in (
+            (self.households, self.tr("Households (%1)")),
+            (self.groups, self.tr("Groups (%1)")),
+            (self.meetings, self.tr("Meetings (%1)")),
+            (self.awards, self.tr("Awards (%1)")),
+        ):
+            self.tabs.addTab(table, title.replace("%1", fmt_int(table.rowCount())))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+
+# ---------------------------------------------------------------------------------------------
+# The communes table
+# ---------------------------------------------------------------------------------------------
+
+
+class CommunesTab(QWidget):
+    loaded = Signal(list)
+
+    def __init__(self, db: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.view: hub.HubView | None = None
+        self.rows: list[hub.CommuneRow] = []
+        self.last_dialog: CommuneDialog | None = None
+        self.last_preview: QDialog | None = None
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("hubSearch")
+        self.search.setPlaceholderText(self.tr("Search a commune by name…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.apply_filter)
+        self.period = QLineEdit(self)
+        self.period.setObjectName("hubPeriod")
+        self.period.setMaximumWidth(110)
+        self.period.setToolTip(self.tr("Period of the figures: 2026, 2026-H1, 2026-Q3 or 2026-07"))
+        self.period.setText(hub.current_period(db).code)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.open_button = QPushButton(self.tr("Open commune…"), self)
+        self.open_button.clicked.connect(self.open_selected)
+        self.report_button = QPushButton(self.tr("Province report"), self)
+        self.report_button.setObjectName("hubProvinceReport")
+        self.report_button.clicked.connect(self.province_report)
+        top.addWidget(self.search, 1)
+        top.addWidget(QLabel(self.tr("Period:")))
+        top.addWidget(self.period)
+        for b in (self.refresh_button, self.open_button, self.report_button):
+            top.addWidget(b)
+        layout.addLayout(top)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("hubSummary")
+        layout.addWidget(self.summary)
+        self.table = _read_only_table(self)
+        self.table.setObjectName("hubCommunes")
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        layout.addWidget(self.table, 1)
+
+        box = QGroupBox(self.tr("Period approval"), self)
+        form = QFormLayout(box)
+        self.lock_commune = QComboBox(box)
+        self.lock_commune.currentIndexChanged.connect(self.show_locks)
+        self.lock_period = QLineEdit(box)
+        self.lock_period.setPlaceholderText("2026-Q3")
+        self.lock_reason = QLineEdit(box)
+        self.lock_reason.setPlaceholderText(self.tr("Reason (required to reopen)"))
+        buttons = QHBoxLayout()
+        self.approve_button = QPushButton(self.tr("Approve and lock"), box)
+        self.approve_button.clicked.connect(self.approve)
+        self.reopen_button = QPushButton(self.tr("Reopen"), box)
+        self.reopen_button.clicked.connect(self.reopen)
+        buttons.addWidget(self.approve_button)
+        buttons.addWidget(self.reopen_button)
+        buttons.addStretch(1)
+        self.lock_status = QLabel(box)
+        self.lock_status.setObjectName("hubLockStatus")
+        self.lock_status.setWordWrap(True)
+        form.addRow(self.tr("Commune:"), self.lock_commune)
+        form.addRow(self.tr("Period:"), self.lock_period)
+        form.addRow(self.tr("Reason:"), self.lock_reason)
+        form.addRow(buttons)
+        form.addRow(self.lock_status)
+        layout.addWidget(box)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Code"),
+            self.tr("Commune"),
+            self.tr("Paired"),
+            self.tr("Last bundle"),
+            self.tr("Received on"),
+            self.tr("Days since"),
+            self.tr("Unacknowledged"),
+            self.tr("Households"),
+            self.tr("Signed %"),
+            self.tr("Groups"),
+            self.tr("Members"),
+            self.tr("Meetings"),
+            self.tr("Open opinions"),
+            self.tr("Awards"),
+        ]
+
+    def refresh(self) -> bool:
+        period = self.period.text().strip() or None
+        try:
+            view = run_task(
+                self,
+                self.tr("Communes"),
+                self.tr("Counting each commune's records…"),
+                lambda progress: hub.list_communes(self.db, period, progress=progress),
+            )
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.show_view(view)
+        return True
+
+    def show_view(self, view: hub.HubView) -> None:
+        self.view = view
+        self.rows = list(view.communes)
+        yes, no = self.tr("yes"), self.tr("no")
+        never = self.tr("never")
+        table_rows = []
+        for r in self.rows:
+            f = r.figures
+            received = r.last_received_at.strftime("%d/%m/%Y %H:%M") if r.last_received_at else never
+            table_rows.append(
+                [
+                    r.commune_code,
+                    r.name,
+                    yes if r.paired else no,
+                    r.last_bundle_in,
+                    received,
+                    r.days_since_received if r.days_since_received is not None else "",
+                    r.unacknowledged,
+                    f["households"],
+                    f["signed_pct"],
+                    f["groups"],
+                    f["members"],
+                    f["meetings"],
+                    r.opinions_open,
+                    f["awards"],
+                ]
+            )
+        _fill(self.table, self.headers(), table_rows)
+        self.table.setSortingEnabled(False)
+        for n, r in enumerate(self.rows):
+            self.table.item(n, 0).setData(CODE_ROLE, r.commune_code)
+            if r.overdue:
+                for col in (3, 4, 5):
+                    self.table.item(n, col).setForeground(OVERDUE)
+                    self.table.item(n, col).setBackground(OVERDUE_BACK)
+                self.table.item(n, 5).setToolTip(
+                    self.tr("No bundle for %1 days or more").replace("%1", str(view.warn_after_days))
+                )
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        overdue = sum(1 for r in self.rows if r.overdue)
+        self.summary.setText(
+            self.tr("%1 — %2 communes, figures for %3; %4 overdue")
+            .replace("%1", view.province_name)
+            .replace("%2", fmt_int(len(self.rows)))
+            .replace("%3", view.period.code)
+            .replace("%4", fmt_int(overdue))
+        )
+        current = self.lock_commune.currentData()
+        self.lock_commune.blockSignals(True)
+        self.lock_commune.clear()
+        for r in self.rows:
+            self.lock_commune.addItem(f"{r.name} ({r.commune_code})", r.commune_code)
+        if current:
+            self.lock_commune.setCurrentIndex(max(0, self.lock_commune.findData(current)))
+        self.lock_commune.blockSignals(False)
+        if not self.lock_period.text():
+            self.lock_period.setText(view.period.code)
+        self.show_locks()
+        self.apply_filter(self.search.text())
+        self.loaded.emit(self.rows)
+
+    def apply_filter(self, text: str) -> None:
+        keep = {r.commune_code for r in hub.filter_communes(self.rows, text)}
+        for n in range(self.table.rowCount()):
+            item = self.table.item(n, 0)
+            self.table.setRowHidden(n, item is None or item.data(CODE_ROLE) not in keep)
+
+    def visible_codes(self) -> list[str]:
+        return [
+            self.table.item(n, 0).data(CODE_ROLE)
+            for n in range(self.table.rowCount())
+            if not self.table.isRowHidden(n)
+        ]
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def selected_row(self) -> hub.CommuneRow | None:
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        code = self.table.item(items[0].row(), 0).data(CODE_ROLE)
+        return next((r for r in self.rows if r.commune_code == code), None)
+
+    def open_selected(self) -> CommuneDialog | None:
+        row = self.selected_row()
+        if row is None:
+            return None
+        return self.open_commune(row.commune_code)
+
+    def open_commune(self, code: str) -> CommuneDialog | None:
+        row = next((r for r in self.rows if r.commune_code == code), None)
+        if row is None:
+            return None
+        try:
+            dialog = CommuneDialog(self.db, row, self)
+        except UserError as exc:
+            show_error(self, exc)
+            return None
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def province_report(self) -> None:
+        from datetime import date
+
+        from ..documents.commitment_papers import letterhead
+        from ..documents.reports import render_report_pdf
+        from .pdf_preview import PdfPreviewDialog
+        from .reports_page import _paper
+
+        period = self.period.text().strip()
+        path = _paper("bao-cao-toan-tinh", ".pdf")
+        try:
+            report = run_task(
+                self,
+                self.tr("Province report"),
+                self.tr("Adding up the communes' reports…"),
+                lambda progress: hub.province_report(self.db, period, progress=progress),
+            )
+            render_report_pdf(report, letterhead(self.db), path, day=date.today())
+            self.last_preview = PdfPreviewDialog(
+                str(path), self.tr("Province report %1").replace("%1", period), self
+            )
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.last_preview.open()
+
+    def show_locks(self) -> None:
+        from ..services import reports
+
+        code = self.lock_commune.currentData()
+        if not code:
+            self.lock_status.setText("")
+            return
+        locked = [s for s in reports.submissions(self.db, code) if s.locked]
+        if locked:
+            self.lock_status.setText(
+                self.tr("Locked periods: %1").replace(
+                    "%1", "; ".join(f"{s.period} ({s.lock_reason or s.locked_by})" for s in locked)
+                )
+            )
+        else:
+            self.lock_status.setText(self.tr("No period of this commune is locked."))
+
+    def approve(self) -> bool:
+        code = self.lock_commune.currentData()
+        try:
+            if not code:
+                raise UserError("Hãy chọn xã cần duyệt kỳ báo cáo.", "Choose the commune.")
+            hub.approve(self.db, code, self.lock_period.text().strip(), self.lock_reason.text())
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.show_locks()
+        return True
+
+    def reopen(self) -> bool:
+        code = self.lock_commune.currentData()
+        try:
+            if not code:
+                raise UserError("Hãy chọn xã cần mở lại kỳ báo cáo.", "Choose the commune.")
+            hub.reopen(self.db, code, self.lock_period.text().strip(), self.lock_reason.text())
+        except UserError as exc:
+            show_error(self, exc)
+            return False
+        self.show_locks()
+        return True
+
+
+class HubArea(QTabWidget):
+    """The hub's Reports area: the communes table and the charts (one load feeds both)."""
+
+    def __init__(self, station: Station, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("hubArea")
+        self.communes = CommunesTab(station.db)
+        self.charts = ChartTab()
+        self.addTab(self.communes, self.tr("Communes"))
+        self.addTab(self.charts, self.tr("Charts"))
+        self.communes.loaded.connect(self.charts.set_rows)
+        self._loaded = False
+
+    def refresh(self) -> None:
+        self._loaded = self.communes.refresh() or self._loaded
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()

@@ -1,0 +1,168 @@
+"""The hub's screens: three communes side by side, search, charts, one commune's records, period approval.
+
+The hub holds three communes imported from real bundles (the same communes as
+``test_hub.py``). With ``ANTQ_SCREENSHOTS=DIR`` the table and the chart are
+also saved as ``DIR/hub-communes.png`` and ``DIR/hub-chart.png`` (how
+docs/screenshots/ were made).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QMessageBox
+from qt_support import setup_app, type_text
+from test_hub import SIZES, fill_commune
+from test_sync_support import COMMUNES, pair_with_hub, setup_station, site_id
+
+from antq_desktop.services import reports as rp
+from antq_desktop.storage.database import Database
+from antq_desktop.ui.hub_page import CommuneDialog, HubArea
+
+
+@pytest.fixture(scope="module")
+def hub_files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A hub and three communes (A, B, C) whose bundles it imported; closed database files."""
+    from antq_desktop.sync import export_bundle, import_bundle
+
+    folder = tmp_path_factory.mktemp("hub-ui")
+    hub = setup_station(folder / "hub.sqlite3", "hub")
+    paths = {"hub": folder / "hub.sqlite3"}
+    for key in COMMUNES:
+        db = setup_station(folder / f"{key}.sqlite3", key)
+        fill_commune(db, key)
+        pair_with_hub(hub, db)
+        export_bundle(db, site_id(hub), folder / f"{key}.antq")
+        import_bundle(hub, folder / f"{key}.antq")
+        db.dispose()
+        paths[key] = folder / f"{key}.sqlite3"
+    hub.dispose()
+    return paths
+
+
+@pytest.fixture
+def area(qtbot, station, hub_files, monkeypatch):
+    setup_app(station.data_dir, "en")
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: warnings.append(text))
+    hub = Database(f"sqlite:///{hub_files['hub']}")
+    widget = HubArea(SimpleNamespace(db=hub))
+    widget.warnings = warnings
+    widget.hub = hub
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.communes.table.rowCount() == 3)
+    yield widget
+    hub.dispose()
+
+
+def own_figures(path: Path) -> dict[str, float]:
+    db = Database(f"sqlite:///{path}")
+    try:
+        return rp.compute(db, "2026").values()
+    finally:
+        db.dispose()
+
+
+def column(area: HubArea, title: str) -> int:
+    t = area.communes.table
+    return next(c for c in range(t.columnCount()) if t.horizontalHeaderItem(c).text() == title)
+
+
+def test_the_table_shows_each_commune_with_its_own_figures_and_search_filters(area, hub_files) -> None:
+    tab = area.communes
+    tab.period.setText("2026")
+    assert tab.refresh()
+    t = tab.table
+    by_code = {t.item(r, 0).text(): r for r in range(t.rowCount())}
+    assert set(by_code) == {code for code, _ in COMMUNES.values()}
+    for key, (code, _unit) in COMMUNES.items():
+        mine = own_figures(hub_files[key])
+        r = by_code[code]
+        assert t.item(r, column(area, "Households")).data(0) == SIZES[key][0] == mine["households.total"]
+        assert t.item(r, column(area, "Signed %")).data(0) == mine["households.signed_pct"]
+        assert t.item(r, column(area, "Groups")).data(0) == mine["models.groups"]
+        assert t.item(r, column(area, "Meetings")).data(0) == mine["meetings.total"]
+        assert t.item(r, column(area, "Awards")).data(0) == mine["awards.total"]
+        assert t.item(r, column(area, "Last bundle")).data(0) == 1
+    # Sorting by households puts the largest commune (C) last in ascending order.
+    t.sortByColumn(column(area, "Households"), Qt.SortOrder.AscendingOrder)
+    assert t.item(t.rowCount() - 1, 0).text() == COMMUNES["C"][0]
+
+    type_text(tab.search, "bao lac")  # without diacritics: Xã Bảo Lạc
+    assert tab.visible_codes() == [COMMUNES["C"][0]]
+    tab.search.clear()
+    assert sorted(tab.visible_codes()) == sorted(by_code)
+    _save(area, "hub-communes.png", tab)
+
+
+def test_the_chart_paints_bars(area) -> None:
+    area.setCurrentWidget(area.charts)
+    chart = area.charts.coverage
+    assert len(chart.items) == 3 and chart.maximum == 100.0
+    image = chart.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    bar = QColor("#2e7d32").rgb()
+    assert (
+        sum(1 for x in range(image.width()) for y in range(image.height()) if image.pixel(x, y) == bar) > 200
+    )
+    meetings = area.charts.meetings.grab().toImage()
+    background = meetings.pixel(2, meetings.height() - 2)
+    assert any(
+        meetings.pixel(x, y) != background
+        for x in range(0, meetings.width(), 3)
+        for y in range(40, meetings.height(), 3)
+    )
+    _save(area, "hub-chart.png", area.charts)
+
+
+def test_drill_down_lists_one_communes_households_read_only(area, hub_files) -> None:
+    tab = area.communes
+    row = next(r for r, c in enumerate(tab.rows) if c.commune_code == COMMUNES["B"][0])
+    code_item = next(
+        tab.table.item(r, 0)
+        for r in range(tab.table.rowCount())
+        if tab.table.item(r, 0).text() == COMMUNES["B"][0]
+    )
+    tab.table.selectRow(code_item.row())
+    dialog = tab.open_selected()
+    assert isinstance(dialog, CommuneDialog) and tab.rows[row].commune_code == COMMUNES["B"][0]
+    assert dialog.households.rowCount() == SIZES["B"][0]
+    assert dialog.groups.rowCount() == own_figures(hub_files["B"])["models.groups"]
+    assert dialog.meetings.rowCount() > 0 and dialog.awards.rowCount() > 0
+    assert not dialog.households.item(0, 1).flags() & dialog.households.item(0, 1).flags().ItemIsEditable
+    dialog.close()
+
+
+def test_approve_locks_the_period_and_reopen_needs_a_reason(area) -> None:
+    tab = area.communes
+    code = COMMUNES["A"][0]
+    tab.lock_commune.setCurrentIndex(tab.lock_commune.findData(code))
+    tab.lock_period.setText("2026-Q3")
+    tab.lock_reason.setText("Đã duyệt báo cáo quý III")
+    assert tab.approve()
+    [sub] = [s for s in rp.submissions(area.hub, code) if s.period == "2026-Q3"]
+    assert (
+        sub.locked
+        and sub.locked_by == "Công an tỉnh Cao Bằng"
+        and sub.lock_reason == "Đã duyệt báo cáo quý III"
+    )
+    assert "2026-Q3" in tab.lock_status.text()
+    tab.lock_reason.setText("")
+    assert not tab.reopen() and "reopened" in area.warnings[-1]  # English interface
+    tab.lock_reason.setText("Xã xin sửa số liệu")
+    assert tab.reopen()
+    assert not [s for s in rp.submissions(area.hub, code) if s.locked]
+
+
+def _save(area: HubArea, name: str, widget) -> None:
+    folder = os.environ.get("ANTQ_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        area.setCurrentWidget(widget)
+        assert area.grab().save(str(Path(folder) / name))
