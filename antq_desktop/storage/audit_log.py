@@ -21,17 +21,19 @@ from __future__ import annotations
 
 import hashlib
 import json
-import weakref
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Engine, event, inspect, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from .actors import NOBODY, SYSTEM, Actor, actor_of, register_write_guard, set_actor
+
+# Who writes, re-exported: the services set and read it here, next to the trail that names them.
+__all__ = ["NOBODY", "SYSTEM", "Actor", "actor_of", "register_write_guard", "set_actor"]
 from .base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin
 from .models.accounts import AuditEntry
 from .stamping import AntqSession
@@ -45,54 +47,6 @@ REDACTED = "[…]"
 PRINT_TABLES = frozenset({"certificate_print"})
 # PostgreSQL: one appender at a time (SQLite already has one writer).
 _PG_LOCK_KEY = 0x41_4E_54_51  # "ANTQ"
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is writing: an account's name and role, or the system itself."""
-
-    username: str = ""
-    role: str = "system"  # system | admin | officer | viewer | none (signed out)
-    full_name: str = ""
-
-
-SYSTEM = Actor()
-NOBODY = Actor("", "none")
-
-_actors: weakref.WeakKeyDictionary[Engine, Actor] = weakref.WeakKeyDictionary()
-_write_guards: list[Callable[[Actor], None]] = []
-
-
-def set_actor(db: Any, actor: Actor) -> None:
-    """Who writes through ``db`` (a Database or an Engine) from now on."""
-    _actors[_engine(db)] = actor
-
-
-def actor_of(db: Any) -> Actor:
-    return _actors.get(_engine(db), SYSTEM)
-
-
-def _engine(db: Any) -> Engine:
-    if isinstance(db, Engine):
-        return db
-    if isinstance(db, Connection):
-        return db.engine
-    if isinstance(db, Session):
-        bind = db.get_bind()
-        return bind.engine if isinstance(bind, Connection) else bind
-    return db.engine
-
-
-def register_write_guard(guard: Callable[[Actor], None]) -> None:
-    """Ask ``guard(actor)`` before every write of travelling records; it raises to refuse."""
-    if guard not in _write_guards:
-        _write_guards.append(guard)
-
-
-def guard_write(conn: Connection) -> None:
-    actor = _actors.get(conn.engine, SYSTEM)
-    for guard in _write_guards:
-        guard(actor)
 
 
 # -- the chain ----------------------------------------------------------------------------------
@@ -152,7 +106,7 @@ def append(conn: Connection, entries: Iterable[Mapping[str, Any]], actor: Actor 
     items = list(entries)
     if not items:
         return []
-    actor = actor or _actors.get(conn.engine, SYSTEM)
+    actor = actor or actor_of(conn)
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _PG_LOCK_KEY})
     last_id, prev = head(conn)

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from ..domain.text import search_key
 from . import hlc
+from .actors import guard_write  # the services' guards: a read-only account may not write
 from .base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
 
 
@@ -45,8 +46,6 @@ def advance_clock(conn: Connection, count: int) -> list[Stamp]:
     """Reserve ``count`` stamps (versions and change numbers) from the clock row."""
     if count <= 0:
         return []
-    from .audit_log import guard_write  # the services' guards: a read-only account may not write
-
     guard_write(conn)
     row = conn.execute(
         text("UPDATE sync_clock SET seq = seq + :n WHERE id = 1 RETURNING seq, hlc, site_id"),
