@@ -115,7 +115,7 @@ def _ring_patiently(root: Path, seconds: float = 15.0) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if args.self_test:
-        from . import selftest
+        from .ui import selftest
 
         return selftest.run(create_application, lang=args.lang)
     data_dir = DataDir.resolve(args.data_dir)

@@ -214,3 +214,17 @@ def test_release_then_reacquire_in_the_same_process(tmp_path: Path) -> None:
     lock.release()  # releasing twice is harmless
     with InstanceLock(tmp_path / "antq.lock") as again:
         assert _try_lock_elsewhere(again.path) == 3
+
+
+def test_the_data_folder_is_readable_by_its_user_only(tmp_path):
+    """It holds the station's keys (in the database) and the backups."""
+    import os
+    import stat
+
+    from antq_desktop.storage.paths import DataDir
+
+    folder = tmp_path / "du-lieu"
+    folder.mkdir(mode=0o755)
+    DataDir(folder).ensure()
+    if os.name == "posix":
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from antq_desktop import selftest
+from antq_desktop.ui import selftest
 
 
 def test_self_test_from_source_passes_with_one_line():

@@ -54,32 +54,32 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="92"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="80"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="104"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="92"/>
         <source>May sign in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="110"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="98"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="111"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="99"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="112"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="100"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="102"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
@@ -87,98 +87,98 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="162"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="150"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="163"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="151"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="164"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="152"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="165"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="153"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="166"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="154"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="175"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="163"/>
         <source>Add an account…</source>
         <translation>Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="176"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="164"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="177"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="165"/>
         <source>Set a new password…</source>
         <translation>Đặt mật khẩu mới…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="178"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="166"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="191"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="195"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="179"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="183"/>
         <source> minutes</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="196"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="184"/>
         <source>never</source>
         <translation>không bao giờ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="198"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="186"/>
         <source>Save the sign-in rules</source>
         <translation>Lưu quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="201"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="189"/>
         <source>Sign-in rules</source>
         <translation>Quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="203"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="191"/>
         <source>Wrong passwords before a lock</source>
         <translation>Số lần nhập sai trước khi khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="192"/>
         <source>Account locked for</source>
         <translation>Khóa tài khoản trong</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="205"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="193"/>
         <source>Lock the screen after idle</source>
         <translation>Khóa màn hình khi không dùng sau</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="220"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="208"/>
         <source>disabled</source>
         <translation>đã tắt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="222"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="210"/>
         <source>locked until %1</source>
         <translation>tạm khóa đến %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="224"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="212"/>
         <source>active</source>
         <translation>đang dùng</translation>
     </message>
@@ -186,22 +186,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminArea</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="598"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="586"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="599"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="587"/>
         <source>Audit trail</source>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="588"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="602"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="590"/>
         <source>Only an administrator can change accounts and rules.</source>
         <translation>Chỉ Quản trị được thay đổi tài khoản và quy định.</translation>
     </message>
@@ -209,47 +209,47 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="326"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="328"/>
         <source>Administrator account</source>
         <translation>Tài khoản quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="327"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="329"/>
         <source>The first account; it can add the other officers later.</source>
         <translation>Tài khoản đầu tiên; sau này tài khoản này thêm được các cán bộ khác.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="338"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="340"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="339"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="341"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="340"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="342"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="341"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="343"/>
         <source>Repeat password:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="356"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="358"/>
         <source>The user name needs at least 3 characters.</source>
         <translation>Tên đăng nhập cần ít nhất 3 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="358"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="360"/>
         <source>The password needs at least 6 characters.</source>
         <translation>Mật khẩu cần ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="360"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="362"/>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp nhau.</translation>
     </message>
@@ -257,22 +257,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="903"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="827"/>
         <source>Answer to %1</source>
         <translation>Trả lời %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="903"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="827"/>
         <source>the opinion</source>
         <translation>ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="909"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="833"/>
         <source>Answer</source>
         <translation>Nội dung trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="910"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="834"/>
         <source>Answered on</source>
         <translation>Ngày trả lời</translation>
     </message>
@@ -280,52 +280,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="525"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="496"/>
         <source>Assessment of %1, %2</source>
         <translation>Đánh giá %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="529"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="500"/>
         <source>Registered for the assessment this year</source>
         <translation>Đăng ký xây dựng “An toàn về ANTT” năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="534"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="505"/>
         <source>Criterion 1 (computed): %1 of %2 households signed the commitment — %3</source>
         <translation>Tiêu chí 1 (tự tính): %1 trên %2 hộ đã ký cam kết — %3</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="537"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="508"/>
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="537"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="508"/>
         <source>not met</source>
         <translation>chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="549"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="520"/>
         <source>(no self-assessment meeting yet)</source>
         <translation>(chưa có hội nghị tự đánh giá)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="560"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="531"/>
         <source>Self-assessment meeting</source>
         <translation>Hội nghị bình xét, tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="568"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="539"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="569"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="540"/>
         <source>Recognition decision no.</source>
         <translation>Số quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="570"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="541"/>
         <source>Decision date</source>
         <translation>Ngày quyết định</translation>
     </message>
@@ -333,67 +333,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="571"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="609"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="580"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="610"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="581"/>
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="611"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="582"/>
         <source>Criterion 1</source>
         <translation>Tiêu chí 1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="612"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="583"/>
         <source>Other criteria</source>
         <translation>Các tiêu chí khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="613"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="584"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="614"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="585"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="621"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="592"/>
         <source>Assess…</source>
         <translation>Đánh giá…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="642"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="613"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="642"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="613"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="644"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="615"/>
         <source>all met</source>
         <translation>đạt tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="644"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="615"/>
         <source>%1 not met</source>
         <translation>%1 tiêu chí chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="652"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="623"/>
         <source>%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).</source>
         <translation>%1 trên %2 khu dân cư đăng ký được công nhận (%3 %; ngưỡng %4 %, cần %5).</translation>
     </message>
@@ -401,92 +401,92 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="316"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="304"/>
         <source>All actions</source>
         <translation>Mọi thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="320"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="308"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="322"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="310"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="317"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="318"/>
         <source>Time</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="331"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="319"/>
         <source>User</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="320"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="333"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="321"/>
         <source>Table</source>
         <translation>Bảng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="334"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="322"/>
         <source>What changed</source>
         <translation>Nội dung thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="341"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="329"/>
         <source>Check the trail has not been altered</source>
         <translation>Kiểm tra nhật ký có bị sửa không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="344"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="332"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="367"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="355"/>
         <source>Every user</source>
         <translation>Mọi người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="393"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="381"/>
         <source>(the program)</source>
         <translation>(chương trình)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="401"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="389"/>
         <source>%1 entries</source>
         <translation>%1 dòng nhật ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="403"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="391"/>
         <source>(the newest %1 shown)</source>
         <translation>(hiện %1 dòng mới nhất)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="411"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="399"/>
         <source>The trail is intact: %1 entries, each linked to the one before.</source>
         <translation>Nhật ký còn nguyên vẹn: %1 dòng, dòng nào cũng khớp với dòng trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="422"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="410"/>
         <source>Export the audit trail</source>
         <translation>Xuất nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="424"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="412"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
@@ -494,22 +494,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AwardsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1311"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1222"/>
         <source>Decisions</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1312"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1223"/>
         <source>Print register</source>
         <translation>Sổ in giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1313"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1224"/>
         <source>Check a certificate</source>
         <translation>Kiểm tra giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1314"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1225"/>
         <source>Medal eligibility</source>
         <translation>Đủ điều kiện Kỷ niệm chương</translation>
     </message>
@@ -517,99 +517,99 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="444"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="432"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="447"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="435"/>
         <source>Choose a second folder (USB stick)…</source>
         <translation>Chọn thư mục lưu bản thứ hai (USB)…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="449"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="437"/>
         <source>No second copy</source>
         <translation>Không lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="451"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="439"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="442"/>
         <source>Backup file</source>
         <translation>Tệp sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="442"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="442"/>
         <source>Written</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="464"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="452"/>
         <source>A verified backup is written every day and when the program closes; the folder keeps 7 daily, 4 weekly and 12 monthly copies.</source>
         <translation>Chương trình tự sao lưu (có kiểm tra) mỗi ngày và khi đóng chương trình; thư mục giữ 7 bản theo ngày, 4 bản theo tuần và 12 bản theo tháng.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="482"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="470"/>
         <source>Last backup: %1 — %2</source>
         <translation>Lần sao lưu gần nhất: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="487"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="475"/>
         <source>No backup yet.</source>
         <translation>Chưa sao lưu lần nào.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="490"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="478"/>
         <source>Second copy to: %1</source>
         <translation>Bản thứ hai lưu vào: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="492"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="480"/>
         <source>No second copy is made.</source>
         <translation>Không lưu bản thứ hai.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="519"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="507"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="520"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="508"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="534"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="522"/>
         <source>Second backup folder</source>
         <translation>Thư mục lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="545"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="559"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="579"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="533"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="547"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="567"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="545"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="533"/>
         <source>ANTQ backups (*.sqlite3)</source>
         <translation>Bản sao lưu ANTQ (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="561"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="549"/>
         <source>The data now on this computer will be replaced by the backup %1 (a safety copy of the current data is kept first). The next exchange with the upper level sends everything again. The program closes afterwards; open it again. Restore now?</source>
         <translation>Dữ liệu hiện có trên máy sẽ được thay bằng bản sao lưu %1 (trước đó chương trình giữ một bản an toàn của dữ liệu hiện tại). Lần trao đổi tới với cấp trên sẽ gửi lại toàn bộ. Sau đó chương trình tự đóng; hãy mở lại. Khôi phục ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="580"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="568"/>
         <source>The backup was restored. The program closes now; open it again to go on.</source>
         <translation>Đã khôi phục bản sao lưu. Chương trình sẽ đóng; hãy mở lại để làm tiếp.</translation>
     </message>
@@ -999,53 +999,53 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="463"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="441"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="464"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="442"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="465"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="443"/>
         <source>Kept value</source>
         <translation>Giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="466"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="444"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="446"/>
         <source>Changed by, when</source>
         <translation>Nơi sửa, lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="467"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="445"/>
         <source>Other value</source>
         <translation>Giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="474"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="452"/>
         <source>also those already decided</source>
         <translation>cả những xung đột đã xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="477"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="455"/>
         <source>Keep the kept value</source>
         <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="479"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="457"/>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="482"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="460"/>
         <source>The other value becomes a new change that travels to the peers.</source>
         <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="510"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="488"/>
         <source>%1 conflicts</source>
         <translation>%1 xung đột</translation>
     </message>
@@ -1161,244 +1161,244 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="352"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="646"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="263"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="557"/>
         <source>Award decision</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="363"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="274"/>
         <source>e.g. 15</source>
         <translation>ví dụ 15</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="375"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="286"/>
         <source>TM. …, KT. … or empty</source>
         <translation>TM. …, KT. … hoặc để trống</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="378"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="289"/>
         <source>only for a police signer, e.g. Đại tá</source>
         <translation>chỉ với người ký bên công an, ví dụ Đại tá</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="389"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="300"/>
         <source>dated</source>
         <translation>ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="399"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="310"/>
         <source>Number / symbol</source>
         <translation>Số / ký hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="400"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="311"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="401"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="312"/>
         <source>Level</source>
         <translation>Cấp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="402"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="313"/>
         <source>Awarding authority</source>
         <translation>Cơ quan khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="403"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="314"/>
         <source>Signer (prefix, title, rank, name)</source>
         <translation>Người ký (TM./KT., chức vụ, cấp bậc, họ tên)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="404"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="315"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="405"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="438"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="316"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="349"/>
         <source>Achievement</source>
         <translation>Thành tích</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="323"/>
         <source>empty: worded from the decision</source>
         <translation>để trống: lấy theo nội dung quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="420"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="331"/>
         <source>Place (for the date line)</source>
         <translation>Địa danh (dòng ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="421"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="332"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="422"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="333"/>
         <source>Parent authority</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="423"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="334"/>
         <source>Legal bases (one per line)</source>
         <translation>Căn cứ (mỗi dòng một căn cứ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="424"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="335"/>
         <source>Proposed by</source>
         <translation>Theo đề nghị của</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="425"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="336"/>
         <source>Bonus</source>
         <translation>Tiền thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="337"/>
         <source>Carried out by</source>
         <translation>Cơ quan, cá nhân thi hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="427"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="338"/>
         <source>Copies to (one per line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="345"/>
         <source>No.</source>
         <translation>TT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="435"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="346"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="436"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="347"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="437"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="348"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="439"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="350"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="447"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="358"/>
         <source>Add from the register…</source>
         <translation>Thêm người trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="361"/>
         <source>Add a collective or an outside person…</source>
         <translation>Thêm tập thể, người ngoài sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="363"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="453"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="364"/>
         <source>Remove</source>
         <translation>Bỏ khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="365"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="382"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="472"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="383"/>
         <source>Recipients</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="473"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="384"/>
         <source>Wording of the paper</source>
         <translation>Nội dung văn bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="474"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="385"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="482"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="393"/>
         <source>Issue the decision…</source>
         <translation>Ban hành quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="484"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="395"/>
         <source>Reopen to correct…</source>
         <translation>Mở lại để sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="539"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="450"/>
         <source>Draft: certificates print with a “BẢN NHÁP” watermark until it is issued.</source>
         <translation>Dự thảo: giấy khen in ra có chữ “BẢN NHÁP” cho đến khi quyết định được ban hành.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="543"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="454"/>
         <source>Issued: the decision and its recipients can no longer change; notes can.</source>
         <translation>Đã ban hành: quyết định và danh sách được khen không sửa được nữa; vẫn ghi chú được.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="601"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="512"/>
         <source>(the decision&apos;s)</source>
         <translation>(theo quyết định)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="610"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="521"/>
         <source>%1 individuals, %2 collectives</source>
         <translation>%1 cá nhân, %2 tập thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="616"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="527"/>
         <source>Recipients (%1)</source>
         <translation>Người, tập thể được khen (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="629"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="540"/>
         <source>Add a person of the register</source>
         <translation>Thêm người trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="647"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="558"/>
         <source>Add anyway?</source>
         <translation>Vẫn thêm?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="684"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="595"/>
         <source>Remove %1</source>
         <translation>Bỏ %1 khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="698"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="609"/>
         <source>After issuing, the decision and its recipients cannot be changed and each certificate gets its serial. Issue it now?</source>
         <translation>Sau khi ban hành, quyết định và danh sách được khen không sửa được nữa và mỗi giấy khen được cấp số hiệu. Ban hành ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="703"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="614"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="718"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="629"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -1406,107 +1406,107 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="951"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="862"/>
         <source>Search numbers, authorities, occasions… (Ctrl+F)</source>
         <translation>Tìm số quyết định, cơ quan, dịp khen… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="955"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="866"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="957"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="868"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="959"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="870"/>
         <source>Drafts and issued</source>
         <translation>Dự thảo và đã ban hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="968"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="879"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="969"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="880"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="970"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="881"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="971"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="882"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="972"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="883"/>
         <source>Recipients</source>
         <translation>Số được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="973"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="884"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="974"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="885"/>
         <source>Printed</source>
         <translation>Đã in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="982"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="893"/>
         <source>New decision</source>
         <translation>Quyết định mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="983"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="894"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="984"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="895"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="985"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="896"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="990"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="901"/>
         <source>Print certificates…</source>
         <translation>In giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="993"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="904"/>
         <source>The decision as a paper…</source>
         <translation>In quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1029"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="940"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1041"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="952"/>
         <source>%1 decisions</source>
         <translation>%1 quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1082"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="993"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1116"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1027"/>
         <source>Decision — %1</source>
         <translation>Quyết định — %1</translation>
     </message>
@@ -1514,27 +1514,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="104"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="72"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="104"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="72"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="104"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="72"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="104"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="72"/>
         <source>Counts for</source>
         <translation>Tính vào số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="116"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="85"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
@@ -1542,159 +1542,159 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="204"/>
         <source>Station</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="205"/>
         <source>Last sent</source>
         <translation>Gửi lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="206"/>
         <source>Last received</source>
         <translation>Nhận lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="229"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="207"/>
         <source>Days since exchange</source>
         <translation>Số ngày chưa trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="230"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="208"/>
         <source>Changes not yet acknowledged</source>
         <translation>Thay đổi chưa được xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="231"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="209"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="239"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="217"/>
         <source>Export a bundle…</source>
         <translation>Xuất gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="242"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="220"/>
         <source>Import a bundle…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="244"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="222"/>
         <source>everything (recovery of a broken PC)</source>
         <translation>toàn bộ (khôi phục cho máy bị hỏng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="223"/>
         <source>Send the peer&apos;s complete data, not only what it has not acknowledged.</source>
         <translation>Gửi toàn bộ dữ liệu của đơn vị kia, không chỉ phần họ chưa xác nhận đã nhận.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="249"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="227"/>
         <source>Save this station&apos;s card…</source>
         <translation>Xuất thẻ đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="250"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="228"/>
         <source>Pair with a station&apos;s card…</source>
         <translation>Nhập thẻ đơn vị để ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="251"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="229"/>
         <source>Revoke the pairing…</source>
         <translation>Thu hồi ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="273"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="251"/>
         <source>This station: %1 — fingerprint %2</source>
         <translation>Đơn vị này: %1 — mã nhận dạng %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="281"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="259"/>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="283"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="261"/>
         <source>exchange overdue</source>
         <translation>quá hạn trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="285"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="263"/>
         <source>paired</source>
         <translation>đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="316"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="294"/>
         <source>Save this station&apos;s card</source>
         <translation>Xuất thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="316"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="294"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="308"/>
         <source>Site cards (*.json)</source>
         <translation>Thẻ đơn vị (*.json)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="308"/>
         <source>Pair with a station&apos;s card</source>
         <translation>Ghép nối bằng thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="359"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="337"/>
         <source>Revoke the pairing</source>
         <translation>Thu hồi ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="360"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="338"/>
         <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
         <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="379"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="389"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="399"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="357"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="367"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="377"/>
         <source>Export a bundle</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="379"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="410"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="357"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="388"/>
         <source>Bundles (*.antq)</source>
         <translation>Gói dữ liệu (*.antq)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="368"/>
         <source>Writing and checking the bundle…</source>
         <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="400"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="378"/>
         <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
         <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="410"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="420"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="434"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="446"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="388"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="398"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="424"/>
         <source>Import a bundle</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="421"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="399"/>
         <source>Checking the bundle…</source>
         <translation>Đang kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="435"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="413"/>
         <source>Writing the bundle&apos;s records…</source>
         <translation>Đang ghi dữ liệu của gói…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="447"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="425"/>
         <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
         <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
     </message>
@@ -1702,72 +1702,72 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="101"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="102"/>
         <source>Group</source>
         <translation>Tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="114"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="118"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="119"/>
         <source>e.g. 12/QĐ-UBND</source>
         <translation>ví dụ 12/QĐ-UBND</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="120"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="121"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="128"/>
         <source>date of merger or dissolution</source>
         <translation>ngày sáp nhập hoặc giải thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="132"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="133"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="133"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="134"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="135"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="136"/>
         <source>Founding decision</source>
         <translation>Quyết định thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="136"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="137"/>
         <source>Founded on</source>
         <translation>Ngày thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="137"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="138"/>
         <source>Managed by</source>
         <translation>Đơn vị quản lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="139"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="139"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="140"/>
         <source>Status date</source>
         <translation>Ngày đổi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="146"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="147"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1775,52 +1775,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupTypeDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="415"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="416"/>
         <source>Kind of group or model</source>
         <translation>Loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="427"/>
         <source>Extra figure</source>
         <translation>Thông tin bổ sung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="427"/>
         <source>Kind</source>
         <translation>Kiểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="431"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="432"/>
         <source>Add a figure</source>
         <translation>Thêm thông tin</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="435"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="436"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="436"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="437"/>
         <source>Roles, one per line</source>
         <translation>Chức danh, mỗi dòng một chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="443"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="444"/>
         <source>A kind that ships with the program: only extra figures can be added.</source>
         <translation>Loại có sẵn trong chương trình: chỉ thêm được thông tin bổ sung.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="456"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="457"/>
         <source>number</source>
         <translation>số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="456"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="457"/>
         <source>text</source>
         <translation>chữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="456"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="457"/>
         <source>yes / no</source>
         <translation>có / không</translation>
     </message>
@@ -1828,203 +1828,203 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="561"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="562"/>
         <source>Search groups… (Ctrl+F)</source>
         <translation>Tìm tổ, mô hình… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="565"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="566"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="566"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="765"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="567"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="766"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="570"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="571"/>
         <source>Any status</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="584"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="585"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="585"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="586"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="586"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="587"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="587"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="588"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="588"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="589"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="589"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="590"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="599"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="600"/>
         <source>New group</source>
         <translation>Thêm tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="601"/>
         <source>Edit group</source>
         <translation>Sửa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="601"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="602"/>
         <source>Delete group</source>
         <translation>Xóa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="602"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="603"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="617"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="618"/>
         <source>Kinds of groups…</source>
         <translation>Loại tổ, mô hình…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="621"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="622"/>
         <source>Print all groups…</source>
         <translation>In danh sách các tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="633"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="634"/>
         <source>Show those who left</source>
         <translation>Hiện cả người đã rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="640"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="641"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="641"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="642"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="642"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="643"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="643"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="644"/>
         <source>Village / address</source>
         <translation>Thôn / địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="644"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="645"/>
         <source>Joined</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="645"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="646"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="646"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="647"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="655"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="656"/>
         <source>Add member…</source>
         <translation>Thêm thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="657"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="658"/>
         <source>Edit member…</source>
         <translation>Sửa thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="658"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="659"/>
         <source>Leaves the group…</source>
         <translation>Rời tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="659"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="660"/>
         <source>Rejoins</source>
         <translation>Tham gia lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="660"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="661"/>
         <source>Print roster…</source>
         <translation>In danh sách thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="662"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="663"/>
         <source>Roster to Excel…</source>
         <translation>Xuất danh sách ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="726"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="727"/>
         <source>All kinds of groups and models</source>
         <translation>Tất cả các loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="779"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="780"/>
         <source>%1 groups</source>
         <translation>%1 tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="791"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="792"/>
         <source>Select a group to see its roster.</source>
         <translation>Chọn một tổ để xem danh sách thành viên.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="797"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="798"/>
         <source>Roster of %1 (%2 current members)</source>
         <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="805"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="806"/>
         <source> (outside)</source>
         <translation> (ngoài sổ hộ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="858"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="859"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="944"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="936"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="955"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="947"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="968"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="960"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="968"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="960"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
@@ -2425,57 +2425,57 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="153"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="131"/>
         <source>Import a bundle — check before writing</source>
         <translation>Nhập gói dữ liệu — xem trước khi ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="156"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="134"/>
         <source>Bundle no. %1 from %2, made %3 (%4).</source>
         <translation>Gói số %1 của %2, tạo lúc %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="165"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="143"/>
         <source>This bundle was imported before: importing it again changes nothing.</source>
         <translation>Gói này đã được nhập trước đây: nhập lại không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="167"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="145"/>
         <source>The sender restored a backup: everything is sent again and merged.</source>
         <translation>Bên gửi vừa khôi phục bản sao lưu: toàn bộ dữ liệu được gửi lại và hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="172"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="173"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="151"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="174"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="152"/>
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="175"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="153"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="176"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="154"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="188"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="166"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="202"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="180"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -2516,22 +2516,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="509"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="510"/>
         <source>%1 leaves the group</source>
         <translation>%1 rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="514"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="515"/>
         <source>e.g. moved away, health, age</source>
         <translation>ví dụ: chuyển đi, sức khỏe, tuổi cao</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="516"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="517"/>
         <source>Left on</source>
         <translation>Ngày rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="517"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="518"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -2786,67 +2786,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MedalTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1249"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1160"/>
         <source> years</source>
         <translation> năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1250"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1161"/>
         <source>also those within </source>
         <translation>kể cả người còn thiếu dưới </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1252"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1163"/>
         <source>Threshold: %1 years for men, %2 years for women (settings).</source>
         <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1261"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1172"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1262"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1173"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1263"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1174"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1264"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1175"/>
         <source>Years (weighted)</source>
         <translation>Số năm (đã quy đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1265"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1176"/>
         <source>Needed</source>
         <translation>Cần</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1266"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1177"/>
         <source>Reached</source>
         <translation>Đã đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1267"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1178"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1292"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1203"/>
         <source>yes</source>
         <translation>đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1292"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1203"/>
         <source>not yet</source>
         <translation>chưa đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1300"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1211"/>
         <source>%1 members reach the threshold</source>
         <translation>%1 người đủ thời gian</translation>
     </message>
@@ -2854,182 +2854,182 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="297"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="225"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="298"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="301"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="229"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="303"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="231"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="304"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="232"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="305"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="233"/>
         <source>Villages (none ticked: the whole commune)</source>
         <translation>Thôn, tổ dân phố (không chọn: toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="306"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="234"/>
         <source>Organisers</source>
         <translation>Đơn vị tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="307"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="235"/>
         <source>Chair</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="236"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="309"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="237"/>
         <source>Guests</source>
         <translation>Khách mời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="312"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="240"/>
         <source>Attending</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="313"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="241"/>
         <source>delegates</source>
         <translation>đại biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="314"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="242"/>
         <source>residents</source>
         <translation>nhân dân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="315"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="243"/>
         <source>women</source>
         <translation>nữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="316"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="244"/>
         <source>survey sheets</source>
         <translation>phiếu khảo sát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="321"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="249"/>
         <source>Numbers</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="324"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="252"/>
         <source>Agenda</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="325"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="253"/>
         <source>What was presented</source>
         <translation>Nội dung báo cáo, trình bày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="326"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="254"/>
         <source>Conclusions</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="260"/>
         <source>Add opinion…</source>
         <translation>Thêm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="333"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="261"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="334"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="262"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="271"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="344"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="272"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="273"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="385"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="313"/>
         <source>New meeting</source>
         <translation>Hội nghị mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="394"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="322"/>
         <source>Unsaved minutes</source>
         <translation>Biên bản chưa lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="395"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="323"/>
         <source>Minutes left unsaved from an earlier session were found. Continue with them?</source>
         <translation>Có biên bản chưa lưu từ lần trước. Tiếp tục với biên bản đó?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="399"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="327"/>
         <source>Continuing the unsaved minutes.</source>
         <translation>Đang tiếp tục biên bản chưa lưu.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="500"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="428"/>
         <source>Opinions (%1)</source>
         <translation>Ý kiến (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="534"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="462"/>
         <source>Draft kept at %1.</source>
         <translation>Đã lưu nháp lúc %1.</translation>
     </message>
@@ -3037,12 +3037,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="925"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="849"/>
         <source>Meetings</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="926"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="850"/>
         <source>Opinion tracker</source>
         <translation>Theo dõi ý kiến</translation>
     </message>
@@ -3050,107 +3050,107 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="590"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="518"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="592"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="520"/>
         <source>All kinds of meetings</source>
         <translation>Mọi loại hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="597"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="525"/>
         <source>Search titles, places… (Ctrl+F)</source>
         <translation>Tìm theo tên, địa điểm… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="604"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="532"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="605"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="533"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="606"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="534"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="607"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="535"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="608"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="536"/>
         <source>Area</source>
         <translation>Địa bàn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="609"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="537"/>
         <source>Attending</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="610"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="538"/>
         <source>Opinions (open)</source>
         <translation>Ý kiến (đang mở)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="618"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="546"/>
         <source>New meeting</source>
         <translation>Thêm hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="619"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="547"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="620"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="548"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="621"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="549"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="625"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="553"/>
         <source>Print the minutes…</source>
         <translation>In biên bản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="627"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="555"/>
         <source>Minutes as a Word file…</source>
         <translation>Xuất biên bản ra Word…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="677"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="605"/>
         <source>%1 meetings</source>
         <translation>%1 hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="706"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="634"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="730"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="650"/>
         <source>Minutes — %1</source>
         <translation>Biên bản — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="744"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="664"/>
         <source>Minutes as a Word file</source>
         <translation>Biên bản dạng Word</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="744"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="664"/>
         <source>Word documents (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
@@ -3158,82 +3158,82 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="243"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="244"/>
         <source>Member of %1</source>
         <translation>Thành viên %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="247"/>
         <source>A person of the register</source>
         <translation>Người có trong sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="247"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="248"/>
         <source>Someone outside the register</source>
         <translation>Người ngoài sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="257"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="258"/>
         <source>Type a name or an ID number…</source>
         <translation>Gõ tên hoặc số định danh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="266"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="267"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="275"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="276"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="283"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="284"/>
         <source>living in the commune since (dd/mm/yyyy)</source>
         <translation>cư trú tại xã từ ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="302"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="303"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="303"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="304"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="304"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="305"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="307"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="308"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="309"/>
         <source>Joined on</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="309"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="310"/>
         <source>Education</source>
         <translation>Trình độ học vấn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="310"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="311"/>
         <source>Resident since</source>
         <translation>Cư trú từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="311"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="312"/>
         <source>Recognition decision</source>
         <translation>Quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="312"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="313"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -3241,156 +3241,161 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="99"/>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="131"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="70"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="102"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="74"/>
         <source>Name of the person who spoke</source>
         <translation>Họ tên người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="105"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="76"/>
         <source>From the register…</source>
         <translation>Chọn từ sổ hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="84"/>
         <source>Answered at the meeting</source>
         <translation>Đã trả lời tại hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="116"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="87"/>
         <source>forwarded to (when beyond the meeting&apos;s authority)</source>
         <translation>chuyển đến (khi vượt thẩm quyền của hội nghị)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="130"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="101"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="132"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="103"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="105"/>
         <source>Forwarded to</source>
         <translation>Chuyển đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="106"/>
         <source>Answer due</source>
         <translation>Hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="136"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="107"/>
         <source>Answer</source>
         <translation>Nội dung trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="137"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="108"/>
         <source>Answered on</source>
         <translation>Ngày trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="109"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="123"/>
+        <source>Choose a person</source>
+        <translation>Chọn người</translation>
     </message>
 </context>
 <context>
     <name>OpinionTracker</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="765"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="685"/>
         <source>Open (new or in progress)</source>
         <translation>Đang mở (mới hoặc đang xử lý)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="766"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="686"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="770"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="690"/>
         <source>All fields</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="773"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="693"/>
         <source>Only overdue</source>
         <translation>Chỉ ý kiến quá hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="776"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="696"/>
         <source>Search opinions…</source>
         <translation>Tìm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="784"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="704"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="785"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="705"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="786"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="706"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="787"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="707"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="788"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="708"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="789"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="709"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="790"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="710"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="797"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="717"/>
         <source>Take up</source>
         <translation>Tiếp nhận xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="798"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="718"/>
         <source>Record the answer…</source>
         <translation>Ghi nội dung trả lời…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="800"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="720"/>
         <source>Close</source>
         <translation>Đóng ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="802"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="722"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="837"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="757"/>
         <source> — overdue</source>
         <translation> — quá hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="855"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="775"/>
         <source>%1 shown · %2 open · %3 overdue</source>
         <translation>Đang hiện %1 · %2 đang mở · %3 quá hạn</translation>
     </message>
@@ -3472,37 +3477,37 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="115"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="93"/>
         <source>Pair with %1</source>
         <translation>Ghép nối với %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="122"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="100"/>
         <source>Call the officer of %1 and ask them to read the fingerprint shown on their screen (Sync → This station&apos;s card). Confirm only if every character is the same.</source>
         <translation>Gọi điện cho cán bộ của %1, đề nghị đọc mã nhận dạng trên màn hình của họ (Đồng bộ → dòng “Đơn vị này”). Chỉ xác nhận khi mọi ký tự đều giống nhau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="105"/>
         <source>The fingerprint read out on the phone is exactly this one</source>
         <translation>Mã nhận dạng đọc qua điện thoại giống hệt mã này</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="130"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="108"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="131"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="109"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="132"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="110"/>
         <source>Fingerprint</source>
         <translation>Mã nhận dạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="139"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="117"/>
         <source>Pair</source>
         <translation>Ghép nối</translation>
     </message>
@@ -3510,17 +3515,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="128"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="116"/>
         <source>New password for %1</source>
         <translation>Mật khẩu mới cho %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="123"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="136"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="124"/>
         <source>Again</source>
         <translation>Nhập lại</translation>
     </message>
@@ -3676,22 +3681,9 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
-    <name>PersonPicker</name>
-    <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="195"/>
-        <source>Choose a person</source>
-        <translation>Chọn người</translation>
-    </message>
-    <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="198"/>
-        <source>Type a name or an ID number…</source>
-        <translation>Gõ tên hoặc số định danh…</translation>
-    </message>
-</context>
-<context>
     <name>PersonSearch</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="159"/>
+        <location filename="../antq_desktop/ui/widgets.py" line="91"/>
         <source>Type a name or an ID number…</source>
         <translation>Gõ họ tên hoặc số định danh…</translation>
     </message>
@@ -3699,77 +3691,77 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PrintCertificatesDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="743"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="654"/>
         <source>Print certificates — %1</source>
         <translation>In giấy khen — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="745"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="656"/>
         <source>Full page (border, titles and all text)</source>
         <translation>In cả trang (viền, quốc hiệu và toàn bộ nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="747"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="658"/>
         <source>Onto pre-printed blanks (only the names and details)</source>
         <translation>In lên phôi in sẵn (chỉ họ tên và nội dung thay đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="761"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="672"/>
         <source>Print the calibration page…</source>
         <translation>In trang căn chỉnh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="764"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="675"/>
         <source>right</source>
         <translation>sang phải</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="766"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="677"/>
         <source>down</source>
         <translation>xuống dưới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="771"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="682"/>
         <source>Print the calibration page on plain paper, lay it on a blank against the light, measure how far the crosses are from where they should be, and enter it here.</source>
         <translation>In trang căn chỉnh ra giấy trắng, đặt chồng lên phôi soi ra ánh sáng, đo dấu chữ thập lệch bao nhiêu so với chỗ cần in rồi nhập vào đây.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="781"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="692"/>
         <source>The decision is a draft: the pages carry a “BẢN NHÁP” watermark and no QR code, and are not entered in the print register.</source>
         <translation>Quyết định còn là dự thảo: trang in có chữ “BẢN NHÁP”, không có mã QR và không ghi vào sổ in giấy khen.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="788"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="699"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="789"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="700"/>
         <source>Offsets</source>
         <translation>Dịch vị trí in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="793"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="704"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="849"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="760"/>
         <source>Calibration page</source>
         <translation>Trang căn chỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="879"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="790"/>
         <source>Certificates</source>
         <translation>Giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="879"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="790"/>
         <source>Drawing the certificates…</source>
         <translation>Đang dựng giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="893"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="804"/>
         <source>Certificates — %1</source>
         <translation>Giấy khen — %1</translation>
     </message>
@@ -3795,83 +3787,83 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>RecipientDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="202"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="113"/>
         <source>Recipient</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="211"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="263"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="122"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="174"/>
         <source>Choose from the register…</source>
         <translation>Chọn trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="217"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="128"/>
         <source>position, unit or address printed under the name</source>
         <translation>chức vụ, đơn vị hoặc địa chỉ in dưới tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="223"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="134"/>
         <source>empty: the certificate&apos;s serial</source>
         <translation>để trống: dùng số hiệu giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="232"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="143"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="233"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="144"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="234"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="145"/>
         <source>Group or village</source>
         <translation>Tổ, mô hình hoặc thôn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="235"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="146"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="236"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="147"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="237"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="148"/>
         <source>Own achievement</source>
         <translation>Thành tích riêng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="238"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="149"/>
         <source>Register number</source>
         <translation>Số vào sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="261"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="172"/>
         <source>Choose the household through one of its members…</source>
         <translation>Chọn hộ qua một người trong hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="273"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="184"/>
         <source>empty: the name in the register</source>
         <translation>để trống: lấy tên trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="275"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="186"/>
         <source>full name or name of the organisation</source>
         <translation>họ tên hoặc tên cơ quan, tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="279"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="190"/>
         <source>Choose a person</source>
         <translation>Chọn người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="314"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="225"/>
         <source>Press OK again to save anyway.</source>
         <translation>Bấm OK lần nữa nếu vẫn muốn lưu.</translation>
     </message>
@@ -4041,67 +4033,67 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1132"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1043"/>
         <source>Search names, serials, who printed…</source>
         <translation>Tìm họ tên, số hiệu, người in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1135"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1046"/>
         <source>Printed at</source>
         <translation>Thời điểm in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1136"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1047"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1137"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1048"/>
         <source>Recipient</source>
         <translation>Người được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1138"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1049"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1139"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1050"/>
         <source>Mode</source>
         <translation>Cách in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1140"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1051"/>
         <source>Print</source>
         <translation>Lần in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1141"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1052"/>
         <source>By</source>
         <translation>Người in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1168"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1079"/>
         <source>full page</source>
         <translation>cả trang</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1168"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1079"/>
         <source>onto a blank</source>
         <translation>lên phôi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1169"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1080"/>
         <source>first print</source>
         <translation>in lần đầu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1171"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1082"/>
         <source>reprint %1</source>
         <translation>in lại lần %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1178"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1089"/>
         <source>%1 certificates printed</source>
         <translation>%1 lượt in giấy khen</translation>
     </message>
@@ -4109,112 +4101,112 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="133"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="102"/>
         <source>2026, 2026-Q3, 2026-H1 or 2026-07</source>
         <translation>2026, 2026-Q3, 2026-H1 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="136"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="105"/>
         <source>Choose a period…</source>
         <translation>Chọn kỳ báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="107"/>
         <source>Year %1</source>
         <translation>Năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="139"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="108"/>
         <source>First 6 months of %1</source>
         <translation>6 tháng đầu năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="142"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="111"/>
         <source>Quarter %1 of %2</source>
         <translation>Quý %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="145"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="114"/>
         <source>Compute</source>
         <translation>Tính số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="153"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="122"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="158"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="127"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="158"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="127"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="158"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="127"/>
         <source>Unit</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="163"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="132"/>
         <source>Double-click a figure to see the records behind it.</source>
         <translation>Nhấp đúp vào một số liệu để xem các bản ghi tạo nên số liệu đó.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="165"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="134"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="167"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="136"/>
         <source>Save as Excel…</source>
         <translation>Lưu ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="169"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="138"/>
         <source>Mark as sent to the upper level</source>
         <translation>Đánh dấu đã gửi cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="200"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="170"/>
         <source>from %1 to %2</source>
         <translation>từ %1 đến %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="240"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="211"/>
         <source>Approved and locked by %1: %2</source>
         <translation>%1 đã duyệt và khóa kỳ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="217"/>
         <source>Sent on %1 by %2.</source>
         <translation>Đã gửi lúc %1, người gửi %2.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="276"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="247"/>
         <source>Report %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="286"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="257"/>
         <source>Save as Excel</source>
         <translation>Lưu ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="286"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="257"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="304"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="275"/>
         <source>Mark as sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="306"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="277"/>
         <source>The figures as they are now travel to the upper level with the next bundle. Mark as sent?</source>
         <translation>Số liệu như hiện nay sẽ được gửi lên cấp trên trong gói dữ liệu tới. Đánh dấu đã gửi?</translation>
     </message>
@@ -4222,17 +4214,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="682"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="653"/>
         <source>Movement report</source>
         <translation>Báo cáo phong trào</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="683"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="654"/>
         <source>Other results</source>
         <translation>Kết quả khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="684"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="655"/>
         <source>Village assessment</source>
         <translation>Đánh giá khu dân cư</translation>
     </message>
@@ -4240,57 +4232,57 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="308"/>
         <source>(whole commune)</source>
         <translation>(toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="316"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="346"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="317"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="351"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="322"/>
         <source>Led to a case being found and handled</source>
         <translation>Giúp phát hiện, xử lý vụ việc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="353"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="324"/>
         <source>Mediated successfully</source>
         <translation>Hòa giải thành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="335"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="365"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="336"/>
         <source>Quantity</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="372"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="343"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="374"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="345"/>
         <source>No name of the person who gave the tip is recorded.</source>
         <translation>Không ghi tên người cung cấp tin.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="380"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="351"/>
         <source>Persons</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="384"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="355"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -4298,52 +4290,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="437"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="408"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="441"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="412"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="441"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="412"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="441"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="412"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="448"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="419"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="449"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="420"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="421"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="455"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="479"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="450"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="509"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="480"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
@@ -4351,7 +4343,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="373"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="375"/>
         <source>ANTQ Desktop — first-time setup</source>
         <translation>ANTQ Desktop — thiết lập lần đầu</translation>
     </message>
@@ -4382,12 +4374,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="528"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="506"/>
         <source>Exchange with other stations</source>
         <translation>Trao đổi với đơn vị khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="529"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="507"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
@@ -4445,12 +4437,12 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Các thôn, tổ dân phố của xã:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="242"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="243"/>
         <source>The hub&apos;s own unit. Villages are not needed: the communes bring theirs.</source>
         <translation>Tên đơn vị của máy tổng hợp. Không cần nhập thôn: các xã tự gửi danh sách của mình.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="256"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="258"/>
         <source>This village is already in the list.</source>
         <translation>Thôn này đã có trong danh sách.</translation>
     </message>
@@ -4458,22 +4450,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>UpperLevelPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="296"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="298"/>
         <source>Upper level</source>
         <translation>Cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="299"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="301"/>
         <source>Where your data bundles go: the provincial police since 2025, or a district where one remains.</source>
         <translation>Nơi nhận gói dữ liệu: Công an tỉnh (từ năm 2025), hoặc cấp huyện ở nơi còn.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="306"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="308"/>
         <source>Kind:</source>
         <translation>Loại:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="307"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="309"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
@@ -4481,22 +4473,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1191"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1102"/>
         <source>Scan the certificate&apos;s QR code here, paste its text, or type the serial (e.g. 01304-2026-00042)</source>
         <translation>Quét mã QR trên giấy khen vào đây, dán nội dung mã, hoặc gõ số hiệu (ví dụ 01304-2026-00042)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1195"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1106"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1212"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1123"/>
         <source>QR code text or serial</source>
         <translation>Nội dung mã QR hoặc số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1234"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1145"/>
         <source>signed by: %1</source>
         <translation>đơn vị ký: %1</translation>
     </message>

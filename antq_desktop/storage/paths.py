@@ -46,4 +46,12 @@ class DataDir:
         return os.environ.get(DB_URL_ENV) or f"sqlite:///{self.database}"
 
     def ensure(self) -> None:
+        """Create the folder, readable by this user only: it holds the database, the station's keys
+        (in the database's settings) and the backups. On Windows the per-user AppData folder is
+        already private; a folder that refuses chmod (a FAT USB stick) is used as it is."""
         self.root.mkdir(parents=True, exist_ok=True)
+        if os.name == "posix":
+            try:
+                os.chmod(self.root, 0o700)
+            except OSError:
+                pass

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -40,24 +39,13 @@ from ..services.station import Station
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
 from .sync_page import table_label
+from .widgets import read_only_table
 
 ROLE_NAMES_EN = {"admin": "Administrator", "officer": "Officer", "viewer": "Read only"}
 
 
 def _role_label(role: str) -> str:
     return accounts.ROLE_LABELS.get(role, role) if is_vietnamese() else ROLE_NAMES_EN.get(role, role)
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(columns))
-    t.setHorizontalHeaderLabels(columns)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -157,7 +145,7 @@ class AccountsTab(QWidget):
     def __init__(self, station: Station, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = station.db
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("User name"),
                 self.tr("Full name"),
@@ -324,7 +312,7 @@ class AuditTab(QWidget):
         top.addWidget(self.user)
         top.addWidget(self.action)
         top.addStretch(1)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("No."),
                 self.tr("Time"),
@@ -451,7 +439,7 @@ class BackupsTab(QWidget):
         restore = QPushButton(self.tr("Restore from a backup…"))
         restore.setObjectName("restoreBackup")
         restore.clicked.connect(self.restore)
-        self.files = _table([self.tr("Backup file"), self.tr("Size"), self.tr("Written")])
+        self.files = read_only_table([self.tr("Backup file"), self.tr("Size"), self.tr("Written")])
         self.files.setObjectName("backupFiles")
         self.files.setColumnWidth(0, 360)
         self.files.setColumnWidth(1, 100)

@@ -9,18 +9,14 @@ prints with a watermark and is never registered.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -28,8 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
@@ -50,8 +44,8 @@ from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
+from .widgets import PersonSearch, date_text, optional_date, optional_date_edit, paper_path, read_only_table
 
-NO_DATE = QDate(2000, 1, 1)
 WARNING_COLOR = QColor("#9a5b00")
 
 
@@ -69,39 +63,6 @@ def _status_label(status: str) -> str:
 
 def _kind_label(kind: str) -> str:
     return _vi_en(rules.RECIPIENT_KINDS, rules.RECIPIENT_KINDS_EN, kind)
-
-
-def _d(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def _date_edit(value: date | None) -> QDateEdit:
-    """A date that may stay empty (shown blank at its minimum)."""
-    w = QDateEdit()
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("dd/MM/yyyy")
-    w.setMinimumDate(NO_DATE)
-    w.setSpecialValueText(" ")
-    w.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-    return w
-
-
-def _date_of(w: QDateEdit) -> date | None:
-    d = w.date()
-    return None if d == NO_DATE else date(d.year(), d.month(), d.day())
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(columns))
-    t.setHorizontalHeaderLabels(columns)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.setSortingEnabled(False)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 def _fill(table: QTableWidget, rows: list[list[str]], ids: list[str] | None = None) -> None:
@@ -131,12 +92,6 @@ def _shortcut(widget: QWidget, keys: str | QKeySequence.StandardKey, slot: Calla
     widget.addAction(a)
 
 
-def _paper_path(stem: str) -> Path:
-    folder = Path(tempfile.gettempdir()) / "antq-papers"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}.pdf"
-
-
 def _findings_text(findings: list[Any]) -> str:
     return "\n".join("⚠ " + (f.message_vi if is_vietnamese() else f.message_en) for f in findings)
 
@@ -144,50 +99,6 @@ def _findings_text(findings: list[Any]) -> str:
 # ---------------------------------------------------------------------------------------------
 # Recipient form
 # ---------------------------------------------------------------------------------------------
-
-
-class PersonSearch(QDialog):
-    """Pick a person of the register by typing part of a name, an ID number or a phone."""
-
-    def __init__(self, db: Database, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.setWindowTitle(title)
-        self.setMinimumSize(480, 360)
-        self.search = QLineEdit()
-        self.search.setObjectName("personSearch")
-        self.search.setPlaceholderText(self.tr("Type a name or an ID number…"))
-        self.results = QListWidget()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._pick)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.results)
-        layout.addWidget(buttons)
-        self._timer = QTimer(self, singleShot=True, interval=200)
-        self._timer.timeout.connect(self.find)
-        self.search.textChanged.connect(self._timer.start)
-        self.search.returnPressed.connect(self._pick)
-        self.results.itemDoubleClicked.connect(lambda _i: self._pick())
-        self.hits: list[hh.PersonHit] = []
-        self.chosen: hh.PersonHit | None = None
-
-    def find(self) -> None:
-        self.results.clear()
-        self.hits = hh.find_persons(self.db, self.search.text())
-        for p in self.hits:
-            self.results.addItem(QListWidgetItem(f"{p.full_name} — {p.birth or '?'} — {p.village}"))
-        if self.hits:
-            self.results.setCurrentRow(0)
-
-    def _pick(self) -> None:
-        row = self.results.currentRow()
-        if 0 <= row < len(self.hits):
-            self.chosen = self.hits[row]
-            self.accept()
 
 
 class RecipientDialog(QDialog):
@@ -362,7 +273,7 @@ class DecisionDialog(QDialog):
         self.number.setObjectName("decisionNumber")
         self.number.setPlaceholderText(self.tr("e.g. 15"))
         self.symbol = QLineEdit(d.symbol)
-        self.decided_on = _date_edit(d.decided_on)
+        self.decided_on = optional_date_edit(d.decided_on)
         self.decided_on.setObjectName("decidedOn")
         self.form = QComboBox()
         self.form.setObjectName("awardForm")
@@ -429,7 +340,7 @@ class DecisionDialog(QDialog):
         self.notes = QPlainTextEdit(d.notes)
         self.notes.setObjectName("decisionNotes")
 
-        self.recipients = _table(
+        self.recipients = read_only_table(
             [
                 self.tr("No."),
                 self.tr("Kind"),
@@ -553,7 +464,7 @@ class DecisionDialog(QDialog):
         d = self.draft
         d.number = self.number.text()
         d.symbol = self.symbol.text()
-        d.decided_on = _date_of(self.decided_on)
+        d.decided_on = optional_date(self.decided_on)
         d.form = self.form.currentData()
         d.level = self.level.text()
         d.authority = self.authority.text()
@@ -843,7 +754,7 @@ class PrintCertificatesDialog(QDialog):
 
         if not self._save_offsets():
             return
-        path = _paper_path("can-chinh-phoi")
+        path = paper_path("can-chinh-phoi")
         try:
             certificates.write_calibration(self.db, self.template.currentData(), path)
             self.last_preview = PdfPreviewDialog(str(path), self.tr("Calibration page"), self)
@@ -857,7 +768,7 @@ class PrintCertificatesDialog(QDialog):
         from ..documents import certificates
         from .tasks import run_task
 
-        path = _paper_path("giay-khen")
+        path = paper_path("giay-khen")
         template = self.template.currentData()
 
         def work(report: Callable[[int, int], bool]) -> int:
@@ -963,7 +874,7 @@ class DecisionsTab(QWidget):
         top.addWidget(self.search, 2)
         top.addWidget(self.status)
         top.addWidget(self.year)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Number"),
                 self.tr("Date"),
@@ -1027,7 +938,7 @@ class DecisionsTab(QWidget):
             [
                 [
                     r.number or self.tr("(no number)"),
-                    _d(r.decided_on),
+                    date_text(r.decided_on),
                     _form_label(r.form),
                     r.occasion,
                     fmt_int(r.recipients),
@@ -1109,7 +1020,7 @@ class DecisionsTab(QWidget):
         row = self.selected()
         if row is None:
             return
-        path = _paper_path("quyet-dinh")
+        path = paper_path("quyet-dinh")
         try:
             decisions.write_decision(self.db, row.id, path)
             self.last_preview = PdfPreviewDialog(
@@ -1130,7 +1041,7 @@ class RegisterTab(QWidget):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search names, serials, who printed…"))
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Printed at"),
                 self.tr("Serial"),
@@ -1256,7 +1167,7 @@ class MedalTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.rule, 1)
         top.addWidget(self.within)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Name"),
                 self.tr("Born"),

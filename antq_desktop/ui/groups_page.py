@@ -47,6 +47,7 @@ from ..storage.database import Database
 from .household_dialog import FieldNote
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
+from .widgets import paper_path
 
 
 def _date_text(d: date | None) -> str:
@@ -914,15 +915,6 @@ class GroupsPage(QWidget):
 
     # -- papers --------------------------------------------------------------------------------
 
-    def _paper(self, stem: str, suffix: str = ".pdf"):  # noqa: ANN202
-        import tempfile
-        from datetime import datetime
-        from pathlib import Path
-
-        folder = Path(tempfile.gettempdir()) / "antq-papers"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
-
     def _preview(self, path, title: str) -> None:  # noqa: ANN001
         from .pdf_preview import PdfPreviewDialog
 
@@ -935,7 +927,7 @@ class GroupsPage(QWidget):
         g = self.selected_group()
         if g is None:
             return
-        path = self._paper("danh-sach-to")
+        path = paper_path("danh-sach-to")
         try:
             rosters.write_roster_pdf(self.db, g.id, path, include_left=self.show_left.isChecked())
         except UserError as exc:
@@ -946,7 +938,7 @@ class GroupsPage(QWidget):
     def print_group_list(self) -> None:
         from ..documents import rosters
 
-        path = self._paper("danh-sach-cac-to")
+        path = paper_path("danh-sach-cac-to")
         try:
             rosters.write_group_list_pdf(self.db, path, query=self.query())
         except UserError as exc:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -467,10 +467,10 @@ class CommunesTab(QWidget):
         from ..documents.commitment_papers import letterhead
         from ..documents.reports import render_report_pdf
         from .pdf_preview import PdfPreviewDialog
-        from .reports_page import _paper
+        from .widgets import paper_path
 
         period = self.period.text().strip()
-        path = _paper("bao-cao-toan-tinh", ".pdf")
+        path = paper_path("bao-cao-toan-tinh")
         try:
             report = run_task(
                 self,
@@ -541,11 +541,20 @@ class HubArea(QTabWidget):
         self.addTab(self.charts, self.tr("Charts"))
         self.communes.loaded.connect(self.charts.set_rows)
         self._loaded = False
+        self._pending = False
 
     def refresh(self) -> None:
         self._loaded = self.communes.refresh() or self._loaded
 
     def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if not self._loaded and not self._pending:
+            # After the show has finished: the count runs under a modal progress dialog whose event
+            # processing must not re-enter a show in progress (it crashed offscreen now and then).
+            self._pending = True
+            QTimer.singleShot(0, self._first_load)
+
+    def _first_load(self) -> None:
+        self._pending = False
         if not self._loaded:
             self.refresh()

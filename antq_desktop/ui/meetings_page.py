@@ -10,13 +10,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
+from PySide6.QtCore import QDateTime, Qt, QTimer
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
@@ -44,44 +41,18 @@ from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
-
-NO_DATE = QDate(2000, 1, 1)
+from .widgets import (
+    PersonSearch,
+    date_text,
+    optional_date,
+    optional_date_edit,
+    paper_path,
+    read_only_table,
+)
 
 
 def _status_label(status: str) -> str:
     return (mt.STATUS_LABELS if is_vietnamese() else mt.STATUS_LABELS_EN).get(status, status)
-
-
-def _d(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
-
-
-def _optional_date_edit(value: date | None) -> QDateEdit:
-    """A date field that may stay empty (shown blank at its minimum)."""
-    w = QDateEdit()
-    w.setCalendarPopup(True)
-    w.setDisplayFormat("dd/MM/yyyy")
-    w.setMinimumDate(NO_DATE)
-    w.setSpecialValueText(" ")
-    w.setDate(QDate(value.year, value.month, value.day) if value else NO_DATE)
-    return w
-
-
-def _date_of(w: QDateEdit) -> date | None:
-    d = w.date()
-    return None if d == NO_DATE else date(d.year(), d.month(), d.day())
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(columns))
-    t.setHorizontalHeaderLabels(columns)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
 
 
 # ---------------------------------------------------------------------------------------------
@@ -114,10 +85,10 @@ class OpinionDialog(QDialog):
         self.on_spot.setChecked(self.draft.answered_on_spot)
         self.forwarded = QLineEdit(self.draft.forwarded_to)
         self.forwarded.setPlaceholderText(self.tr("forwarded to (when beyond the meeting's authority)"))
-        self.due = _optional_date_edit(self.draft.due_on)
+        self.due = optional_date_edit(self.draft.due_on)
         self.answer = QPlainTextEdit(self.draft.answer)
         self.answer.setMaximumHeight(80)
-        self.answered_on = _optional_date_edit(self.draft.answered_on)
+        self.answered_on = optional_date_edit(self.draft.answered_on)
         self.status = QComboBox()
         self.status.setObjectName("status")
         for st in mt.OPINION_STATUSES:
@@ -149,10 +120,10 @@ class OpinionDialog(QDialog):
             self.status.setCurrentIndex(self.status.findData("answered"))
 
     def _pick_person(self) -> None:
-        dialog = PersonPicker(self.db, self)
+        dialog = PersonSearch(self.db, self.tr("Choose a person"), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.chosen:
-            self.person_id, name = dialog.chosen
-            self.speaker.setText(name)
+            self.person_id = dialog.chosen.id
+            self.speaker.setText(dialog.chosen.full_name)
 
     def collect(self) -> mt.OpinionDraft:
         return mt.OpinionDraft(
@@ -164,9 +135,9 @@ class OpinionDialog(QDialog):
             field=self.field.currentData(),
             answered_on_spot=self.on_spot.isChecked(),
             forwarded_to=self.forwarded.text(),
-            due_on=_date_of(self.due),
+            due_on=optional_date(self.due),
             answer=self.answer.toPlainText(),
-            answered_on=_date_of(self.answered_on),
+            answered_on=optional_date(self.answered_on),
             status=self.status.currentData(),
             seq_no=self.draft.seq_no,
         )
@@ -184,49 +155,6 @@ class OpinionDialog(QDialog):
                 return
         self.draft = draft
         self.accept()
-
-
-class PersonPicker(QDialog):
-    """Pick a person of the register by typing part of the name."""
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.setWindowTitle(self.tr("Choose a person"))
-        self.setMinimumSize(460, 360)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Type a name or an ID number…"))
-        self.results = QListWidget()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._pick)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.search)
-        layout.addWidget(self.results)
-        layout.addWidget(buttons)
-        self._timer = QTimer(self, singleShot=True, interval=200)
-        self._timer.timeout.connect(self._find)
-        self.search.textChanged.connect(self._timer.start)
-        self.search.returnPressed.connect(self._pick)
-        self.results.itemDoubleClicked.connect(lambda _i: self._pick())
-        self.chosen: tuple[str, str] | None = None
-
-    def _find(self) -> None:
-        self.results.clear()
-        for p in hh.find_persons(self.db, self.search.text()):
-            item = QListWidgetItem(f"{p.full_name} — {p.birth or '?'} — {p.village}")
-            item.setData(Qt.ItemDataRole.UserRole, (p.id, p.full_name))
-            self.results.addItem(item)
-        if self.results.count():
-            self.results.setCurrentRow(0)
-
-    def _pick(self) -> None:
-        item = self.results.currentItem()
-        if item is not None:
-            self.chosen = item.data(Qt.ItemDataRole.UserRole)
-            self.accept()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -283,7 +211,7 @@ class MeetingDialog(QDialog):
         self.conclusions = QPlainTextEdit()
         self.conclusions.setObjectName("conclusions")
         self.opinions: list[mt.OpinionDraft] = []
-        self.opinion_table = _table(
+        self.opinion_table = read_only_table(
             [self.tr("No."), self.tr("Speaker"), self.tr("Opinion"), self.tr("Field"), self.tr("Status")]
         )
         self.opinion_table.setObjectName("opinionTable")
@@ -599,7 +527,7 @@ class MeetingsTab(QWidget):
         top.addWidget(self.search, 2)
         top.addWidget(self.type, 2)
         top.addWidget(self.year)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Number"),
                 self.tr("Date"),
@@ -705,14 +633,6 @@ class MeetingsTab(QWidget):
         if m is not None:
             self.undo_stack.push(DeleteMeeting(self, m.id, self.tr("Delete %1").replace("%1", m.title)))
 
-    def _paper(self, suffix: str):  # noqa: ANN202
-        import tempfile
-        from pathlib import Path
-
-        folder = Path(tempfile.gettempdir()) / "antq-papers"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"bien-ban-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
-
     def print_minutes(self) -> None:
         from ..documents import minutes
         from .pdf_preview import PdfPreviewDialog
@@ -720,7 +640,7 @@ class MeetingsTab(QWidget):
         m = self.selected()
         if m is None:
             return
-        path = self._paper(".pdf")
+        path = paper_path("bien-ban")
         try:
             minutes.write_minutes(self.db, m.id, path)
         except UserError as exc:
@@ -779,7 +699,7 @@ class OpinionTracker(QWidget):
         top.addWidget(self.status, 1)
         top.addWidget(self.field, 1)
         top.addWidget(self.overdue)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Meeting"),
                 self.tr("Date"),
@@ -837,11 +757,11 @@ class OpinionTracker(QWidget):
             status = _status_label(o.status) + (self.tr(" — overdue") if o.overdue else "")
             cells = [
                 o.meeting_title,
-                _d(o.meeting_day),
+                date_text(o.meeting_day),
                 o.speaker,
                 o.content,
                 o.field_label,
-                _d(o.due_on),
+                date_text(o.due_on),
                 status,
             ]
             for c, text in enumerate(cells):
@@ -890,7 +810,11 @@ class OpinionTracker(QWidget):
             return
         try:
             mt.set_opinion_status(
-                self.db, o.id, "answered", answer=dialog.answer.toPlainText(), answered_on=_date_of(dialog.on)
+                self.db,
+                o.id,
+                "answered",
+                answer=dialog.answer.toPlainText(),
+                answered_on=optional_date(dialog.on),
             )
         except UserError as exc:
             show_error(self, exc)
@@ -903,7 +827,7 @@ class AnswerDialog(QDialog):
         self.setWindowTitle(self.tr("Answer to %1").replace("%1", opinion.speaker or self.tr("the opinion")))
         self.answer = QPlainTextEdit(opinion.answer)
         self.answer.setObjectName("answerText")
-        self.on = _optional_date_edit(date.today())
+        self.on = optional_date_edit(date.today())
         form = QFormLayout(self)
         form.addRow(QLabel(opinion.content))
         form.addRow(self.tr("Answer"), self.answer)

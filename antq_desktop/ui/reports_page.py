@@ -5,15 +5,13 @@ movement counts (items handed in, tips, surrenders, mediations) and the yearly v
 
 from __future__ import annotations
 
-import tempfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -29,8 +27,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -45,30 +41,7 @@ from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int
 from .messages import show_error
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(columns))
-    t.setHorizontalHeaderLabels(columns)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
-
-
-def _item(text: str, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
-def _d(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+from .widgets import cell, date_text, paper_path, read_only_table
 
 
 def _date_edit(value: date | None) -> QDateEdit:
@@ -83,12 +56,6 @@ def _date_of(w: QDateEdit) -> date:
     return date(d.year(), d.month(), d.day())
 
 
-def _paper(stem: str, suffix: str) -> Path:
-    folder = Path(tempfile.gettempdir()) / "antq-papers"
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder / f"{stem}-{datetime.now():%Y%m%d-%H%M%S}{suffix}"
-
-
 # ---------------------------------------------------------------------------------------------
 # The report
 # ---------------------------------------------------------------------------------------------
@@ -101,15 +68,17 @@ class DrillDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(760, 520)
-        self.table = _table([self.tr("Date"), self.tr("Record"), self.tr("Village"), self.tr("Counts for")])
+        self.table = read_only_table(
+            [self.tr("Date"), self.tr("Record"), self.tr("Village"), self.tr("Counts for")]
+        )
         self.table.setObjectName("drillTable")
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
             value = "" if row.value is None else rp.format_number(row.value)
-            for c, cell in enumerate(
-                (_item(_d(row.day)), _item(row.label), _item(row.village), _item(value, True))
+            for c, item in enumerate(
+                (cell(date_text(row.day)), cell(row.label), cell(row.village), cell(value, True))
             ):
-                self.table.setItem(r, c, cell)
+                self.table.setItem(r, c, item)
         self.table.setColumnWidth(0, 100)
         self.table.setColumnWidth(1, 380)
         self.table.setColumnWidth(2, 150)
@@ -155,7 +124,7 @@ class ReportTab(QWidget):
         top.addWidget(self.quick)
         top.addWidget(self.compute_button)
         top.addWidget(self.span, 1)
-        self.table = _table([self.tr("Indicator"), self.tr("Figure"), self.tr("Unit")])
+        self.table = read_only_table([self.tr("Indicator"), self.tr("Figure"), self.tr("Unit")])
         self.table.setObjectName("reportTable")
         self.table.setColumnWidth(0, 640)
         self.table.setColumnWidth(1, 120)
@@ -197,7 +166,9 @@ class ReportTab(QWidget):
             return None
         self.report = report
         p = report.period
-        self.span.setText(self.tr("from %1 to %2").replace("%1", _d(p.start)).replace("%2", _d(p.end)))
+        self.span.setText(
+            self.tr("from %1 to %2").replace("%1", date_text(p.start)).replace("%2", date_text(p.end))
+        )
         bold = QFont()
         bold.setBold(True)
         rows: list[tuple[str, str, str, str | None, bool]] = []
@@ -218,11 +189,11 @@ class ReportTab(QWidget):
         self.table.setRowCount(len(rows))
         self.codes: list[str | None] = []
         for r, (label, value, unit, code, heading) in enumerate(rows):
-            cells = (_item(label), _item(value, True), _item(unit))
-            for c, cell in enumerate(cells):
+            cells = (cell(label), cell(value, True), cell(unit))
+            for c, item in enumerate(cells):
                 if heading:
-                    cell.setFont(bold)
-                self.table.setItem(r, c, cell)
+                    item.setFont(bold)
+                self.table.setItem(r, c, item)
             self.codes.append(code)
         for b in (self.pdf_button, self.xlsx_button, self.sent_button):
             b.setEnabled(True)
@@ -269,7 +240,7 @@ class ReportTab(QWidget):
         from ..documents import reports as paper
         from .pdf_preview import PdfPreviewDialog
 
-        path = _paper("bao-cao", ".pdf")
+        path = paper_path("bao-cao", ".pdf")
         try:
             paper.write_report(self.db, self.period.text().strip(), path)
             self.last_preview = PdfPreviewDialog(
@@ -438,7 +409,7 @@ class ResultsTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.kind, 1)
         top.addWidget(self.year)
-        self.table = _table([self.tr("Date"), self.tr("Village"), self.tr("What")])
+        self.table = read_only_table([self.tr("Date"), self.tr("Village"), self.tr("What")])
         self.table.setObjectName("resultTable")
         self.table.setColumnWidth(0, 100)
         self.table.setColumnWidth(1, 180)
@@ -474,8 +445,8 @@ class ResultsTab(QWidget):
         self.rows = rs.list_results(self.db, q)
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            for c, text in enumerate((_d(row.day), row.village, row.summary)):
-                self.table.setItem(r, c, _item(text))
+            for c, text in enumerate((date_text(row.day), row.village, row.summary)):
+                self.table.setItem(r, c, cell(text))
         self.count.setText(self.tr("%1 records").replace("%1", fmt_int(len(self.rows))))
 
     def selected(self) -> rs.ResultRow | None:
@@ -553,7 +524,7 @@ class AssessmentDialog(QDialog):
             kind_id = None
         query = mt.MeetingQuery(year=row.year, type_id=kind_id, village_id=row.village_id)
         for m in mt.list_meetings(db, query, limit=None):
-            when = _d(m.starts_at.date()) if m.starts_at else ""
+            when = date_text(m.starts_at.date()) if m.starts_at else ""
             self.meeting.addItem(f"{m.doc_number or when} — {m.title}", m.id)
         if row.meeting_id:
             self.meeting.setCurrentIndex(max(0, self.meeting.findData(row.meeting_id)))
@@ -604,7 +575,7 @@ class AssessmentTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.year)
         top.addWidget(self.summary, 1)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Village"),
                 self.tr("Registered"),
@@ -643,10 +614,10 @@ class AssessmentTab(QWidget):
                 f"{c1.percent:g} %".replace(".", ","),
                 self.tr("all met") if not a.unmet else self.tr("%1 not met").replace("%1", str(len(a.unmet))),
                 asm.RESULT_LABELS.get(a.result, a.result),
-                f"{a.decision_number} {_d(a.decision_on)}".strip(),
+                f"{a.decision_number} {date_text(a.decision_on)}".strip(),
             )
             for c, text in enumerate(cells):
-                self.table.setItem(r, c, _item(text))
+                self.table.setItem(r, c, cell(text))
         s = asm.commune_summary(self.db, y)
         self.summary.setText(
             self.tr("%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).")

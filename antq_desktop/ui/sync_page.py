@@ -16,7 +16,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -26,8 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -39,6 +36,7 @@ from ..services.station import Station
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
 from .tasks import run_task
+from .widgets import cell, read_only_table
 
 TABLE_LABELS = {
     "commune": ("Xã, phường", "Commune"),
@@ -73,26 +71,6 @@ TABLE_LABELS = {
 def table_label(name: str) -> str:
     vi, en = TABLE_LABELS.get(name, (name, name))
     return vi if is_vietnamese() else en
-
-
-def _table(columns: list[str]) -> QTableWidget:
-    t = QTableWidget(0, len(columns))
-    t.setHorizontalHeaderLabels(columns)
-    t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    t.verticalHeader().setVisible(False)
-    t.setAlternatingRowColors(True)
-    t.horizontalHeader().setStretchLastSection(True)
-    return t
-
-
-def _item(text: str, number: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
-    if number:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 def _when(iso: str | None) -> str:
@@ -167,7 +145,7 @@ class ImportPreviewDialog(QDialog):
             notes.append(self.tr("The sender restored a backup: everything is sent again and merged."))
         note = QLabel("\n".join(notes))
         note.setWordWrap(True)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Kind of record"),
                 self.tr("New"),
@@ -186,17 +164,17 @@ class ImportPreviewDialog(QDialog):
         self.table.setRowCount(len(rows) + 1)
         for r, (name, t) in enumerate([*rows, ("", totals)]):
             label = table_label(name) if name else self.tr("Total")
-            cells = [_item(label)] + [
-                _item(fmt_int(v), True) for v in (t.new, t.changed, t.unchanged, t.conflicts)
+            cells = [cell(label)] + [
+                cell(fmt_int(v), True) for v in (t.new, t.changed, t.unchanged, t.conflicts)
             ]
-            for c, cell in enumerate(cells):
+            for c, item in enumerate(cells):
                 if not name:
-                    font = cell.font()
+                    font = item.font()
                     font.setBold(True)
-                    cell.setFont(font)
+                    item.setFont(font)
                 if c == 4 and t.conflicts:
-                    cell.setForeground(QColor("#b3121a"))
-                self.table.setItem(r, c, cell)
+                    item.setForeground(QColor("#b3121a"))
+                self.table.setItem(r, c, item)
         self.table.setColumnWidth(0, 260)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = QPushButton(self.tr("Import"))
@@ -221,7 +199,7 @@ class ExchangeTab(QWidget):
         self.own.setObjectName("ownCard")
         self.own.setWordWrap(True)
         self.own.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Station"),
                 self.tr("Last sent"),
@@ -284,17 +262,17 @@ class ExchangeTab(QWidget):
             else:
                 state = self.tr("paired")
             cells = [
-                _item(p.unit_name),
-                _item(_when(p.last_sent_at)),
-                _item(_when(p.last_received_at)),
-                _item(fmt_int(p.days_since_exchange or 0), True),
-                _item(fmt_int(p.unacknowledged), True),
-                _item(state),
+                cell(p.unit_name),
+                cell(_when(p.last_sent_at)),
+                cell(_when(p.last_received_at)),
+                cell(fmt_int(p.days_since_exchange or 0), True),
+                cell(fmt_int(p.unacknowledged), True),
+                cell(state),
             ]
             if p.overdue and not p.revoked:
                 cells[5].setForeground(QColor("#b3121a"))
-            for c, cell in enumerate(cells):
-                self.table.setItem(r, c, cell)
+            for c, item in enumerate(cells):
+                self.table.setItem(r, c, item)
         if self.peers and not self.table.selectedItems():
             self.table.selectRow(0)
         self._update()
@@ -458,7 +436,7 @@ class ConflictsTab(QWidget):
     def __init__(self, station: Station, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = station.db
-        self.table = _table(
+        self.table = read_only_table(
             [
                 self.tr("Kind of record"),
                 self.tr("Field"),
@@ -506,7 +484,7 @@ class ConflictsTab(QWidget):
                 f"{c.loser_site}, {_when(c.loser_changed_at) if c.loser_changed_at else '—'}",
             ]
             for col, text in enumerate(cells):
-                self.table.setItem(r, col, _item(text))
+                self.table.setItem(r, col, cell(text))
         self.count.setText(self.tr("%1 conflicts").replace("%1", fmt_int(len(self.conflicts))))
 
     def decide(self, action: str) -> None:

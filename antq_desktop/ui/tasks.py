@@ -58,10 +58,19 @@ def run_task(parent: QWidget | None, title: str, label: str, work: Callable[[Pro
     worker.moveToThread(thread)
     loop = QEventLoop()
 
+    state = {"finished": False, "busy": False}
+
     def on_progress(done: int, total: int) -> None:
-        if total > 0:
+        # setValue() on a modal progress dialog processes events itself: a report arriving meanwhile
+        # is skipped rather than nested, and none is shown once the dialog is going away.
+        if total <= 0 or state["finished"] or state["busy"]:
+            return
+        state["busy"] = True
+        try:
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
+        finally:
+            state["busy"] = False
 
     def on_cancel() -> None:
         worker.cancelled = True
@@ -75,6 +84,7 @@ def run_task(parent: QWidget | None, title: str, label: str, work: Callable[[Pro
     loop.exec()
     thread.quit()
     thread.wait()
+    state["finished"] = True
     dialog.close()
     dialog.deleteLater()
     if worker.error is not None:

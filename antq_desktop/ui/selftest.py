@@ -70,7 +70,7 @@ class _Run:
         from PySide6.QtCore import QSettings
         from PySide6.QtGui import QFontDatabase
 
-        from .storage.paths import DataDir
+        from ..storage.paths import DataDir
 
         self.data_dir = DataDir(self.root / "data")
         self.data_dir.ensure()
@@ -84,14 +84,14 @@ class _Run:
     def translations(self) -> None:
         from PySide6.QtCore import QTranslator
 
-        from .assets import translations_dir
+        from ..assets import translations_dir
 
         qm = translations_dir() / "antq_vi.qm"
         translator = QTranslator()
         _check(translator.load(str(qm)) and not translator.isEmpty(), f"cannot load translations {qm}")
 
     def admin_units(self) -> None:
-        from .domain import admin_units
+        from ..domain import admin_units
 
         provinces, communes = len(admin_units.provinces()), len(admin_units.all_communes())
         _check(
@@ -99,9 +99,9 @@ class _Run:
         )
 
     def database(self) -> None:
-        from .services import accounts, demo
-        from .services import station as station_service
-        from .storage import migrate
+        from ..services import accounts, demo
+        from ..services import station as station_service
+        from ..storage import migrate
 
         self.station = station_service.open_station(self.data_dir)  # Alembic upgrade from empty
         rev = migrate.current_revision(self.station.db)
@@ -110,7 +110,7 @@ class _Run:
         _check(summary.households == self.households, "demo commune incomplete")
         from sqlalchemy import select
 
-        from .storage.models import User
+        from ..storage.models import User
 
         with self.station.db.session() as s:
             stored = s.scalar(select(User.password_hash).where(User.username == demo.DEMO_ADMIN))
@@ -118,8 +118,8 @@ class _Run:
         self.facts.append(f"{summary.households} households, {summary.persons} persons")
 
     def main_window(self) -> None:
-        from .services import accounts
-        from .ui.main_window import MainWindow
+        from ..services import accounts
+        from .main_window import MainWindow
 
         self.window = MainWindow(self.station, self.settings, accounts.default_username(self.station.db))
         self.window.show()
@@ -129,8 +129,8 @@ class _Run:
         _check(self.window.isVisible(), "the main window did not show")
 
     def certificate_pdf(self) -> None:
-        from .documents import certificates
-        from .services import awards as aw
+        from ..documents import certificates
+        from ..services import awards as aw
 
         draft = aw.new_decision(self.station.db)
         draft.number = "1"
@@ -158,7 +158,7 @@ class _Run:
         from PySide6.QtGui import QImage
         from PySide6.QtPrintSupport import QPrinter
 
-        from .ui.pdf_preview import PdfPreviewDialog
+        from .pdf_preview import PdfPreviewDialog
 
         preview = PdfPreviewDialog(self.pdf, "self-test", self.window)  # QtPdf + QtPdfWidgets
         try:
