@@ -21,6 +21,8 @@ from .storage.lock import AlreadyRunning, InstanceLock
 from .storage.paths import DataDir
 
 USER_ENV = "ANTQ_USER"
+# Opens the data key of a station whose sensitive columns are encrypted (services/encryption.py).
+PASSWORD_ENV = "ANTQ_PASSWORD"
 
 
 def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -82,6 +84,26 @@ def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
     ur.add_argument("username")
     ur.add_argument("role", help="admin, officer hoặc viewer")
 
+    enc = sub.add_parser("encryption", help="mã hoá dữ liệu nhạy cảm: tình trạng, bật, tắt, mã khôi phục")
+    esub = enc.add_subparsers(dest="encryption_command", required=True, parser_class=parser_class)
+    es = esub.add_parser("status", help="đang mã hoá hay không, tài khoản nào có khoá")
+    es.add_argument("--json", action="store_true", help="in dạng JSON")
+    for name, text in (
+        ("enable", "bật mã hoá (quản trị viên); in mã khôi phục"),
+        ("disable", "tắt mã hoá, lưu lại dạng thường"),
+        ("new-code", "tạo mã khôi phục mới (mã cũ hết hiệu lực)"),
+    ):
+        ep = esub.add_parser(name, help=text)
+        ep.add_argument(
+            "--password-file", required=True, help="tệp chứa mật khẩu của quản trị viên (dòng đầu)"
+        )
+        if name != "disable":
+            ep.add_argument("--sheet", metavar="FILE.pdf", help="in mã khôi phục ra tờ PDF này để cất giữ")
+    er = esub.add_parser("recover", help="quên mật khẩu quản trị: đặt mật khẩu mới bằng mã khôi phục")
+    er.add_argument("--user", required=True, help="tên tài khoản quản trị")
+    er.add_argument("--password-file", required=True, help="tệp chứa mật khẩu mới (dòng đầu)")
+    er.add_argument("--code", help="mã khôi phục (không có thì hỏi)")
+
     person = sub.add_parser("person", help="dữ liệu cá nhân của một người: trích xuất, xoá theo yêu cầu")
     psub = person.add_subparsers(dest="person_command", required=True, parser_class=parser_class)
     pe = psub.add_parser("export", help="mọi dữ liệu về một người ra .json hoặc .xlsx")
@@ -102,7 +124,7 @@ def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
     st = open_station(DataDir.resolve(args.data_dir))
     try:
-        act_as_cli_user(st.db, os.environ.get(USER_ENV) or None)
+        act_as_cli_user(st.db, os.environ.get(USER_ENV) or None, os.environ.get(PASSWORD_ENV) or None)
     except BaseException:
         st.close()
         raise
@@ -356,10 +378,85 @@ def cmd_person(args: argparse.Namespace) -> int:
     return _writing(args, run)
 
 
+# -- encryption -----------------------------------------------------------------------------------
+
+
+def cmd_encryption(args: argparse.Namespace) -> int:
+    from .services import accounts, encryption
+
+    cmd = args.encryption_command
+    if cmd == "status":
+        st = _open(args)
+        try:
+            status = encryption.status(st.db)
+        finally:
+            st.close()
+        if args.json:
+            _print_json(status.as_dict())
+        elif not status.enabled:
+            print("Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hoá).")
+        else:
+            print(f"Dữ liệu nhạy cảm đã mã hoá từ {status.enabled_at}.")
+            print("Tài khoản có khoá: " + (", ".join(status.with_key) or "không có"))
+            if status.without_key:
+                print(
+                    "Chưa có khoá (quản trị viên đặt lại mật khẩu để cấp): " + ", ".join(status.without_key)
+                )
+        return 0
+    password = _password(args.password_file)
+    if cmd == "recover":
+        code = args.code or input("Mã khôi phục: ")
+
+        def recover() -> int:
+            st = _open(args)
+            try:
+                encryption.recover_account(st.db, code, args.user, password)
+            finally:
+                st.close()
+            print(f"Đã đặt mật khẩu mới cho {args.user}; tài khoản này mở được dữ liệu nhạy cảm.")
+            return 0
+
+        return _writing(args, recover)
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            actor = accounts.current_actor(st.db)
+            who = accounts.sign_in(st.db, actor.username, password)  # the password is checked here
+            if cmd == "disable":
+                count = encryption.disable(st.db, password)
+                print(f"Đã tắt mã hoá: {count} bản ghi lưu lại dạng thường.")
+                return 0
+            if cmd == "enable":
+                code = encryption.enable(st.db, password)
+                print("Đã mã hoá dữ liệu nhạy cảm.")
+            else:
+                if not who.data_key_open:
+                    raise UserError(
+                        f"Tài khoản {who.username} chưa có khoá dữ liệu: hãy dùng tài khoản quản trị đã có khoá.",
+                        f"Account {who.username} has no data key: use an administrator that has it.",
+                    )
+                code = encryption.new_recovery_code(st.db, password)
+                print("Đã tạo mã khôi phục mới; mã cũ hết hiệu lực.")
+            print(f"Mã khôi phục: {code}")
+            print("Hãy in hoặc chép mã này, cất trong tủ sắt; phần mềm không lưu lại mã ở đâu khác.")
+            if args.sheet:
+                from .documents.recovery_sheet import render_recovery_sheet
+
+                render_recovery_sheet(st.db, code, Path(args.sheet).expanduser())
+                print(f"Tờ mã khôi phục: {args.sheet}")
+        finally:
+            st.close()
+        return 0
+
+    return _writing(args, run)
+
+
 ADMIN_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": cmd_backup,
     "restore": cmd_restore,
     "audit": cmd_audit,
     "users": cmd_users,
     "person": cmd_person,
+    "encryption": cmd_encryption,
 }

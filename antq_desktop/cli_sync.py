@@ -172,6 +172,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
             print(f"  {'cộng':<20} {tot.new:>7} {tot.changed:>9} {tot.unchanged:>11} {tot.conflicts:>9}")
             if rep.seen_before:
                 print("  (gói này đã được nhập trước đó; nhập lại không làm thay đổi dữ liệu)")
+            if rep.audit_warning:
+                print(f"  CẢNH BÁO: {rep.audit_warning}")
             return 0
 
         return _run(args, not args.dry_run, do_import)

@@ -202,6 +202,11 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/admin_page.py" line="590"/>
+        <source>Data encryption</source>
+        <translation>Mã hóa dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="592"/>
         <source>Only an administrator can change accounts and rules.</source>
         <translation>Chỉ Quản trị được thay đổi tài khoản và quy định.</translation>
     </message>
@@ -1537,6 +1542,91 @@ Cơ sở dữ liệu: %2</translation>
         <location filename="../antq_desktop/ui/reports_page.py" line="85"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
+    </message>
+</context>
+<context>
+    <name>EncryptionTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="112"/>
+        <source>When encryption is on, ID numbers, ethnicity, poverty status and notes on broken commitments are stored encrypted: someone who takes the computer or a backup cannot read them. Each account opens the key with its password; the printed recovery code opens it if the administrator password is forgotten. A whole ID number is still found by search; part of one is not.</source>
+        <translation>Khi bật mã hóa, số định danh, dân tộc, hộ nghèo và ghi chú vi phạm cam kết được lưu ở dạng mã hóa: ai lấy được máy tính hay bản sao lưu cũng không đọc được. Mỗi tài khoản mở khóa bằng mật khẩu của mình; mã khôi phục đã in mở được khóa khi quên mật khẩu quản trị. Vẫn tìm được theo cả số định danh, nhưng không tìm theo một phần của số.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="125"/>
+        <source>Turn encryption on…</source>
+        <translation>Bật mã hóa…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="127"/>
+        <source>Print a new recovery code…</source>
+        <translation>In mã khôi phục mới…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="129"/>
+        <source>The old code stops working at once.</source>
+        <translation>Mã cũ hết hiệu lực ngay.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="130"/>
+        <source>Turn encryption off…</source>
+        <translation>Tắt mã hóa…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="145"/>
+        <source>Sensitive data is stored without encryption.</source>
+        <translation>Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hóa).</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="147"/>
+        <source>Sensitive data is encrypted (since %1).</source>
+        <translation>Dữ liệu nhạy cảm đã được mã hóa (từ %1).</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="150"/>
+        <source>Accounts with the key: %1.</source>
+        <translation>Tài khoản có khóa: %1.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="155"/>
+        <source>Without the key (they see *** in sensitive fields until an administrator resets their password): %1.</source>
+        <translation>Chưa có khóa (thấy *** ở các trường nhạy cảm cho đến khi quản trị viên đặt lại mật khẩu): %1.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="159"/>
+        <source>This account has not opened the key.</source>
+        <translation>Tài khoản này chưa mở được khóa.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="167"/>
+        <source>Your administrator password:</source>
+        <translation>Mật khẩu quản trị của bạn:</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="178"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="185"/>
+        <source>Turn encryption on</source>
+        <translation>Bật mã hóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="180"/>
+        <source>Encrypt the sensitive data now? Accounts made before today get the key when an administrator resets their password. You will be shown a recovery code to print.</source>
+        <translation>Mã hóa dữ liệu nhạy cảm ngay bây giờ? Các tài khoản tạo trước hôm nay sẽ có khóa khi quản trị viên đặt lại mật khẩu. Sau đó chương trình hiện mã khôi phục để in.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="197"/>
+        <source>New recovery code</source>
+        <translation>Mã khôi phục mới</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="210"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="216"/>
+        <source>Turn encryption off</source>
+        <translation>Tắt mã hóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="212"/>
+        <source>Store the sensitive data without encryption again? The recovery code stops being needed.</source>
+        <translation>Lưu lại dữ liệu nhạy cảm ở dạng thường? Mã khôi phục sẽ không còn cần đến.</translation>
     </message>
 </context>
 <context>
@@ -3869,6 +3959,25 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="50"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="88"/>
+        <source>Recovery code</source>
+        <translation>Mã khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="54"/>
+        <source>Print this code and keep it sealed in the unit&apos;s safe. It opens the sensitive data if the administrator password is forgotten. It is not stored anywhere else and is shown only now.</source>
+        <translation>Hãy in mã này, niêm phong và cất trong tủ sắt của đơn vị. Mã mở được dữ liệu nhạy cảm khi quên mật khẩu quản trị. Mã không được lưu ở đâu khác và chỉ hiện lần này.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="71"/>
+        <source>&amp;Print the sheet…</source>
+        <translation>&amp;In tờ mã khôi phục…</translation>
+    </message>
+</context>
+<context>
     <name>RegisterTab</name>
     <message>
         <location filename="../antq_desktop/ui/households_page.py" line="120"/>
@@ -4553,7 +4662,7 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/tasks.py" line="68"/>
+        <location filename="../antq_desktop/ui/tasks.py" line="77"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
     </message>

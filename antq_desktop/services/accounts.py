@@ -13,7 +13,7 @@ Passwords are hashed with Argon2id and never logged or written to the audit trai
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -26,7 +26,7 @@ from ..storage import audit_log
 from ..storage.audit_log import NOBODY, SYSTEM, Actor
 from ..storage.database import Database
 from ..storage.models import User
-from . import audit, settings
+from . import audit, encryption, settings
 from .errors import UserError
 
 ROLES = ("admin", "officer", "viewer")
@@ -146,6 +146,8 @@ class SignedIn:
     username: str
     full_name: str
     role: str
+    # False when sensitive data is encrypted and this account has no key yet (encryption.py).
+    data_key_open: bool = True
 
     @property
     def role_label(self) -> str:
@@ -176,8 +178,12 @@ def act_as(db: Database, who: SignedIn | Actor | None) -> None:
         audit_log.set_actor(db, who.actor if isinstance(who, SignedIn) else who)
 
 
-def act_as_cli_user(db: Database, username: str | None = None) -> Actor:
-    """The command line acts as ``username`` (``ANTQ_USER``) or the first administrator."""
+def act_as_cli_user(db: Database, username: str | None = None, password: str | None = None) -> Actor:
+    """The command line acts as ``username`` (``ANTQ_USER``) or the first administrator.
+
+    ``password`` (``ANTQ_PASSWORD``) opens the data key of an encrypted station; without it the
+    command line reads sensitive fields as ``***`` and cannot change them.
+    """
     with db.session() as s:
         if not _has_users(s):
             return audit_log.actor_of(db)  # not set up yet: the system
@@ -191,7 +197,16 @@ def act_as_cli_user(db: Database, username: str | None = None) -> Actor:
         else:
             user = first_admin(s)
         actor = Actor(user.username, user.role, user.full_name) if user else SYSTEM
+        user_id, password_hash = (user.id, user.password_hash) if user else ("", "")
     audit_log.set_actor(db, actor)
+    if password and user_id:
+        if not verify_password(password_hash, password) or not encryption.open_with_password(
+            db, user_id, password
+        ):
+            raise UserError(
+                f"Mật khẩu trong ANTQ_PASSWORD không mở được khoá dữ liệu của tài khoản {actor.username!r}: hãy kiểm tra lại.",
+                f"The password in ANTQ_PASSWORD does not open account {actor.username!r}'s data key: check it.",
+            )
     return actor
 
 
@@ -378,6 +393,8 @@ def sign_in(db: Database, username: str, password: str, now: datetime | None = N
         raise error
     assert result is not None
     audit_log.set_actor(db, result.actor)
+    if not encryption.open_with_password(db, result.user_id, password):
+        result = replace(result, data_key_open=False)
     return result
 
 
@@ -404,6 +421,7 @@ def lock_screen(db: Database, who: SignedIn) -> None:
 def sign_out(db: Database, who: SignedIn) -> None:
     audit.log(db, "logout", table="app_user", record_id=who.user_id, username=who.username)
     audit_log.set_actor(db, NOBODY)
+    encryption.close(db)
 
 
 # -- accounts ------------------------------------------------------------------------------------
@@ -477,6 +495,7 @@ def create_account(
     with db.session() as s:
         user = add_user(s, username, password, role, full_name.strip())
         s.flush()
+        encryption.give_key(s, db, user.id, password)
         audit.record(
             s,
             "user_add",
@@ -529,6 +548,8 @@ def update_account(
         if new_active != user.active:
             changes["active"] = [user.active, new_active]
             user.active = new_active
+            if not new_active:
+                encryption.drop_key(s, user.id)
         if full_name is not None and full_name.strip() != user.full_name:
             changes["full_name"] = [user.full_name, full_name.strip()]
             user.full_name = full_name.strip()
@@ -553,6 +574,7 @@ def change_password(db: Database, username: str, old_password: str, new_password
         if not verify_password(user.password_hash, old_password or ""):
             raise UserError("Mật khẩu hiện tại không đúng: hãy nhập lại.", "The current password is wrong.")
         user.password_hash = hash_password(new_password)
+        encryption.rewrap_own(s, user.id, old_password, new_password)
         audit.record(s, "password_change", table="app_user", record_id=user.id)
 
 
@@ -565,6 +587,7 @@ def reset_password(db: Database, username: str, new_password: str) -> None:
         user.password_hash = hash_password(new_password)
         user.failed_attempts = 0
         user.locked_until = None
+        encryption.give_key(s, db, user.id, new_password)
         audit.record(s, "password_reset", table="app_user", record_id=user.id, details={"username": username})
 
 

@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..storage import audit_log
+from ..storage import audit_log, column_crypto
+from ..storage.base import Base
 from ..storage.database import Database
 from ..storage.models import AuditEntry
 from .errors import UserError
@@ -48,6 +49,7 @@ ACTION_LABELS = {
     "restore_backup": "Khôi phục từ bản sao lưu",
     "person_export": "Trích xuất dữ liệu cá nhân",
     "person_erase": "Xoá dữ liệu cá nhân",
+    "audit_mismatch": "Nhật ký bên gửi đã bị sửa",
 }
 
 
@@ -259,9 +261,37 @@ def list_entries(
         stmt = stmt.limit(limit)
     with db.session() as s:
         return [
-            AuditRow(e.id, e.at, e.username, e.action, e.table_name, e.record_id, e.details or {}, e.note)
+            AuditRow(
+                e.id,
+                e.at,
+                e.username,
+                e.action,
+                e.table_name,
+                e.record_id,
+                _opened(db, e.table_name, e.details),
+                e.note,
+            )
             for e in s.scalars(stmt)
         ]
+
+
+def _opened(db: Database, table_name: str, details: Any) -> dict[str, Any]:
+    """Sealed values of sensitive fields shown in clear when the data key is open, ``***`` if not."""
+    details = details or {}
+    changes = details.get("changes") if isinstance(details, dict) else None
+    model = _MODELS.get(table_name)
+    if not changes or model is None or not column_crypto.sensitive_columns(model):
+        return details
+    opened = {
+        key: [column_crypto.open_for_display(db, model, key, v) for v in pair]
+        if isinstance(pair, list)
+        else pair
+        for key, pair in changes.items()
+    }
+    return {**details, "changes": opened}
+
+
+_MODELS = {m.class_.__tablename__: m.class_ for m in Base.registry.mappers}
 
 
 EXPORT_HEADERS = ("Số", "Thời điểm", "Người dùng", "Hành động", "Bảng", "Mã bản ghi", "Nội dung", "Ghi chú")

@@ -20,6 +20,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ..domain import award_rules, id_numbers
+from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.models import (
     Award,
@@ -610,8 +611,9 @@ def _insert(conn: Any, model: type, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
     if hasattr(model, "__search_fields__"):
+        hidden = column_crypto.hidden_search_fields(conn)
         for row in rows:
-            row["search_key"] = row_search_key(model, row)
+            row["search_key"] = row_search_key(model, row, hidden)
     table = model.__table__  # type: ignore[attr-defined]
     # executemany needs the same keys in every row: fill the model's defaults.
     keys = set().union(*rows)

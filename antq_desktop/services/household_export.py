@@ -35,7 +35,7 @@ from ..domain import persons as rules
 from ..domain.text import fold
 from ..storage.database import Database
 from ..storage.models import Commitment, Household, Person, Site, Village
-from . import audit
+from . import audit, encryption
 from .errors import UserError
 from .household_import import COMMITMENT_LABELS
 
@@ -107,6 +107,8 @@ def export_households(
     from openpyxl.styles import Alignment, Font
 
     target = _check_target(Path(path))
+    if include_sensitive:
+        encryption.require_open(db)
     year = commitment_year or date.today().year
     columns = _columns(year, include_sensitive)
     with db.session() as s:

@@ -40,6 +40,7 @@ from ..domain import ethnic
 from ..domain import persons as rules
 from ..domain.text import fold, nfc
 from ..domain.villages import VILLAGE_KINDS
+from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.models import Commitment, Commune, Household, HouseholdEvent, Person, SyncClock, Village
 from ..storage.stamping import row_search_key, stamp_rows
@@ -1785,8 +1786,9 @@ class _Writer:
         if not rows[0].get("id"):
             stamp_rows(self.conn, rows)
         if hasattr(model, "__search_fields__"):
+            hidden = column_crypto.hidden_search_fields(self.conn)
             for row in rows:
-                row["search_key"] = row_search_key(model, row)
+                row["search_key"] = row_search_key(model, row, hidden)
         keys = set().union(*rows)
         defaults = {
             c.name: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar

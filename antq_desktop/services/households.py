@@ -92,6 +92,18 @@ def word_filters(key: Any, words: Sequence[str]) -> list[Any]:
     return conditions
 
 
+def person_match(words: Sequence[str]) -> Any:
+    """A person whose search key holds every word, or whose whole ID number is the one word typed.
+
+    The second part is what finds a person by number on a station whose ID numbers are encrypted
+    (they are then left out of the search key; the sealed column still answers equality).
+    """
+    by_key = and_(*word_filters(Person.search_key, words))
+    if len(words) == 1 and words[0].isdigit() and len(words[0]) in (9, 12):
+        return or_(by_key, Person.id_number == words[0], Person.old_id_number == words[0])
+    return by_key
+
+
 def _filtered(q: HouseholdQuery, columns: Sequence[object], *, join_village: bool = True) -> Select:
     stmt = select(*columns).select_from(Household)
     if join_village:
@@ -104,9 +116,7 @@ def _filtered(q: HouseholdQuery, columns: Sequence[object], *, join_village: boo
         # A household matches when its own key holds every word, or one member's key does.
         # IN (one scan of person) beats a correlated EXISTS per household at 100,000 rows.
         member_hit = Household.id.in_(
-            select(Person.household_id).where(
-                Person.deleted.is_(False), *word_filters(Person.search_key, words)
-            )
+            select(Person.household_id).where(Person.deleted.is_(False), person_match(words))
         )
         stmt = stmt.where(or_(and_(*word_filters(Household.search_key, words)), member_hit))
     if q.status:
@@ -645,7 +655,7 @@ def find_persons(db: Database, text: str, limit: int = 30) -> list[PersonHit]:
         select(Person, Household.code, Village.name)
         .outerjoin(Household, Household.id == Person.household_id)
         .outerjoin(Village, Village.id == Household.village_id)
-        .where(Person.deleted.is_(False), *word_filters(Person.search_key, words))
+        .where(Person.deleted.is_(False), person_match(words))
         .order_by(Person.search_key)
         .limit(limit)
     )

@@ -40,7 +40,7 @@ from ..storage.models import (
     Person,
     ServicePeriod,
 )
-from . import audit
+from . import audit, encryption
 from .errors import UserError
 
 ERASED_NAME = "(đã xoá theo yêu cầu)"
@@ -83,6 +83,7 @@ def _person(s: Session, person_id: str) -> Person:
 
 def collect(db: Database, person_id: str) -> dict[str, Any]:
     """Everything recorded about one person, as plain JSON-ready data."""
+    encryption.require_open(db)
     with db.session() as s:
         p = _person(s, person_id)
         out: dict[str, Any] = {

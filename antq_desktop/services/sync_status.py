@@ -70,9 +70,15 @@ class PeerStatus:
     days_since_exchange: int | None
     unacknowledged: int
     overdue: bool
+    # The peer's audit trail was rewritten after an earlier bundle (sync/audit_heads.py), or "".
+    audit_warning: str = ""
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+# Settings key prefix of the standing warning about a peer's rewritten audit trail.
+AUDIT_WARNING_PREFIX = "sync.audit_warning."
 
 
 def _travelling_models() -> list[type]:
@@ -128,6 +134,11 @@ def peer_status(db: Database, now: datetime | None = None) -> list[PeerStatus]:
                     days_since_exchange=since,
                     unacknowledged=unacked,
                     overdue=p.revoked_at is None and since >= warn,
+                    audit_warning=_warning_text(settings.get(s, AUDIT_WARNING_PREFIX + p.id)),
                 )
             )
         return out
+
+
+def _warning_text(value: Any) -> str:
+    return str(value.get("text", "")) if isinstance(value, dict) else ""

@@ -30,6 +30,7 @@ from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from . import column_crypto
 from .actors import NOBODY, SYSTEM, Actor, actor_of, register_write_guard, set_actor
 
 # Who writes, re-exported: the services set and read it here, next to the trail that names them.
@@ -159,13 +160,17 @@ def _record_fields(obj: Any, new: bool) -> dict[str, list[Any]]:
     return out
 
 
-def _details(fields: dict[str, list[Any]], with_values: bool) -> dict[str, Any]:
+def _details(fields: dict[str, list[Any]], with_values: bool, session: Session, obj: Any) -> dict[str, Any]:
+    """Old and new values; secrets redacted, sensitive values sealed when the station encrypts them."""
     changes: dict[str, Any] = {}
     for key, (old, new) in fields.items():
         if key in SECRET_FIELDS or not with_values:
             changes[key] = [REDACTED, REDACTED]
         else:
-            changes[key] = [json_value(old), json_value(new)]
+            changes[key] = [
+                json_value(column_crypto.seal_for_audit(session, obj, key, old)),
+                json_value(column_crypto.seal_for_audit(session, obj, key, new)),
+            ]
     return {"changes": changes}
 
 
@@ -183,7 +188,7 @@ def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
                     "action": "print" if obj.__tablename__ in PRINT_TABLES else "create",
                     "table_name": obj.__tablename__,
                     "record_id": obj.id,
-                    "details": _details(_record_fields(obj, True), with_values),
+                    "details": _details(_record_fields(obj, True), with_values, session, obj),
                 }
             )
     for obj in session.dirty:
@@ -201,7 +206,7 @@ def _audit_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
                 "action": action,
                 "table_name": obj.__tablename__,
                 "record_id": obj.id,
-                "details": _details(fields, with_values),
+                "details": _details(fields, with_values, session, obj),
             }
         )
     if entries:

@@ -28,7 +28,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from . import audit_log  # noqa: F401  (registers the audit hook after the stamping hook)
+from . import (
+    audit_log,  # noqa: F401  (registers the audit hook after the stamping hook)
+    column_crypto,
+)
 from .stamping import AntqSession
 
 # RETURNING (used by the clock) arrived in 3.35.
@@ -88,6 +91,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self.engine = create_db_engine(self.url)
+        column_crypto.watch(self.engine)
         self._sessions = sessionmaker(self.engine, class_=AntqSession, expire_on_commit=False)
 
     @property

@@ -22,7 +22,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ..domain.text import search_key
-from . import hlc
+from . import column_crypto, hlc
 from .actors import guard_write  # the services' guards: a read-only account may not write
 from .base import DERIVED_COLUMNS, SYNC_COLUMNS, SyncMixin, new_id
 
@@ -77,17 +77,19 @@ def _changed_fields(obj: SyncMixin) -> list[str]:
 
 def _refresh_search_keys(session: Session) -> None:
     """Keep the folded search key of every searchable record in step with its fields."""
+    hidden = column_crypto.hidden_search_fields(session) if session.get_bind() is not None else frozenset()
     for obj in (*session.new, *session.dirty):
         fields = getattr(obj, "__search_fields__", None)
         if fields:
-            key = search_key(*(getattr(obj, f) for f in fields))
+            key = search_key(*(getattr(obj, f) for f in fields if f not in hidden))
             if obj.search_key != key:
                 obj.search_key = key
 
 
-def row_search_key(model: type, row: dict[str, Any]) -> str:
-    """The search key of a plain row for ``model`` (bulk inserts)."""
-    return search_key(*(row.get(f) for f in model.__search_fields__))
+def row_search_key(model: type, row: dict[str, Any], hidden: frozenset[str] = frozenset()) -> str:
+    """The search key of a plain row for ``model`` (bulk inserts); ``hidden`` fields are left out
+    (:func:`.column_crypto.hidden_search_fields`: the ID numbers of an encrypted station)."""
+    return search_key(*(row.get(f) for f in model.__search_fields__ if f not in hidden))
 
 
 class AntqSession(Session):
@@ -97,6 +99,7 @@ class AntqSession(Session):
 @event.listens_for(AntqSession, "before_flush")
 def _stamp_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     _refresh_search_keys(session)
+    column_crypto.check_flush(session)
     if session.info.get("sync_apply"):
         return  # bundle import writes versions it received, through its own path
     for obj in session.deleted:

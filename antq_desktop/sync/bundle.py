@@ -30,12 +30,13 @@ from sqlalchemy import exists, literal, select, union_all, update
 from sqlalchemy.orm import Session
 
 from .. import __version__
-from ..services import station_keys
+from ..services import audit, station_keys
 from ..services.errors import UserError
+from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.migrate import HEAD_REVISION
 from ..storage.models import Site, SyncClock, SyncLog
-from . import cards
+from . import audit_heads, cards
 from .crypto import (
     encryption_key_id,
     ensure_encryption_in,
@@ -85,11 +86,23 @@ def _usable_peer(peer: Site) -> None:
         )
 
 
+def require_data_key(s: Session) -> None:
+    """Bundles carry sensitive values in clear (inside the sealed envelope): the key must be open."""
+    if not column_crypto.is_unlocked(s):
+        raise UserError(
+            "Dữ liệu nhạy cảm của máy này đang mã hoá và chưa mở khoá: hãy đăng nhập bằng tài khoản có khoá "
+            "(hoặc đặt ANTQ_PASSWORD cho dòng lệnh) rồi làm lại.",
+            "This station's sensitive data is encrypted and not unlocked: sign in with an account that has "
+            "the key (or set ANTQ_PASSWORD for the command line) and try again.",
+        )
+
+
 def build_bundle_in(
     s: Session, peer: Site, full: bool = False, now: datetime | None = None
 ) -> tuple[bytes, dict[str, Any]]:
     """The sealed bytes of the next bundle for ``peer`` and its manifest (nothing written yet)."""
     _usable_peer(peer)
+    require_data_key(s)
     now = now or datetime.now()
     me = cards.self_site_in(s)
     signing = station_keys.ensure_in(s, now)
@@ -147,6 +160,7 @@ def build_bundle_in(
         "upto_seq": int(clock.seq),
         "ack": {"incarnation": int(peer.incarnation or 1), "seq": int(peer.received_seq or 0)},
         "tables": tables,
+        "audit": audit_heads.manifest_part(s, peer),
     }
     manifest_bytes = cards.canonical_json(manifest)
     buf = io.BytesIO()
@@ -203,6 +217,19 @@ def export_bundle(
                     "upto_seq": manifest["upto_seq"],
                 },
             )
+        )
+        audit.record(
+            s,
+            "export",
+            table="site",
+            record_id=peer_id,
+            details={
+                "bundle_no": manifest["bundle_no"],
+                "to": peer_name,
+                "rows": sum(counts.values()),
+                "file": path.name,
+                "full": full,
+            },
         )
     return ExportResult(
         path, peer_id, peer_name, manifest["bundle_no"], sum(counts.values()), counts, digest, len(data), full

@@ -41,13 +41,14 @@ from sqlalchemy import and_, bindparam, insert, select, text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from ..services import settings
+from ..services import audit, settings
 from ..services.errors import UserError
-from ..storage import hlc
+from ..storage import column_crypto, hlc
 from ..storage.database import Database
 from ..storage.models import Site, SyncConflict, SyncLog
 from ..storage.stamping import row_search_key
-from .bundle import OpenedBundle, open_bundle_in, read_file
+from . import audit_heads
+from .bundle import OpenedBundle, open_bundle_in, read_file, require_data_key
 from .rows import BY_NAME, TravellingTable, from_json_row
 
 CHUNK = 500
@@ -77,6 +78,8 @@ class ImportReport:
     stale_incarnation: bool = False
     peer_restored: bool = False
     seen_before: bool = False
+    # The sender's audit trail was rewritten after an earlier bundle (sync/audit_heads.py).
+    audit_warning: str = ""
 
     @property
     def totals(self) -> TableSummary:
@@ -98,6 +101,7 @@ class ImportReport:
             "seen_before": self.seen_before,
             "peer_restored": self.peer_restored,
             "stale_incarnation": self.stale_incarnation,
+            "audit_warning": self.audit_warning,
             "tables": {k: asdict(v) for k, v in sorted(self.tables.items())},
             "totals": asdict(self.totals),
         }
@@ -272,11 +276,12 @@ def _reserve(conn: Any, count: int, top_version: str) -> int:
 def _write_plan(conn: Any, plan: _TablePlan, first_seq: int) -> int:
     t = plan.t
     seq = first_seq
+    hidden = column_crypto.hidden_search_fields(conn)
     for row in plan.inserts:
         row["change_seq"] = seq
         seq += 1
         if t.searchable:
-            row["search_key"] = row_search_key(t.model, row)
+            row["search_key"] = row_search_key(t.model, row, hidden)
     if plan.inserts:
         conn.execute(insert(t.table), plan.inserts)
     if plan.updates:
@@ -287,7 +292,7 @@ def _write_plan(conn: Any, plan: _TablePlan, first_seq: int) -> int:
             p["change_seq"] = seq
             seq += 1
             if t.searchable:
-                p["search_key"] = row_search_key(t.model, row)
+                p["search_key"] = row_search_key(t.model, row, hidden)
             params.append(p)
         conn.execute(update(t.table).where(t.table.c.id == bindparam("b_id")), params)
     return seq
@@ -377,6 +382,7 @@ def apply_in(
         report.tables[name] = plan.summary
     if dry_run:
         return report
+    require_data_key(s)
     count = sum(len(p.inserts) + len(p.updates) for p in plans)
     seq = _reserve(conn, count, top_version)
     for plan in plans:
@@ -384,6 +390,9 @@ def apply_in(
     for plan in plans:
         _record_conflicts(s, plan, peer.id, bundle_no, now)
     if not stale:
+        report.audit_warning = audit_heads.check_in(
+            s, peer, m.get("audit"), bundle_no > int(peer.last_bundle_in or 0) or reset, reset, bundle_no, now
+        )
         if reset:
             settings.put(s, retired_key, [*retired, known_inc])
             peer.incarnation = sender_inc
@@ -414,6 +423,20 @@ def apply_in(
                 "sender_incarnation": sender_inc,
             },
         )
+    )
+    audit.record(
+        s,
+        "import",
+        table="site",
+        record_id=peer.id,
+        details={
+            "bundle_no": bundle_no,
+            "from": peer.unit_name,
+            "new": totals.new,
+            "changed": totals.changed,
+            "conflicts": totals.conflicts,
+        },
+        note=report.audit_warning,
     )
     return report
 

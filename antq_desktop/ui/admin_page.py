@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from ..services import accounts, audit, backups
 from ..services.errors import UserError
 from ..services.station import Station
+from .encryption_tab import EncryptionTab
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
 from .sync_page import table_label
@@ -586,5 +587,7 @@ class AdminArea(QTabWidget):
         self.addTab(self.accounts, self.tr("Accounts"))
         self.addTab(self.audit, self.tr("Audit trail"))
         self.addTab(self.backups, self.tr("Backups"))
+        self.encryption = EncryptionTab(station)
+        self.addTab(self.encryption, self.tr("Data encryption"))
         self.currentChanged.connect(lambda i: getattr(self.widget(i), "refresh", lambda: None)())
         self.setTabToolTip(0, self.tr("Only an administrator can change accounts and rules."))

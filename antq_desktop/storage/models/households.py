@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..base import Base, SyncMixin
+from ..column_crypto import SensitiveString, SensitiveText
 
 
 class Household(SyncMixin, Base):
@@ -24,7 +25,7 @@ class Household(SyncMixin, Base):
     head_name: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
     # "" | ho_ngheo | can_ngheo — sensitive (DOMAIN §5.2)
-    poverty_status: Mapped[str] = mapped_column(String(16), default="")
+    poverty_status: Mapped[str] = mapped_column(SensitiveString(16, "household.poverty_status"), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     search_key: Mapped[str] = mapped_column(String(600), default="", server_default="", index=True)
 
@@ -41,10 +42,14 @@ class Person(SyncMixin, Base):
     # M | F
     sex: Mapped[str] = mapped_column(String(1), default="")
     # Số định danh cá nhân, 12 digits (DOMAIN §6.1); legacy 9-digit CMND apart.
-    id_number: Mapped[str] = mapped_column(String(12), default="", index=True)
-    old_id_number: Mapped[str] = mapped_column(String(12), default="")
+    id_number: Mapped[str] = mapped_column(
+        SensitiveString(12, "person.id_number", deterministic=True), default="", index=True
+    )
+    old_id_number: Mapped[str] = mapped_column(
+        SensitiveString(12, "person.old_id_number", deterministic=True), default=""
+    )
     # Sensitive (DOMAIN §5.2): code and the code list it comes from (§6.4).
-    ethnic_code: Mapped[str] = mapped_column(String(4), default="")
+    ethnic_code: Mapped[str] = mapped_column(SensitiveString(4, "person.ethnic_code"), default="")
     ethnic_code_system: Mapped[str] = mapped_column(String(16), default="")
     relation_to_head: Mapped[str] = mapped_column(String(32), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
@@ -96,5 +101,5 @@ class Commitment(SyncMixin, Base):
     form_number: Mapped[str] = mapped_column(String(32), default="")
     text_id: Mapped[str | None] = mapped_column(String(36))
     breach_on: Mapped[date | None]
-    breach_note: Mapped[str] = mapped_column(Text, default="")
+    breach_note: Mapped[str] = mapped_column(SensitiveText("commitment.breach_note"), default="")
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,476 @@
+"""The station's data key: turning column encryption on and off, opening it at sign-in, recovery.
+
+docs/security.md, "Data at rest".  SQLCipher was evaluated and not adopted (no maintained Windows
+wheel for the packaged program), so the sensitive columns are sealed instead
+(:mod:`antq_desktop.storage.column_crypto`).
+
+The data key (64 random bytes) is kept in the settings row :data:`column_crypto.KEYRING_KEY`
+only *wrapped*: once per account, under a key derived from that account's password with Argon2id,
+and once under the printed recovery code (HKDF — the code is 125 random bits).  Wrapping is
+ChaCha20-Poly1305.  So:
+
+* signing in opens the key (:func:`open_with_password`, called by ``accounts.sign_in``);
+* an administrator adding an account or resetting a password gives that account the key (the
+  administrator's session has it open); changing one's own password re-wraps it;
+* an account made before encryption was turned on has no key until an administrator resets its
+  password: it can sign in and work on everything else; sensitive fields show ``***`` and cannot
+  be changed;
+* a forgotten administrator password: ``antq encryption recover`` with the recovery code sets a new
+  one (and gives it the key); a lost recovery code: print a new one (:func:`new_recovery_code`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hmac
+import os
+import secrets
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.orm import Session
+
+from ..domain.text import search_key
+from ..storage import audit_log, column_crypto
+from ..storage.database import Database
+from ..storage.models import Commitment, Household, Person, User
+from . import audit, settings
+from .errors import UserError
+
+KEYRING = column_crypto.KEYRING_KEY
+# Argon2id for the password wraps: 64 MiB, 3 passes (about 0.3 s on an old office PC).
+ARGON2 = {"t": 3, "m": 65536, "p": 1}
+# The models whose columns are sealed, and the search key each one keeps.
+SEALED_MODELS = (Person, Household, Commitment)
+RECOVERY_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
+RECOVERY_GROUPS = 5
+_WRAP_AAD = b"antq-desktop data key v1"
+
+
+def _locked_user_error() -> Exception:
+    e = column_crypto.SensitiveDataLocked()
+    return UserError(e.vi, e.en)
+
+
+column_crypto.register_locked_error(_locked_user_error)
+
+
+def _b64(data: bytes) -> str:
+    return base64.urlsafe_b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.urlsafe_b64decode(text.encode("ascii"))
+
+
+def _check_value(key: bytes) -> str:
+    return _b64(hmac.new(key, b"antq column key check", "sha256").digest()[:16])
+
+
+# -- wraps ---------------------------------------------------------------------------------------
+
+
+def _password_wrap(key: bytes, password: str) -> dict[str, Any]:
+    salt = os.urandom(16)
+    kek = hash_secret_raw(password.encode("utf-8"), salt, ARGON2["t"], ARGON2["m"], ARGON2["p"], 32, Type.ID)
+    nonce = os.urandom(12)
+    return {
+        "kdf": "argon2id",
+        **ARGON2,
+        "salt": _b64(salt),
+        "nonce": _b64(nonce),
+        "ct": _b64(ChaCha20Poly1305(kek).encrypt(nonce, key, _WRAP_AAD)),
+    }
+
+
+def _open_password_wrap(wrap: dict[str, Any], password: str) -> bytes | None:
+    kek = hash_secret_raw(
+        password.encode("utf-8"),
+        _unb64(wrap["salt"]),
+        int(wrap["t"]),
+        int(wrap["m"]),
+        int(wrap["p"]),
+        32,
+        Type.ID,
+    )
+    try:
+        return ChaCha20Poly1305(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["ct"]), _WRAP_AAD)
+    except InvalidTag:
+        return None
+
+
+def normalise_recovery_code(code: str) -> str:
+    """Upper case, no spaces or dashes; O→0, I/L→1 as people misread them."""
+    text = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    return text.replace("O", "0").replace("I", "1").replace("L", "1")
+
+
+def _recovery_kek(code: str, salt: bytes) -> bytes:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"antq recovery code")
+    return hkdf.derive(normalise_recovery_code(code).encode("ascii"))
+
+
+def _recovery_wrap(key: bytes, code: str) -> dict[str, Any]:
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = _recovery_kek(code, salt)
+    return {
+        "kdf": "hkdf-sha256",
+        "salt": _b64(salt),
+        "nonce": _b64(nonce),
+        "ct": _b64(ChaCha20Poly1305(kek).encrypt(nonce, key, _WRAP_AAD)),
+    }
+
+
+def _open_recovery_wrap(wrap: dict[str, Any], code: str) -> bytes | None:
+    kek = _recovery_kek(code, _unb64(wrap["salt"]))
+    try:
+        return ChaCha20Poly1305(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["ct"]), _WRAP_AAD)
+    except InvalidTag:
+        return None
+
+
+def make_recovery_code() -> str:
+    """25 characters in five groups, e.g. ``7KQ2M-…``: 125 random bits, easy to read out and type."""
+    chars = "".join(secrets.choice(RECOVERY_ALPHABET) for _ in range(5 * RECOVERY_GROUPS))
+    return "-".join(chars[i : i + 5] for i in range(0, len(chars), 5))
+
+
+# -- the state -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Status:
+    enabled: bool
+    unlocked: bool
+    enabled_at: str = ""
+    with_key: list[str] = field(default_factory=list)
+    without_key: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "enabled": self.enabled,
+            "unlocked": self.unlocked,
+            "enabled_at": self.enabled_at,
+            "accounts_with_key": self.with_key,
+            "accounts_without_key": self.without_key,
+        }
+
+
+def _keyring(s: Session) -> dict[str, Any] | None:
+    ring = settings.get(s, KEYRING)
+    return ring if isinstance(ring, dict) and ring.get("wraps") is not None else None
+
+
+def status(db: Database) -> Status:
+    with db.session() as s:
+        ring = _keyring(s)
+        users = s.execute(
+            select(User.id, User.username).where(User.active.is_(True)).order_by(User.username)
+        ).all()
+    if ring is None:
+        return Status(False, True)
+    wraps = ring.get("wraps", {})
+    return Status(
+        True,
+        column_crypto.is_unlocked(db),
+        str(ring.get("enabled_at", "")),
+        [u.username for u in users if u.id in wraps],
+        [u.username for u in users if u.id not in wraps],
+    )
+
+
+def is_enabled(db: Database) -> bool:
+    with db.session() as s:
+        return _keyring(s) is not None
+
+
+def _set_from_ring(db: Database, ring: dict[str, Any] | None, key: bytes | None) -> None:
+    if ring is None:
+        column_crypto.set_state(db, False)
+        return
+    if key is not None and not hmac.compare_digest(_check_value(key), str(ring.get("check", ""))):
+        key = None
+    column_crypto.set_state(db, True, key)
+
+
+def open_with_password(db: Database, user_id: str, password: str) -> bool:
+    """After a sign-in: open the data key with this account's password.
+
+    True when sensitive data can be read and written (encryption off, or the key opened); False
+    when this account has no key yet (the station stays locked for sensitive fields).
+    """
+    with db.session() as s:
+        ring = _keyring(s)
+    if ring is None:
+        _set_from_ring(db, None, None)
+        return True
+    wrap = ring["wraps"].get(user_id)
+    key = _open_password_wrap(wrap, password) if wrap else None
+    _set_from_ring(db, ring, key)
+    return column_crypto.is_unlocked(db)
+
+
+def open_with_recovery_code(db: Database, code: str) -> bool:
+    with db.session() as s:
+        ring = _keyring(s)
+    if ring is None:
+        return True
+    key = _open_recovery_wrap(ring["recovery"], code)
+    if key is None:
+        return False
+    _set_from_ring(db, ring, key)
+    return column_crypto.is_unlocked(db)
+
+
+def require_open(db: Database) -> None:
+    """Refuse (one sentence) work that needs the sensitive values in clear while they are locked."""
+    if not column_crypto.is_unlocked(db):
+        raise _locked_user_error()
+
+
+def close(db: Database) -> None:
+    """Sign-out: the key leaves memory; an encrypted station is locked again."""
+    if column_crypto.is_enabled(db):
+        column_crypto.set_state(db, True, None)
+
+
+def give_key(s: Session, db: Database, user_id: str, password: str) -> bool:
+    """Wrap the open data key for an account (new account, password reset or change).
+
+    Inside the caller's transaction.  False when encryption is on but the key is not open here.
+    """
+    ring = _keyring(s)
+    if ring is None:
+        return True
+    key = column_crypto.current_key(db)
+    if key is None:
+        return False
+    ring = dict(ring)
+    ring["wraps"] = {**ring["wraps"], user_id: _password_wrap(key, password)}
+    settings.put(s, KEYRING, ring)
+    return True
+
+
+def rewrap_own(s: Session, user_id: str, old_password: str, new_password: str) -> None:
+    """A person changing their own password keeps their key (opened with the old password)."""
+    ring = _keyring(s)
+    if ring is None or user_id not in ring["wraps"]:
+        return
+    key = _open_password_wrap(ring["wraps"][user_id], old_password)
+    if key is None:
+        return
+    ring = dict(ring)
+    ring["wraps"] = {**ring["wraps"], user_id: _password_wrap(key, new_password)}
+    settings.put(s, KEYRING, ring)
+
+
+def drop_key(s: Session, user_id: str) -> None:
+    """A disabled account loses its wrap (a password it still knows opens nothing)."""
+    ring = _keyring(s)
+    if ring is None or user_id not in ring["wraps"]:
+        return
+    ring = dict(ring)
+    ring["wraps"] = {k: v for k, v in ring["wraps"].items() if k != user_id}
+    settings.put(s, KEYRING, ring)
+
+
+# -- turning it on and off -----------------------------------------------------------------------
+
+
+def _require_admin_password(s: Session, db: Database, password: str) -> User:
+    actor = audit_log.actor_of(db)
+    if actor.role != "admin":
+        raise UserError(
+            "Chỉ tài khoản Quản trị đang đăng nhập mới bật hoặc tắt được mã hoá: hãy đăng nhập bằng tài khoản Quản trị.",
+            "Only a signed-in administrator can turn encryption on or off: sign in as an administrator.",
+        )
+    user = s.scalar(select(User).where(User.username == actor.username))
+    ok = False
+    if user is not None:
+        try:
+            ok = PasswordHasher().verify(user.password_hash, password or "")
+        except (VerificationError, InvalidHashError):
+            ok = False
+    if user is None or not ok:
+        raise UserError(
+            "Mật khẩu quản trị không đúng: hãy nhập lại mật khẩu của tài khoản đang đăng nhập.",
+            "The administrator password is wrong: type the password of the account signed in.",
+        )
+    return user
+
+
+def _rows(conn: Any, model: type, batch: int = 2000) -> Iterator[list[dict[str, Any]]]:
+    table = model.__table__  # type: ignore[attr-defined]
+    cols = [table.c.id, *(table.c[k] for k in column_crypto.sensitive_columns(model))]
+    search_fields = getattr(model, "__search_fields__", ())
+    cols += [table.c[f] for f in search_fields if f not in column_crypto.sensitive_columns(model)]
+    last = ""
+    while True:
+        rows = (
+            conn.execute(select(*cols).where(table.c.id > last).order_by(table.c.id).limit(batch))
+            .mappings()
+            .all()
+        )
+        if not rows:
+            return
+        yield [dict(r) for r in rows]
+        last = rows[-1]["id"]
+
+
+def _rewrite(conn: Any, hidden: frozenset[str]) -> int:
+    """Write every sealed column back through the current state (sealing or opening it) and refresh
+    the search keys; sync columns untouched (no record changed, nothing to send)."""
+    count = 0
+    for model in SEALED_MODELS:
+        table = model.__table__  # type: ignore[attr-defined]
+        keys = list(column_crypto.sensitive_columns(model))
+        search_fields = getattr(model, "__search_fields__", ())
+        batches = list(_rows(conn, model))  # read all first: the updates must not disturb the paging
+        for rows in batches:
+            params = []
+            for r in rows:
+                p = {k: r[k] for k in keys}
+                if search_fields:
+                    p["search_key"] = search_key(*(r[f] for f in search_fields if f not in hidden))
+                p["b_id"] = r["id"]
+                params.append(p)
+            conn.execute(update(table).where(table.c.id == bindparam("b_id")), params)
+            count += len(params)
+    return count
+
+
+def enable(db: Database, password: str, now: datetime | None = None) -> str:
+    """Turn encryption on (an administrator, with their password); returns the recovery code to print.
+
+    Existing values are sealed in the same transaction; on any failure nothing is sealed and the
+    station stays as it was.
+    """
+    now = now or datetime.now()
+    if not db.is_sqlite:
+        raise UserError(
+            "Mã hoá từng cột dùng cho cơ sở dữ liệu SQLite của máy xã; máy chủ PostgreSQL hãy dùng mã hoá ổ đĩa của máy chủ.",
+            "Column encryption is for a commune's SQLite database; protect a PostgreSQL server with its own disk encryption.",
+        )
+    key = os.urandom(column_crypto.KEY_BYTES)
+    code = make_recovery_code()
+    try:
+        with db.session() as s:
+            if _keyring(s) is not None:
+                raise UserError(
+                    "Dữ liệu nhạy cảm đã được mã hoá rồi.", "Sensitive data is already encrypted."
+                )
+            admin = _require_admin_password(s, db, password)
+            ring = {
+                "version": 1,
+                "enabled_at": now.isoformat(timespec="seconds"),
+                "check": _check_value(key),
+                "wraps": {admin.id: _password_wrap(key, password)},
+                "recovery": _recovery_wrap(key, code),
+            }
+            settings.put(s, KEYRING, ring)
+            column_crypto.set_state(db, True, key)
+            sealed = _rewrite(s.connection(), column_crypto.hidden_search_fields(db))
+            audit.record(s, "settings", details={"column_encryption": [False, True], "values_sealed": sealed})
+    except BaseException:
+        column_crypto.set_state(db, False)
+        raise
+    return code
+
+
+def disable(db: Database, password: str) -> int:
+    """Turn encryption off (an administrator with the key open); every value is stored in clear again."""
+    if not column_crypto.is_enabled(db):
+        raise UserError("Dữ liệu nhạy cảm đang không mã hoá.", "Sensitive data is not encrypted.")
+    key = column_crypto.current_key(db)
+    if key is None:
+        raise UserError(column_crypto.SensitiveDataLocked.vi, column_crypto.SensitiveDataLocked.en)
+    try:
+        with db.session() as s:
+            _require_admin_password(s, db, password)
+            conn = s.connection()
+            # Read in clear with the key, write in clear without it.
+            batches = {m: list(_rows(conn, m)) for m in SEALED_MODELS}
+            column_crypto.set_state(db, False)
+            count = 0
+            for model, pages in batches.items():
+                table = model.__table__  # type: ignore[attr-defined]
+                keys = list(column_crypto.sensitive_columns(model))
+                search_fields = getattr(model, "__search_fields__", ())
+                for rows in pages:
+                    params = []
+                    for r in rows:
+                        p = {k: r[k] for k in keys}
+                        if search_fields:
+                            p["search_key"] = search_key(*(r[f] for f in search_fields))
+                        p["b_id"] = r["id"]
+                        params.append(p)
+                    conn.execute(update(table).where(table.c.id == bindparam("b_id")), params)
+                    count += len(params)
+            settings.put(s, KEYRING, None)
+            audit.record(s, "settings", details={"column_encryption": [True, False]})
+    except BaseException:
+        column_crypto.set_state(db, True, key)
+        raise
+    return count
+
+
+def new_recovery_code(db: Database, password: str) -> str:
+    """A new recovery code (the old paper no longer opens anything); the key must be open here."""
+    key = column_crypto.current_key(db)
+    if key is None:
+        raise UserError(column_crypto.SensitiveDataLocked.vi, column_crypto.SensitiveDataLocked.en)
+    code = make_recovery_code()
+    with db.session() as s:
+        ring = _keyring(s)
+        if ring is None:
+            raise UserError("Dữ liệu nhạy cảm đang không mã hoá.", "Sensitive data is not encrypted.")
+        _require_admin_password(s, db, password)
+        settings.put(s, KEYRING, {**ring, "recovery": _recovery_wrap(key, code)})
+        audit.record(s, "settings", details={"recovery_code": "renewed"})
+    return code
+
+
+def recover_account(db: Database, code: str, username: str, new_password: str) -> None:
+    """The recovery code sets a new password for an administrator and gives it the key."""
+    from .accounts import _check_password, hash_password  # the password rules live there
+
+    _check_password(new_password)
+    with db.session() as s:
+        ring = _keyring(s)
+        if ring is None:
+            raise UserError(
+                "Dữ liệu nhạy cảm không mã hoá nên không có mã khôi phục: hãy dùng chức năng đặt lại mật khẩu.",
+                "Sensitive data is not encrypted, so there is no recovery code: use a password reset.",
+            )
+        key = _open_recovery_wrap(ring["recovery"], code)
+        if key is None:
+            raise UserError(
+                "Mã khôi phục không đúng: hãy đối chiếu từng ký tự với tờ giấy đã in.",
+                "The recovery code is wrong: compare each character with the printed sheet.",
+            )
+        user = s.scalar(select(User).where(User.username == username))
+        if user is None or user.role != "admin":
+            raise UserError(
+                f"Không có tài khoản Quản trị {username!r}: hãy nhập tên tài khoản quản trị.",
+                f"There is no administrator {username!r}.",
+            )
+        user.password_hash = hash_password(new_password)
+        user.failed_attempts = 0
+        user.locked_until = None
+        user.active = True
+        settings.put(
+            s, KEYRING, {**ring, "wraps": {**ring["wraps"], user.id: _password_wrap(key, new_password)}}
+        )
+        audit.record(
+            s, "password_reset", table="app_user", record_id=user.id, username=username, note="recovery code"
+        )
