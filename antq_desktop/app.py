@@ -18,6 +18,7 @@ from pathlib import Path
 _T0 = time.perf_counter()
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
 from . import APP_NAME, __version__  # noqa: E402
@@ -58,6 +59,9 @@ def create_application(argv: Sequence[str], settings: QSettings, lang: str | Non
     style = resources_dir() / "style.qss"
     if style.exists():
         app.setStyleSheet(style.read_text(encoding="utf-8"))
+    icon = resources_dir() / "icons" / "antq-desktop.png"
+    if icon.exists():  # the main window and every dialog show it, and so does the taskbar
+        app.setWindowIcon(QIcon(str(icon)))
     chosen = lang or i18n.chosen_language(settings)
     i18n.install(app, chosen)
     os.environ["ANTQ_LANG"] = chosen  # service messages follow the UI language

@@ -158,7 +158,8 @@ def test_blank_offsets_calibration_and_printing_part_of_a_decision(qtbot, statio
     assert [r.print_no for r in aw.print_register(db)] == [2, 1], "a reprint is numbered"
 
 
-def test_a_draft_decision_deleted_comes_back_with_undo(qtbot, station):
+def test_a_draft_decision_deleted_comes_back_with_undo(qtbot, station, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)  # "Delete?"
     setup_app(station.data_dir)
     db = station.db
     draft = aw.new_decision(db, year=2026)

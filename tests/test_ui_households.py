@@ -99,12 +99,19 @@ def test_marking_a_village_with_the_keyboard_and_coverage_follows(qtbot, area, s
     )
 
 
-def test_delete_then_undo_and_restore_from_the_deleted_view(qtbot, area, station):
+def test_delete_then_undo_and_restore_from_the_deleted_view(qtbot, area, station, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.Yes
+    )
     tab = area.register
     tab.view.setFocus()
     tab.view.selectRow(0)
     victim = tab.model.row_at(0).head_name
     qtbot.keyClick(tab.view, Qt.Key.Key_Delete)
+    assert victim in asked[0], "Delete asks first, naming the household"
     assert tab.model.rowCount() == 5 and victim not in heads(tab)
     con = sqlite3.connect(station.db.path)
     assert con.execute("SELECT count(*) FROM household WHERE deleted = 1").fetchone()[0] == 1

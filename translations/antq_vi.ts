@@ -4,49 +4,49 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="77"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="80"/>
         <source>About ANTQ Desktop</source>
         <translation>Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="82"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="85"/>
         <source>Records of the movement “Toàn dân bảo vệ an ninh Tổ quốc” for commune police stations, working without the internet.</source>
         <translation>Quản lý phong trào “Toàn dân bảo vệ an ninh Tổ quốc” cho Công an cấp xã, làm việc không cần Internet.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="88"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="91"/>
         <source>Data folder: %1
 Database: %2</source>
         <translation>Thư mục dữ liệu: %1
 Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="96"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="99"/>
         <source>Component</source>
         <translation>Thành phần</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="96"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="99"/>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="96"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="99"/>
         <source>Licence</source>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="104"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="108"/>
         <source>see the project&apos;s page</source>
         <translation>xem trang của dự án</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="112"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="116"/>
         <source>Open the data folder</source>
         <translation>Mở thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="120"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="124"/>
         <source>Font licence text: %1</source>
         <translation>Văn bản giấy phép phông chữ: %1</translation>
     </message>
@@ -54,32 +54,32 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="80"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="81"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="92"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="93"/>
         <source>May sign in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="98"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="99"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="99"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="100"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="100"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="101"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="102"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="103"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
@@ -87,98 +87,98 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="150"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="167"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="151"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="168"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="152"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="169"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="153"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="170"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="154"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="171"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="163"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="179"/>
         <source>Add an account…</source>
         <translation>Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="164"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="180"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="165"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="181"/>
         <source>Set a new password…</source>
         <translation>Đặt mật khẩu mới…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="166"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="182"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="179"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="183"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="195"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="199"/>
         <source> minutes</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="184"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="200"/>
         <source>never</source>
         <translation>không bao giờ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="186"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="202"/>
         <source>Save the sign-in rules</source>
         <translation>Lưu quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="189"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="205"/>
         <source>Sign-in rules</source>
         <translation>Quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="191"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="207"/>
         <source>Wrong passwords before a lock</source>
         <translation>Số lần nhập sai trước khi khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="192"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="208"/>
         <source>Account locked for</source>
         <translation>Khóa tài khoản trong</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="193"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="209"/>
         <source>Lock the screen after idle</source>
         <translation>Khóa màn hình khi không dùng sau</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="208"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="224"/>
         <source>disabled</source>
         <translation>đã tắt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="210"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="226"/>
         <source>locked until %1</source>
         <translation>tạm khóa đến %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="212"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="228"/>
         <source>active</source>
         <translation>đang dùng</translation>
     </message>
@@ -186,27 +186,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminArea</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="586"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="600"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="587"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="601"/>
         <source>Audit trail</source>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="588"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="602"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="590"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="604"/>
         <source>Data encryption</source>
         <translation>Mã hóa dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="592"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="606"/>
         <source>Only an administrator can change accounts and rules.</source>
         <translation>Chỉ Quản trị được thay đổi tài khoản và quy định.</translation>
     </message>
@@ -262,22 +262,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="827"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="872"/>
         <source>Answer to %1</source>
         <translation>Trả lời %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="827"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="872"/>
         <source>the opinion</source>
         <translation>ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="833"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="878"/>
         <source>Answer</source>
         <translation>Nội dung trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="834"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="879"/>
         <source>Answered on</source>
         <translation>Ngày trả lời</translation>
     </message>
@@ -285,52 +285,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="496"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="502"/>
         <source>Assessment of %1, %2</source>
         <translation>Đánh giá %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="500"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="506"/>
         <source>Registered for the assessment this year</source>
         <translation>Đăng ký xây dựng “An toàn về ANTT” năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="505"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="511"/>
         <source>Criterion 1 (computed): %1 of %2 households signed the commitment — %3</source>
         <translation>Tiêu chí 1 (tự tính): %1 trên %2 hộ đã ký cam kết — %3</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="508"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="514"/>
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="508"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="514"/>
         <source>not met</source>
         <translation>chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="520"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="527"/>
         <source>(no self-assessment meeting yet)</source>
         <translation>(chưa có hội nghị tự đánh giá)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="531"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="538"/>
         <source>Self-assessment meeting</source>
         <translation>Hội nghị bình xét, tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="539"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="546"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="540"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="547"/>
         <source>Recognition decision no.</source>
         <translation>Số quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="541"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="548"/>
         <source>Decision date</source>
         <translation>Ngày quyết định</translation>
     </message>
@@ -338,67 +338,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="571"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="579"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="580"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="588"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="581"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="589"/>
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="582"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="590"/>
         <source>Criterion 1</source>
         <translation>Tiêu chí 1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="583"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="591"/>
         <source>Other criteria</source>
         <translation>Các tiêu chí khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="584"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="592"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="585"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="593"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="592"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="599"/>
         <source>Assess…</source>
         <translation>Đánh giá…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="613"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="620"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="613"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="620"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="615"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="622"/>
         <source>all met</source>
         <translation>đạt tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="615"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="622"/>
         <source>%1 not met</source>
         <translation>%1 tiêu chí chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="623"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="630"/>
         <source>%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).</source>
         <translation>%1 trên %2 khu dân cư đăng ký được công nhận (%3 %; ngưỡng %4 %, cần %5).</translation>
     </message>
@@ -406,92 +406,92 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="304"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="320"/>
         <source>All actions</source>
         <translation>Mọi thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="324"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="310"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="326"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="317"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="333"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="318"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="334"/>
         <source>Time</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="319"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="335"/>
         <source>User</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="320"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="336"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="321"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="337"/>
         <source>Table</source>
         <translation>Bảng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="322"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="338"/>
         <source>What changed</source>
         <translation>Nội dung thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="344"/>
         <source>Check the trail has not been altered</source>
         <translation>Kiểm tra nhật ký có bị sửa không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="347"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="355"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="370"/>
         <source>Every user</source>
         <translation>Mọi người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="381"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="396"/>
         <source>(the program)</source>
         <translation>(chương trình)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="389"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="404"/>
         <source>%1 entries</source>
         <translation>%1 dòng nhật ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="391"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="406"/>
         <source>(the newest %1 shown)</source>
         <translation>(hiện %1 dòng mới nhất)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="399"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="414"/>
         <source>The trail is intact: %1 entries, each linked to the one before.</source>
         <translation>Nhật ký còn nguyên vẹn: %1 dòng, dòng nào cũng khớp với dòng trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="410"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="425"/>
         <source>Export the audit trail</source>
         <translation>Xuất nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="427"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
@@ -499,22 +499,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AwardsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1222"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1265"/>
         <source>Decisions</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1223"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1266"/>
         <source>Print register</source>
         <translation>Sổ in giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1224"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1267"/>
         <source>Check a certificate</source>
         <translation>Kiểm tra giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1225"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1268"/>
         <source>Medal eligibility</source>
         <translation>Đủ điều kiện Kỷ niệm chương</translation>
     </message>
@@ -522,99 +522,99 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="432"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="447"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="435"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="450"/>
         <source>Choose a second folder (USB stick)…</source>
         <translation>Chọn thư mục lưu bản thứ hai (USB)…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="437"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="452"/>
         <source>No second copy</source>
         <translation>Không lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="439"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="454"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="442"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="457"/>
         <source>Backup file</source>
         <translation>Tệp sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="442"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="457"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="442"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="457"/>
         <source>Written</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="466"/>
         <source>A verified backup is written every day and when the program closes; the folder keeps 7 daily, 4 weekly and 12 monthly copies.</source>
         <translation>Chương trình tự sao lưu (có kiểm tra) mỗi ngày và khi đóng chương trình; thư mục giữ 7 bản theo ngày, 4 bản theo tuần và 12 bản theo tháng.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="470"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="484"/>
         <source>Last backup: %1 — %2</source>
         <translation>Lần sao lưu gần nhất: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="475"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="489"/>
         <source>No backup yet.</source>
         <translation>Chưa sao lưu lần nào.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="478"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="492"/>
         <source>Second copy to: %1</source>
         <translation>Bản thứ hai lưu vào: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="480"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="494"/>
         <source>No second copy is made.</source>
         <translation>Không lưu bản thứ hai.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="507"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="521"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="508"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="522"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="522"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="536"/>
         <source>Second backup folder</source>
         <translation>Thư mục lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="533"/>
         <location filename="../antq_desktop/ui/admin_page.py" line="547"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="567"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="561"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="581"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="533"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="547"/>
         <source>ANTQ backups (*.sqlite3)</source>
         <translation>Bản sao lưu ANTQ (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="549"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="563"/>
         <source>The data now on this computer will be replaced by the backup %1 (a safety copy of the current data is kept first). The next exchange with the upper level sends everything again. The program closes afterwards; open it again. Restore now?</source>
         <translation>Dữ liệu hiện có trên máy sẽ được thay bằng bản sao lưu %1 (trước đó chương trình giữ một bản an toàn của dữ liệu hiện tại). Lần trao đổi tới với cấp trên sẽ gửi lại toàn bộ. Sau đó chương trình tự đóng; hãy mở lại. Khôi phục ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="568"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="582"/>
         <source>The backup was restored. The program closes now; open it again to go on.</source>
         <translation>Đã khôi phục bản sao lưu. Chương trình sẽ đóng; hãy mở lại để làm tiếp.</translation>
     </message>
@@ -622,17 +622,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="684"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="701"/>
         <source>Commitment text for %1</source>
         <translation>Nội dung cam kết năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="692"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="709"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="695"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="712"/>
         <source>Items, one per line (numbered when printed):</source>
         <translation>Các nội dung, mỗi dòng một nội dung (được đánh số khi in):</translation>
     </message>
@@ -658,7 +658,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ComingPage</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="47"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="49"/>
         <source>Coming in a next version</source>
         <translation>Sẽ có trong phiên bản tới</translation>
     </message>
@@ -1004,53 +1004,53 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="441"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="454"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="442"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="455"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="443"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="456"/>
         <source>Kept value</source>
         <translation>Giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="444"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="446"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="459"/>
         <source>Changed by, when</source>
         <translation>Nơi sửa, lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="445"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="458"/>
         <source>Other value</source>
         <translation>Giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="464"/>
         <source>also those already decided</source>
         <translation>cả những xung đột đã xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="455"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="467"/>
         <source>Keep the kept value</source>
         <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="469"/>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="460"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="472"/>
         <source>The other value becomes a new change that travels to the peers.</source>
         <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="488"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="500"/>
         <source>%1 conflicts</source>
         <translation>%1 xung đột</translation>
     </message>
@@ -1058,107 +1058,107 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="499"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="515"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="507"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="523"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="508"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="524"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="509"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="525"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="510"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="526"/>
         <source>Not signed</source>
         <translation>Chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="511"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="527"/>
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="512"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="528"/>
         <source>Away</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="513"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="529"/>
         <source>Broken</source>
         <translation>Vi phạm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="514"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="530"/>
         <source>Coverage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="525"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="542"/>
         <source>Commitment text…</source>
         <translation>Nội dung cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="527"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="544"/>
         <source>Print the village&apos;s forms…</source>
         <translation>In bản cam kết của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="530"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="547"/>
         <source>Print the village&apos;s list…</source>
         <translation>In danh sách hộ của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="532"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="549"/>
         <source>Print the coverage report…</source>
         <translation>In báo cáo kết quả ký cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="582"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="599"/>
         <source>Below the 100 % that TT 124/2021 requires</source>
         <translation>Chưa đạt 100% theo Thông tư 124/2021/TT-BCA</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="591"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="608"/>
         <source>Commune: %1 of %2 households signed (%3). Villages below 100 %: %4.</source>
         <translation>Toàn xã: %1/%2 hộ đã ký (%3). Thôn, tổ dân phố chưa đạt 100%: %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="595"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="612"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="635"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="652"/>
         <source>Commitment forms</source>
         <translation>Bản cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="636"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="653"/>
         <source>Preparing the forms of %1…</source>
         <translation>Đang chuẩn bị bản cam kết của %1…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="644"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="661"/>
         <source>Commitment forms — %1</source>
         <translation>Bản cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="659"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="676"/>
         <source>Households and commitments — %1</source>
         <translation>Danh sách hộ ký cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="670"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="687"/>
         <source>Commitment coverage report</source>
         <translation>Báo cáo kết quả ký cam kết</translation>
     </message>
@@ -1166,244 +1166,254 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="263"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="557"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="283"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="580"/>
         <source>Award decision</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="274"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="293"/>
         <source>e.g. 15</source>
         <translation>ví dụ 15</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="286"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="305"/>
         <source>TM. …, KT. … or empty</source>
         <translation>TM. …, KT. … hoặc để trống</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="289"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="308"/>
         <source>only for a police signer, e.g. Đại tá</source>
         <translation>chỉ với người ký bên công an, ví dụ Đại tá</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="300"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="319"/>
         <source>dated</source>
         <translation>ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="310"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="329"/>
         <source>Number / symbol</source>
         <translation>Số / ký hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="311"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="330"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="312"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="331"/>
         <source>Level</source>
         <translation>Cấp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="313"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="332"/>
         <source>Awarding authority</source>
         <translation>Cơ quan khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="314"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="333"/>
         <source>Signer (prefix, title, rank, name)</source>
         <translation>Người ký (TM./KT., chức vụ, cấp bậc, họ tên)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="315"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="334"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="316"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="349"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="335"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="368"/>
         <source>Achievement</source>
         <translation>Thành tích</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="323"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="342"/>
         <source>empty: worded from the decision</source>
         <translation>để trống: lấy theo nội dung quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="331"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="350"/>
         <source>Place (for the date line)</source>
         <translation>Địa danh (dòng ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="351"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="333"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="352"/>
         <source>Parent authority</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="334"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="353"/>
         <source>Legal bases (one per line)</source>
         <translation>Căn cứ (mỗi dòng một căn cứ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="335"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="354"/>
         <source>Proposed by</source>
         <translation>Theo đề nghị của</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="336"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="355"/>
         <source>Bonus</source>
         <translation>Tiền thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="356"/>
         <source>Carried out by</source>
         <translation>Cơ quan, cá nhân thi hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="338"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="357"/>
         <source>Copies to (one per line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="364"/>
         <source>No.</source>
         <translation>TT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="346"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="365"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="347"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="366"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="348"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="367"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="350"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="369"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="358"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="376"/>
         <source>Add from the register…</source>
         <translation>Thêm người trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="361"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="379"/>
         <source>Add a collective or an outside person…</source>
         <translation>Thêm tập thể, người ngoài sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="363"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="381"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="382"/>
         <source>Remove</source>
         <translation>Bỏ khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="365"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="383"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="382"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="400"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="383"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="401"/>
         <source>Recipients</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="384"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="402"/>
         <source>Wording of the paper</source>
         <translation>Nội dung văn bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="385"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="403"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="393"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="411"/>
         <source>Issue the decision…</source>
         <translation>Ban hành quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="395"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="413"/>
         <source>Reopen to correct…</source>
         <translation>Mở lại để sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="471"/>
         <source>Draft: certificates print with a “BẢN NHÁP” watermark until it is issued.</source>
         <translation>Dự thảo: giấy khen in ra có chữ “BẢN NHÁP” cho đến khi quyết định được ban hành.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="475"/>
         <source>Issued: the decision and its recipients can no longer change; notes can.</source>
         <translation>Đã ban hành: quyết định và danh sách được khen không sửa được nữa; vẫn ghi chú được.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="512"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="535"/>
         <source>(the decision&apos;s)</source>
         <translation>(theo quyết định)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="521"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="544"/>
         <source>%1 individuals, %2 collectives</source>
         <translation>%1 cá nhân, %2 tập thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="527"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="550"/>
         <source>Recipients (%1)</source>
         <translation>Người, tập thể được khen (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="540"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="563"/>
         <source>Add a person of the register</source>
         <translation>Thêm người trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="558"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="581"/>
         <source>Add anyway?</source>
         <translation>Vẫn thêm?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="595"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="621"/>
         <source>Remove %1</source>
         <translation>Bỏ %1 khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="609"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="640"/>
         <source>After issuing, the decision and its recipients cannot be changed and each certificate gets its serial. Issue it now?</source>
         <translation>Sau khi ban hành, quyết định và danh sách được khen không sửa được nữa và mỗi giấy khen được cấp số hiệu. Ban hành ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="614"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="645"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="629"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="661"/>
+        <source>Reopen to correct</source>
+        <translation>Mở lại để sửa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="663"/>
+        <source>The decision goes back to a draft: its certificates print with the watermark until it is issued again. Reopen it?</source>
+        <translation>Quyết định trở lại thành dự thảo: giấy khen in ra sẽ có chữ BẢN NHÁP cho đến khi ban hành lại. Mở lại quyết định?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="670"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -1411,107 +1421,112 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="862"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="904"/>
         <source>Search numbers, authorities, occasions… (Ctrl+F)</source>
         <translation>Tìm số quyết định, cơ quan, dịp khen… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="866"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="907"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="868"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="909"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="870"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="911"/>
         <source>Drafts and issued</source>
         <translation>Dự thảo và đã ban hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="879"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="920"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="880"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="921"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="881"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="922"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="882"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="923"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="883"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="924"/>
         <source>Recipients</source>
         <translation>Số được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="884"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="925"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="885"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="926"/>
         <source>Printed</source>
         <translation>Đã in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="893"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="934"/>
         <source>New decision</source>
         <translation>Quyết định mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="894"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="935"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="895"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="936"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="896"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="937"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="901"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="942"/>
         <source>Print certificates…</source>
         <translation>In giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="904"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="945"/>
         <source>The decision as a paper…</source>
         <translation>In quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="940"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="981"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="952"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="993"/>
         <source>%1 decisions</source>
         <translation>%1 quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="993"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1032"/>
+        <source>the decision %1</source>
+        <translation>quyết định %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1036"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1027"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1070"/>
         <source>Decision — %1</source>
         <translation>Quyết định — %1</translation>
     </message>
@@ -1519,27 +1534,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="72"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="81"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="72"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="81"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="72"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="81"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="72"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="81"/>
         <source>Counts for</source>
         <translation>Tính vào số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="85"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="92"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
@@ -1662,202 +1677,213 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="217"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="216"/>
         <source>Export a bundle…</source>
         <translation>Xuất gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="220"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="219"/>
         <source>Import a bundle…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="222"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="221"/>
         <source>everything (recovery of a broken PC)</source>
         <translation>toàn bộ (khôi phục cho máy bị hỏng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="223"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="222"/>
         <source>Send the peer&apos;s complete data, not only what it has not acknowledged.</source>
         <translation>Gửi toàn bộ dữ liệu của đơn vị kia, không chỉ phần họ chưa xác nhận đã nhận.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="226"/>
         <source>Save this station&apos;s card…</source>
         <translation>Xuất thẻ đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="227"/>
         <source>Pair with a station&apos;s card…</source>
         <translation>Nhập thẻ đơn vị để ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="229"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="228"/>
         <source>Revoke the pairing…</source>
         <translation>Thu hồi ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="251"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="250"/>
         <source>This station: %1 — fingerprint %2</source>
         <translation>Đơn vị này: %1 — mã nhận dạng %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="258"/>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="261"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="260"/>
+        <source>audit trail altered</source>
+        <translation>nhật ký bị sửa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="262"/>
         <source>exchange overdue</source>
         <translation>quá hạn trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="263"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="264"/>
         <source>paired</source>
         <translation>đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="294"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="297"/>
         <source>Save this station&apos;s card</source>
         <translation>Xuất thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="294"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="297"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="311"/>
         <source>Site cards (*.json)</source>
         <translation>Thẻ đơn vị (*.json)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="311"/>
         <source>Pair with a station&apos;s card</source>
         <translation>Ghép nối bằng thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="340"/>
         <source>Revoke the pairing</source>
         <translation>Thu hồi ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="338"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="341"/>
         <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
         <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="357"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="367"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="377"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="360"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="370"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="380"/>
         <source>Export a bundle</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="357"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="388"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="360"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="391"/>
         <source>Bundles (*.antq)</source>
         <translation>Gói dữ liệu (*.antq)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="368"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="371"/>
         <source>Writing and checking the bundle…</source>
         <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="378"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="381"/>
         <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
         <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="388"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="398"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="412"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="424"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="391"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="401"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="415"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="427"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="436"/>
         <source>Import a bundle</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="399"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="402"/>
         <source>Checking the bundle…</source>
         <translation>Đang kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="413"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="416"/>
         <source>Writing the bundle&apos;s records…</source>
         <translation>Đang ghi dữ liệu của gói…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="425"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="428"/>
         <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
         <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="438"/>
+        <source>The records were imported, but the sender&apos;s audit trail was changed after an earlier bundle:</source>
+        <translation>Dữ liệu đã được nhập, nhưng nhật ký thao tác của bên gửi đã bị sửa sau một lần gửi trước:</translation>
     </message>
 </context>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="102"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="111"/>
         <source>Group</source>
         <translation>Tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="123"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="119"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="128"/>
         <source>e.g. 12/QĐ-UBND</source>
         <translation>ví dụ 12/QĐ-UBND</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="121"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="130"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="128"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="137"/>
         <source>date of merger or dissolution</source>
         <translation>ngày sáp nhập hoặc giải thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="133"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="142"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="143"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="144"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="136"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="145"/>
         <source>Founding decision</source>
         <translation>Quyết định thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="137"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="146"/>
         <source>Founded on</source>
         <translation>Ngày thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="147"/>
         <source>Managed by</source>
         <translation>Đơn vị quản lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="139"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="148"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="140"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="149"/>
         <source>Status date</source>
         <translation>Ngày đổi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="147"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="156"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1865,52 +1891,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupTypeDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="416"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="451"/>
         <source>Kind of group or model</source>
         <translation>Loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="427"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="462"/>
         <source>Extra figure</source>
         <translation>Thông tin bổ sung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="427"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="462"/>
         <source>Kind</source>
         <translation>Kiểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="432"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="467"/>
         <source>Add a figure</source>
         <translation>Thêm thông tin</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="436"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="471"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="437"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="472"/>
         <source>Roles, one per line</source>
         <translation>Chức danh, mỗi dòng một chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="444"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="479"/>
         <source>A kind that ships with the program: only extra figures can be added.</source>
         <translation>Loại có sẵn trong chương trình: chỉ thêm được thông tin bổ sung.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="493"/>
         <source>number</source>
         <translation>số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="493"/>
         <source>text</source>
         <translation>chữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="493"/>
         <source>yes / no</source>
         <translation>có / không</translation>
     </message>
@@ -1918,203 +1944,203 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="562"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="599"/>
         <source>Search groups… (Ctrl+F)</source>
         <translation>Tìm tổ, mô hình… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="566"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="603"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="567"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="766"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="604"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="798"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="571"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="608"/>
         <source>Any status</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="585"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="623"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="586"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="624"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="587"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="625"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="588"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="626"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="589"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="627"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="590"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="628"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="637"/>
         <source>New group</source>
         <translation>Thêm tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="601"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="638"/>
         <source>Edit group</source>
         <translation>Sửa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="602"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="639"/>
         <source>Delete group</source>
         <translation>Xóa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="603"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="640"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="618"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="650"/>
         <source>Kinds of groups…</source>
         <translation>Loại tổ, mô hình…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="622"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="654"/>
         <source>Print all groups…</source>
         <translation>In danh sách các tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="634"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="666"/>
         <source>Show those who left</source>
         <translation>Hiện cả người đã rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="641"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="673"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="642"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="674"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="643"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="675"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="644"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="676"/>
         <source>Village / address</source>
         <translation>Thôn / địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="645"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="677"/>
         <source>Joined</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="646"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="678"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="647"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="679"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="656"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="687"/>
         <source>Add member…</source>
         <translation>Thêm thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="658"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="689"/>
         <source>Edit member…</source>
         <translation>Sửa thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="659"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="690"/>
         <source>Leaves the group…</source>
         <translation>Rời tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="660"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="691"/>
         <source>Rejoins</source>
         <translation>Tham gia lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="661"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="692"/>
         <source>Print roster…</source>
         <translation>In danh sách thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="663"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="694"/>
         <source>Roster to Excel…</source>
         <translation>Xuất danh sách ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="727"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="759"/>
         <source>All kinds of groups and models</source>
         <translation>Tất cả các loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="780"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="812"/>
         <source>%1 groups</source>
         <translation>%1 tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="792"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="824"/>
         <source>Select a group to see its roster.</source>
         <translation>Chọn một tổ để xem danh sách thành viên.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="798"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="830"/>
         <source>Roster of %1 (%2 current members)</source>
         <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="806"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="838"/>
         <source> (outside)</source>
         <translation> (ngoài sổ hộ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="859"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="893"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="936"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="970"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="947"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="981"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="960"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="994"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="960"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="994"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
@@ -2122,171 +2148,181 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="136"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="140"/>
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="148"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="152"/>
         <source>The user guide is missing from this installation: %1</source>
         <translation>Bản cài đặt này thiếu tệp hướng dẫn sử dụng: %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="156"/>
+        <source>Find in the guide… (Ctrl+F, then Enter for the next)</source>
+        <translation>Tìm trong hướng dẫn… (Ctrl+F, Enter để tìm tiếp)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="186"/>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
     </message>
 </context>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="414"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="424"/>
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="419"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="429"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="420"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
         <source>Household code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="421"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="431"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="422"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="432"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="423"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="433"/>
         <source>Poverty status (sensitive)</source>
         <translation>Hộ nghèo, cận nghèo (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="424"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="434"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="439"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="450"/>
         <source>Add person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="451"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="441"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="452"/>
         <source>Make head</source>
         <translation>Đặt làm chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="442"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="453"/>
         <source>Move to another household…</source>
         <translation>Chuyển sang hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="443"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="454"/>
         <source>Split off…</source>
         <translation>Tách hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="444"/>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="661"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="455"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="701"/>
         <source>Remove person</source>
         <translation>Xóa nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="460"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="471"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="464"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="475"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="465"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="476"/>
         <source>Signed on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="466"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="477"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="467"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="478"/>
         <source>Paper form number</source>
         <translation>Số bản cam kết giấy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="468"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="479"/>
         <source>Breach (date and note)</source>
         <translation>Vi phạm (ngày và nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="472"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="483"/>
         <source>Members</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="473"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="484"/>
         <source>Commitment %1</source>
         <translation>Cam kết %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="474"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="485"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="499"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="512"/>
         <source>New household</source>
         <translation>Hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="505"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="540"/>
         <source>Household %1 — %2</source>
         <translation>Hộ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="662"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="702"/>
         <source>Remove %1 from the register? You can restore it from the history.</source>
         <translation>Xóa %1 khỏi sổ? Có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="675"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="715"/>
         <source>Move %1 to household…</source>
         <translation>Chuyển %1 sang hộ…</translation>
     </message>
@@ -2294,7 +2330,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="289"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="296"/>
         <source>Type a name, ID number, code or address…</source>
         <translation>Gõ tên, số định danh, mã hộ hoặc địa chỉ…</translation>
     </message>
@@ -2350,12 +2386,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="722"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="745"/>
         <source>Register</source>
         <translation>Sổ hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="723"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="746"/>
         <source>Commitments &amp; coverage</source>
         <translation>Cam kết và tỷ lệ ký</translation>
     </message>
@@ -2606,22 +2642,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="510"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="546"/>
         <source>%1 leaves the group</source>
         <translation>%1 rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="515"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="551"/>
         <source>e.g. moved away, health, age</source>
         <translation>ví dụ: chuyển đi, sức khỏe, tuổi cao</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="517"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="553"/>
         <source>Left on</source>
         <translation>Ngày rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="518"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="554"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -2673,202 +2709,217 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="83"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="85"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="152"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="155"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="155"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="158"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="157"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="160"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="163"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="165"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="168"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="171"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="174"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="173"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="176"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="179"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="182"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="181"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="187"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="190"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="188"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="191"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="192"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="195"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="194"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="197"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="199"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="202"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="200"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="203"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="207"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="210"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="211"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="213"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="216"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="218"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="223"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="230"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="234"/>
+        <source>&amp;Find in this area</source>
+        <translation>&amp;Tìm trong mục này</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/main_window.py" line="238"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="236"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="244"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="237"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="245"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="247"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="255"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="248"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="256"/>
         <source>&amp;User guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="252"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="260"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="262"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="270"/>
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="263"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="271"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="264"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="272"/>
         <source>Read only</source>
         <translation>Chỉ xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="268"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="276"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="269"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="282"/>
+        <source>Sensitive fields show *** and cannot be changed: this account has no key to the encrypted data yet. An administrator resetting your password gives you one.</source>
+        <translation>Các ô nhạy cảm hiện *** và không sửa được: tài khoản này chưa có khóa mở dữ liệu đã mã hóa. Quản trị viên đặt lại mật khẩu cho bạn thì sẽ có khóa.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/main_window.py" line="286"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="281"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="298"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="284"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="301"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="298"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="326"/>
+        <source>This screen has no search field.</source>
+        <translation>Màn hình này không có ô tìm kiếm.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/main_window.py" line="347"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="299"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="348"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="306"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="355"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="312"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="361"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="313"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="362"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="379"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="428"/>
         <source>Automatic backup failed: %1</source>
         <translation>Tự động sao lưu không thành công: %1</translation>
     </message>
@@ -2876,67 +2927,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MedalTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1160"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1204"/>
         <source> years</source>
         <translation> năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1161"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1205"/>
         <source>also those within </source>
         <translation>kể cả người còn thiếu dưới </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1163"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1207"/>
         <source>Threshold: %1 years for men, %2 years for women (settings).</source>
         <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1172"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1216"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1173"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1217"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1174"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1218"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1175"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1219"/>
         <source>Years (weighted)</source>
         <translation>Số năm (đã quy đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1176"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1220"/>
         <source>Needed</source>
         <translation>Cần</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1177"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1221"/>
         <source>Reached</source>
         <translation>Đã đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1178"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1222"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1203"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1246"/>
         <source>yes</source>
         <translation>đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1203"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1246"/>
         <source>not yet</source>
         <translation>chưa đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1211"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1254"/>
         <source>%1 members reach the threshold</source>
         <translation>%1 người đủ thời gian</translation>
     </message>
@@ -2944,182 +2995,187 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="215"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="225"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="236"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="237"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="229"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="240"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="231"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="242"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="232"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="243"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="233"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="244"/>
         <source>Villages (none ticked: the whole commune)</source>
         <translation>Thôn, tổ dân phố (không chọn: toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="234"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="245"/>
         <source>Organisers</source>
         <translation>Đơn vị tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="235"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="246"/>
         <source>Chair</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="236"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="247"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="237"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="248"/>
         <source>Guests</source>
         <translation>Khách mời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="240"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="253"/>
         <source>Attending</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="241"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="254"/>
         <source>delegates</source>
         <translation>đại biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="242"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="255"/>
         <source>residents</source>
         <translation>nhân dân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="243"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="256"/>
         <source>women</source>
         <translation>nữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="244"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="257"/>
         <source>survey sheets</source>
         <translation>phiếu khảo sát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="249"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="265"/>
         <source>Numbers</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="252"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="268"/>
         <source>Agenda</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="253"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="269"/>
         <source>What was presented</source>
         <translation>Nội dung báo cáo, trình bày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="254"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="270"/>
         <source>Conclusions</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="260"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="276"/>
         <source>Add opinion…</source>
         <translation>Thêm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="261"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="277"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="262"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="278"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="271"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="272"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="288"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="273"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="289"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="313"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="334"/>
         <source>New meeting</source>
         <translation>Hội nghị mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="322"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="343"/>
         <source>Unsaved minutes</source>
         <translation>Biên bản chưa lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="323"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="344"/>
         <source>Minutes left unsaved from an earlier session were found. Continue with them?</source>
         <translation>Có biên bản chưa lưu từ lần trước. Tiếp tục với biên bản đó?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="327"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="348"/>
         <source>Continuing the unsaved minutes.</source>
         <translation>Đang tiếp tục biên bản chưa lưu.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="428"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="450"/>
         <source>Opinions (%1)</source>
         <translation>Ý kiến (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="472"/>
+        <source>the opinion of %1</source>
+        <translation>ý kiến của %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="487"/>
         <source>Draft kept at %1.</source>
         <translation>Đã lưu nháp lúc %1.</translation>
     </message>
@@ -3127,12 +3183,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="849"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="896"/>
         <source>Meetings</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="850"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="897"/>
         <source>Opinion tracker</source>
         <translation>Theo dõi ý kiến</translation>
     </message>
@@ -3140,107 +3196,107 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="518"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="562"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="520"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="564"/>
         <source>All kinds of meetings</source>
         <translation>Mọi loại hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="525"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="569"/>
         <source>Search titles, places… (Ctrl+F)</source>
         <translation>Tìm theo tên, địa điểm… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="532"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="576"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="533"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="577"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="534"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="578"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="535"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="579"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="536"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="580"/>
         <source>Area</source>
         <translation>Địa bàn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="537"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="581"/>
         <source>Attending</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="538"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="582"/>
         <source>Opinions (open)</source>
         <translation>Ý kiến (đang mở)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="546"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="590"/>
         <source>New meeting</source>
         <translation>Thêm hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="547"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="591"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="548"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="592"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="549"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="593"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="553"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="597"/>
         <source>Print the minutes…</source>
         <translation>In biên bản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="555"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="599"/>
         <source>Minutes as a Word file…</source>
         <translation>Xuất biên bản ra Word…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="605"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="649"/>
         <source>%1 meetings</source>
         <translation>%1 hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="634"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="678"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="650"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="694"/>
         <source>Minutes — %1</source>
         <translation>Biên bản — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="664"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="708"/>
         <source>Minutes as a Word file</source>
         <translation>Biên bản dạng Word</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="664"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="708"/>
         <source>Word documents (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
@@ -3248,82 +3304,82 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="244"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="263"/>
         <source>Member of %1</source>
         <translation>Thành viên %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="247"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="266"/>
         <source>A person of the register</source>
         <translation>Người có trong sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="248"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="267"/>
         <source>Someone outside the register</source>
         <translation>Người ngoài sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="277"/>
         <source>Type a name or an ID number…</source>
         <translation>Gõ tên hoặc số định danh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="267"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="286"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="276"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="295"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="284"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="303"/>
         <source>living in the commune since (dd/mm/yyyy)</source>
         <translation>cư trú tại xã từ ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="303"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="322"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="304"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="323"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="305"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="324"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="327"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="309"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="328"/>
         <source>Joined on</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="310"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="329"/>
         <source>Education</source>
         <translation>Trình độ học vấn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="311"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="330"/>
         <source>Resident since</source>
         <translation>Cư trú từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="312"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="331"/>
         <source>Recognition decision</source>
         <translation>Quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="313"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="332"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -3331,68 +3387,68 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="70"/>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="102"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="76"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="108"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="74"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="80"/>
         <source>Name of the person who spoke</source>
         <translation>Họ tên người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="76"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="82"/>
         <source>From the register…</source>
         <translation>Chọn từ sổ hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="84"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="90"/>
         <source>Answered at the meeting</source>
         <translation>Đã trả lời tại hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="87"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="93"/>
         <source>forwarded to (when beyond the meeting&apos;s authority)</source>
         <translation>chuyển đến (khi vượt thẩm quyền của hội nghị)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="101"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="107"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="109"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="105"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="111"/>
         <source>Forwarded to</source>
         <translation>Chuyển đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="106"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="112"/>
         <source>Answer due</source>
         <translation>Hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="107"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="113"/>
         <source>Answer</source>
         <translation>Nội dung trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="108"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="114"/>
         <source>Answered on</source>
         <translation>Ngày trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="109"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="115"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="123"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="131"/>
         <source>Choose a person</source>
         <translation>Chọn người</translation>
     </message>
@@ -3400,92 +3456,92 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OpinionTracker</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="685"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="729"/>
         <source>Open (new or in progress)</source>
         <translation>Đang mở (mới hoặc đang xử lý)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="686"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="730"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="690"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="734"/>
         <source>All fields</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="693"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="737"/>
         <source>Only overdue</source>
         <translation>Chỉ ý kiến quá hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="696"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="740"/>
         <source>Search opinions…</source>
         <translation>Tìm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="704"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="748"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="705"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="749"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="706"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="750"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="707"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="751"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="708"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="752"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="709"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="753"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="710"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="754"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="717"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="762"/>
         <source>Take up</source>
         <translation>Tiếp nhận xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="718"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="763"/>
         <source>Record the answer…</source>
         <translation>Ghi nội dung trả lời…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="720"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="765"/>
         <source>Close</source>
         <translation>Đóng ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="722"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="767"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="757"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="802"/>
         <source> — overdue</source>
         <translation> — quá hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="775"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="820"/>
         <source>%1 shown · %2 open · %3 overdue</source>
         <translation>Đang hiện %1 · %2 đang mở · %3 quá hạn</translation>
     </message>
@@ -3605,17 +3661,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="116"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="127"/>
         <source>New password for %1</source>
         <translation>Mật khẩu mới cho %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="123"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="134"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="124"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="135"/>
         <source>Again</source>
         <translation>Nhập lại</translation>
     </message>
@@ -3623,81 +3679,81 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="80"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="81"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="83"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="84"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="85"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="86"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="87"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="239"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="245"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="257"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="88"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="242"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="248"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="260"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="102"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="103"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="103"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="104"/>
         <source>Print (Ctrl+P)</source>
         <translation>In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="104"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="105"/>
         <source>&amp;Save as PDF file…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="175"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="178"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1 / %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="196"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="205"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="199"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="208"/>
         <source>Save as PDF file</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="196"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="199"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="206"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="209"/>
         <source>The file could not be saved: %1</source>
         <translation>Không lưu được tệp: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="209"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="212"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="244"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="247"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="244"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="247"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="262"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="265"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>Đã gửi %1 trang tới máy in.</translation>
     </message>
@@ -3705,67 +3761,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="112"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="113"/>
         <source>Person</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="120"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="121"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="132"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="133"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="156"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="157"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="158"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="159"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="160"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="161"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="161"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="162"/>
         <source>Personal ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="163"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="164"/>
         <source>Ethnic group (sensitive)</source>
         <translation>Dân tộc (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="164"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="165"/>
         <source>Relation to the head</source>
         <translation>Quan hệ với chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="165"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="166"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="166"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="167"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="183"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="184"/>
         <source>now</source>
         <translation>nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="186"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="187"/>
         <source>Groups and models</source>
         <translation>Tham gia tổ, mô hình</translation>
     </message>
@@ -3773,7 +3829,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PersonSearch</name>
     <message>
-        <location filename="../antq_desktop/ui/widgets.py" line="91"/>
+        <location filename="../antq_desktop/ui/widgets.py" line="323"/>
         <source>Type a name or an ID number…</source>
         <translation>Gõ họ tên hoặc số định danh…</translation>
     </message>
@@ -3781,77 +3837,77 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PrintCertificatesDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="654"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="695"/>
         <source>Print certificates — %1</source>
         <translation>In giấy khen — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="656"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="697"/>
         <source>Full page (border, titles and all text)</source>
         <translation>In cả trang (viền, quốc hiệu và toàn bộ nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="658"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="699"/>
         <source>Onto pre-printed blanks (only the names and details)</source>
         <translation>In lên phôi in sẵn (chỉ họ tên và nội dung thay đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="672"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="713"/>
         <source>Print the calibration page…</source>
         <translation>In trang căn chỉnh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="675"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="716"/>
         <source>right</source>
         <translation>sang phải</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="677"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="718"/>
         <source>down</source>
         <translation>xuống dưới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="682"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="723"/>
         <source>Print the calibration page on plain paper, lay it on a blank against the light, measure how far the crosses are from where they should be, and enter it here.</source>
         <translation>In trang căn chỉnh ra giấy trắng, đặt chồng lên phôi soi ra ánh sáng, đo dấu chữ thập lệch bao nhiêu so với chỗ cần in rồi nhập vào đây.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="692"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="733"/>
         <source>The decision is a draft: the pages carry a “BẢN NHÁP” watermark and no QR code, and are not entered in the print register.</source>
         <translation>Quyết định còn là dự thảo: trang in có chữ “BẢN NHÁP”, không có mã QR và không ghi vào sổ in giấy khen.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="699"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="740"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="700"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="741"/>
         <source>Offsets</source>
         <translation>Dịch vị trí in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="704"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="745"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="760"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="803"/>
         <source>Calibration page</source>
         <translation>Trang căn chỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="790"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="833"/>
         <source>Certificates</source>
         <translation>Giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="790"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="833"/>
         <source>Drawing the certificates…</source>
         <translation>Đang dựng giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="804"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="847"/>
         <source>Certificates — %1</source>
         <translation>Giấy khen — %1</translation>
     </message>
@@ -3877,83 +3933,83 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>RecipientDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="127"/>
         <source>Recipient</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="122"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="174"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="136"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="190"/>
         <source>Choose from the register…</source>
         <translation>Chọn trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="128"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="142"/>
         <source>position, unit or address printed under the name</source>
         <translation>chức vụ, đơn vị hoặc địa chỉ in dưới tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="148"/>
         <source>empty: the certificate&apos;s serial</source>
         <translation>để trống: dùng số hiệu giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="143"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="157"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="144"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="158"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="145"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="159"/>
         <source>Group or village</source>
         <translation>Tổ, mô hình hoặc thôn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="146"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="160"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="147"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="161"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="148"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="162"/>
         <source>Own achievement</source>
         <translation>Thành tích riêng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="149"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="163"/>
         <source>Register number</source>
         <translation>Số vào sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="172"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="188"/>
         <source>Choose the household through one of its members…</source>
         <translation>Chọn hộ qua một người trong hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="184"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="200"/>
         <source>empty: the name in the register</source>
         <translation>để trống: lấy tên trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="186"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="202"/>
         <source>full name or name of the organisation</source>
         <translation>họ tên hoặc tên cơ quan, tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="190"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="206"/>
         <source>Choose a person</source>
         <translation>Chọn người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="225"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="241"/>
         <source>Press OK again to save anyway.</source>
         <translation>Bấm OK lần nữa nếu vẫn muốn lưu.</translation>
     </message>
@@ -4065,144 +4121,160 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="207"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="204"/>
         <source>Mark commitment</source>
         <translation>Đánh dấu cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="216"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="213"/>
         <source>More</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="237"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="234"/>
         <source>Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · Space toggles signed</source>
         <translation>Enter: mở · Del: xóa (Ctrl+Z hoàn tác) · S: đã ký · C: chưa ký · T: từ chối · V: vắng · Dấu cách: đổi đã ký/chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="294"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="291"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="369"/>
         <source>%1 households</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="296"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="293"/>
         <source>%1 deleted households</source>
         <translation>%1 hộ đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="372"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="374"/>
+        <source>household %1 (%2)</source>
+        <translation>hộ %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="378"/>
         <source>Delete %1 households</source>
         <translation>Xóa %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="380"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="386"/>
         <source>Restore %1 households</source>
         <translation>Khôi phục %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="396"/>
         <source>Mark %1 households: %2</source>
         <translation>Đánh dấu %1 hộ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="421"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="427"/>
         <source>Merge this household into…</source>
         <translation>Nhập hộ này vào hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="435"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="431"/>
+        <source>Merge into another household</source>
+        <translation>Nhập vào hộ khác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="433"/>
+        <source>The members of this household move to the household chosen and this household is closed. This cannot be undone. Merge?</source>
+        <translation>Các thành viên của hộ này chuyển sang hộ được chọn và hộ này khép lại. Việc này không hoàn tác được. Nhập hộ?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="451"/>
         <source>Import households from Excel</source>
         <translation>Nhập danh sách hộ từ Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="435"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="449"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="451"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="465"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="446"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="462"/>
         <source>all villages</source>
         <translation>toan-xa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="449"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="458"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="465"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="474"/>
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="459"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="475"/>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="475"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="491"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1043"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1086"/>
         <source>Search names, serials, who printed…</source>
         <translation>Tìm họ tên, số hiệu, người in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1046"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1089"/>
         <source>Printed at</source>
         <translation>Thời điểm in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1047"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1090"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1048"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1091"/>
         <source>Recipient</source>
         <translation>Người được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1049"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1092"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1050"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1093"/>
         <source>Mode</source>
         <translation>Cách in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1051"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1094"/>
         <source>Print</source>
         <translation>Lần in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1052"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1095"/>
         <source>By</source>
         <translation>Người in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1079"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1122"/>
         <source>full page</source>
         <translation>cả trang</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1079"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1122"/>
         <source>onto a blank</source>
         <translation>lên phôi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1080"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1123"/>
         <source>first print</source>
         <translation>in lần đầu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1082"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
         <source>reprint %1</source>
         <translation>in lại lần %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1089"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1132"/>
         <source>%1 certificates printed</source>
         <translation>%1 lượt in giấy khen</translation>
     </message>
@@ -4210,112 +4282,112 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="102"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="109"/>
         <source>2026, 2026-Q3, 2026-H1 or 2026-07</source>
         <translation>2026, 2026-Q3, 2026-H1 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="105"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="112"/>
         <source>Choose a period…</source>
         <translation>Chọn kỳ báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="107"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="114"/>
         <source>Year %1</source>
         <translation>Năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="108"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="115"/>
         <source>First 6 months of %1</source>
         <translation>6 tháng đầu năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="111"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="118"/>
         <source>Quarter %1 of %2</source>
         <translation>Quý %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="121"/>
         <source>Compute</source>
         <translation>Tính số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="122"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="129"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="134"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="134"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="134"/>
         <source>Unit</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="132"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="138"/>
         <source>Double-click a figure to see the records behind it.</source>
         <translation>Nhấp đúp vào một số liệu để xem các bản ghi tạo nên số liệu đó.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="140"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="136"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="142"/>
         <source>Save as Excel…</source>
         <translation>Lưu ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="144"/>
         <source>Mark as sent to the upper level</source>
         <translation>Đánh dấu đã gửi cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="170"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="176"/>
         <source>from %1 to %2</source>
         <translation>từ %1 đến %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="211"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="217"/>
         <source>Approved and locked by %1: %2</source>
         <translation>%1 đã duyệt và khóa kỳ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="217"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="223"/>
         <source>Sent on %1 by %2.</source>
         <translation>Đã gửi lúc %1, người gửi %2.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="247"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="253"/>
         <source>Report %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="257"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="263"/>
         <source>Save as Excel</source>
         <translation>Lưu ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="257"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="263"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="275"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="281"/>
         <source>Mark as sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="277"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="283"/>
         <source>The figures as they are now travel to the upper level with the next bundle. Mark as sent?</source>
         <translation>Số liệu như hiện nay sẽ được gửi lên cấp trên trong gói dữ liệu tới. Đánh dấu đã gửi?</translation>
     </message>
@@ -4323,17 +4395,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="653"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="660"/>
         <source>Movement report</source>
         <translation>Báo cáo phong trào</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="654"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="661"/>
         <source>Other results</source>
         <translation>Kết quả khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="655"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="662"/>
         <source>Village assessment</source>
         <translation>Đánh giá khu dân cư</translation>
     </message>
@@ -4341,57 +4413,57 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="314"/>
         <source>(whole commune)</source>
         <translation>(toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="316"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="322"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="317"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="323"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="322"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="328"/>
         <source>Led to a case being found and handled</source>
         <translation>Giúp phát hiện, xử lý vụ việc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="324"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="330"/>
         <source>Mediated successfully</source>
         <translation>Hòa giải thành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="335"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="341"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="336"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="342"/>
         <source>Quantity</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="349"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="351"/>
         <source>No name of the person who gave the tip is recorded.</source>
         <translation>Không ghi tên người cung cấp tin.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="351"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="357"/>
         <source>Persons</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="355"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="361"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -4399,52 +4471,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="408"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="415"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="419"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="419"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="419"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="419"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="425"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="420"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="421"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="427"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="432"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="456"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="480"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="486"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
@@ -4460,22 +4532,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="334"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="344"/>
         <source>Split household %1</source>
         <translation>Tách hộ %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="337"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="347"/>
         <source>Who moves to the new household?</source>
         <translation>Những ai chuyển sang hộ mới?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="346"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="356"/>
         <source>Head of the new household</source>
         <translation>Chủ hộ của hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="347"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="357"/>
         <source>Address of the new household</source>
         <translation>Địa chỉ của hộ mới</translation>
     </message>
@@ -4483,12 +4555,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="506"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="518"/>
         <source>Exchange with other stations</source>
         <translation>Trao đổi với đơn vị khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="507"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="519"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
@@ -4582,22 +4654,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1102"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1145"/>
         <source>Scan the certificate&apos;s QR code here, paste its text, or type the serial (e.g. 01304-2026-00042)</source>
         <translation>Quét mã QR trên giấy khen vào đây, dán nội dung mã, hoặc gõ số hiệu (ví dụ 01304-2026-00042)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1106"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1150"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1123"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1167"/>
         <source>QR code text or serial</source>
         <translation>Nội dung mã QR hoặc số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1145"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1189"/>
         <source>signed by: %1</source>
         <translation>đơn vị ký: %1</translation>
     </message>
@@ -4605,38 +4677,38 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../antq_desktop/app.py" line="82"/>
+        <location filename="../antq_desktop/app.py" line="86"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="83"/>
+        <location filename="../antq_desktop/app.py" line="87"/>
         <source>Creating the demo commune…</source>
         <translation>Đang tạo xã mẫu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="94"/>
+        <location filename="../antq_desktop/app.py" line="98"/>
         <source>Setup</source>
         <translation>Thiết lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="95"/>
+        <location filename="../antq_desktop/app.py" line="99"/>
         <source>Setting up the unit…</source>
         <translation>Đang thiết lập đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="127"/>
-        <location filename="../antq_desktop/app.py" line="135"/>
+        <location filename="../antq_desktop/app.py" line="131"/>
+        <location filename="../antq_desktop/app.py" line="139"/>
         <source>ANTQ Desktop is already open; its window was brought forward.</source>
         <translation>ANTQ Desktop đang mở; cửa sổ đã được đưa lên trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="140"/>
+        <location filename="../antq_desktop/app.py" line="144"/>
         <source>ANTQ Desktop is already open on this data folder (or a command is running on it).</source>
         <translation>ANTQ Desktop đang mở trên thư mục dữ liệu này (hoặc đang có lệnh chạy trên đó).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="149"/>
+        <location filename="../antq_desktop/app.py" line="153"/>
         <source>Cannot use the data folder %1: %2</source>
         <translation>Không dùng được thư mục dữ liệu %1: %2</translation>
     </message>
@@ -4653,6 +4725,31 @@ Cơ sở dữ liệu: %2</translation>
         <source>ANTQ Desktop</source>
         <translation>ANTQ Desktop</translation>
     </message>
+    <message>
+        <location filename="../antq_desktop/ui/messages.py" line="41"/>
+        <source>Delete %1?</source>
+        <translation>Xóa %1?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/messages.py" line="43"/>
+        <source>Undo (Ctrl+Z) brings it back.</source>
+        <translation>Hoàn tác (Ctrl+Z) sẽ lấy lại.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/messages.py" line="44"/>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/messages.py" line="53"/>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/messages.py" line="54"/>
+        <source>This form has changes that are not saved yet. Save them?</source>
+        <translation>Biểu mẫu có thay đổi chưa lưu. Lưu lại không?</translation>
+    </message>
 </context>
 <context>
     <name>tasks</name>
@@ -4665,6 +4762,14 @@ Cơ sở dữ liệu: %2</translation>
         <location filename="../antq_desktop/ui/tasks.py" line="77"/>
         <source>Cancelling…</source>
         <translation>Đang hủy…</translation>
+    </message>
+</context>
+<context>
+    <name>widgets</name>
+    <message>
+        <location filename="../antq_desktop/ui/widgets.py" line="150"/>
+        <source>Clear the search</source>
+        <translation>Xóa nội dung tìm kiếm</translation>
     </message>
 </context>
 </TS>

@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from importlib import metadata
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -32,6 +34,7 @@ from .. import APP_NAME, __version__
 from ..assets import docs_dir, fonts_dir
 from ..services.station import Station
 from .i18n import is_vietnamese
+from .widgets import fit_to_screen, mark_search
 
 # What we ship, in the order a reader cares about.
 COMPONENTS = (
@@ -95,6 +98,7 @@ class AboutDialog(QDialog):
         self.table.setObjectName("licences")
         self.table.setHorizontalHeaderLabels([self.tr("Component"), self.tr("Version"), self.tr("Licence")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         rows = []
@@ -134,7 +138,7 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("User guide"))
-        self.resize(900, 760)
+        fit_to_screen(self, 900, 760)
         self.browser = QTextBrowser()
         self.browser.setObjectName("guide")
         self.browser.setOpenExternalLinks(False)
@@ -147,8 +151,37 @@ class GuideDialog(QDialog):
             self.browser.setPlainText(
                 self.tr("The user guide is missing from this installation: %1").replace("%1", str(path))
             )
+        self.find = mark_search(QLineEdit())
+        self.find.setObjectName("guideFind")
+        self.find.setPlaceholderText(self.tr("Find in the guide… (Ctrl+F, then Enter for the next)"))
+        self.find.returnPressed.connect(self.find_next)
+        self.not_found = QLabel()
+        self.not_found.setObjectName("guideNotFound")
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self._focus_find)
+        find_row = QHBoxLayout()
+        find_row.addWidget(self.find, 1)
+        find_row.addWidget(self.not_found)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addLayout(find_row)
         layout.addWidget(self.browser, 1)
         layout.addWidget(buttons)
+        self.browser.setFocus()
+
+    def _focus_find(self) -> None:
+        self.find.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.find.selectAll()
+
+    def find_next(self) -> bool:
+        """The next place the text occurs, from the top again after the last one."""
+        text = self.find.text().strip()
+        if not text:
+            self.not_found.clear()
+            return False
+        found = self.browser.find(text)
+        if not found:
+            self.browser.moveCursor(QTextCursor.MoveOperation.Start)
+            found = self.browser.find(text)
+        self.not_found.setText("" if found else self.tr("Not found"))
+        return found

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,9 +38,9 @@ from ..services.errors import UserError
 from ..services.station import Station
 from .encryption_tab import EncryptionTab
 from .i18n import fmt_int, is_vietnamese
-from .messages import show_error
+from .messages import confirm, show_error
 from .sync_page import table_label
-from .widgets import read_only_table
+from .widgets import finish_form, read_only_table, row_keys, set_columns
 
 ROLE_NAMES_EN = {"admin": "Administrator", "officer": "Officer", "viewer": "Read only"}
 
@@ -109,6 +109,16 @@ class AccountDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        finish_form(self, self.username if user is None else self.full_name)
+
+    def accept(self) -> None:
+        """Enter in a field of a new account goes on to the next required one still empty."""
+        if self.user is None:
+            for field in (self.username, self.password):
+                if not field.text().strip():
+                    field.setFocus(Qt.FocusReason.OtherFocusReason)
+                    return
+        super().accept()
 
 
 class PasswordDialog(QDialog):
@@ -129,8 +139,14 @@ class PasswordDialog(QDialog):
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(380)
+        finish_form(self, self.password)
 
     def _ok(self) -> None:
+        for field in (self.password, self.again):  # Enter in the first field: on to the second
+            if not field.text():
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
         if self.password.text() != self.again.text():
             show_error(
                 self,
@@ -156,9 +172,8 @@ class AccountsTab(QWidget):
             ]
         )
         self.table.setObjectName("accountTable")
-        for col, width in enumerate((150, 220, 120, 200)):
-            self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self.edit_account())
+        set_columns(self.table, (150, 220, 120, 200))
+        row_keys(self.table, self.edit_account)
         bar = QHBoxLayout()
         for text, slot in (
             (self.tr("Add an account…"), self.add_account),
@@ -324,8 +339,7 @@ class AuditTab(QWidget):
             ]
         )
         self.table.setObjectName("auditTable")
-        for col, width in enumerate((60, 130, 110, 150, 120)):
-            self.table.setColumnWidth(col, width)
+        set_columns(self.table, (60, 130, 110, 150, 120))
         bar = QHBoxLayout()
         self.verify_button = QPushButton(self.tr("Check the trail has not been altered"))
         self.verify_button.setObjectName("verifyChain")
@@ -442,8 +456,7 @@ class BackupsTab(QWidget):
         restore.clicked.connect(self.restore)
         self.files = read_only_table([self.tr("Backup file"), self.tr("Size"), self.tr("Written")])
         self.files.setObjectName("backupFiles")
-        self.files.setColumnWidth(0, 360)
-        self.files.setColumnWidth(1, 100)
+        set_columns(self.files, (360, 100))
         row = QHBoxLayout()
         for b in (now_button, choose, clear, restore):
             row.addWidget(b)
@@ -543,7 +556,7 @@ class BackupsTab(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return False
-        answer = QMessageBox.question(
+        if not confirm(
             self,
             self.tr("Restore from a backup"),
             self.tr(
@@ -551,8 +564,8 @@ class BackupsTab(QWidget):
                 "current data is kept first). The next exchange with the upper level sends everything "
                 "again. The program closes afterwards; open it again. Restore now?"
             ).replace("%1", path.name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+            default_yes=False,  # Enter alone never replaces the data
+        ):
             return False
         station = self.station
         username = accounts.current_actor(station.db).username

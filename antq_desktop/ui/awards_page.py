@@ -10,6 +10,7 @@ prints with a watermark and is never registered.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -43,8 +44,21 @@ from ..services import households as hh
 from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int, is_vietnamese
-from .messages import show_error
-from .widgets import PersonSearch, date_text, optional_date, optional_date_edit, paper_path, read_only_table
+from .messages import confirm, confirm_delete, show_error
+from .widgets import (
+    PersonSearch,
+    UnsavedChanges,
+    date_text,
+    finish_form,
+    fit_to_screen,
+    mark_search,
+    optional_date,
+    optional_date_edit,
+    paper_path,
+    read_only_table,
+    row_keys,
+    set_columns,
+)
 
 WARNING_COLOR = QColor("#9a5b00")
 
@@ -162,6 +176,8 @@ class RecipientDialog(QDialog):
         self._kind_changed()
         if draft.person_id or draft.household_id:
             self.picked_label.setText(draft.name)
+        finish_form(self, self.kind)
+        self.unsaved = UnsavedChanges(self, self.collect, self._ok)
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
@@ -231,6 +247,10 @@ class RecipientDialog(QDialog):
             return
         self.accept()
 
+    def reject(self) -> None:
+        if self.unsaved.may_close():
+            super().reject()
+
 
 # ---------------------------------------------------------------------------------------------
 # Decision form
@@ -261,7 +281,6 @@ class DecisionDialog(QDialog):
         self.decision_id = decision_id
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(self.tr("Award decision"))
-        self.resize(980, 720)
         if decision_id:
             detail = aw.get_decision(db, decision_id)
             self.draft, self.status, self.printed = detail.decision, detail.status, detail.printed
@@ -351,9 +370,8 @@ class DecisionDialog(QDialog):
             ]
         )
         self.recipients.setObjectName("recipientTable")
-        for col, width in enumerate((40, 130, 220, 200, 240)):
-            self.recipients.setColumnWidth(col, width)
-        self.recipients.doubleClicked.connect(lambda _i: self.edit_recipient())
+        set_columns(self.recipients, (40, 130, 220, 200, 240))
+        row_keys(self.recipients, self.edit_recipient, self.remove_recipient)
         bar = QHBoxLayout()
         self.add_person_button = self._button(bar, self.tr("Add from the register…"), self.add_person)
         self.add_person_button.setObjectName("addPerson")
@@ -406,6 +424,9 @@ class DecisionDialog(QDialog):
         self.recipients.itemSelectionChanged.connect(self._update)
         self._apply_state()
         self.show_recipients()
+        finish_form(self, self.number if self.editable else self.tabs)
+        self.unsaved = UnsavedChanges(self, lambda: asdict(self.collect()), self.save)
+        fit_to_screen(self, 980, 660)  # 720 high would hide the buttons under a 768-pixel screen's taskbar
 
     def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
         b = QPushButton(text)
@@ -496,6 +517,8 @@ class DecisionDialog(QDialog):
         except UserError as exc:
             show_error(self, exc)
             return False
+        if hasattr(self, "unsaved"):
+            self.unsaved.mark_saved()
         return True
 
     def show_recipients(self) -> None:
@@ -590,7 +613,10 @@ class DecisionDialog(QDialog):
         award_id = _selected_id(self.recipients)
         if award_id is None or not self.editable:
             return
-        name = next(x.name for x in self.rows if x.id == award_id)
+        row = next(x for x in self.rows if x.id == award_id)
+        name = row.name
+        if not confirm_delete(self, row.display_name or name):
+            return
         try:
             self.undo_stack.push(RemoveRecipient(self, award_id, self.tr("Remove %1").replace("%1", name)))
         except UserError as exc:
@@ -599,6 +625,11 @@ class DecisionDialog(QDialog):
     def save(self) -> None:
         if self._store():
             self.accept()
+
+    def reject(self) -> None:
+        """Cancel or Esc: recipients and issuing are already saved; typed fields are asked about."""
+        if self.unsaved.may_close():
+            super().reject()
 
     def issue(self) -> None:
         if not self._store():
@@ -624,6 +655,16 @@ class DecisionDialog(QDialog):
 
     def reopen(self) -> None:
         if not self.decision_id:
+            return
+        if not confirm(
+            self,
+            self.tr("Reopen to correct"),
+            self.tr(
+                "The decision goes back to a draft: its certificates print with the watermark until it "
+                "is issued again. Reopen it?"
+            ),
+            default_yes=False,
+        ):
             return
         try:
             aw.reopen_decision(self.db, self.decision_id, self.tr("corrected before printing"))
@@ -709,6 +750,7 @@ class PrintCertificatesDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.form = form
+        self.setMinimumWidth(600)  # the help text wraps instead of being cut
         self.full.toggled.connect(self._mode_changed)
         self.template.currentIndexChanged.connect(self._template_changed)
         self._mode_changed()
@@ -731,6 +773,7 @@ class PrintCertificatesDialog(QDialog):
         for row in (3, 4):
             self.form.setRowVisible(row, blank)
         self._template_changed()
+        self.adjustSize()  # room for the offsets and the help text that just appeared
 
     def _template_changed(self) -> None:
         if self.mode == "blank" and self.template.currentData():
@@ -858,9 +901,7 @@ class DecisionsTab(QWidget):
         self.rows: list[aw.DecisionRow] = []
         self.search = QLineEdit()
         self.search.setObjectName("decisionSearch")
-        self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search numbers, authorities, occasions… (Ctrl+F)"))
-        _shortcut(self, QKeySequence.StandardKey.Find, self.search.setFocus)
         self.year = QSpinBox()
         self.year.setRange(1999, 2100)
         self.year.setSpecialValueText(self.tr("All years"))
@@ -886,9 +927,9 @@ class DecisionsTab(QWidget):
             ]
         )
         self.table.setObjectName("decisionTable")
-        for col, width in enumerate((170, 90, 130, 420, 110, 110)):
-            self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self.open_decision())
+        mark_search(self.search, self.table)
+        set_columns(self.table, (170, 90, 130, 420, 110, 110, 80), stretch=3)
+        row_keys(self.table, self.open_decision, self.delete_decision)
         bar = QHBoxLayout()
         self.new_button = self._button(bar, self.tr("New decision"), self.new_decision, "Ctrl+N")
         self.open_button = self._button(bar, self.tr("Open"), self.open_decision)
@@ -986,7 +1027,9 @@ class DecisionsTab(QWidget):
 
     def delete_decision(self) -> None:
         row = self.selected()
-        if row is None:
+        if row is None or row.status != "draft":  # an issued decision is never deleted
+            return
+        if not confirm_delete(self, self.tr("the decision %1").replace("%1", row.number or row.occasion)):
             return
         try:
             self.undo_stack.push(
@@ -1039,7 +1082,7 @@ class RegisterTab(QWidget):
         super().__init__(parent)
         self.db = db
         self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("printSearch")
         self.search.setPlaceholderText(self.tr("Search names, serials, who printed…"))
         self.table = read_only_table(
             [
@@ -1053,8 +1096,8 @@ class RegisterTab(QWidget):
             ]
         )
         self.table.setObjectName("registerTable")
-        for col, width in enumerate((130, 150, 220, 130, 110, 90)):
-            self.table.setColumnWidth(col, width)
+        mark_search(self.search, self.table)
+        set_columns(self.table, (130, 150, 220, 130, 110, 90))
         self.count_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
@@ -1103,6 +1146,7 @@ class VerifyTab(QWidget):
             )
         )
         self.text.setMaximumHeight(110)
+        self.text.setTabChangesFocus(True)
         self.check_button = QPushButton(self.tr("Check"))
         self.check_button.setObjectName("verifyButton")
         self.check_button.clicked.connect(self.check)
@@ -1179,8 +1223,7 @@ class MedalTab(QWidget):
             ]
         )
         self.table.setObjectName("medalTable")
-        for col, width in enumerate((220, 90, 150, 110, 80, 80)):
-            self.table.setColumnWidth(col, width)
+        set_columns(self.table, (220, 90, 150, 110, 80, 80))
         self.count_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -9,6 +9,7 @@ and above the roster — they never stop the officer.
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -46,8 +47,16 @@ from ..services.errors import UserError
 from ..storage.database import Database
 from .household_dialog import FieldNote
 from .i18n import fmt_int, is_vietnamese
-from .messages import show_error
-from .widgets import paper_path
+from .messages import confirm_delete, show_error
+from .widgets import (
+    UnsavedChanges,
+    enter_moves_on,
+    finish_form,
+    mark_search,
+    paper_path,
+    row_keys,
+    set_columns,
+)
 
 
 def _date_text(d: date | None) -> str:
@@ -162,6 +171,8 @@ class GroupDialog(QDialog):
         for c in (self.type, self.village):
             c.currentIndexChanged.connect(self._timer.start)
         self.saved_id: str | None = None
+        finish_form(self, self.type if self.draft.id is None else self.name)
+        self.unsaved = UnsavedChanges(self, self.collect, self._save)
 
     def _type(self) -> gs.GroupTypeInfo | None:
         return next((t for t in self.types if t.id == self.type.currentData()), None)
@@ -187,6 +198,10 @@ class GroupDialog(QDialog):
             w.setObjectName(f"attr_{a.key}")
             self.attr_widgets[a.key] = w
             self.attr_form.addRow(a.label, w)
+        # The type's figures sit between the status date and the notes: Tab goes through them there.
+        chain = [self.status_on, *self.attr_widgets.values(), self.notes]
+        for before, after in pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def collect(self) -> gs.GroupDraft:
         attributes: dict[str, Any] = {}
@@ -225,6 +240,10 @@ class GroupDialog(QDialog):
             show_error(self, exc)
             return
         self.accept()
+
+    def reject(self) -> None:
+        if self.unsaved.may_close():
+            super().reject()
 
 
 class MemberDialog(QDialog):
@@ -331,14 +350,26 @@ class MemberDialog(QDialog):
             w.textChanged.connect(self._check_timer.start)
         self.education.currentIndexChanged.connect(self._check_timer.start)
         self._source_changed()
+        enter_moves_on(self.search, self.results, self._find_now)  # Enter: to the people found
         if self.draft.person_id:
             self.register_box.setEnabled(False)
         self.saved_id: str | None = None
+        if self.draft.id is not None:
+            first: QWidget = self.role
+        else:
+            first = self.search if self.from_register.isChecked() else self.outside_name
+        finish_form(self, first)
+        self.unsaved = UnsavedChanges(self, self.collect, self._save)
 
     def _source_changed(self) -> None:
         inside = self.from_register.isChecked()
         self.register_box.setVisible(inside)
         self.outside_box.setVisible(not inside)
+
+    def _find_now(self) -> None:
+        if self._search_timer.isActive():
+            self._search_timer.stop()
+            self._find()
 
     def _find(self) -> None:
         self.results.clear()
@@ -401,6 +432,10 @@ class MemberDialog(QDialog):
             return
         self.accept()
 
+    def reject(self) -> None:
+        if self.unsaved.may_close():
+            super().reject()
+
 
 class GroupTypeDialog(QDialog):
     """A local kind of group or model: its name, roles, and the extra figures its groups fill in."""
@@ -452,6 +487,7 @@ class GroupTypeDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.saved_id: str | None = None
+        finish_form(self, self.name if not builtin else self.attributes)
 
     def _kind_label(self, kind: str) -> str:
         return {"int": self.tr("number"), "text": self.tr("text"), "bool": self.tr("yes / no")}[kind]
@@ -522,6 +558,8 @@ class LeaveDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(420)
+        finish_form(self, self.reason)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,7 +596,6 @@ class GroupsPage(QWidget):
 
         self.search = QLineEdit()
         self.search.setObjectName("groupSearch")
-        self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search groups… (Ctrl+F)"))
         self.type_filter = QComboBox()
         self.type_filter.setObjectName("typeFilter")
@@ -580,6 +617,7 @@ class GroupsPage(QWidget):
 
         self.table = QTableWidget(0, self.GROUP_COLUMNS)
         self.table.setObjectName("groupTable")
+        mark_search(self.search, self.table)
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Name"),
@@ -592,10 +630,9 @@ class GroupsPage(QWidget):
         )
         self._table_defaults(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((320, 250, 150, 90, 130)):
-            self.table.setColumnWidth(col, width)
         self.table.setSortingEnabled(True)
-        self.table.doubleClicked.connect(lambda _i: self.edit_group())
+        set_columns(self.table, (320, 250, 150, 90, 130))
+        row_keys(self.table, self.edit_group, self.delete_group)
 
         self.add_action = self._action(self.tr("New group"), "Ctrl+N", self.add_group)
         self.edit_action = self._action(self.tr("Edit group"), None, self.edit_group)
@@ -604,11 +641,6 @@ class GroupsPage(QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.undo_action)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        self.addAction(find)
         bar = QHBoxLayout()
         for a in (self.add_action, self.edit_action, self.delete_action, self.undo_action):
             b = QPushButton(a.text())
@@ -649,9 +681,8 @@ class GroupsPage(QWidget):
         )
         self._table_defaults(self.roster)
         self.roster.horizontalHeader().setStretchLastSection(True)
-        for col, width in enumerate((240, 100, 130, 240, 110, 110)):
-            self.roster.setColumnWidth(col, width)
-        self.roster.doubleClicked.connect(lambda _i: self.edit_member())
+        set_columns(self.roster, (240, 100, 130, 240, 110, 110))
+        row_keys(self.roster, self.edit_member)
         rbar = QHBoxLayout()
         self.add_member_button = self._button(rbar, self.tr("Add member…"), self.add_member)
         self.add_member_button.setObjectName("addMember")
@@ -703,6 +734,7 @@ class GroupsPage(QWidget):
         t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         t.verticalHeader().setVisible(False)
         t.setAlternatingRowColors(True)
+        t.setTabKeyNavigation(False)
 
     def _action(self, text: str, shortcut: str | None, slot) -> QAction:  # noqa: ANN001
         a = QAction(text, self)
@@ -855,6 +887,8 @@ class GroupsPage(QWidget):
     def delete_group(self) -> None:
         g = self.selected_group()
         if g is not None:
+            if not confirm_delete(self, g.name):
+                return
             try:
                 self.undo_stack.push(DeleteGroup(self, g.id, self.tr("Delete %1").replace("%1", g.name)))
             except UserError as exc:

@@ -45,6 +45,7 @@ from ..storage.database import Database
 from .household_model import status_label
 from .i18n import is_vietnamese
 from .messages import show_error
+from .widgets import UnsavedChanges, finish_form, mark_search, row_keys
 
 SEX_LABELS = {"": "", "M": "Nam", "F": "Nữ"}
 SEX_LABELS_EN = {"": "", "M": "Male", "F": "Female"}
@@ -193,6 +194,8 @@ class PersonDialog(QDialog):
             w.textChanged.connect(self._timer.start)
         self.sex.currentIndexChanged.connect(self._timer.start)
         self.findings: list = []
+        finish_form(self, self.name)
+        self.unsaved = UnsavedChanges(self, self.collect, self._save)
 
     def collect(self) -> hh.PersonDraft:
         birth_date, birth_year = person_rules.parse_birth(self.birth.text().strip())
@@ -267,6 +270,10 @@ class PersonDialog(QDialog):
         self.draft = self.collect()
         self.accept()
 
+    def reject(self) -> None:
+        if self.unsaved.may_close():
+            super().reject()
+
 
 # ---------------------------------------------------------------------------------------------
 # Pickers
@@ -284,7 +291,7 @@ class HouseholdPicker(QDialog):
         self.exclude = exclude
         self.setWindowTitle(title)
         self.setMinimumSize(520, 420)
-        self.search = QLineEdit()
+        self.search = mark_search(QLineEdit())
         self.search.setObjectName("pickerSearch")
         self.search.setPlaceholderText(self.tr("Type a name, ID number, code or address…"))
         self.results = QListWidget()
@@ -319,6 +326,9 @@ class HouseholdPicker(QDialog):
             self.results.setCurrentRow(0)
 
     def _pick(self) -> None:
+        if self._timer.isActive():  # Enter typed faster than the search: search first
+            self._timer.stop()
+            self.refresh()
         item = self.results.currentItem()
         if item is None:
             return
@@ -434,7 +444,8 @@ class HouseholdDialog(QDialog):
         self.members.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.members.verticalHeader().setVisible(False)
-        self.members.doubleClicked.connect(lambda _i: self.edit_person())
+        self.members.setTabKeyNavigation(False)
+        row_keys(self.members, self.edit_person, self.remove_person)
         buttons = QHBoxLayout()
         self.add_btn = self._button(buttons, self.tr("Add person…"), self.add_person)
         self.edit_btn = self._button(buttons, self.tr("Edit…"), self.edit_person)
@@ -485,6 +496,8 @@ class HouseholdDialog(QDialog):
         self.persons: list[hh.PersonDraft] = []
         self._commit_before: cm.CommitmentRecord | None = None
         self.load()
+        finish_form(self, self.village)
+        self.unsaved = UnsavedChanges(self, self._form_state, self.save_and_close)
 
     def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
         b = QPushButton(text)
@@ -499,18 +512,13 @@ class HouseholdDialog(QDialog):
             self.setWindowTitle(self.tr("New household"))
             self._fill_members([])
             return
-        d = hh.get_household(self.db, self.household_id)
+        d = self._load_members()
         h = d.household
-        self.setWindowTitle(
-            self.tr("Household %1 — %2").replace("%1", h.code).replace("%2", d.head_name or "—")
-        )
         self.village.setCurrentIndex(max(0, self.village.findData(h.village_id)))
-        self.code.setText(h.code)
         self.address.setText(h.address)
         self.phone.setText(h.phone)
         self.poverty.setCurrentIndex(max(0, self.poverty.findData(h.poverty_status)))
         self.notes.setPlainText(h.notes)
-        self._fill_members(d.persons, h.head_person_id)
         rec = cm.record(self.db, self.household_id, self.year)
         self._commit_before = rec
         self.commit_status.setCurrentIndex(max(0, self.commit_status.findData(rec.status)))
@@ -522,10 +530,35 @@ class HouseholdDialog(QDialog):
                 x for x in (rec.breach_on.strftime("%d/%m/%Y") if rec.breach_on else "", rec.breach_note) if x
             )
         )
+
+    def _load_members(self) -> hh.HouseholdDetail:
+        """The title, code, members and history; the fields being typed stay as they are."""
+        assert self.household_id is not None
+        d = hh.get_household(self.db, self.household_id)
+        h = d.household
+        self.setWindowTitle(
+            self.tr("Household %1 — %2").replace("%1", h.code).replace("%2", d.head_name or "—")
+        )
+        self.code.setText(h.code)
+        self._fill_members(d.persons, h.head_person_id)
         self.history.clear()
         for line in hh.history(self.db, self.household_id):
             when = line.happened_on.strftime("%d/%m/%Y") if line.happened_on else ""
             self.history.addItem(f"{when}  {hh.EVENT_LABELS.get(line.kind, line.kind)}  {line.note}".strip())
+        return d
+
+    def _form_state(self) -> tuple[object, ...]:
+        """What Save writes: the household's fields and the year's commitment."""
+        fields = self._draft()
+        fields.id = None
+        commitment = (
+            self.commit_status.currentData(),
+            self.commit_date.text().strip(),
+            self.commit_signer.text().strip(),
+            self.commit_form.text().strip(),
+            self.breach_note.text().strip(),
+        )
+        return fields, commitment
 
     def _fill_members(self, persons: list[hh.PersonDraft], head_id: str | None = None) -> None:
         self.persons = persons
@@ -568,6 +601,8 @@ class HouseholdDialog(QDialog):
         except UserError as exc:
             show_error(self, exc)
             return False
+        # The household's fields are saved now; its commitment is saved with Save.
+        self.unsaved.saved = (self._form_state()[0], self.unsaved.saved[1])  # type: ignore[index]
         self.changed.emit()
         return True
 
@@ -580,6 +615,11 @@ class HouseholdDialog(QDialog):
             return
         self.changed.emit()
         self.accept()
+
+    def reject(self) -> None:
+        """Close (Esc): member changes are already saved; typed fields are asked about, not lost."""
+        if self.unsaved.may_close():
+            super().reject()
 
     def _save_commitment(self) -> None:
         status = self.commit_status.currentData()
@@ -693,5 +733,5 @@ class HouseholdDialog(QDialog):
             change()
         except UserError as exc:
             show_error(self, exc)
-        self.load()
+        self._load_members()  # not load(): what is typed in the household's fields stays
         self.changed.emit()

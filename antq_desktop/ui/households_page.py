@@ -47,7 +47,8 @@ from ..storage.database import Database
 from .household_dialog import HouseholdDialog, HouseholdPicker
 from .household_model import HouseholdTableModel, status_label
 from .i18n import fmt_int
-from .messages import show_error
+from .messages import confirm, confirm_delete, show_error
+from .widgets import UnsavedChanges, finish_form, mark_search, set_columns
 
 MARK_KEYS = {
     Qt.Key.Key_S: "signed",
@@ -114,9 +115,8 @@ class RegisterTab(QWidget):
         self.reveal_ids = reveal_ids
         self.undo_stack = undo
 
-        self.search = QLineEdit()
+        self.search = mark_search(QLineEdit())
         self.search.setObjectName("householdSearch")
-        self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Search names, ID numbers, phones, addresses… (Ctrl+F)"))
         self.village = QComboBox()
         self.village.setObjectName("villageFilter")
@@ -159,6 +159,7 @@ class RegisterTab(QWidget):
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)  # Tab leaves the list instead of walking its cells
         self.view.setWordWrap(False)
         vh = self.view.verticalHeader()
         vh.setVisible(False)
@@ -167,8 +168,7 @@ class RegisterTab(QWidget):
         hdr = self.view.horizontalHeader()
         hdr.setStretchLastSection(True)
         hdr.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((120, 130, 210, 240, 110, 105, 110)):
-            self.view.setColumnWidth(col, width)
+        set_columns(self.view, (120, 130, 210, 240, 110, 105, 110))
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.installEventFilter(self)
 
@@ -186,10 +186,7 @@ class RegisterTab(QWidget):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = undo.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
-        for a in (self.undo_action, self.redo_action, find):
+        for a in (self.undo_action, self.redo_action):  # Ctrl+F is the main window's (any area)
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(a)
 
@@ -369,6 +366,15 @@ class RegisterTab(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
+        what = self.tr("%1 households").replace("%1", fmt_int(len(ids)))
+        if len(ids) == 1:
+            row = self.model.row_at(sorted({i.row() for i in self.view.selectionModel().selectedRows()})[0])
+            if row is not None:
+                what = (
+                    self.tr("household %1 (%2)").replace("%1", row.code).replace("%2", row.head_name or "—")
+                )
+        if not confirm_delete(self, what):
+            return
         text = self.tr("Delete %1 households").replace("%1", fmt_int(len(ids)))
         self._push(DeleteHouseholds(self, ids, text))
 
@@ -420,6 +426,16 @@ class RegisterTab(QWidget):
             return
         picker = HouseholdPicker(self.db, self.tr("Merge this household into…"), exclude=ids[0], parent=self)
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen:
+            if not confirm(
+                self,
+                self.tr("Merge into another household"),
+                self.tr(
+                    "The members of this household move to the household chosen and this household is "
+                    "closed. This cannot be undone. Merge?"
+                ),
+                default_yes=False,
+            ):
+                return
             try:
                 hh.merge_households(self.db, picker.chosen, ids[0])
             except UserError as exc:
@@ -516,6 +532,7 @@ class CoverageTab(QWidget):
         )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         top = QHBoxLayout()
@@ -700,6 +717,8 @@ class CampaignDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        finish_form(self, self.title)
+        self.unsaved = UnsavedChanges(self, lambda: (self.title.text(), self.items.toPlainText()), self.save)
 
     def save(self) -> None:
         try:
@@ -708,6 +727,10 @@ class CampaignDialog(QDialog):
             show_error(self, exc)
             return
         self.accept()
+
+    def reject(self) -> None:
+        if self.unsaved.may_close():
+            super().reject()
 
 
 class HouseholdsArea(QTabWidget):

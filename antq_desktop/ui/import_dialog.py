@@ -288,6 +288,9 @@ class ImportDialog(QDialog):
         self.back_button.setVisible(on_preview)
         self.next_button.setVisible(not on_preview)
         self.apply_button.setVisible(on_preview)
+        # Enter presses the step's own button: Preview, then Import (a hidden default does nothing).
+        self.next_button.setDefault(not on_preview)
+        self.apply_button.setDefault(on_preview)
         blocked = True
         if self.plan is not None:
             has_errors = bool(self.plan.report.errors)

@@ -94,6 +94,11 @@ class LoginDialog(QDialog):
             self.username.returnPressed.connect(self.password.setFocus)
 
     def try_sign_in(self) -> bool:
+        if not self.password.text():
+            # Enter after typing the user name lands here too: go on to the password, and count no
+            # failed attempt for a password not typed yet.
+            self.password.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
         try:
             if self.locked is not None:
                 self.signed_in = accounts.unlock_screen(self.db, self.locked, self.password.text())

@@ -8,7 +8,9 @@ from datetime import datetime
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -86,6 +88,7 @@ class MainWindow(QMainWindow):
             page.setObjectName(f"page_{area.key}")
             self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.itemActivated.connect(lambda _item: self.focus_area())  # Enter: into the area
 
         self.splitter = QSplitter()
         self.splitter.addWidget(self.nav)
@@ -224,9 +227,14 @@ class MainWindow(QMainWindow):
         for i, area in enumerate(self.areas):
             action = QAction(area.title, self)
             action.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
-            action.triggered.connect(lambda _checked=False, row=i: self.nav.setCurrentRow(row))
+            action.triggered.connect(lambda _checked=False, row=i: self.go_to_area(row))
             view_menu.addAction(action)
             self.addAction(action)
+        view_menu.addSeparator()
+        self.find_action = QAction(self.tr("&Find in this area"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.focus_search)
+        view_menu.addAction(self.find_action)
         refresh = QAction(self.tr("&Refresh"), self)
         refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         refresh.triggered.connect(self.refresh_current)
@@ -266,6 +274,15 @@ class MainWindow(QMainWindow):
             role = roles.get(self.signed_in.role, self.signed_in.role)
             who = f"{self.signed_in.full_name or self.signed_in.username} ({role})"
         self.user_label = QLabel(self.tr("User: %1").replace("%1", who))
+        if self.signed_in is not None and not self.signed_in.data_key_open:
+            # Sensitive data is encrypted and this account has no key yet (Administration → Data encryption).
+            self.user_label.setText(self.user_label.text() + " 🔒")
+            self.user_label.setToolTip(
+                self.tr(
+                    "Sensitive fields show *** and cannot be changed: this account has no key to the encrypted "
+                    "data yet. An administrator resetting your password gives you one."
+                )
+            )
         self.location_label = QLabel(self.tr("Data: %1").replace("%1", str(self.station.data_dir.root)))
         self.location_label.setToolTip(
             self.station.db.url if not self.station.db.is_sqlite else str(self.station.db.path)
@@ -285,6 +302,38 @@ class MainWindow(QMainWindow):
         self.backup_label.setToolTip(last["path"])
 
     # -- actions -------------------------------------------------------------------------------
+
+    def go_to_area(self, row: int) -> None:
+        """Ctrl+1…8: show the area and put the cursor in it, so its own keys (Ctrl+N…) work at once."""
+        self.nav.setCurrentRow(row)
+        self.focus_area()
+
+    def search_field(self) -> QLineEdit | None:
+        """The search field of the area (of its tab) on screen, if it has one."""
+        page = self.pages.currentWidget()
+        for edit in page.findChildren(QLineEdit):
+            if edit.property("areaSearch") and edit.isVisible() and edit.isEnabled():
+                return edit
+        return None
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the cursor to the area's search field, its text selected to type over."""
+        edit = self.search_field()
+        if edit is not None:
+            edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            edit.selectAll()
+        else:
+            self.statusBar().showMessage(self.tr("This screen has no search field."), 4000)
+
+    def focus_area(self) -> None:
+        """The cursor into the area: its search field, else its first list."""
+        page = self.pages.currentWidget()
+        target: QWidget | None = self.search_field()
+        if target is None:
+            views = [v for v in page.findChildren(QAbstractItemView) if v.isVisible()]
+            target = views[0] if views else None
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh_current(self) -> None:
         page = self.pages.currentWidget()

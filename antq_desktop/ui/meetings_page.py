@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -40,14 +40,20 @@ from ..services import meetings as mt
 from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int, is_vietnamese
-from .messages import show_error
+from .messages import ask_unsaved, confirm_delete, show_error
 from .widgets import (
     PersonSearch,
+    UnsavedChanges,
     date_text,
+    finish_form,
+    fit_to_screen,
+    mark_search,
     optional_date,
     optional_date_edit,
     paper_path,
     read_only_table,
+    row_keys,
+    set_columns,
 )
 
 
@@ -114,6 +120,8 @@ class OpinionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.on_spot.toggled.connect(self._on_spot)
+        finish_form(self, self.speaker if self.draft.id is None and not self.draft.content else self.content)
+        self.unsaved = UnsavedChanges(self, self.collect, self._ok)
 
     def _on_spot(self, checked: bool) -> None:
         if checked and self.status.currentData() == "new":
@@ -156,6 +164,10 @@ class OpinionDialog(QDialog):
         self.draft = draft
         self.accept()
 
+    def reject(self) -> None:
+        if self.unsaved.may_close():
+            super().reject()
+
 
 # ---------------------------------------------------------------------------------------------
 # Meeting form
@@ -171,7 +183,6 @@ class MeetingDialog(QDialog):
         super().__init__(parent)
         self.db = db
         self.meeting_id = meeting_id
-        self.setMinimumSize(900, 680)
         self.types = mt.meeting_types(db)
         self.type = QComboBox()
         self.type.setObjectName("meetingType")
@@ -215,8 +226,8 @@ class MeetingDialog(QDialog):
             [self.tr("No."), self.tr("Speaker"), self.tr("Opinion"), self.tr("Field"), self.tr("Status")]
         )
         self.opinion_table.setObjectName("opinionTable")
-        self.opinion_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.opinion_table.doubleClicked.connect(lambda _i: self.edit_opinion())
+        set_columns(self.opinion_table, (50, 180, 300, 150), stretch=2)
+        row_keys(self.opinion_table, self.edit_opinion, self.remove_opinion)
         self.draft_label = QLabel()
         self.draft_label.setObjectName("draftLabel")
 
@@ -235,17 +246,22 @@ class MeetingDialog(QDialog):
         form.addRow(self.tr("Chair"), self.chair)
         form.addRow(self.tr("Secretary"), self.secretary)
         form.addRow(self.tr("Guests"), self.guests)
-        counts = QHBoxLayout()
-        for label, w in (
-            (self.tr("Attending"), self.total),
-            (self.tr("delegates"), self.delegates),
-            (self.tr("residents"), self.residents),
-            (self.tr("women"), self.women),
-            (self.tr("survey sheets"), self.surveys),
+        # Two rows of figures: in Vietnamese one row of five is wider than the form.
+        counts = QGridLayout()
+        for i, (label, w) in enumerate(
+            (
+                (self.tr("Attending"), self.total),
+                (self.tr("delegates"), self.delegates),
+                (self.tr("residents"), self.residents),
+                (self.tr("women"), self.women),
+                (self.tr("survey sheets"), self.surveys),
+            )
         ):
-            counts.addWidget(QLabel(label))
-            counts.addWidget(w)
-        counts.addStretch(1)
+            text = QLabel(label)
+            text.setBuddy(w)
+            counts.addWidget(text, i // 3, (i % 3) * 2)
+            counts.addWidget(w, i // 3, (i % 3) * 2 + 1)
+        counts.setColumnStretch(6, 1)
         form.addRow(self.tr("Numbers"), counts)
         content = QWidget()
         cform = QFormLayout(content)
@@ -283,6 +299,7 @@ class MeetingDialog(QDialog):
         bottom.addWidget(self.buttons)
         layout.addLayout(bottom)
 
+        self.from_draft = False  # continuing minutes left unsaved earlier: Esc asks before dropping them
         self._load()
         self._draft_timer = QTimer(self, singleShot=True, interval=self.DRAFT_DELAY_MS)
         self._draft_timer.timeout.connect(self.save_draft)
@@ -296,6 +313,10 @@ class MeetingDialog(QDialog):
         self.villages.itemChanged.connect(self._draft_timer.start)
         self.type.currentIndexChanged.connect(self._type_changed)
         self.saved_id: str | None = None
+        self._keep_draft = False  # closing the window keeps the draft; Esc and Cancel ask
+        finish_form(self, self.type if self.meeting_id is None else self.title)
+        self.unsaved = UnsavedChanges(self, self.collect, self.save)
+        fit_to_screen(self, 960, 680)
 
     def _spin(self, name: str) -> QSpinBox:
         w = QSpinBox()
@@ -325,6 +346,7 @@ class MeetingDialog(QDialog):
             if answer == QMessageBox.StandardButton.Yes:
                 draft = mt.meeting_from_fields(saved)
                 self.draft_label.setText(self.tr("Continuing the unsaved minutes."))
+                self.from_draft = True
             else:
                 mt.discard_draft(self.db, self.meeting_id)
         self.fill(draft)
@@ -447,6 +469,9 @@ class MeetingDialog(QDialog):
     def remove_opinion(self) -> None:
         r = self.opinion_table.currentRow()
         if 0 <= r < len(self.opinions):
+            what = self.tr("the opinion of %1").replace("%1", self.opinions[r].speaker_name or "—")
+            if not confirm_delete(self, what, undoable=False):
+                return
             del self.opinions[r]
             self._show_opinions()
             self._draft_timer.start()
@@ -474,16 +499,35 @@ class MeetingDialog(QDialog):
         self.accept()
 
     def cancel(self) -> None:
+        self.reject()
+
+    def reject(self) -> None:
+        """Cancel or Esc: the typed minutes are thrown away, after asking when there are any."""
+        if self._keep_draft:  # the window is being closed: the draft stays, as after a power cut
+            super().reject()
+            return
+        if self.from_draft or self.unsaved.changed():
+            if self.isVisible():
+                choice = ask_unsaved(self)
+                if choice == "save":
+                    self.save()
+                    return
+                if choice == "stay":
+                    return
         self._draft_timer.stop()
         mt.discard_draft(self.db, self.meeting_id)
-        self.reject()
+        super().reject()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         # Closing the window (not Cancel) keeps the draft, as a power cut would.
         if self._draft_timer.isActive():
             self._draft_timer.stop()
             self.save_draft()
-        super().closeEvent(event)
+        self._keep_draft = True
+        try:
+            super().closeEvent(event)
+        finally:
+            self._keep_draft = False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -521,7 +565,7 @@ class MeetingsTab(QWidget):
         for t in mt.meeting_types(db):
             self.type.addItem(t.name, t.id)
         self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("meetingSearch")
         self.search.setPlaceholderText(self.tr("Search titles, places… (Ctrl+F)"))
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
@@ -539,9 +583,9 @@ class MeetingsTab(QWidget):
             ]
         )
         self.table.setObjectName("meetingTable")
-        for col, width in enumerate((110, 90, 220, 320, 140, 80)):
-            self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self.open_meeting())
+        mark_search(self.search, self.table)
+        set_columns(self.table, (110, 90, 220, 320, 140, 80))
+        row_keys(self.table, self.open_meeting, self.delete_meeting)
         bar = QHBoxLayout()
         self.new_button = self._button(bar, self.tr("New meeting"), self.new_meeting, "Ctrl+N")
         self.open_button = self._button(bar, self.tr("Open"), self.open_meeting)
@@ -630,7 +674,7 @@ class MeetingsTab(QWidget):
 
     def delete_meeting(self) -> None:
         m = self.selected()
-        if m is not None:
+        if m is not None and confirm_delete(self, m.title):
             self.undo_stack.push(DeleteMeeting(self, m.id, self.tr("Delete %1").replace("%1", m.title)))
 
     def print_minutes(self) -> None:
@@ -692,7 +736,7 @@ class OpinionTracker(QWidget):
             self.field.addItem(label, code)
         self.overdue = QCheckBox(self.tr("Only overdue"))
         self.search = QLineEdit()
-        self.search.setClearButtonEnabled(True)
+        self.search.setObjectName("opinionSearch")
         self.search.setPlaceholderText(self.tr("Search opinions…"))
         top = QHBoxLayout()
         top.addWidget(self.search, 2)
@@ -711,8 +755,9 @@ class OpinionTracker(QWidget):
             ]
         )
         self.table.setObjectName("trackerTable")
-        for col, width in enumerate((220, 90, 150, 330, 130, 90)):
-            self.table.setColumnWidth(col, width)
+        mark_search(self.search, self.table)
+        set_columns(self.table, (220, 90, 150, 330, 130, 90, 170), stretch=3)
+        row_keys(self.table, lambda: self.answer_button.isEnabled() and self.answer())
         bar = QHBoxLayout()
         self.take_button = self._button(bar, self.tr("Take up"), lambda: self.move("in_progress"))
         self.answer_button = self._button(bar, self.tr("Record the answer…"), self.answer)
@@ -838,6 +883,8 @@ class AnswerDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.setMinimumWidth(520)
+        finish_form(self, self.answer)
 
 
 class MeetingsArea(QTabWidget):

@@ -26,3 +26,37 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     QMessageBox.warning(
         parent, title or QCoreApplication.translate("messages", "ANTQ Desktop"), error_text(exc)
     )
+
+
+def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool = True) -> bool:
+    """Yes or No before doing something; No is the default for what cannot be undone."""
+    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, yes | no, yes if default_yes else no)
+    return answer == yes
+
+
+def confirm_delete(parent: QWidget | None, what: str, *, undoable: bool = True) -> bool:
+    """Asks "Delete …?" before a delete, and says when Undo brings it back."""
+    translate = QCoreApplication.translate
+    text = translate("messages", "Delete %1?").replace("%1", what)
+    if undoable:
+        text += "\n" + translate("messages", "Undo (Ctrl+Z) brings it back.")
+    return confirm(parent, translate("messages", "Delete"), text)
+
+
+def ask_unsaved(parent: QWidget | None) -> str:
+    """A form with changes is being closed: "save", "discard" or "stay" (the default: keep editing)."""
+    translate = QCoreApplication.translate
+    buttons = QMessageBox.StandardButton
+    answer = QMessageBox.question(
+        parent,
+        translate("messages", "Unsaved changes"),
+        translate("messages", "This form has changes that are not saved yet. Save them?"),
+        buttons.Save | buttons.Discard | buttons.Cancel,
+        buttons.Cancel,
+    )
+    if answer in (buttons.Save, buttons.Yes):
+        return "save"
+    if answer in (buttons.Discard, buttons.No):
+        return "discard"
+    return "stay"

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services.errors import UserError
+from .widgets import fit_to_screen
 
 MAX_PRINT_DPI = 300  # an A4 page at 300 dpi is a 35 MB image; more only costs memory and time
 ZOOM_STEP = 1.25
@@ -121,7 +122,7 @@ class PdfPreviewDialog(QDialog):
         self.view.zoomModeChanged.connect(self._update_labels)
         self.view.viewport().installEventFilter(self)
         self._update_labels()
-        self.resize(QSize(900, 1000))
+        fit_to_screen(self, 900, 1000)  # on a 1366×768 screen: as tall as the screen, buttons in sight
 
     def _action(self, text: str, slot: Callable[[], object], *keys: object) -> QAction:
         action = QAction(text, self)
@@ -131,6 +132,8 @@ class PdfPreviewDialog(QDialog):
             if not seq.isEmpty() and seq not in sequences:
                 sequences.append(seq)
         action.setShortcuts(sequences)
+        if sequences:  # the toolbar button's tooltip names the key too
+            action.setToolTip(f"{text} ({sequences[0].toString(QKeySequence.SequenceFormat.NativeText)})")
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work wherever the focus is in the dialog

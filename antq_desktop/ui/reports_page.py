@@ -40,8 +40,17 @@ from ..services import results as rs
 from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int
-from .messages import show_error
-from .widgets import cell, date_text, paper_path, read_only_table
+from .messages import confirm_delete, show_error
+from .widgets import (
+    cell,
+    date_text,
+    finish_form,
+    paper_path,
+    read_only_table,
+    row_keys,
+    set_columns,
+    wrapped_check,
+)
 
 
 def _date_edit(value: date | None) -> QDateEdit:
@@ -79,9 +88,7 @@ class DrillDialog(QDialog):
                 (cell(date_text(row.day)), cell(row.label), cell(row.village), cell(value, True))
             ):
                 self.table.setItem(r, c, item)
-        self.table.setColumnWidth(0, 100)
-        self.table.setColumnWidth(1, 380)
-        self.table.setColumnWidth(2, 150)
+        set_columns(self.table, (100, 380, 150))
         count = QLabel(self.tr("%1 records").replace("%1", fmt_int(len(rows))))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -126,9 +133,8 @@ class ReportTab(QWidget):
         top.addWidget(self.span, 1)
         self.table = read_only_table([self.tr("Indicator"), self.tr("Figure"), self.tr("Unit")])
         self.table.setObjectName("reportTable")
-        self.table.setColumnWidth(0, 640)
-        self.table.setColumnWidth(1, 120)
-        self.table.doubleClicked.connect(lambda _i: self.open_figure())
+        set_columns(self.table, (640, 120))
+        row_keys(self.table, self.open_figure)
         self.table.setToolTip(self.tr("Double-click a figure to see the records behind it."))
         bar = QHBoxLayout()
         self.pdf_button = QPushButton(self.tr("Preview and print…"))
@@ -359,6 +365,7 @@ class ResultDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        finish_form(self, self.day)
 
     def collect(self) -> rs.Draft:
         rid = self.draft.id if self.draft else None
@@ -411,9 +418,8 @@ class ResultsTab(QWidget):
         top.addWidget(self.year)
         self.table = read_only_table([self.tr("Date"), self.tr("Village"), self.tr("What")])
         self.table.setObjectName("resultTable")
-        self.table.setColumnWidth(0, 100)
-        self.table.setColumnWidth(1, 180)
-        self.table.doubleClicked.connect(lambda _i: self.edit())
+        set_columns(self.table, (100, 180))
+        row_keys(self.table, self.edit, self.delete)
         bar = QHBoxLayout()
         for text, slot in (
             (self.tr("Add…"), self.add),
@@ -473,7 +479,7 @@ class ResultsTab(QWidget):
 
     def delete(self) -> None:
         row = self.selected()
-        if row is None:
+        if row is None or not confirm_delete(self, row.summary):
             return
         try:
             self.undo_stack.push(
@@ -511,10 +517,11 @@ class AssessmentDialog(QDialog):
         form.addRow(crit1)
         self.checks: dict[str, QCheckBox] = {}
         for c in asm.criteria(db):
-            box = QCheckBox(c.get("label", c.get("code", "")))
+            # The criteria are whole sentences: wrapped, not cut at the dialog's edge.
+            line, box = wrapped_check(c.get("label", c.get("code", "")))
             box.setChecked(bool(row.criteria.get(c["code"])))
             self.checks[c["code"]] = box
-            form.addRow(box)
+            form.addRow(line)
         self.meeting = QComboBox()
         self.meeting.setObjectName("assessmentMeeting")
         self.meeting.addItem(self.tr("(no self-assessment meeting yet)"), None)
@@ -545,6 +552,7 @@ class AssessmentDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        finish_form(self, self.registered)
 
     def collect(self) -> asm.AssessmentDraft:
         recognised = self.result.currentData() == "recognised"
@@ -586,9 +594,8 @@ class AssessmentTab(QWidget):
             ]
         )
         self.table.setObjectName("assessmentTable")
-        for col, width in enumerate((200, 90, 150, 200, 170)):
-            self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda _i: self.edit())
+        set_columns(self.table, (200, 90, 150, 200, 170))
+        row_keys(self.table, self.edit)
         edit = QPushButton(self.tr("Assess…"))
         edit.clicked.connect(self.edit)
         bar = QHBoxLayout()

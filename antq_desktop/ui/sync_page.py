@@ -34,9 +34,9 @@ from .. import sync
 from ..services.errors import UserError
 from ..services.station import Station
 from .i18n import fmt_int, is_vietnamese
-from .messages import show_error
+from .messages import confirm, show_error
 from .tasks import run_task
-from .widgets import cell, read_only_table
+from .widgets import cell, read_only_table, set_columns
 
 TABLE_LABELS = {
     "commune": ("Xã, phường", "Commune"),
@@ -175,7 +175,7 @@ class ImportPreviewDialog(QDialog):
                 if c == 4 and t.conflicts:
                     item.setForeground(QColor("#b3121a"))
                 self.table.setItem(r, c, item)
-        self.table.setColumnWidth(0, 260)
+        set_columns(self.table, (260, 90, 90, 90, 90))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = QPushButton(self.tr("Import"))
         self.import_button.setObjectName("confirmImport")
@@ -210,8 +210,7 @@ class ExchangeTab(QWidget):
             ]
         )
         self.table.setObjectName("peerTable")
-        for col, width in enumerate((260, 130, 130, 130, 190)):
-            self.table.setColumnWidth(col, width)
+        set_columns(self.table, (260, 130, 130, 130, 190))
         bar = QHBoxLayout()
         self.export_button = self._button(
             bar, self.tr("Export a bundle…"), self.export_bundle, "exportBundle"
@@ -257,6 +256,8 @@ class ExchangeTab(QWidget):
         for r, p in enumerate(self.peers):
             if p.revoked:
                 state = self.tr("revoked")
+            elif p.audit_warning:
+                state = self.tr("audit trail altered")
             elif p.overdue:
                 state = self.tr("exchange overdue")
             else:
@@ -269,8 +270,10 @@ class ExchangeTab(QWidget):
                 cell(fmt_int(p.unacknowledged), True),
                 cell(state),
             ]
-            if p.overdue and not p.revoked:
+            if (p.overdue or p.audit_warning) and not p.revoked:
                 cells[5].setForeground(QColor("#b3121a"))
+            if p.audit_warning:
+                cells[5].setToolTip(p.audit_warning)
             for c, item in enumerate(cells):
                 self.table.setItem(r, c, item)
         if self.peers and not self.table.selectedItems():
@@ -332,14 +335,14 @@ class ExchangeTab(QWidget):
         peer = self.selected()
         if peer is None:
             return
-        answer = QMessageBox.question(
+        if confirm(
             self,
             self.tr("Revoke the pairing"),
             self.tr("No bundle will be written for %1 or accepted from it any more. Revoke?").replace(
                 "%1", peer.unit_name
             ),
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            default_yes=False,  # Enter alone never revokes
+        ):
             try:
                 sync.revoke(self.db, peer.site_id)
             except UserError as exc:
@@ -427,6 +430,16 @@ class ExchangeTab(QWidget):
             .replace("%2", fmt_int(totals.changed))
             .replace("%3", fmt_int(totals.conflicts)),
         )
+        if report.audit_warning:
+            QMessageBox.warning(
+                self,
+                self.tr("Import a bundle"),
+                self.tr(
+                    "The records were imported, but the sender's audit trail was changed after an earlier bundle:"
+                )
+                + "\n\n"
+                + report.audit_warning,
+            )
         return report
 
 
@@ -447,8 +460,7 @@ class ConflictsTab(QWidget):
             ]
         )
         self.table.setObjectName("conflictTable")
-        for col, width in enumerate((150, 120, 200, 200, 200)):
-            self.table.setColumnWidth(col, width)
+        set_columns(self.table, (150, 120, 200, 200, 200))
         self.show_all = QCheckBox(self.tr("also those already decided"))
         self.show_all.toggled.connect(self.refresh)
         bar = QHBoxLayout()
