@@ -49,7 +49,7 @@ def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
 
     audit = sub.add_parser("audit", help="nhật ký hoạt động: kiểm tra chuỗi, xem, xuất Excel")
     asub = audit.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
-    verify = asub.add_parser("verify", help="kiểm tra nhật ký chưa bị sửa, xoá (chuỗi băm)")
+    verify = asub.add_parser("verify", help="kiểm tra nhật ký chưa bị sửa, xóa (chuỗi băm)")
     verify.add_argument("--json", action="store_true", help="in dạng JSON")
     ls = asub.add_parser("list", help="xem nhật ký (mới nhất trước)")
     ls.add_argument("--from", dest="date_from", help="từ ngày (YYYY-MM-DD)")
@@ -62,7 +62,7 @@ def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
     ls.add_argument("--json", action="store_true", help="in dạng JSON")
     ls.add_argument("-o", "--output", help="xuất ra tệp .xlsx thay vì in")
 
-    users = sub.add_parser("users", help="tài khoản: danh sách, thêm, đặt lại mật khẩu, khoá")
+    users = sub.add_parser("users", help="tài khoản: danh sách, thêm, đặt lại mật khẩu, khóa")
     usub = users.add_subparsers(dest="users_command", required=True, parser_class=parser_class)
     ul = usub.add_parser("list", help="các tài khoản")
     ul.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -71,26 +71,26 @@ def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
     ua.add_argument("--role", default="officer", help="admin (Quản trị), officer (Cán bộ), viewer (Chỉ xem)")
     ua.add_argument("--full-name", default="")
     ua.add_argument("--password-file", required=True, help="tệp chứa mật khẩu (dòng đầu)")
-    up = usub.add_parser("passwd", help="đặt lại mật khẩu (và mở khoá) một tài khoản")
+    up = usub.add_parser("passwd", help="đặt lại mật khẩu (và mở khóa) một tài khoản")
     up.add_argument("username")
     up.add_argument("--password-file", required=True, help="tệp chứa mật khẩu mới (dòng đầu)")
     for name, text in (
         ("disable", "không cho tài khoản đăng nhập nữa"),
         ("enable", "cho tài khoản đăng nhập lại"),
-        ("unlock", "mở khoá tài khoản bị khoá do nhập sai"),
+        ("unlock", "mở khóa tài khoản bị khóa do nhập sai"),
     ):
         usub.add_parser(name, help=text).add_argument("username")
     ur = usub.add_parser("role", help="đổi vai trò")
     ur.add_argument("username")
     ur.add_argument("role", help="admin, officer hoặc viewer")
 
-    enc = sub.add_parser("encryption", help="mã hoá dữ liệu nhạy cảm: tình trạng, bật, tắt, mã khôi phục")
+    enc = sub.add_parser("encryption", help="mã hóa dữ liệu nhạy cảm: tình trạng, bật, tắt, mã khôi phục")
     esub = enc.add_subparsers(dest="encryption_command", required=True, parser_class=parser_class)
-    es = esub.add_parser("status", help="đang mã hoá hay không, tài khoản nào có khoá")
+    es = esub.add_parser("status", help="đang mã hóa hay không, tài khoản nào có khóa")
     es.add_argument("--json", action="store_true", help="in dạng JSON")
     for name, text in (
-        ("enable", "bật mã hoá (quản trị viên); in mã khôi phục"),
-        ("disable", "tắt mã hoá, lưu lại dạng thường"),
+        ("enable", "bật mã hóa (quản trị viên); in mã khôi phục"),
+        ("disable", "tắt mã hóa, lưu lại dạng thường"),
         ("new-code", "tạo mã khôi phục mới (mã cũ hết hiệu lực)"),
     ):
         ep = esub.add_parser(name, help=text)
@@ -104,15 +104,15 @@ def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
     er.add_argument("--password-file", required=True, help="tệp chứa mật khẩu mới (dòng đầu)")
     er.add_argument("--code", help="mã khôi phục (không có thì hỏi)")
 
-    person = sub.add_parser("person", help="dữ liệu cá nhân của một người: trích xuất, xoá theo yêu cầu")
+    person = sub.add_parser("person", help="dữ liệu cá nhân của một người: trích xuất, xóa theo yêu cầu")
     psub = person.add_subparsers(dest="person_command", required=True, parser_class=parser_class)
     pe = psub.add_parser("export", help="mọi dữ liệu về một người ra .json hoặc .xlsx")
     pe.add_argument("person_id")
     pe.add_argument("-o", "--output", required=True, help="tệp .json hoặc .xlsx")
-    px = psub.add_parser("erase", help="xoá dữ liệu cá nhân của một người (giữ số liệu tổng hợp)")
+    px = psub.add_parser("erase", help="xóa dữ liệu cá nhân của một người (giữ số liệu tổng hợp)")
     px.add_argument("person_id")
     px.add_argument("--reason", default="", help="lý do (ví dụ: theo đơn đề nghị ngày ...)")
-    px.add_argument("--yes", action="store_true", help="xác nhận xoá (bắt buộc)")
+    px.add_argument("--yes", action="store_true", help="xác nhận xóa (bắt buộc)")
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -305,9 +305,9 @@ def cmd_users(args: argparse.Namespace) -> int:
             _print_json({"users": [u.to_dict() for u in users]})
         else:
             for u in users:
-                state = "đang dùng" if u.active else "đã khoá"
+                state = "đang dùng" if u.active else "đã khóa"
                 if u.is_locked():
-                    state += ", tạm khoá do nhập sai"
+                    state += ", tạm khóa do nhập sai"
                 print(f"{u.username:<20} {u.role_label:<10} {state}  {u.full_name}")
         return 0
 
@@ -333,7 +333,7 @@ def cmd_users(args: argparse.Namespace) -> int:
                 print(f"Tài khoản {args.username} đăng nhập lại được.")
             elif cmd == "unlock":
                 accounts.unlock_account(st.db, args.username)
-                print(f"Đã mở khoá tài khoản {args.username}.")
+                print(f"Đã mở khóa tài khoản {args.username}.")
             elif cmd == "role":
                 accounts.update_account(st.db, args.username, role=args.role)
                 print(f"Tài khoản {args.username} nay là {accounts.ROLE_LABELS.get(args.role, args.role)}.")
@@ -360,7 +360,7 @@ def cmd_person(args: argparse.Namespace) -> int:
         return 0
     if not args.yes:
         raise UserError(
-            "Xoá dữ liệu cá nhân không hoàn tác được: hãy chạy lại lệnh với --yes để xác nhận.",
+            "Xóa dữ liệu cá nhân không hoàn tác được: hãy chạy lại lệnh với --yes để xác nhận.",
             "Erasing personal data cannot be undone: run the command again with --yes.",
         )
 
@@ -371,7 +371,7 @@ def cmd_person(args: argparse.Namespace) -> int:
         finally:
             st.close()
         print(
-            f"Đã xoá dữ liệu cá nhân ({result.blanked_rows} bản ghi được làm trống); số liệu tổng hợp giữ nguyên."
+            f"Đã xóa dữ liệu cá nhân ({result.blanked_rows} bản ghi được làm trống); số liệu tổng hợp giữ nguyên."
         )
         return 0
 
@@ -394,13 +394,13 @@ def cmd_encryption(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(status.as_dict())
         elif not status.enabled:
-            print("Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hoá).")
+            print("Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hóa).")
         else:
-            print(f"Dữ liệu nhạy cảm đã mã hoá từ {status.enabled_at}.")
-            print("Tài khoản có khoá: " + (", ".join(status.with_key) or "không có"))
+            print(f"Dữ liệu nhạy cảm đã mã hóa từ {status.enabled_at}.")
+            print("Tài khoản có khóa: " + (", ".join(status.with_key) or "không có"))
             if status.without_key:
                 print(
-                    "Chưa có khoá (quản trị viên đặt lại mật khẩu để cấp): " + ", ".join(status.without_key)
+                    "Chưa có khóa (quản trị viên đặt lại mật khẩu để cấp): " + ", ".join(status.without_key)
                 )
         return 0
     password = _password(args.password_file)
@@ -425,15 +425,15 @@ def cmd_encryption(args: argparse.Namespace) -> int:
             who = accounts.sign_in(st.db, actor.username, password)  # the password is checked here
             if cmd == "disable":
                 count = encryption.disable(st.db, password)
-                print(f"Đã tắt mã hoá: {count} bản ghi lưu lại dạng thường.")
+                print(f"Đã tắt mã hóa: {count} bản ghi lưu lại dạng thường.")
                 return 0
             if cmd == "enable":
                 code = encryption.enable(st.db, password)
-                print("Đã mã hoá dữ liệu nhạy cảm.")
+                print("Đã mã hóa dữ liệu nhạy cảm.")
             else:
                 if not who.data_key_open:
                     raise UserError(
-                        f"Tài khoản {who.username} chưa có khoá dữ liệu: hãy dùng tài khoản quản trị đã có khoá.",
+                        f"Tài khoản {who.username} chưa có khóa dữ liệu: hãy dùng tài khoản quản trị đã có khóa.",
                         f"Account {who.username} has no data key: use an administrator that has it.",
                     )
                 code = encryption.new_recovery_code(st.db, password)

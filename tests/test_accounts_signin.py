@@ -61,11 +61,11 @@ def test_lockout_after_the_set_number_of_failures_for_the_set_minutes(station):
     for _ in range(2):
         with pytest.raises(UserError, match="không đúng"):
             accounts.sign_in(station.db, "lan", "sai", now=NOW)
-    with pytest.raises(UserError, match="tạm khoá") as err:
+    with pytest.raises(UserError, match="tạm khóa") as err:
         accounts.sign_in(station.db, "lan", "sai", now=NOW)
     assert "09:10" in err.value.vi
     # Locked: even the right password is refused, and the attempt is recorded.
-    with pytest.raises(UserError, match="tạm khoá"):
+    with pytest.raises(UserError, match="tạm khóa"):
         accounts.sign_in(station.db, "lan", "matkhau-lan", now=NOW + timedelta(minutes=9))
     assert audit.list_entries(station.db, audit.AuditQuery(action="login_locked", username="lan"))
     # The lock runs out by itself...

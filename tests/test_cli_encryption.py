@@ -60,7 +60,7 @@ def test_encryption_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -
 
     # Without the password the command line cannot show sensitive data; with it, it can.
     code, _, err = _run(capsys, *base, "households", "export", tmp_path / "ho.xlsx", "--include-sensitive")
-    assert code == 1 and "mã hoá" in err
+    assert code == 1 and "mã hóa" in err
     monkeypatch.setenv("ANTQ_PASSWORD", demo.DEMO_PASSWORD)
     ok("households", "export", tmp_path / "ho.xlsx", "--include-sensitive")
     cells = {str(c.value) for row in load_workbook(tmp_path / "ho.xlsx").active.iter_rows() for c in row}

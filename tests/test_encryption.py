@@ -114,7 +114,7 @@ def test_other_accounts_locked_until_given_a_key_and_a_locked_station_writes_no_
     with st.db.session() as s:
         assert s.get(Person, pid).id_number == column_crypto.PLACEHOLDER
     # Other fields may change; a sensitive one may not, not even to blank.
-    with pytest.raises(UserError, match="mã hoá"):
+    with pytest.raises(UserError, match="mã hóa"):
         with st.db.session() as s:
             s.get(Person, pid).ethnic_code = ""
     with st.db.session() as s:

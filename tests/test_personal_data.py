@@ -150,7 +150,7 @@ def test_erase_blanks_the_person_tombstones_them_and_keeps_the_figures(demo_stat
     ]
     assert audit.verify_chain(st.db).ok
 
-    with pytest.raises(UserError, match="đã được xoá"):
+    with pytest.raises(UserError, match="đã được xóa"):
         personal_data.erase_person(st.db, pid)
 
 

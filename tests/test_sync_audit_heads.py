@@ -137,7 +137,7 @@ def test_an_encrypted_commune_sends_clear_values_inside_the_bundle(
 
     # Locked (signed out): no bundle, one clear sentence.
     encryption.close(a)
-    with pytest.raises(UserError, match="mã hoá"):
+    with pytest.raises(UserError, match="mã hóa"):
         export_bundle(a, net.ids["hub"], tmp_path / "locked.antq")
     assert encryption.open_with_password(a, accounts.sign_in(a, "admin", "secret123").user_id, "secret123")
 

@@ -44,10 +44,10 @@ def test_repeated_failures_lock_the_account(qtbot, station):
     for _ in range(3):
         dialog.password.setText("nhầm")
         dialog.try_sign_in()
-    assert "tạm khoá" in dialog.error.text()
+    assert "tạm khóa" in dialog.error.text()
     dialog.password.setText(STATION_PASSWORD)
     assert dialog.try_sign_in() is False, "even the right password waits for the lock to end"
-    assert "tạm khoá" in dialog.error.text()
+    assert "tạm khóa" in dialog.error.text()
 
 
 def test_the_idle_lock_keeps_the_screen_and_refuses_writes_until_unlocked(qtbot, station, tmp_path):

@@ -34,7 +34,7 @@ def render_recovery_sheet(
     width = frame_width()
     story = [
         official_header(head, width, day=day or date.today(), st=st),
-        *title_block("MÃ KHÔI PHỤC", "khoá dữ liệu nhạy cảm của phần mềm ANTQ Desktop", st=st),
+        *title_block("MÃ KHÔI PHỤC", "khóa dữ liệu nhạy cảm của phần mềm ANTQ Desktop", st=st),
         para(
             f"Đơn vị: <b>{esc(nfc(unit_name(db)))}</b>. Mã này mở được toàn bộ dữ liệu nhạy cảm "
             "(số định danh, dân tộc, hộ nghèo, ghi chú vi phạm) khi quản trị viên quên mật khẩu.",
@@ -67,14 +67,14 @@ def render_recovery_sheet(
         para("<b>Giữ gìn</b>", st.flush),
         para(
             "Cho tờ này vào phong bì dán kín, ký giáp lai, cất trong tủ sắt của đơn vị. Không chụp ảnh, không "
-            "lưu vào máy tính hay điện thoại. Nếu mất hoặc nghi bị lộ, quản trị viên vào Quản trị → Mã hoá "
+            "lưu vào máy tính hay điện thoại. Nếu mất hoặc nghi bị lộ, quản trị viên vào Quản trị → Mã hóa "
             "dữ liệu → In mã khôi phục mới: mã cũ hết hiệu lực ngay.",
             st.body,
         ),
         para(
-            "Mất cả mật khẩu quản trị lẫn mã này thì không ai mở lại được dữ liệu nhạy cảm đã mã hoá, kể cả "
+            "Mất cả mật khẩu quản trị lẫn mã này thì không ai mở lại được dữ liệu nhạy cảm đã mã hóa, kể cả "
             "người làm phần mềm; các dữ liệu khác vẫn dùng bình thường.",
             st.body,
         ),
     ]
-    return build_pdf(path, story, title="Mã khôi phục khoá dữ liệu", subject=nfc(head.unit))
+    return build_pdf(path, story, title="Mã khôi phục khóa dữ liệu", subject=nfc(head.unit))

@@ -204,7 +204,7 @@ def act_as_cli_user(db: Database, username: str | None = None, password: str | N
             db, user_id, password
         ):
             raise UserError(
-                f"Mật khẩu trong ANTQ_PASSWORD không mở được khoá dữ liệu của tài khoản {actor.username!r}: hãy kiểm tra lại.",
+                f"Mật khẩu trong ANTQ_PASSWORD không mở được khóa dữ liệu của tài khoản {actor.username!r}: hãy kiểm tra lại.",
                 f"The password in ANTQ_PASSWORD does not open account {actor.username!r}'s data key: check it.",
             )
     return actor
@@ -267,7 +267,7 @@ def set_lockout_policy(db: Database, max_failed_attempts: int, lockout_minutes: 
     require_admin(db)
     if not 1 <= max_failed_attempts <= 20 or not 1 <= lockout_minutes <= 1440:
         raise UserError(
-            "Số lần nhập sai cần từ 1 đến 20 và thời gian khoá từ 1 đến 1440 phút.",
+            "Số lần nhập sai cần từ 1 đến 20 và thời gian khóa từ 1 đến 1440 phút.",
             "Failed attempts must be 1–20 and the lockout 1–1440 minutes.",
         )
     _write_settings(db, {MAX_FAILED_KEY: max_failed_attempts, LOCKOUT_MINUTES_KEY: lockout_minutes})
@@ -282,7 +282,7 @@ def set_idle_lock_minutes(db: Database, minutes: int) -> None:
     require_admin(db)
     if not 0 <= minutes <= 240:
         raise UserError(
-            "Thời gian tự khoá màn hình cần từ 0 (không khoá) đến 240 phút.",
+            "Thời gian tự khóa màn hình cần từ 0 (không khóa) đến 240 phút.",
             "The idle lock must be 0 (never) to 240 minutes.",
         )
     _write_settings(db, {IDLE_LOCK_KEY: minutes})
@@ -368,7 +368,7 @@ def sign_in(db: Database, username: str, password: str, now: datetime | None = N
                 error = _locked_error(user.locked_until)
             else:
                 error = UserError(
-                    f"Tên đăng nhập hoặc mật khẩu không đúng: còn {left} lần thử trước khi tài khoản bị khoá "
+                    f"Tên đăng nhập hoặc mật khẩu không đúng: còn {left} lần thử trước khi tài khoản bị khóa "
                     f"{policy.lockout_minutes} phút.",
                     f"Wrong user name or password: {left} tries left before the account is locked for "
                     f"{policy.lockout_minutes} minutes.",
@@ -400,8 +400,8 @@ def sign_in(db: Database, username: str, password: str, now: datetime | None = N
 
 def _locked_error(until: datetime) -> UserError:
     return UserError(
-        f"Tài khoản đang tạm khoá vì nhập sai mật khẩu nhiều lần: hãy thử lại sau {until:%H:%M} "
-        "hoặc nhờ quản trị viên mở khoá.",
+        f"Tài khoản đang tạm khóa vì nhập sai mật khẩu nhiều lần: hãy thử lại sau {until:%H:%M} "
+        "hoặc nhờ quản trị viên mở khóa.",
         f"The account is locked after repeated wrong passwords: try again after {until:%H:%M} "
         "or ask an administrator to unlock it.",
     )

@@ -29,13 +29,13 @@ from .errors import UserError
 ACTION_LABELS = {
     "create": "Thêm",
     "update": "Sửa",
-    "delete": "Xoá",
+    "delete": "Xóa",
     "restore": "Khôi phục bản ghi",
     "login": "Đăng nhập",
     "login_failed": "Đăng nhập sai",
-    "login_locked": "Đăng nhập khi bị khoá",
+    "login_locked": "Đăng nhập khi bị khóa",
     "logout": "Đăng xuất",
-    "unlock": "Mở khoá màn hình",
+    "unlock": "Mở khóa màn hình",
     "user_add": "Thêm tài khoản",
     "user_update": "Sửa tài khoản",
     "password_change": "Đổi mật khẩu",
@@ -48,7 +48,7 @@ ACTION_LABELS = {
     "backup_failed": "Sao lưu lỗi",
     "restore_backup": "Khôi phục từ bản sao lưu",
     "person_export": "Trích xuất dữ liệu cá nhân",
-    "person_erase": "Xoá dữ liệu cá nhân",
+    "person_erase": "Xóa dữ liệu cá nhân",
     "audit_mismatch": "Nhật ký bên gửi đã bị sửa",
 }
 
@@ -147,12 +147,12 @@ def verify_chain(db: Database) -> ChainReport:
         bad = None
         if row["id"] != prev_id + 1:
             bad = (
-                f"thiếu mục nhật ký số {prev_id + 1} đến {row['id'] - 1} (đã bị xoá)",
+                f"thiếu mục nhật ký số {prev_id + 1} đến {row['id'] - 1} (đã bị xóa)",
                 f"entries {prev_id + 1} to {row['id'] - 1} are missing (deleted)",
             )
         elif row["prev_hash"] != prev_hash:
             bad = (
-                "mục này không nối tiếp mục trước (mục trước đã bị sửa hoặc xoá)",
+                "mục này không nối tiếp mục trước (mục trước đã bị sửa hoặc xóa)",
                 "it does not follow the previous entry (which was changed or removed)",
             )
         elif audit_log.entry_hash(row) != row["hash"]:
@@ -173,7 +173,7 @@ def verify_chain(db: Database) -> ChainReport:
     if missing:
         report.ok = False
         report.problem_vi = (
-            "Nhật ký còn nguyên nhưng thiếu khoá chống sửa (trigger): hãy chạy lại chương trình để nâng cấp "
+            "Nhật ký còn nguyên nhưng thiếu khóa chống sửa (trigger): hãy chạy lại chương trình để nâng cấp "
             "cơ sở dữ liệu hoặc báo quản trị viên."
         )
         report.problem_en = "The trail is intact but its append-only triggers are missing."

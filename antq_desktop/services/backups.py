@@ -55,7 +55,7 @@ class BackupResult:
 def _io_error(folder: Path, exc: OSError) -> UserError:
     if exc.errno == errno.ENOSPC:
         return UserError(
-            f"Ổ đĩa chứa {folder} đã đầy nên chưa sao lưu được: hãy xoá bớt tệp hoặc chọn ổ khác rồi sao lưu lại.",
+            f"Ổ đĩa chứa {folder} đã đầy nên chưa sao lưu được: hãy xóa bớt tệp hoặc chọn ổ khác rồi sao lưu lại.",
             f"The disk holding {folder} is full: free some space or choose another disk, then back up again.",
         )
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):

@@ -291,7 +291,7 @@ def _require_admin_password(s: Session, db: Database, password: str) -> User:
     actor = audit_log.actor_of(db)
     if actor.role != "admin":
         raise UserError(
-            "Chỉ tài khoản Quản trị đang đăng nhập mới bật hoặc tắt được mã hoá: hãy đăng nhập bằng tài khoản Quản trị.",
+            "Chỉ tài khoản Quản trị đang đăng nhập mới bật hoặc tắt được mã hóa: hãy đăng nhập bằng tài khoản Quản trị.",
             "Only a signed-in administrator can turn encryption on or off: sign in as an administrator.",
         )
     user = s.scalar(select(User).where(User.username == actor.username))
@@ -358,7 +358,7 @@ def enable(db: Database, password: str, now: datetime | None = None) -> str:
     now = now or datetime.now()
     if not db.is_sqlite:
         raise UserError(
-            "Mã hoá từng cột dùng cho cơ sở dữ liệu SQLite của máy xã; máy chủ PostgreSQL hãy dùng mã hoá ổ đĩa của máy chủ.",
+            "Mã hóa từng cột dùng cho cơ sở dữ liệu SQLite của máy xã; máy chủ PostgreSQL hãy dùng mã hóa ổ đĩa của máy chủ.",
             "Column encryption is for a commune's SQLite database; protect a PostgreSQL server with its own disk encryption.",
         )
     key = os.urandom(column_crypto.KEY_BYTES)
@@ -367,7 +367,7 @@ def enable(db: Database, password: str, now: datetime | None = None) -> str:
         with db.session() as s:
             if _keyring(s) is not None:
                 raise UserError(
-                    "Dữ liệu nhạy cảm đã được mã hoá rồi.", "Sensitive data is already encrypted."
+                    "Dữ liệu nhạy cảm đã được mã hóa rồi.", "Sensitive data is already encrypted."
                 )
             admin = _require_admin_password(s, db, password)
             ring = {
@@ -390,7 +390,7 @@ def enable(db: Database, password: str, now: datetime | None = None) -> str:
 def disable(db: Database, password: str) -> int:
     """Turn encryption off (an administrator with the key open); every value is stored in clear again."""
     if not column_crypto.is_enabled(db):
-        raise UserError("Dữ liệu nhạy cảm đang không mã hoá.", "Sensitive data is not encrypted.")
+        raise UserError("Dữ liệu nhạy cảm đang không mã hóa.", "Sensitive data is not encrypted.")
     key = column_crypto.current_key(db)
     if key is None:
         raise UserError(column_crypto.SensitiveDataLocked.vi, column_crypto.SensitiveDataLocked.en)
@@ -433,7 +433,7 @@ def new_recovery_code(db: Database, password: str) -> str:
     with db.session() as s:
         ring = _keyring(s)
         if ring is None:
-            raise UserError("Dữ liệu nhạy cảm đang không mã hoá.", "Sensitive data is not encrypted.")
+            raise UserError("Dữ liệu nhạy cảm đang không mã hóa.", "Sensitive data is not encrypted.")
         _require_admin_password(s, db, password)
         settings.put(s, KEYRING, {**ring, "recovery": _recovery_wrap(key, code)})
         audit.record(s, "settings", details={"recovery_code": "renewed"})
@@ -449,7 +449,7 @@ def recover_account(db: Database, code: str, username: str, new_password: str) -
         ring = _keyring(s)
         if ring is None:
             raise UserError(
-                "Dữ liệu nhạy cảm không mã hoá nên không có mã khôi phục: hãy dùng chức năng đặt lại mật khẩu.",
+                "Dữ liệu nhạy cảm không mã hóa nên không có mã khôi phục: hãy dùng chức năng đặt lại mật khẩu.",
                 "Sensitive data is not encrypted, so there is no recovery code: use a password reset.",
             )
         key = _open_recovery_wrap(ring["recovery"], code)

@@ -43,7 +43,7 @@ from ..storage.models import (
 from . import audit, encryption
 from .errors import UserError
 
-ERASED_NAME = "(đã xoá theo yêu cầu)"
+ERASED_NAME = "(đã xóa theo yêu cầu)"
 # Person fields blanked by the erase (everything personal; the id and sync columns stay).
 PERSON_BLANKS: dict[str, Any] = {
     "full_name": ERASED_NAME,
@@ -239,7 +239,7 @@ def erase_person(db: Database, person_id: str, reason: str = "") -> EraseResult:
         s.info["audit_values"] = False  # the trail names the erased fields, never their values
         p = _person(s, person_id)
         if p.deleted and p.full_name == ERASED_NAME:
-            raise UserError("Dữ liệu của người này đã được xoá trước đây.", "This person was already erased.")
+            raise UserError("Dữ liệu của người này đã được xóa trước đây.", "This person was already erased.")
         for key, value in PERSON_BLANKS.items():
             setattr(p, key, value)
         p.mark_deleted()

@@ -65,8 +65,8 @@ class SensitiveDataLocked(RuntimeError):
     """A sensitive value was to be written while the station's data key is not open."""
 
     vi = (
-        "Dữ liệu nhạy cảm đang được mã hoá và tài khoản này chưa mở được khoá: hãy đăng nhập bằng "
-        "tài khoản đã có khoá (quản trị viên đặt lại mật khẩu để cấp khoá)."
+        "Dữ liệu nhạy cảm đang được mã hóa và tài khoản này chưa mở được khóa: hãy đăng nhập bằng "
+        "tài khoản đã có khóa (quản trị viên đặt lại mật khẩu để cấp khóa)."
     )
     en = (
         "Sensitive data is encrypted and this account has not opened its key: sign in with an "

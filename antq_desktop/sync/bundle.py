@@ -90,7 +90,7 @@ def require_data_key(s: Session) -> None:
     """Bundles carry sensitive values in clear (inside the sealed envelope): the key must be open."""
     if not column_crypto.is_unlocked(s):
         raise UserError(
-            "Dữ liệu nhạy cảm của máy này đang mã hoá và chưa mở khoá: hãy đăng nhập bằng tài khoản có khoá "
+            "Dữ liệu nhạy cảm của máy này đang mã hóa và chưa mở khóa: hãy đăng nhập bằng tài khoản có khóa "
             "(hoặc đặt ANTQ_PASSWORD cho dòng lệnh) rồi làm lại.",
             "This station's sensitive data is encrypted and not unlocked: sign in with an account that has "
             "the key (or set ANTQ_PASSWORD for the command line) and try again.",
