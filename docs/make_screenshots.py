@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
+from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from antq_desktop.app import create_application, window_settings  # noqa: E402
-from antq_desktop.services import accounts, demo  # noqa: E402
+from antq_desktop.services import accounts, demo, encryption  # noqa: E402
 from antq_desktop.services.station import open_station  # noqa: E402
 from antq_desktop.storage.paths import DataDir  # noqa: E402
 from antq_desktop.ui.main_window import MainWindow  # noqa: E402
@@ -91,8 +92,8 @@ def main() -> None:
         person.validate()
         person.show()
         shoot(person, out / f"person-form-{args.lang}.png")
-        person.close()
-        dialog.close()
+        person.done(0)
+        dialog.done(0)
         area.setCurrentIndex(1)
         shoot(window, out / f"households-coverage-{args.lang}.png")
         window.nav.setCurrentRow(2)
@@ -115,7 +116,7 @@ def main() -> None:
         decision.tabs.setCurrentIndex(1)
         decision.show()
         shoot(decision, out / f"award-decision-{args.lang}.png")
-        decision.close()
+        decision.done(0)
         window.nav.setCurrentRow(5)
         window.pages.currentWidget().report.compute()
         shoot(window, out / f"reports-{args.lang}.png")
@@ -127,6 +128,18 @@ def main() -> None:
         admin.setCurrentIndex(1)
         admin.audit.verify()
         shoot(window, out / f"admin-audit-{args.lang}.png")
+        # Encryption turned on by the administrator: the tab, and the recovery code shown once.
+        accounts.sign_in(station.db, demo.DEMO_ADMIN, demo.DEMO_PASSWORD)
+        code = encryption.enable(station.db, demo.DEMO_PASSWORD)
+        admin.setCurrentIndex(admin.indexOf(admin.encryption))
+        admin.encryption.refresh()
+        shoot(window, out / f"admin-encryption-{args.lang}.png")
+        from antq_desktop.ui.encryption_tab import RecoveryCodeDialog
+
+        shown = RecoveryCodeDialog(station, code, window)
+        shown.show()
+        shoot(shown, out / f"recovery-code-{args.lang}.png")
+        shown.done(0)
         from antq_desktop.ui.login_dialog import LoginDialog
 
         login = LoginDialog(station.db, window.unit["unit_name"])
@@ -135,9 +148,82 @@ def main() -> None:
         login.try_sign_in()
         login.show()
         shoot(login, out / f"login-{args.lang}.png")
-        login.close()
+        login.done(0)
         window.close()
         station.close()
+        hub_screens(Path(tmp), settings, out, args.lang)
+
+
+def hub_screens(tmp: Path, settings, out: Path, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The upper level (Công an tỉnh Cao Bằng) with three communes imported from their bundles."""
+    from antq_desktop.domain import admin_units
+    from antq_desktop.services import station as station_service
+    from antq_desktop.storage.database import Database
+    from antq_desktop.storage.migrate import upgrade
+    from antq_desktop.sync import cards, export_bundle, import_bundle
+
+    province = "04"
+    hub_dir = DataDir(tmp / "hub")
+    hub_station = open_station(hub_dir)
+    station_service.initialise(
+        hub_station.db,
+        station_service.SetupRequest(
+            province_code=province,
+            commune_code=admin_units.communes(province)[0].code,
+            unit_name="Công an tỉnh Cao Bằng",
+            admin_username="admin",
+            admin_password=demo.DEMO_PASSWORD,
+            role="hub",
+        ),
+    )
+    hub_card = cards.own_card(hub_station.db)
+    wanted = ("Quảng Lâm", "Nam Quang", "Lý Quốc")
+    chosen = [c for c in admin_units.communes(province) if any(c.name.endswith(w) for w in wanted)][:3]
+    for i, commune in enumerate(chosen):
+        db = Database(f"sqlite:///{tmp / f'xa{i}.sqlite3'}")
+        upgrade(db)
+        with db.session() as s:
+            station_service.initialise_in(
+                s,
+                station_service.SetupRequest(
+                    province_code=province,
+                    commune_code=commune.code,
+                    unit_name=station_service.default_unit_name(commune),
+                    admin_username="admin",
+                    admin_password=demo.DEMO_PASSWORD,
+                    villages=["Thôn Nà Mạ", "Bản Pác Bó", "Xóm Đông Đình", "Bản Khuổi Nặm"],
+                ),
+            )
+            s.flush()
+            demo.DemoBuilder(db, 50 + i, date.today()).build(s, 150 + 120 * i, None)
+        cards.pair(db, hub_card)
+        cards.pair(hub_station.db, cards.own_card(db))
+        bundle = tmp / f"xa{i}.antq"
+        export_bundle(db, hub_card.site_id, bundle)
+        import_bundle(hub_station.db, bundle)
+        db.dispose()
+    window = MainWindow(hub_station, settings, "admin")
+    window.resize(1366, 768)
+    window.show()
+    window.nav.setCurrentRow(5)
+    area = window.pages.currentWidget()
+    for _ in range(50):
+        QApplication.processEvents()
+    shoot(window, out / f"hub-communes-{lang}.png")
+    area.setCurrentIndex(1)
+    shoot(window, out / f"hub-chart-{lang}.png")
+    if area.count() > 2:  # the household search across the communes
+        area.setCurrentIndex(2)
+        search = area.widget(2)
+        edit = getattr(search, "search", None)
+        if edit is not None:
+            edit.setText("nông")
+            for _ in range(50):
+                QApplication.processEvents()
+            QApplication.processEvents()
+        shoot(window, out / f"hub-search-{lang}.png")
+    window.close()
+    hub_station.close()
 
 
 if __name__ == "__main__":

@@ -512,6 +512,9 @@ class DemoBuilder:
                     row["answer"] = r.choice(answers)
                     row["answered_on"] = day if on_spot else day + timedelta(days=r.randint(3, 25))
                 opinion_rows.append(row)
+        # Minutes are numbered in the order they were held, as a register would have them.
+        for n, row in enumerate(sorted(meeting_rows, key=lambda m: (m["starts_at"], m["id"])), start=1):
+            row["doc_number"] = f"{n:02d}/BB-CAX"
         _insert(conn, Meeting, meeting_rows)
         _insert(conn, Opinion, opinion_rows)
         summary.meetings = len(meeting_rows)

@@ -8,6 +8,7 @@ preview whose temporary PDF is deleted when the preview closes: it is kept on pa
 from __future__ import annotations
 
 import contextlib
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,6 +31,14 @@ from ..services.errors import UserError
 from ..services.station import Station
 from .messages import show_error
 from .widgets import paper_path
+
+
+def _when(iso: str) -> str:
+    """dd/mm/yyyy hh:mm, as everywhere on screen."""
+    try:
+        return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
+    except ValueError:
+        return iso
 
 
 def _confirm(parent: QWidget, title: str, text: str) -> bool:
@@ -144,9 +153,7 @@ class EncryptionTab(QWidget):
         if not status.enabled:
             text = self.tr("Sensitive data is stored without encryption.")
         else:
-            text = self.tr("Sensitive data is encrypted (since %1).").replace(
-                "%1", status.enabled_at.replace("T", " ")
-            )
+            text = self.tr("Sensitive data is encrypted (since %1).").replace("%1", _when(status.enabled_at))
             text += "\n" + self.tr("Accounts with the key: %1.").replace(
                 "%1", ", ".join(status.with_key) or "—"
             )
