@@ -1,11 +1,16 @@
 """The upper level's hub at province size: many communes imported, the province report, the table, search.
 
-    python bench/hub.py [--communes 100] [--households 300] [--pg-url postgresql+psycopg://…]
+    python bench/hub.py [--communes 100] [--households 300] [--pg-url postgresql+psycopg://…] [--no-pg]
 
 ``--communes`` synthetic communes (demo generator, distinct commune codes of Hà Nội, which has 126)
 of ``--households`` each are set up, paired with a SQLite hub (and a PostgreSQL hub with
-``--pg-url`` or ``ANTQ_TEST_PG_URL``) and export one bundle each. Figures, with a plain baseline
-measured in the same run:
+``--pg-url`` or ``ANTQ_TEST_PG_URL``) and export one bundle each. The demo generator makes ≈4.4
+persons a household: ``--communes 100 --households 2300`` is the issue's province of ≈1 M persons.
+
+The communes are generated once and kept in ``bench/out/hub-communes-<households>/`` (commune *i*
+is the (*i*+1)-th commune of Hà Nội with seed 1000+*i*, so a cache serves any ``--communes`` up to
+its size); each run copies them, brings the copy to the current schema, pairs it with the run's
+fresh hubs and exports. Figures, with a plain baseline measured in the same run:
 
 * import — every bundle imported into each hub (decrypt, verify, merge, one transaction each),
   against a raw executemany insert of the same rows into an empty copy of the same hub database
@@ -13,7 +18,12 @@ measured in the same run:
 * province report — :func:`services.hub.province_report` for the year (one scoped report per
   commune, summed), and one commune's scoped report;
 * communes table — :func:`services.hub.list_communes` (figures, staleness, unacknowledged rows);
-* search — a household search over the whole hub, and the table's search-as-you-type filter.
+* drill-down — one commune's households as its read-only window lists them;
+* search — a household search over the whole hub, the same search typed one key at a time (what
+  the hub's household search screen runs after each pause), and the communes table's filter.
+
+The load average is printed with each phase: the machine is shared, and absolute times mean
+little without it.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "bench" / "out"
 sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import create_engine, insert, text  # noqa: E402
@@ -38,6 +49,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from sqlalchemy.pool import NullPool  # noqa: E402
 
 from antq_desktop.domain import admin_units  # noqa: E402
+from antq_desktop.domain.text import fold  # noqa: E402
 from antq_desktop.services import demo, hub, reports  # noqa: E402
 from antq_desktop.services import station as station_service  # noqa: E402
 from antq_desktop.storage.database import Database  # noqa: E402
@@ -86,6 +98,29 @@ def make_commune(path: Path, commune: admin_units.Commune, households: int, seed
         s.flush()
         demo.DemoBuilder(db, seed, TODAY).build(s, households, None)
     return db
+
+
+def cached_commune(work: Path, i: int, commune: admin_units.Commune, households: int) -> Database:
+    """Commune ``i``, generated once into bench/out and copied for this run (pairing writes to it)."""
+    cache = OUT / f"hub-communes-{households}" / f"c{i}.sqlite3"
+    if not cache.exists():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        part = cache.with_suffix(".part")
+        part.unlink(missing_ok=True)
+        make_commune(part, commune, households, seed=1000 + i).dispose()
+        with sqlite3.connect(part) as con:  # one self-contained file, no -wal beside it
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.execute("PRAGMA journal_mode=DELETE")
+        part.rename(cache)
+    path = work / f"c{i}.sqlite3"
+    shutil.copyfile(cache, path)
+    db = Database(f"sqlite:///{path}")
+    upgrade(db)  # a cache made before a migration is brought to the current schema
+    return db
+
+
+def load() -> str:
+    return f"load {os.getloadavg()[0]:.1f}"
 
 
 def pair(hub_db: Database, commune: Database) -> str:
@@ -180,12 +215,22 @@ def timed(label: str, fn: Any) -> tuple[float, Any]:
     t = time.perf_counter()
     out = fn()
     s = time.perf_counter() - t
-    print(f"    {label}: {s:.2f} s")
+    print(f"    {label}: {s:.3f} s ({load()})", flush=True)
     return s, out
 
 
+def typed(db: Database, words: str) -> tuple[float, list[float]]:
+    """The hub's household search after each key from the third on: (slowest, every time)."""
+    times = []
+    for n in range(3, len(words) + 1):
+        t = time.perf_counter()
+        hub.search_households(db, words[:n])
+        times.append(time.perf_counter() - t)
+    return max(times), times
+
+
 def measure_hub(name: str, db: Database, bundles: list[Path], n_rows: int, raw_s: float) -> dict[str, float]:
-    print(f"  {name} hub")
+    print(f"  {name} hub ({load()})", flush=True)
     t = time.perf_counter()
     for p in bundles:
         import_bundle(db, p)
@@ -193,10 +238,11 @@ def measure_hub(name: str, db: Database, bundles: list[Path], n_rows: int, raw_s
     print(
         f"    import of {len(bundles)} bundles: {imp:.1f} s ({n_rows / imp:,.0f} rows/s, "
         f"{imp / len(bundles):.2f} s a commune); raw insert of the same rows: {raw_s:.1f} s "
-        f"({n_rows / raw_s:,.0f} rows/s) → {imp / raw_s:.1f}×"
+        f"({n_rows / raw_s:,.0f} rows/s) → {imp / raw_s:.1f}× ({load()})",
+        flush=True,
     )
     codes = hub.commune_codes(db)
-    one, _ = timed(
+    one, mine = timed(
         "one commune's scoped report (year)", lambda: reports.compute(db, "2026", commune_code=codes[0])
     )
     prov, report = timed(
@@ -205,10 +251,27 @@ def measure_hub(name: str, db: Database, bundles: list[Path], n_rows: int, raw_s
     table, view = timed(
         "communes table (figures, staleness, unacknowledged)", lambda: hub.list_communes(db, "2026")
     )
+    first = view.communes[[c.commune_code for c in view.communes].index(codes[0])]
+    assert first.figures == {k: mine.value(v) for k, v in hub.TABLE_FIGURES.items()}, "table ≠ report"
+    drill, _ = timed(
+        "one commune's households, read-only (drill-down)", lambda: hub.commune_households(db, codes[0])
+    )
     head = hub.commune_households(db, codes[-1], limit=1)[0]["head_name"]
     words = " ".join(head.split()[:2])  # a surname and a middle name: many hits across the hub
     search, found = timed(
         f"household search over the hub ('{words}', 100 first)", lambda: hub.search_households(db, words)
+    )
+    rare = fold(head)  # the whole name: few hits, the scan goes through the whole table
+    search_rare, _ = timed(
+        f"household search over the hub ('{rare}')", lambda: hub.search_households(db, rare)
+    )
+    none, _ = timed(  # nothing matches: the whole household table is read, the worst case
+        "household search matching nothing ('vu thi qqq')", lambda: hub.search_households(db, "vu thi qqq")
+    )
+    slowest, each = typed(db, rare)
+    print(
+        f"    '{rare}' typed a key at a time: slowest {slowest:.3f} s, "
+        f"each {' '.join(f'{x * 1000:.0f}' for x in each)} ms"
     )
     filt, _ = timed(
         "table filter 'dong' over the communes", lambda: hub.filter_communes(view.communes, "dong")
@@ -220,7 +283,11 @@ def measure_hub(name: str, db: Database, bundles: list[Path], n_rows: int, raw_s
         "one": one,
         "province": prov,
         "table": table,
+        "drill": drill,
         "search": search,
+        "search_rare": search_rare,
+        "search_none": none,
+        "typed": slowest,
         "filter": filt,
     }
 
@@ -230,7 +297,10 @@ def main() -> int:
     ap.add_argument("--communes", type=int, default=100)
     ap.add_argument("--households", type=int, default=300)
     ap.add_argument("--pg-url", default=os.environ.get("ANTQ_TEST_PG_URL"))
+    ap.add_argument("--no-pg", action="store_true", help="the SQLite hub only")
     args = ap.parse_args()
+    if args.no_pg:
+        args.pg_url = None
     communes = admin_units.communes(PROVINCE)[1 : args.communes + 1]
     if len(communes) < args.communes:
         raise SystemExit(f"{PROVINCE} has only {len(communes)} other communes")
@@ -246,18 +316,22 @@ def main() -> int:
             tmpl = pg.create("antq_bench_hub_empty")
             setup_hub(Database(tmpl)).dispose()
             pg_hub = Database(pg.create("antq_bench_hub", template="antq_bench_hub_empty"))
-        print(f"{args.communes} communes × {args.households} households (demo generator)")
+        print(f"{args.communes} communes × {args.households} households (demo generator; {load()})")
         t = time.perf_counter()
         bundles: dict[str, list[Path]] = {"sqlite": [], "pg": []}
         for i, c in enumerate(communes):
-            db = make_commune(work / f"c{i}.sqlite3", c, args.households, seed=1000 + i)
+            db = cached_commune(work, i, c, args.households)
             bundles["sqlite"].append(work / f"c{i}.antq")
             export_bundle(db, pair(sqlite_hub, db), bundles["sqlite"][-1])
             if pg_hub is not None:
                 bundles["pg"].append(work / f"c{i}-pg.antq")
                 export_bundle(db, pair(pg_hub, db), bundles["pg"][-1])
             db.dispose()
-        print(f"  built, paired and exported in {time.perf_counter() - t:.0f} s")
+            (work / f"c{i}.sqlite3").unlink()
+        print(
+            f"  built or copied, paired and exported in {time.perf_counter() - t:.0f} s ({load()})",
+            flush=True,
+        )
 
         rows = bundle_rows(sqlite_hub, bundles["sqlite"])
         n_rows = sum(len(v) for v in rows.values())
@@ -284,8 +358,9 @@ def main() -> int:
             per_report = r["province"] / n
             print(
                 f"  {name}: first import ≈ {per_import * 3321 / 60:.0f} min at this commune size; "
-                f"province report ≈ {per_report * 3321 / 60:.1f} min if the per-commune cost held "
-                f"(it grows with the hub: see docs/performance.md)"
+                f"province report ≈ {per_report * 3321 / 60:.1f} min at this commune size (a scoped report "
+                f"reads only its commune's rows); communes table ≈ {r['table'] * 3321 / n / 60:.1f} min if the "
+                f"communes were this size (it reads whole tables: see docs/performance.md)"
             )
     finally:
         if pg is not None:

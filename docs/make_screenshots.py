@@ -218,9 +218,7 @@ def hub_screens(tmp: Path, settings, out: Path, lang: str) -> None:  # type: ign
         edit = getattr(search, "search", None)
         if edit is not None:
             edit.setText("nông")
-            for _ in range(50):
-                QApplication.processEvents()
-            QApplication.processEvents()
+            search.run_search()  # what the pause in typing starts
         shoot(window, out / f"hub-search-{lang}.png")
     window.close()
     hub_station.close()

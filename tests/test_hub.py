@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from test_sync_support import COMMUNES, PROVINCE, pair_with_hub, setup_station, site_id
 
 from antq_desktop.services import assessments as asm
@@ -36,7 +36,20 @@ from antq_desktop.services import station as station_service
 from antq_desktop.services.errors import UserError
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.migrate import upgrade
-from antq_desktop.storage.models import Household, Village
+from antq_desktop.storage.models import (
+    Award,
+    AwardDecision,
+    Commitment,
+    Group,
+    GroupType,
+    Household,
+    Meeting,
+    MeetingType,
+    Membership,
+    Opinion,
+    Site,
+    Village,
+)
 
 Cli = Callable[..., CompletedProcess[str]]
 TODAY = date(2026, 10, 1)  # the demo's "today": every record inside the 2026 report year
@@ -242,6 +255,196 @@ def test_hub_commands_refuse_a_commune_station_and_a_bad_db_url(run_cli: Cli, tm
     assert bad.returncode == 1 and "--db-url" in bad.stderr and bad.stderr.count("\n") == 1
     pdf = run_cli("--data-dir", d, "hub", "report", "--period", "2026", "--format", "pdf")
     assert pdf.returncode == 1 and "-o" in pdf.stderr
+
+
+def _first(conn: Any, model: Any, *where: Any) -> str:
+    return str(conn.scalar(select(model.id).where(*where).order_by(model.id).limit(1)))
+
+
+def _tangle(hub: Database, sites: dict[str, str]) -> None:
+    """Rows the table's grouped queries must count exactly as one scoped report per commune does.
+
+    Raw writes at the hub (no stamping): tombstones, groups out of use, kinds deleted, rows of one
+    commune pointing at another commune's, kinds and an award decision made at the hub.
+    """
+    a, b = sites["A"], sites["B"]
+    with hub.engine.begin() as c:
+        ha, hb = (_first(c, Household, Household.origin_site == x) for x in (a, b))
+        va = c.scalar(select(Household.village_id).where(Household.id == ha))
+        # A tombstoned village of A: its households leave the counts.
+        c.execute(update(Village).where(Village.id == va).values(deleted=True))
+        # A household of B filed in a village of A: it counts for neither commune.
+        other_a = _first(c, Village, Village.origin_site == a, Village.id != va)
+        c.execute(update(Household).where(Household.id == hb).values(village_id=other_a))
+        # A commitment of a household of B, made by A's station: not B's signature.
+        signed_b = _first(
+            c, Commitment, Commitment.origin_site == b, Commitment.year == 2026, Commitment.status == "signed"
+        )
+        c.execute(update(Commitment).where(Commitment.id == signed_b).values(origin_site=a))
+        # Groups: one of A dissolved before the year's end, one founded after it; a kind of B deleted.
+        g1, g2 = (
+            str(x)
+            for x in c.scalars(
+                select(Group.id)
+                .where(Group.origin_site == a, Group.deleted.is_(False))
+                .order_by(Group.id)
+                .limit(2)
+            )
+        )
+        c.execute(update(Group).where(Group.id == g1).values(status="dissolved", status_on=date(2026, 6, 1)))
+        c.execute(update(Group).where(Group.id == g2).values(founded_on=date(2027, 1, 5)))
+        kind_b = c.scalar(
+            select(Group.type_id).where(Group.origin_site == b, Group.deleted.is_(False)).limit(1)
+        )
+        c.execute(update(GroupType).where(GroupType.id == kind_b).values(deleted=True))
+        # A membership of B in a group of A; an outside member of A twice (counted once).
+        m_b = _first(c, Membership, Membership.origin_site == b, Membership.deleted.is_(False))
+        g_a = _first(c, Group, Group.origin_site == a, Group.deleted.is_(False), Group.id.not_in([g1, g2]))
+        c.execute(update(Membership).where(Membership.id == m_b).values(group_id=g_a))
+        for m in c.scalars(
+            select(Membership.id).where(Membership.origin_site == a, Membership.group_id == g_a).limit(2)
+        ):
+            c.execute(
+                update(Membership)
+                .where(Membership.id == m)
+                .values(person_id=None, outside_name="Lò Văn Ngoài", outside_info='{"birth_year": 1980}')
+            )
+        # A meeting kind of A deleted; an opinion of B raised at a meeting of A.
+        kind_a = c.scalar(select(Meeting.type_id).where(Meeting.origin_site == a).limit(1))
+        c.execute(update(MeetingType).where(MeetingType.id == kind_a).values(deleted=True))
+        meeting_a = _first(c, Meeting, Meeting.origin_site == a, Meeting.type_id != kind_a)
+        o_b = _first(c, Opinion, Opinion.origin_site == b)
+        c.execute(update(Opinion).where(Opinion.id == o_b).values(meeting_id=meeting_a))
+        # Meeting kinds made at the hub: its own (not built in) is every commune's, its built-in copy
+        # is no commune's — a meeting of B of the first kind counts, one of A of the second does not.
+        hub_id = c.scalar(select(Site.id).where(Site.is_self.is_(True)))
+        hub_builtin = _first(
+            c, MeetingType, MeetingType.origin_site == hub_id, MeetingType.source == "builtin"
+        )
+        kind = dict(
+            c.execute(select(MeetingType.__table__).where(MeetingType.id == hub_builtin)).mappings().one()
+        )
+        kind.update(id="00000000-0000-4000-8000-0000000000c1", code="hop_cap_tren", source="local")
+        c.execute(MeetingType.__table__.insert().values(**kind))
+        for origin, type_id in ((b, kind["id"]), (a, hub_builtin)):
+            m = _first(
+                c, Meeting, Meeting.origin_site == origin, Meeting.id != meeting_a, Meeting.deleted.is_(False)
+            )
+            c.execute(update(Meeting).where(Meeting.id == m).values(type_id=type_id))
+        # The upper level's own decision for commune A (made at the hub), with two awards, and an
+        # award of B moved onto it: A's, not B's.
+        decision = _first(c, AwardDecision, AwardDecision.origin_site == a)
+        row = dict(
+            c.execute(select(AwardDecision.__table__).where(AwardDecision.id == decision)).mappings().one()
+        )
+        row.update(
+            id="00000000-0000-4000-8000-0000000000d1",
+            origin_site=hub_id,
+            status="issued",
+            decided_on=date(2026, 8, 19),
+            commune_code=COMMUNES["A"][0],
+        )
+        c.execute(AwardDecision.__table__.insert().values(**row))
+        for n, award in enumerate(c.execute(select(Award.__table__).limit(2)).mappings()):
+            c.execute(
+                Award.__table__.insert().values(
+                    **{
+                        **award,
+                        "id": f"00000000-0000-4000-8000-00000000000{n}",
+                        "origin_site": hub_id,
+                        "decision_id": row["id"],
+                        "verification_code": f"HUB{n}",
+                    }
+                )
+            )
+        award_b = _first(c, Award, Award.origin_site == b, Award.deleted.is_(False))
+        c.execute(update(Award).where(Award.id == award_b).values(decision_id=row["id"]))
+    # The hub approves a period of A (a report row of the hub's, in A's scope) and of a commune it
+    # does not know (in no commune's scope).
+    hub_service.approve(hub, COMMUNES["A"][0], "2026-Q3", reason="đã duyệt")
+    rp.approve_period(hub, "01321", "2026-Q3", by="Công an tỉnh Cao Bằng")
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_the_tables_grouped_figures_equal_each_communes_scoped_report(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest
+) -> None:
+    """list_communes reads each source once for the hub; every figure equals the commune's scoped report."""
+    from antq_desktop.sync import export_bundle, import_bundle
+
+    if backend == "postgresql":
+        hub = setup_pg_hub(request.getfixturevalue("pg_url"))
+    else:
+        hub = setup_station(tmp_path / "hub.sqlite3", "hub")
+    communes = {k: setup_station(tmp_path / f"{k}.sqlite3", k) for k in ("A", "B")}
+    try:
+        for key, db in communes.items():
+            fill_commune(db, key)
+            pair_with_hub(hub, db)
+            export_bundle(db, site_id(hub), tmp_path / f"{key}.antq")
+            import_bundle(hub, tmp_path / f"{key}.antq")
+        sites = {k: site_id(db) for k, db in communes.items()}
+
+        def check() -> dict[str, dict[str, Any]]:
+            seen = {}
+            for period in ("2026", "2026-Q3", "2026-11"):
+                view = hub_service.list_communes(hub, period)
+                assert [c.commune_code for c in view.communes] == hub_service.commune_codes(hub)
+                for row in view.communes:
+                    report = rp.compute(hub, period, commune_code=row.commune_code)
+                    expected = {k: report.value(v) for k, v in hub_service.TABLE_FIGURES.items()}
+                    assert row.figures == expected, (period, row.commune_code)
+                    seen[f"{period} {row.commune_code}"] = row.figures
+                    # Unacknowledged: the rows a scoped session counts above the acknowledgement.
+                    with rp.scoped(hub, row.commune_code).session() as s:
+                        assert row.unacknowledged == sum(
+                            s.scalar(select(func.count()).select_from(m).where(m.change_seq > 0)) or 0
+                            for m in rp.travelling_models()
+                        )
+            return seen
+
+        before = check()
+        _tangle(hub, sites)
+        after = check()
+        changed = {k for k in before if before[k] != after[k]}
+        assert {k.split()[1] for k in changed} == {COMMUNES["A"][0], COMMUNES["B"][0]}, "the tangle shows"
+        # The province report is still the sum of the communes' reports, figure for figure.
+        province = hub_service.province_report(hub, "2026")
+        for code in ("households.total", "households.signed", "models.members", "awards.total"):
+            assert province.value(code) == sum(
+                rp.compute(hub, "2026", commune_code=c).value(code) for c in hub_service.commune_codes(hub)
+            )
+    finally:
+        hub.dispose()
+        for db in communes.values():
+            db.dispose()
+
+
+def test_only_a_hub_approves_or_reopens_a_period(tmp_path: Path) -> None:
+    """A commune station (paired with its hub, its own period even) is refused in one sentence, nothing written."""
+    hub = setup_station(tmp_path / "hub.sqlite3", "hub")
+    commune = setup_station(tmp_path / "a.sqlite3", "A")
+    code = COMMUNES["A"][0]
+    try:
+        pair_with_hub(hub, commune)
+        for fn, args, word in (
+            (hub_service.approve, (code, "2026-Q3"), "duyệt"),
+            (hub_service.reopen, (code, "2026-Q3", "xã xin sửa số liệu"), "mở lại"),
+            (hub_service.approve, ("01321", "2026"), "duyệt"),  # any commune, known or not
+        ):
+            with pytest.raises(UserError) as err:
+                fn(commune, *args)
+            text = err.value.vi
+            assert text.startswith("Máy này không được thiết lập làm máy tổng hợp của cấp trên"), text
+            assert word in text and text.endswith(".") and text.count(".") == 1 and "\n" not in text
+            assert err.value.en != text and "hub" in err.value.en
+        assert rp.submissions(commune) == []
+        # The hub itself approves and reopens the same period.
+        hub_service.approve(hub, code, "2026-Q3", reason="đã duyệt")
+        assert hub_service.reopen(hub, code, "2026-Q3", reason="xã xin sửa số liệu") == 1
+    finally:
+        hub.dispose()
+        commune.dispose()
 
 
 def test_drill_down_approval_and_search_through_the_services(tmp_path: Path) -> None:

@@ -81,6 +81,81 @@ def test_the_diff_check_does_notice_a_schema_that_lags_behind(tmp_path: Path) ->
         db.dispose()
 
 
+# -- 0008: the hub's index on (origin_site, change_seq), triggers kept --------------------------
+
+
+def _triggers(conn: sa.Connection) -> set[str]:
+    if conn.dialect.name == "sqlite":
+        return set(conn.scalars(sa.text("SELECT name FROM sqlite_master WHERE type = 'trigger'")))
+    return set(conn.scalars(sa.text("SELECT tgname FROM pg_trigger WHERE NOT tgisinternal")))
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0008_indexes_every_travelling_table_by_origin_and_keeps_the_triggers(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    from alembic import command
+
+    from antq_desktop.services.reports import travelling_models
+
+    url = (
+        request.getfixturevalue("pg_url")
+        if backend == "postgresql"
+        else f"sqlite:///{tmp_path / 'h.sqlite3'}"
+    )
+    db = Database(url)
+    try:
+        migrate.upgrade(db, target="0007")
+        with db.connect() as conn:
+            before = _triggers(conn)
+        assert before, "the audit guards exist at 0007"
+        migrate.upgrade(db)
+        tables = sorted(m.__tablename__ for m in travelling_models())
+        with db.connect() as conn:
+            assert _triggers(conn) == before  # plain CREATE INDEX: no table rebuilt, no trigger lost
+            inspector = sa.inspect(conn)
+            for table in tables:
+                ix = {i["name"]: i["column_names"] for i in inspector.get_indexes(table)}
+                assert ix[f"ix_{table}_origin_site_change_seq"] == ["origin_site", "change_seq"], table
+            ix = {i["name"]: i["column_names"] for i in inspector.get_indexes("commitment")}
+            assert ix["ix_commitment_origin_site_year"] == ["origin_site", "year"]
+            ix = {i["name"]: i["column_names"] for i in inspector.get_indexes("award_decision")}
+            assert ix["ix_award_decision_commune_code"] == ["commune_code"]
+            if backend == "sqlite":  # a commune's unacknowledged rows: a range of the index alone
+                plan = " ".join(
+                    str(r[-1])
+                    for r in conn.execute(
+                        sa.text(
+                            "EXPLAIN QUERY PLAN SELECT count(*) FROM person"
+                            " WHERE origin_site IN ('a', 'b') AND change_seq > 5"
+                        )
+                    )
+                )
+                assert "COVERING INDEX ix_person_origin_site_change_seq" in plan, plan
+                plan = " ".join(
+                    str(r[-1])
+                    for r in conn.execute(
+                        sa.text(
+                            "EXPLAIN QUERY PLAN SELECT household_id FROM commitment"
+                            " WHERE deleted = 0 AND year = 2026 AND origin_site IN ('a')"
+                        )
+                    )
+                )
+                assert "ix_commitment_origin_site_year" in plan, plan  # not the year's, every commune's
+        assert schema_diff(db) == []
+        cfg = migrate._alembic_config()
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0007")
+        with db.connect() as conn:
+            assert _triggers(conn) == before
+            assert not any(
+                i["name"].endswith("_origin_site_change_seq") for i in sa.inspect(conn).get_indexes("person")
+            )
+    finally:
+        db.dispose()
+
+
 # -- (c) an old database with data is migrated, backed up first, its keys back-filled ----------
 
 SITE_ID = "5d3c8a8e-1111-4c4c-9a9a-000000000001"

@@ -1,4 +1,5 @@
-"""The hub's screens: three communes side by side, search, charts, one commune's records, period approval.
+"""The hub's screens: three communes side by side, search, charts, one commune's records, period approval,
+and the household search across the communes.
 
 The hub holds three communes imported from real bundles (the same communes as
 ``test_hub.py``). With ``ANTQ_SCREENSHOTS=DIR`` the table and the chart are
@@ -20,9 +21,11 @@ from qt_support import setup_app, type_text
 from test_hub import SIZES, fill_commune
 from test_sync_support import COMMUNES, pair_with_hub, setup_station, site_id
 
+from antq_desktop.domain import admin_units
+from antq_desktop.services import hub as hub_service
 from antq_desktop.services import reports as rp
 from antq_desktop.storage.database import Database
-from antq_desktop.ui.hub_page import CommuneDialog, HubArea
+from antq_desktop.ui.hub_page import ID_ROLE, CommuneDialog, HubArea
 
 
 @pytest.fixture(scope="module")
@@ -158,6 +161,88 @@ def test_approve_locks_the_period_and_reopen_needs_a_reason(area) -> None:
     tab.lock_reason.setText("Xã xin sửa số liệu")
     assert tab.reopen()
     assert not [s for s in rp.submissions(area.hub, code) if s.locked]
+
+
+def _results(tab) -> list[dict[str, str]]:
+    t = tab.table
+    heads = [t.horizontalHeaderItem(c).text() for c in range(t.columnCount())]
+    return [
+        {**{h: t.item(r, c).text() for c, h in enumerate(heads)}, "id": t.item(r, 0).data(ID_ROLE)}
+        for r in range(t.rowCount())
+    ]
+
+
+def test_household_search_across_communes_as_you_type_sorts_and_opens_the_commune(area, qtbot) -> None:
+    tab = area.households
+    area.setCurrentWidget(tab)
+    code_b = COMMUNES["B"][0]
+    target = hub_service.commune_households(area.hub, code_b)[5]
+    head = target["head_name"]  # a Vietnamese name with its marks, e.g. "Nông Thị Hoa"
+    assert head != head.encode("ascii", "ignore").decode()
+
+    type_text(tab.search, head[:1])  # one letter: nothing is searched, a hint is shown
+    qtbot.wait(tab.DELAY_MS + 150)
+    assert tab.searches == 0 and tab.table.rowCount() == 0 and "two" in tab.status.text()
+
+    type_text(tab.search, head[1:])  # typed key by key: one search once typing pauses, not one per key
+    assert tab.searches == 0
+    qtbot.waitUntil(lambda: tab.searches == 1, timeout=3000)
+    qtbot.wait(tab.DELAY_MS + 100)
+    assert tab.searches == 1
+    found = _results(tab)
+    hit = next(r for r in found if r["id"] == target["id"])
+    assert hit == {
+        "Commune": admin_units.commune(code_b).name,
+        "Village": target["village"],
+        "Head of household": head,
+        "Address": hit["Address"],
+        "Code": target["code"],
+        "id": target["id"],
+    }
+    assert hit["Address"] and all(r["Head of household"] for r in found)
+    assert "found" in tab.status.text()
+
+    # Without diacritics, a surname over every commune: rows of several communes, sortable the
+    # Vietnamese way (Xã Bảo Lạc before Xã Bảo Lâm, which plain text order puts the other way).
+    tab.search.clear()
+    type_text(tab.search, "thon")  # the villages are "Thôn …" in every commune's addresses
+    qtbot.waitUntil(lambda: tab.searches == 2, timeout=3000)
+    rows = _results(tab)
+    assert {r["Commune"] for r in rows} >= {admin_units.commune(c).name for c, _ in COMMUNES.values()}
+    t = tab.table
+    t.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    names = [r["Commune"] for r in _results(tab)]
+    lac, lam = admin_units.commune(COMMUNES["C"][0]).name, admin_units.commune(code_b).name
+    assert names.index(lac) < names.index(lam) and lam < lac  # collation, not code points
+    t.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    names = [r["Commune"] for r in _results(tab)]
+    assert names.index(lam) < names.index(lac)
+    _save(area, "hub-households.png", tab)
+
+    # More matches than the screen lists: it says so.
+    tab.LIMIT = 5
+    tab.search.returnPressed.emit()  # Enter searches at once
+    assert tab.searches == 3 and tab.table.rowCount() == 5 and "narrow" in tab.status.text()
+    tab.LIMIT = type(tab).LIMIT
+
+    # Opening a result jumps to its commune's read-only records, the household selected.
+    tab.search.clear()
+    type_text(tab.search, head)
+    qtbot.waitUntil(lambda: tab.searches == 4, timeout=3000)
+    row = next(r for r in range(t.rowCount()) if t.item(r, 0).data(ID_ROLE) == target["id"])
+    t.selectRow(row)
+    dialog = tab.open_selected()
+    assert isinstance(dialog, CommuneDialog) and dialog is area.communes.last_dialog
+    assert dialog.windowTitle().startswith(admin_units.commune(code_b).name)
+    assert dialog.tabs.currentWidget() is dialog.households
+    [picked] = dialog.households.selectedItems()[:1]
+    assert dialog.households.item(picked.row(), 0).data(ID_ROLE) == target["id"]
+    assert dialog.households.item(picked.row(), 1).text() == head
+    dialog.close()
+
+    tab.search.clear()
+    qtbot.waitUntil(lambda: tab.table.rowCount() == 0 and "two" in tab.status.text(), timeout=3000)
+    assert tab.open_selected() is None
 
 
 def _save(area: HubArea, name: str, widget) -> None:

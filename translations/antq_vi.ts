@@ -640,17 +640,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ChartTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="173"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="197"/>
         <source>Coverage: households signed the commitment (%)</source>
         <translation>Tỷ lệ hộ ký cam kết (%)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="174"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="198"/>
         <source>Activity: meetings this period</source>
         <translation>Hoạt động: số hội nghị trong kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="175"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="199"/>
         <source>Activity: members of groups and models</source>
         <translation>Hoạt động: số người tham gia tổ, mô hình</translation>
     </message>
@@ -666,124 +666,124 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CommuneDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="200"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="224"/>
         <source>%1 — records (read-only)</source>
         <translation>%1 — dữ liệu (chỉ xem)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="214"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="214"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="214"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="214"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
         <source>Persons</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="215"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="240"/>
         <source>Commitment this year</source>
         <translation>Cam kết năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
         <source>Founded</source>
         <translation>Ngày thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="222"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="247"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
         <source>Attendance</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
         <source>Decided on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
         <source>Level</source>
         <translation>Cấp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="234"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
         <source>Recipient</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="264"/>
         <source>Households (%1)</source>
         <translation>Hộ gia đình (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="240"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="265"/>
         <source>Groups (%1)</source>
         <translation>Tổ, mô hình (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="241"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="266"/>
         <source>Meetings (%1)</source>
         <translation>Hội nghị (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="242"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="267"/>
         <source>Awards (%1)</source>
         <translation>Khen thưởng (%1)</translation>
     </message>
@@ -814,189 +814,189 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CommunesTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="270"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="307"/>
         <source>Search a commune by name…</source>
         <translation>Tìm xã theo tên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="276"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="313"/>
         <source>Period of the figures: 2026, 2026-H1, 2026-Q3 or 2026-07</source>
         <translation>Kỳ số liệu: 2026, 2026-H1, 2026-Q3 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="278"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="315"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="280"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="317"/>
         <source>Open commune…</source>
         <translation>Xem dữ liệu của xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="282"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="477"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="319"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="514"/>
         <source>Province report</source>
         <translation>Báo cáo toàn tỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="286"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="320"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="323"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="357"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="300"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="337"/>
         <source>Period approval</source>
         <translation>Duyệt kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="307"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="344"/>
         <source>Reason (required to reopen)</source>
         <translation>Lý do (bắt buộc khi mở lại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="309"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="346"/>
         <source>Approve and lock</source>
         <translation>Duyệt và khóa kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="311"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="348"/>
         <source>Reopen</source>
         <translation>Mở lại kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="319"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="356"/>
         <source>Commune:</source>
         <translation>Xã:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="321"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="358"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="367"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="331"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="368"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="369"/>
         <source>Paired</source>
         <translation>Đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="333"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="370"/>
         <source>Last bundle</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="334"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="371"/>
         <source>Received on</source>
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="335"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="372"/>
         <source>Days since</source>
         <translation>Số ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="336"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="373"/>
         <source>Unacknowledged</source>
         <translation>Chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="374"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="338"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="375"/>
         <source>Signed %</source>
         <translation>% ký cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="339"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="376"/>
         <source>Groups</source>
         <translation>Tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="340"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="377"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="341"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="378"/>
         <source>Meetings</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="342"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="379"/>
         <source>Open opinions</source>
         <translation>Ý kiến chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="380"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="351"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="388"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="352"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="389"/>
         <source>Counting each commune&apos;s records…</source>
         <translation>Đang tính số liệu từng xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="401"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="401"/>
         <source>no</source>
         <translation>chưa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="365"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="402"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="397"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="434"/>
         <source>No bundle for %1 days or more</source>
         <translation>Đã %1 ngày trở lên chưa nhận gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="403"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="440"/>
         <source>%1 — %2 communes, figures for %3; %4 overdue</source>
         <translation>%1 — %2 xã, số liệu kỳ %3; %4 xã quá hạn gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="478"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="515"/>
         <source>Adding up the communes&apos; reports…</source>
         <translation>Đang cộng số liệu báo cáo của các xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="483"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="520"/>
         <source>Province report %1</source>
         <translation>Báo cáo toàn tỉnh %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="500"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="537"/>
         <source>Locked periods: %1</source>
         <translation>Các kỳ đã khóa: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="505"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="542"/>
         <source>No period of this commune is locked.</source>
         <translation>Xã này chưa có kỳ nào bị khóa.</translation>
     </message>
@@ -1562,84 +1562,84 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>EncryptionTab</name>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="112"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="121"/>
         <source>When encryption is on, ID numbers, ethnicity, poverty status and notes on broken commitments are stored encrypted: someone who takes the computer or a backup cannot read them. Each account opens the key with its password; the printed recovery code opens it if the administrator password is forgotten. A whole ID number is still found by search; part of one is not.</source>
         <translation>Khi bật mã hóa, số định danh, dân tộc, hộ nghèo và ghi chú vi phạm cam kết được lưu ở dạng mã hóa: ai lấy được máy tính hay bản sao lưu cũng không đọc được. Mỗi tài khoản mở khóa bằng mật khẩu của mình; mã khôi phục đã in mở được khóa khi quên mật khẩu quản trị. Vẫn tìm được theo cả số định danh, nhưng không tìm theo một phần của số.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="125"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="134"/>
         <source>Turn encryption on…</source>
         <translation>Bật mã hóa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="127"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="136"/>
         <source>Print a new recovery code…</source>
         <translation>In mã khôi phục mới…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="129"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="138"/>
         <source>The old code stops working at once.</source>
         <translation>Mã cũ hết hiệu lực ngay.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="130"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="139"/>
         <source>Turn encryption off…</source>
         <translation>Tắt mã hóa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="145"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="154"/>
         <source>Sensitive data is stored without encryption.</source>
         <translation>Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hóa).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="147"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="156"/>
         <source>Sensitive data is encrypted (since %1).</source>
         <translation>Dữ liệu nhạy cảm đã được mã hóa (từ %1).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="150"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="157"/>
         <source>Accounts with the key: %1.</source>
         <translation>Tài khoản có khóa: %1.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="155"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="162"/>
         <source>Without the key (they see *** in sensitive fields until an administrator resets their password): %1.</source>
         <translation>Chưa có khóa (thấy *** ở các trường nhạy cảm cho đến khi quản trị viên đặt lại mật khẩu): %1.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="159"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="166"/>
         <source>This account has not opened the key.</source>
         <translation>Tài khoản này chưa mở được khóa.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="167"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="174"/>
         <source>Your administrator password:</source>
         <translation>Mật khẩu quản trị của bạn:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="178"/>
         <location filename="../antq_desktop/ui/encryption_tab.py" line="185"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="192"/>
         <source>Turn encryption on</source>
         <translation>Bật mã hóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="180"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="187"/>
         <source>Encrypt the sensitive data now? Accounts made before today get the key when an administrator resets their password. You will be shown a recovery code to print.</source>
         <translation>Mã hóa dữ liệu nhạy cảm ngay bây giờ? Các tài khoản tạo trước hôm nay sẽ có khóa khi quản trị viên đặt lại mật khẩu. Sau đó chương trình hiện mã khôi phục để in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="197"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="204"/>
         <source>New recovery code</source>
         <translation>Mã khôi phục mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="210"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="216"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="217"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="223"/>
         <source>Turn encryption off</source>
         <translation>Tắt mã hóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="212"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="219"/>
         <source>Store the sensitive data without encryption again? The recovery code stops being needed.</source>
         <translation>Lưu lại dữ liệu nhạy cảm ở dạng thường? Mã khôi phục sẽ không còn cần đến.</translation>
     </message>
@@ -2336,6 +2336,69 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>HouseholdSearchTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="597"/>
+        <source>Search households of every commune: head of household, code, address or phone…</source>
+        <translation>Tìm hộ ở mọi xã: chủ hộ, mã hộ, địa chỉ hoặc số điện thoại…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="606"/>
+        <source>Open in its commune…</source>
+        <translation>Mở trong dữ liệu của xã…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="625"/>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="626"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="627"/>
+        <source>Head of household</source>
+        <translation>Chủ hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="628"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="629"/>
+        <source>Code</source>
+        <translation>Mã hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="633"/>
+        <source>Type at least two letters or digits.</source>
+        <translation>Gõ ít nhất hai chữ hoặc hai số.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="669"/>
+        <source>No household matches.</source>
+        <translation>Không có hộ nào khớp.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="672"/>
+        <source>The first %1 households by code: type more to narrow the search.</source>
+        <translation>%1 hộ đầu tiên theo mã hộ: gõ thêm để thu hẹp kết quả.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="677"/>
+        <source>%1 households found.</source>
+        <translation>Tìm thấy %1 hộ.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="696"/>
+        <source>This household&apos;s commune is not among the hub&apos;s communes.</source>
+        <translation>Xã của hộ này không nằm trong danh sách các xã của máy tổng hợp.</translation>
+    </message>
+</context>
+<context>
     <name>HouseholdTableModel</name>
     <message>
         <location filename="../antq_desktop/ui/household_model.py" line="121"/>
@@ -2399,14 +2462,19 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HubArea</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="540"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="713"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="541"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="714"/>
         <source>Charts</source>
         <translation>Biểu đồ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="715"/>
+        <source>Household search</source>
+        <translation>Tìm hộ</translation>
     </message>
 </context>
 <context>
@@ -4017,18 +4085,18 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="50"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="88"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="59"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="97"/>
         <source>Recovery code</source>
         <translation>Mã khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="54"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="63"/>
         <source>Print this code and keep it sealed in the unit&apos;s safe. It opens the sensitive data if the administrator password is forgotten. It is not stored anywhere else and is shown only now.</source>
         <translation>Hãy in mã này, niêm phong và cất trong tủ sắt của đơn vị. Mã mở được dữ liệu nhạy cảm khi quên mật khẩu quản trị. Mã không được lưu ở đâu khác và chỉ hiện lần này.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="71"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="80"/>
         <source>&amp;Print the sheet…</source>
         <translation>&amp;In tờ mã khôi phục…</translation>
     </message>

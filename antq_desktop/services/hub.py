@@ -3,9 +3,11 @@
 * :func:`list_communes` — one row per commune of the hub's province (from the
   QĐ 19/2025 list) that is paired or has sent data: pairing, the last bundle
   received and how stale it is, the changes the commune has not acknowledged,
-  and its latest figures (this year), each computed from the records that
-  belong to that commune (:func:`services.reports.compute` with
-  ``commune_code``), so they equal the commune's own report.
+  and its latest figures (this year). The figures are read once for all
+  communes, grouped by the commune whose station made each row
+  (:func:`_grouped_figures`), by the same rules as
+  :func:`services.reports.compute` with ``commune_code`` — so they equal the
+  commune's own report — without one report per commune (docs/performance.md).
 * :func:`province_report` — the province's report is the **sum of the
   communes' reports**: counts and quantities add up; a percentage is
   recomputed from the summed numerator and denominator (never an average of
@@ -20,7 +22,8 @@
   :func:`commune_awards`; :func:`search_households` over the whole hub.
 * The period lock is :func:`services.reports.approve_period` /
   :func:`~services.reports.reopen_period`; :func:`approve` and :func:`reopen`
-  only fill in the approving unit (this station's name).
+  refuse a station that is not a hub and fill in the approving unit (this
+  station's name).
 """
 
 from __future__ import annotations
@@ -30,7 +33,8 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, String, and_, column, func, select, values
+from sqlalchemy.orm import aliased
 
 from ..domain import admin_units, award_rules
 from ..domain.text import fold, matches
@@ -47,11 +51,14 @@ from ..storage.models import (
     Membership,
     Opinion,
     Person,
+    PublicTip,
     Site,
     SyncLog,
     Village,
 )
-from . import reports, settings
+from . import groups as groups_service
+from . import meetings as meetings_service
+from . import reports, results, settings
 from .errors import UserError
 from .households import word_filters
 from .sync_status import DEFAULT_WARN_DAYS, WARN_DAYS_SETTING
@@ -80,11 +87,16 @@ TABLE_FIGURES: dict[str, str] = {
 
 Progress = Callable[[int, int], bool]  # (done, total) → keep going
 
+# Stations per statement of the unacknowledged count (3 bound values each: well under the limits of
+# SQLite, 32,766, and PostgreSQL, 65,535, for a national hub's ~3,500 stations in two statements).
+_STATIONS_PER_QUERY = 2_000
 
-def _require_hub(s: Any) -> Site:
+
+def _require_hub(s: Any, refusal: UserError | None = None) -> Site:
+    """This station's own site row, when it is set up as the upper level's hub; ``refusal`` otherwise."""
     me = s.scalar(select(Site).where(Site.is_self.is_(True)))
     if me is None or me.role != "hub":
-        raise UserError(
+        raise refusal or UserError(
             "Máy này không được thiết lập làm máy tổng hợp của cấp trên: "
             "chức năng này chỉ dùng ở cấp tỉnh (antq init --hub).",
             "This station is not set up as an upper-level hub (antq init --hub).",
@@ -177,16 +189,302 @@ def commune_codes(db: Database) -> list[str]:
     return sorted(known, key=key)
 
 
-def _unacknowledged(db: Database, code: str, acked: int) -> int:
-    """Travelling rows in the commune's scope changed here after its last acknowledgement."""
-    scoped = reports.scoped(db, code)
-    total = 0
-    with scoped.session() as s:
+def _unacknowledged(
+    db: Database, scopes: dict[str, reports.CommuneScope], acked: dict[str, int]
+) -> dict[str, int]:
+    """Per commune: travelling rows in its scope changed here after its last acknowledgement.
+
+    The rows a count through :func:`services.reports.scoped` finds (the scope's clause
+    of each table), asked per table for every commune at once: the rows its stations
+    made — a join of the table with (station, commune, acknowledged) that the
+    ``(origin_site, change_seq)`` index answers a range per station — plus the rows in
+    its scope that no station of it made (the hub's own catalogue entries, decisions
+    and reports for its code), which are few.
+    """
+    out = dict.fromkeys(scopes, 0)
+    if not scopes:
+        return out
+    self_id = next(iter(scopes.values())).self_id
+    floor = min(acked.values())
+    stations = [(site, code, acked[code]) for code, sc in scopes.items() for site in sorted(sc.origin_ids)]
+    with db.session() as s:
         for model in reports.travelling_models():
-            total += int(
-                s.scalar(select(func.count()).select_from(model).where(model.change_seq > acked)) or 0
+            t = model.__table__  # type: ignore[attr-defined]
+            for n in range(0, len(stations), _STATIONS_PER_QUERY):
+                a = (
+                    values(
+                        column("site_id", String),
+                        column("code", String),
+                        column("acked", Integer),
+                        name="acked",
+                    )
+                    .data(stations[n : n + _STATIONS_PER_QUERY])
+                    .cte("acked")
+                )
+                for code, count in s.execute(
+                    select(a.c.code, func.count())
+                    .select_from(t)
+                    .join(a, and_(t.c.origin_site == a.c.site_id, t.c.change_seq > a.c.acked))
+                    .group_by(a.c.code)
+                ):
+                    out[code] += int(count)
+            if t.name in reports._CATALOGUES:  # the hub's own entries are in every commune's scope
+                own = t.c.origin_site == self_id
+                if "source" in t.c:
+                    own = and_(own, t.c.source != "builtin")
+                seqs = list(s.scalars(select(t.c.change_seq).where(own, t.c.change_seq > floor)))
+                for code in out:
+                    out[code] += sum(1 for q in seqs if q > acked[code])
+            elif t.name in ("award_decision", "report_submission", "award"):  # for the commune's code
+                if t.name == "award":
+                    d = AwardDecision.__table__
+                    code_of = d.c.commune_code
+                    stmt = select(code_of, t.c.change_seq).select_from(t.join(d, d.c.id == t.c.decision_id))
+                else:
+                    code_of = t.c.commune_code
+                    stmt = select(code_of, t.c.change_seq).select_from(t)
+                site = Site.__table__.alias("maker")
+                made_there = and_(
+                    site.c.id == t.c.origin_site, site.c.role == "commune", site.c.commune_code == code_of
+                )
+                for code, seq in s.execute(
+                    stmt.outerjoin(site, made_there).where(
+                        site.c.id.is_(None), code_of.in_(list(out)), t.c.change_seq > floor
+                    )
+                ):
+                    if seq > acked[code]:
+                        out[code] += 1
+    return out
+
+
+# -- the table's figures, every commune at once -----------------------------------------------
+
+# The indicators of the default report :func:`_grouped_figures` computes; a table figure outside
+# this set is still shown, from one scoped report per commune.
+GROUPED: frozenset[str] = frozenset(
+    {
+        "households.total",
+        "households.signed",
+        "households.signed_pct",
+        "models.groups",
+        "models.members",
+        "models.cameras",
+        "meetings.total",
+        "meetings.attendances",
+        "meetings.opinions_received",
+        "meetings.opinions_answered",
+        "tips.total",
+        "awards.total",
+    }
+)
+
+
+def _site_of(model: Any) -> tuple[Any, Any]:
+    """An alias of ``site`` and the join condition: the commune station that made a row of ``model``."""
+    site = aliased(Site)
+    return site, and_(site.id == model.origin_site, site.role == "commune", site.commune_code != "")
+
+
+def _catalogue_ids(s: Any, model: Any, self_id: str, codes: list[str]) -> dict[str, set[str]]:
+    """Per commune: the live entries of a catalogue in its scope — its own, and the hub's not built in."""
+    site, on = _site_of(model)
+    rows = s.execute(
+        select(model.id, model.origin_site, model.source, site.commune_code)
+        .outerjoin(site, on)
+        .where(model.deleted.is_(False))
+    ).all()
+    shared = {i for i, origin, source, _c in rows if origin == self_id and source != "builtin"}
+    out = {code: set(shared) for code in codes}
+    for i, _o, _s, code in rows:
+        if code in out:
+            out[code].add(i)
+    return out
+
+
+def _grouped_figures(
+    db: Database, p: reports.Period, codes: list[str]
+) -> dict[str, dict[str, reports.Number]]:
+    """The table's indicators for every commune, each source read once for the whole hub.
+
+    Equal, figure for figure, to :func:`services.reports.compute` with
+    ``commune_code`` (what the table showed before, one scoped report per commune,
+    each a dozen queries that scanned whole tables): a row counts for the commune
+    whose station made it (``site.commune_code`` of its ``origin_site``), and a row
+    a figure joins to — a household's village, a meeting's type, a membership's
+    group — must be in the same commune's scope, as the scoped report's subqueries
+    are. The rules of each source are those of ``reports`` / ``groups.figures`` /
+    ``meetings.figures`` / ``results.figures``; ``tests/test_hub.py`` compares the two
+    on communes with different records.
+    """
+    start, end, year = p.start, p.end, p.end.year
+    zero = {k: 0 for k in GROUPED}
+    out: dict[str, dict[str, reports.Number]] = {code: dict(zero) for code in codes}
+
+    def add(code: str | None, key: str, n: Any) -> None:
+        if code in out:
+            out[code][key] += n or 0
+
+    with db.session() as s:
+        me = s.scalar(select(Site).where(Site.is_self.is_(True)))
+        self_id = me.id if me else ""
+
+        # households: live, in a live village of the same commune; signed: a commitment of the year
+        # (signed, or broken after signing) made in the same commune.
+        sh, on_h = _site_of(Household)
+        sv, on_v = _site_of(Village)
+        sc, on_c = _site_of(Commitment)
+        live = (
+            select(sh.commune_code, func.count(Household.id))
+            .join(sh, on_h)
+            .join(Village, and_(Village.id == Household.village_id, Village.deleted.is_(False)))
+            .join(sv, and_(on_v, sv.commune_code == sh.commune_code))
+            .where(Household.deleted.is_(False))
+            .group_by(sh.commune_code)
+        )
+        signed = (  # (household, commune) of the year's signatures, once each: joined, not correlated
+            select(Commitment.household_id.label("household_id"), sc.commune_code.label("commune_code"))
+            .join(sc, on_c)
+            .where(
+                Commitment.deleted.is_(False),
+                Commitment.year == year,
+                Commitment.status.in_(("signed", "broken")),
             )
-    return total
+            .distinct()
+            .subquery("signed")
+        )
+        for code, n in s.execute(live):
+            add(code, "households.total", n)
+        for code, n in s.execute(
+            live.join(
+                signed, and_(signed.c.household_id == Household.id, signed.c.commune_code == sh.commune_code)
+            )
+        ):
+            add(code, "households.signed", n)
+
+        # groups in use at the period's end; members and cameras through the commune's live kinds.
+        group_types = {t.id: t for t in s.scalars(select(GroupType).where(GroupType.deleted.is_(False)))}
+        kinds = _catalogue_ids(s, GroupType, self_id, codes)
+        sg, on_g = _site_of(Group)
+        in_use: dict[str, dict[str, Any]] = {code: {} for code in codes}
+        for g in s.execute(
+            select(
+                Group.id,
+                Group.type_id,
+                Group.founded_on,
+                Group.status,
+                Group.status_on,
+                Group.attributes,
+                sg.commune_code,
+            )
+            .join(sg, on_g)
+            .where(Group.deleted.is_(False))
+        ):
+            if g.commune_code in in_use and groups_service._in_use(g, end):  # type: ignore[arg-type]
+                in_use[g.commune_code][g.id] = g
+        sm, on_m = _site_of(Membership)
+        members: dict[str, list[Any]] = {code: [] for code in codes}
+        for row in s.execute(
+            select(
+                Membership.group_id,
+                Membership.person_id,
+                Membership.outside_name,
+                Membership.outside_info,
+                sm.commune_code,
+            )
+            .join(sm, on_m)
+            .where(*groups_service._open_at(end))
+        ):
+            if row.commune_code in members:
+                members[row.commune_code].append(row)
+        for code in codes:
+            mine = {gid: g for gid, g in in_use[code].items() if g.type_id in kinds[code]}
+            persons: set[str] = set()
+            outside: set[tuple[str, int | None]] = set()
+            for _gid, pid, oname, oinfo, _c in members[code]:
+                if _gid not in mine:
+                    continue
+                if pid:
+                    persons.add(pid)
+                else:
+                    outside.add((fold(oname), groups_service._unpack_outside(oinfo)["birth_year"]))
+            cameras = 0
+            for tid in kinds[code]:
+                for a in groups_service._attributes_of(group_types[tid]):
+                    if a.type != "int" or a.key != "cameras":
+                        continue
+                    given = [(g.attributes or {}).get(a.key) for g in mine.values() if g.type_id == tid]
+                    cameras += sum(v for v in given if isinstance(v, int) and not isinstance(v, bool))
+            out[code]["models.groups"] = len(in_use[code])
+            out[code]["models.members"] = len(persons) + len(outside)
+            out[code]["models.cameras"] = cameras
+
+        # meetings of the period of a live kind of the commune; opinions raised at its meetings.
+        lo, hi = meetings_service._period(start, end, None)
+        in_period = [Meeting.deleted.is_(False), Meeting.starts_at >= lo, Meeting.starts_at < hi]
+        meeting_kinds = _catalogue_ids(s, MeetingType, self_id, codes)
+        smt, on_mt = _site_of(Meeting)
+        for code, tid, n, people in s.execute(
+            select(
+                smt.commune_code, Meeting.type_id, func.count(Meeting.id), func.sum(Meeting.attendees_total)
+            )
+            .join(smt, on_mt)
+            .where(*in_period)
+            .group_by(smt.commune_code, Meeting.type_id)
+        ):
+            if code in out and tid in meeting_kinds[code]:
+                add(code, "meetings.total", int(n))
+                add(code, "meetings.attendances", int(people or 0))
+        so, on_o = _site_of(Opinion)
+        opinions = (
+            select(so.commune_code, func.count(Opinion.id))
+            .join(so, on_o)
+            .join(Meeting, Meeting.id == Opinion.meeting_id)
+            .join(smt, and_(on_mt, smt.commune_code == so.commune_code))
+            .where(Opinion.deleted.is_(False), *in_period)
+            .group_by(so.commune_code)
+        )
+        for code, n in s.execute(opinions):
+            add(code, "meetings.opinions_received", n)
+        for code, n in s.execute(opinions.where(meetings_service._answered_by(end))):
+            add(code, "meetings.opinions_answered", n)
+
+        # tips received in the period.
+        st, on_t = _site_of(PublicTip)
+        for code, n in s.execute(
+            select(st.commune_code, func.count(PublicTip.id))
+            .join(st, on_t)
+            .where(*results._where(results.ResultQuery("tip", start, end)))
+            .group_by(st.commune_code)
+        ):
+            add(code, "tips.total", n)
+
+        # awards of issued decisions of the period: an award is the commune's when it or its decision
+        # was made there or the decision is for its code — and its decision is the commune's too.
+        owner = {
+            i: c
+            for i, c in s.execute(
+                select(Site.id, Site.commune_code).where(Site.role == "commune", Site.commune_code != "")
+            )
+        }
+        for award_origin, decision_origin, decision_code in s.execute(
+            select(Award.origin_site, AwardDecision.origin_site, AwardDecision.commune_code)
+            .join(AwardDecision, AwardDecision.id == Award.decision_id)
+            .where(
+                Award.deleted.is_(False),
+                AwardDecision.deleted.is_(False),
+                AwardDecision.status == "issued",
+                AwardDecision.decided_on >= start,
+                AwardDecision.decided_on <= end,
+            )
+        ):
+            award_in = {owner.get(award_origin), decision_code}
+            decision_in = {owner.get(decision_origin), decision_code}
+            for code in award_in & decision_in:
+                add(code, "awards.total", 1)
+
+    for f in out.values():
+        f["households.signed_pct"] = reports._pct(int(f["households.signed"]), int(f["households.total"]))
+    return out
 
 
 def _table_definition() -> reports.ReportDefinition:
@@ -218,9 +516,26 @@ def list_communes(
         )
         province_code = me.province_code
     province = admin_units.province(province_code)
-    definition = _table_definition()
     codes = commune_codes(db)
-    rows = []
+    total = len(codes) + 1
+    figures = _grouped_figures(db, p, codes)
+    missing = set(TABLE_FIGURES.values()) - GROUPED  # a figure added to the table and not grouped yet
+    if missing:
+        d = _table_definition()
+        d = replace(d, indicators=tuple(i for i in d.indicators if i.code in missing))
+        for code in codes:
+            figures[code].update(reports.compute(db, p, d, commune_code=code).values())
+    if progress and not progress(1, total):
+        codes = []
+    rows, scopes, acked = [], {}, {}
+    for code in codes:
+        sites = sorted(known[code], key=lambda x: x.paired_at or datetime.min, reverse=True)
+        live = [x for x in sites if x.paired_at is not None and x.revoked_at is None]
+        current = live[0] if live else sites[0]
+        if live:
+            scopes[code] = reports.CommuneScope(code, frozenset(x.id for x in sites), me.id)
+            acked[code] = int(current.peer_acked_seq or 0)
+    unacknowledged = _unacknowledged(db, scopes, acked)
     for n, code in enumerate(codes):
         sites = sorted(known[code], key=lambda x: x.paired_at or datetime.min, reverse=True)
         live = [x for x in sites if x.paired_at is not None and x.revoked_at is None]
@@ -232,8 +547,6 @@ def list_communes(
             overdue = since is not None and since >= warn
         else:
             overdue = bool(live) and current.paired_at is not None and (now - current.paired_at).days >= warn
-        report = reports.compute(db, p, definition, commune_code=code)
-        values = report.values()
         c = admin_units.commune(code)
         rows.append(
             CommuneRow(
@@ -247,11 +560,11 @@ def list_communes(
                 last_received_at=last,
                 days_since_received=since,
                 overdue=bool(live) and overdue,
-                unacknowledged=_unacknowledged(db, code, int(current.peer_acked_seq or 0)) if live else 0,
-                figures={k: values[v] for k, v in TABLE_FIGURES.items()},
+                unacknowledged=unacknowledged.get(code, 0),
+                figures={k: figures[code][v] for k, v in TABLE_FIGURES.items()},
             )
         )
-        if progress and not progress(n + 1, len(codes)):
+        if progress and not progress(n + 2, total):
             break
     return HubView(
         province_code=province_code,
@@ -465,7 +778,12 @@ def commune_awards(db: Database, code: str) -> list[dict[str, Any]]:
 
 
 def search_households(db: Database, query: str, limit: int = 100) -> list[dict[str, Any]]:
-    """Households anywhere on the hub whose head, code or address match ``query`` (without diacritics)."""
+    """Households anywhere on the hub whose head, code, address or phone match ``query`` (no diacritics needed).
+
+    Every word of the query in the household's search key, as the register searches; the
+    first ``limit`` by household code: id, code, head_name, address, village (its name),
+    commune_code (empty when the household came from no commune station).
+    """
     words = fold(query).split()
     if not words:
         return []
@@ -476,31 +794,65 @@ def search_households(db: Database, query: str, limit: int = 100) -> list[dict[s
             for sid, code in s.execute(select(Site.id, Site.commune_code).where(Site.role == "commune")).all()
         }
         stmt = (
-            select(Household.id, Household.code, Household.head_name, Household.origin_site)
+            select(
+                Household.id,
+                Household.code,
+                Household.head_name,
+                Household.address,
+                Village.name,
+                Household.origin_site,
+            )
+            .outerjoin(Village, Village.id == Household.village_id)
             .where(Household.deleted.is_(False), *word_filters(Household.search_key, words))
             .order_by(Household.code)
             .limit(limit)
         )
         return [
-            {"id": i, "code": c, "head_name": h, "commune_code": communes.get(o, "")}
-            for i, c, h, o in s.execute(stmt)
+            {
+                "id": i,
+                "code": c,
+                "head_name": h,
+                "address": a or "",
+                "village": v or "",
+                "commune_code": communes.get(o, ""),
+            }
+            for i, c, h, a, v, o in s.execute(stmt)
         ]
 
 
 # -- the period lock --------------------------------------------------------------------------
 
 
-def approve(db: Database, commune_code: str, period_text: str, reason: str = "") -> str:
-    """Approve and lock a commune's period in this station's name (travels down in the next bundle)."""
-    _check_commune(db, commune_code)
+# Only the upper level approves or reopens a commune's period: a commune station (or a PC not set
+# up yet) is refused before anything is looked at, with a sentence that names what it tried to do.
+NOT_HUB_APPROVE = (
+    "Máy này không được thiết lập làm máy tổng hợp của cấp trên "
+    "nên không được duyệt và khóa kỳ báo cáo của xã.",
+    "This station is not set up as the upper level's hub, so it cannot approve and lock a commune's period.",
+)
+NOT_HUB_REOPEN = (
+    "Máy này không được thiết lập làm máy tổng hợp của cấp trên nên không được mở lại kỳ báo cáo của xã.",
+    "This station is not set up as the upper level's hub, so it cannot reopen a commune's period.",
+)
+
+
+def _approving_unit(db: Database, refusal: tuple[str, str]) -> str:
     with db.session() as s:
-        by = _require_hub(s).unit_name
+        return str(_require_hub(s, UserError(*refusal)).unit_name)
+
+
+def approve(db: Database, commune_code: str, period_text: str, reason: str = "") -> str:
+    """Approve and lock a commune's period in this station's name (travels down in the next bundle).
+
+    Refused unless this station is the upper level's hub (:data:`NOT_HUB_APPROVE`).
+    """
+    by = _approving_unit(db, NOT_HUB_APPROVE)
+    _check_commune(db, commune_code)
     return reports.approve_period(db, commune_code, period_text, by=by, reason=reason)
 
 
 def reopen(db: Database, commune_code: str, period_text: str, reason: str) -> int:
-    """Reopen a locked period of a commune (a reason is required)."""
+    """Reopen a locked period of a commune (a reason is required); refused unless this station is a hub."""
+    by = _approving_unit(db, NOT_HUB_REOPEN)
     _check_commune(db, commune_code)
-    with db.session() as s:
-        by = _require_hub(s).unit_name
     return reports.reopen_period(db, commune_code, period_text, reason=reason, by=by)

@@ -1108,6 +1108,10 @@ def approve_period(
     commune sent none, with the period's dates under this station's convention).
     The change travels down; at the commune, :mod:`services.period_lock` then
     refuses edits of records dated in the period.
+
+    The mechanism only: no screen or command calls it directly. They go through
+    :func:`services.hub.approve` / :func:`~services.hub.reopen`, which refuse a
+    station that is not the upper level's hub.
     """
     by = by.strip()
     if not by:

@@ -6,7 +6,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, MetaData, String, false
+from sqlalchemy import JSON, Date, DateTime, Index, MetaData, String, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING = {
@@ -37,6 +37,13 @@ class Base(DeclarativeBase):
 SYNC_COLUMNS = frozenset({"id", "origin_site", "version", "modified_by_site", "change_seq", "field_versions"})
 # Columns derived from others on every flush; they carry no version of their own.
 DERIVED_COLUMNS = frozenset({"search_key"})
+# Indexes the upper level's per-commune queries need besides (origin_site, change_seq), which every
+# travelling table has (migration 0008): this year's signatures of one commune's households, and the
+# upper level's award decisions for a commune's code.
+HUB_INDEXES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "commitment": (("origin_site", "year"),),
+    "award_decision": (("commune_code",),),
+}
 
 
 class SyncMixin:
@@ -61,6 +68,20 @@ class SyncMixin:
     deleted: Mapped[bool] = mapped_column(default=False, server_default=false())
     change_seq: Mapped[int] = mapped_column(index=True)
     field_versions: Mapped[dict[str, Any]] = mapped_column(default=dict)
+
+    def __init_subclass__(cls, **kw: Any) -> None:
+        """Every travelling table gets an index on ``(origin_site, change_seq)`` (migration 0008).
+
+        The upper level's hub selects one commune's rows by ``origin_site`` (its
+        stations) and counts what the commune has not acknowledged by ``change_seq``;
+        :data:`HUB_INDEXES` adds what some of its queries need besides.
+        """
+        super().__init_subclass__(**kw)  # the declarative base maps the class: its table exists after
+        table = cls.__dict__.get("__table__")
+        if table is None or "origin_site" not in table.c:
+            return
+        for columns in (("origin_site", "change_seq"), *HUB_INDEXES.get(table.name, ())):
+            Index(f"ix_{table.name}_{'_'.join(columns)}", *(table.c[c] for c in columns))
 
     def mark_deleted(self) -> None:
         """Delete as a change that travels: the row stays as a tombstone."""

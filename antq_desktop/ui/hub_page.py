@@ -1,5 +1,5 @@
 """The upper level's hub: its communes side by side, charts, one commune's records, the province report,
-and period approval.
+period approval, and a household search across the communes.
 
 Everything comes from :mod:`services.hub` (figures computed per commune from the
 records that belong to it) and :mod:`services.reports` (approve / reopen a
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCollator, QLocale, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,6 +37,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain import admin_units
+from ..domain.text import fold
 from ..services import hub
 from ..services.errors import UserError
 from ..services.station import Station
@@ -46,24 +48,40 @@ from .tasks import run_task
 
 OVERDUE = QColor("#b3261e")
 OVERDUE_BACK = QColor("#fdecea")
-CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's commune code (first column)
+ID_ROLE = Qt.ItemDataRole.UserRole + 2  # a row's record id (first column)
+
+_COLLATOR = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+
+
+class _TextItem(QTableWidgetItem):
+    """Text that sorts as a Vietnamese reader expects (Đ after D, not after Z)."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return _COLLATOR.compare(self.text(), other.text()) < 0
 
 
 def _item(value: Any, align_right: bool = False) -> QTableWidgetItem:
     """A read-only cell; numbers sort as numbers (DisplayRole holds the number itself)."""
-    item = QTableWidgetItem()
     if isinstance(value, int | float) and not isinstance(value, bool):
+        item = QTableWidgetItem()
         item.setData(Qt.ItemDataRole.DisplayRole, value)
         align_right = True
     else:
-        item.setText("" if value is None else str(value))
+        item = _TextItem("" if value is None else str(value))
     item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
     if align_right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 
 
-def _fill(table: QTableWidget, headers: list[str], rows: list[list[Any]]) -> None:
+def _fill(
+    table: QTableWidget,
+    headers: list[str],
+    rows: list[list[Any]],
+    data: list[dict[int, Any]] | None = None,
+) -> None:
+    """Fill a read-only table; ``data``: per row, values kept on its first cell by role (ids)."""
     table.setSortingEnabled(False)
     table.clear()
     table.setColumnCount(len(headers))
@@ -72,6 +90,8 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[Any]]) -> Non
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
             table.setItem(r, c, _item(value))
+        for role, value in (data[r] if data else {}).items():
+            table.item(r, 0).setData(role, value)
     table.setSortingEnabled(True)
     table.resizeColumnsToContents()
 
@@ -117,7 +137,11 @@ class BarChart(QWidget):
         return QSize(640, self.TOP + self.ROW * max(1, len(self.items)) + 12)
 
     def _text(self, value: float) -> str:
-        text = fmt_int(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
+        text = (
+            fmt_int(int(value))
+            if float(value).is_integer()
+            else QLocale().toString(float(value), "f", 2).rstrip("0").rstrip(QLocale().decimalPoint())
+        )
         return text + self.suffix
 
     def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
@@ -209,12 +233,13 @@ class CommuneDialog(QDialog):
         self.meetings = _read_only_table()
         self.awards = _read_only_table()
         code = row.commune_code
+        households = hub.commune_households(db, code)
         _fill(
             self.households,
             [self.tr("Code"), self.tr("Head of household"), self.tr("Village"), self.tr("Persons"),
              self.tr("Commitment this year")],
-            [[h["code"], h["head_name"], h["village"], h["persons"], h["commitment"]]
-             for h in hub.commune_households(db, code)],
+            [[h["code"], h["head_name"], h["village"], h["persons"], h["commitment"]] for h in households],
+            [{ID_ROLE: h["id"]} for h in households],
         )  # fmt: skip
         _fill(
             self.groups,
@@ -245,6 +270,18 @@ class CommuneDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def select_household(self, household_id: str) -> bool:
+        """Show the households tab with this household selected and in view."""
+        t = self.households
+        for r in range(t.rowCount()):
+            item = t.item(r, 0)
+            if item is not None and item.data(ID_ROLE) == household_id:
+                self.tabs.setCurrentWidget(t)
+                t.selectRow(r)
+                t.scrollToItem(item, QAbstractItemView.ScrollHint.PositionAtCenter)
+                return True
+        return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -529,16 +566,153 @@ class CommunesTab(QWidget):
         return True
 
 
+# ---------------------------------------------------------------------------------------------
+# Households of every commune
+# ---------------------------------------------------------------------------------------------
+
+
+class HouseholdSearchTab(QWidget):
+    """A household anywhere in the province: search as you type, open it in its commune's records.
+
+    The search (:func:`services.hub.search_households`: every word in the head's name,
+    the code, the address or the phone, no diacritics needed) runs once typing pauses
+    (:attr:`DELAY_MS`) or at once on Enter; the first :attr:`LIMIT` households by code.
+    """
+
+    DELAY_MS = 250
+    LIMIT = 100
+
+    def __init__(self, db: Any, communes: CommunesTab, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.communes = communes
+        self.results: list[dict[str, Any]] = []
+        self.searches = 0  # searches run (one per pause in typing)
+
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit(self)
+        self.search.setObjectName("hubHouseholdSearch")
+        self.search.setPlaceholderText(
+            self.tr("Search households of every commune: head of household, code, address or phone…")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(self.DELAY_MS)
+        self.timer.timeout.connect(self.run_search)
+        self.search.textChanged.connect(lambda _text: self.timer.start())
+        self.search.returnPressed.connect(self.run_search)
+        self.open_button = QPushButton(self.tr("Open in its commune…"), self)
+        self.open_button.setObjectName("hubOpenHousehold")
+        self.open_button.clicked.connect(self.open_selected)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.open_button)
+        layout.addLayout(top)
+
+        self.status = QLabel(self)
+        self.status.setObjectName("hubHouseholdStatus")
+        layout.addWidget(self.status)
+        self.table = _read_only_table(self)
+        self.table.setObjectName("hubHouseholdResults")
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        layout.addWidget(self.table, 1)
+        self.show_results([], more=False)
+        self.status.setText(self.hint())
+
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Commune"),
+            self.tr("Village"),
+            self.tr("Head of household"),
+            self.tr("Address"),
+            self.tr("Code"),
+        ]
+
+    def hint(self) -> str:
+        return self.tr("Type at least two letters or digits.")
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.search.setFocus()
+
+    def run_search(self) -> None:
+        self.timer.stop()
+        text = self.search.text()
+        if len("".join(fold(text).split())) < 2:
+            self.show_results([], more=False)
+            self.status.setText(self.hint())
+            return
+        try:
+            found = hub.search_households(self.db, text, limit=self.LIMIT + 1)
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        self.searches += 1
+        self.show_results(found[: self.LIMIT], more=len(found) > self.LIMIT)
+
+    def show_results(self, results: list[dict[str, Any]], more: bool) -> None:
+        def commune_name(code: str) -> str:
+            c = admin_units.commune(code) if code else None
+            return c.name if c else code
+
+        self.results = results
+        _fill(
+            self.table,
+            self.headers(),
+            [[commune_name(h["commune_code"]), h["village"], h["head_name"], h["address"], h["code"]]
+             for h in results],
+            [{CODE_ROLE: h["commune_code"], ID_ROLE: h["id"]} for h in results],
+        )  # fmt: skip
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)  # the address
+        if not results:
+            self.status.setText(self.tr("No household matches."))
+        elif more:
+            self.status.setText(
+                self.tr("The first %1 households by code: type more to narrow the search.").replace(
+                    "%1", fmt_int(self.LIMIT)
+                )
+            )
+        else:
+            self.status.setText(self.tr("%1 households found.").replace("%1", fmt_int(len(self.results))))
+
+    def selected(self) -> tuple[str, str] | None:
+        """(commune code, household id) of the selected result."""
+        items = self.table.selectedItems()
+        if not items:
+            return None
+        first = self.table.item(items[0].row(), 0)
+        return first.data(CODE_ROLE), first.data(ID_ROLE)
+
+    def open_selected(self) -> CommuneDialog | None:
+        """The household's commune, read-only, with the household selected in its list."""
+        chosen = self.selected()
+        if chosen is None:
+            return None
+        code, household_id = chosen
+        if code and not any(r.commune_code == code for r in self.communes.rows):
+            self.communes.refresh()  # the table was never loaded, or the commune is new since
+        if not code or not any(r.commune_code == code for r in self.communes.rows):
+            self.status.setText(self.tr("This household's commune is not among the hub's communes."))
+            return None
+        dialog = self.communes.open_commune(code)  # None: it could not be read (the error was shown)
+        if dialog is not None:
+            dialog.select_household(household_id)
+        return dialog
+
+
 class HubArea(QTabWidget):
-    """The hub's Reports area: the communes table and the charts (one load feeds both)."""
+    """The hub's Reports area: the communes table and the charts (one load feeds both), the household search."""
 
     def __init__(self, station: Station, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hubArea")
         self.communes = CommunesTab(station.db)
         self.charts = ChartTab()
+        self.households = HouseholdSearchTab(station.db, self.communes)
         self.addTab(self.communes, self.tr("Communes"))
         self.addTab(self.charts, self.tr("Charts"))
+        self.addTab(self.households, self.tr("Household search"))
         self.communes.loaded.connect(self.charts.set_rows)
         self._loaded = False
         self._pending = False
