@@ -17,8 +17,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -28,14 +26,14 @@ from ..storage.database import Database
 from ..storage.models import User
 from . import audit, encryption, settings
 from .errors import UserError
+from .passwords import check_password as _check_password
+from .passwords import hash_password, hasher, verify_password
 
 ROLES = ("admin", "officer", "viewer")
 ROLE_LABELS = {"admin": "Quản trị", "officer": "Cán bộ", "viewer": "Chỉ xem"}
 # Roles that may write records; the rest read only.
 EDITING_ROLES = frozenset({"admin", "officer", "system"})
-MIN_PASSWORD = 6
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,64}$")
-_hasher = PasswordHasher()  # Argon2id with the library's recommended parameters
 
 # Settings (in the database, changed by an administrator).
 MAX_FAILED_KEY = "accounts.max_failed_attempts"
@@ -58,30 +56,11 @@ DEFAULT_SENSITIVE_ACCESS = {f: ("admin", "officer") for f in SENSITIVE_FIELDS}
 ID_NUMBER_ROLES = DEFAULT_SENSITIVE_ACCESS["id_numbers"]
 
 
-def hash_password(password: str) -> str:
-    return _hasher.hash(password)
-
-
-def verify_password(stored_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
-
-
 def _check_username(username: str) -> None:
     if not _USERNAME.match(username or ""):
         raise UserError(
             "Tên đăng nhập cần 3–64 ký tự không dấu (chữ, số, dấu chấm, gạch).",
             "The user name needs 3–64 plain letters, digits, dots or dashes.",
-        )
-
-
-def _check_password(password: str) -> None:
-    if len(password or "") < MIN_PASSWORD:
-        raise UserError(
-            f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.",
-            f"The password needs at least {MIN_PASSWORD} characters.",
         )
 
 
@@ -384,7 +363,7 @@ def sign_in(db: Database, username: str, password: str, now: datetime | None = N
         else:
             user.failed_attempts = 0
             user.locked_until = None
-            if _hasher.check_needs_rehash(user.password_hash):
+            if hasher.check_needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             audit.record(s, "login", table="app_user", record_id=user.id, username=user.username)
             result = SignedIn(user.id, user.username, user.full_name, user.role)

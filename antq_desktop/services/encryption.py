@@ -30,8 +30,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -46,6 +44,7 @@ from ..storage.database import Database
 from ..storage.models import Commitment, Household, Person, User
 from . import audit, settings
 from .errors import UserError
+from .passwords import check_password, hash_password, verify_password
 
 KEYRING = column_crypto.KEYRING_KEY
 # Argon2id for the password wraps: 64 MiB, 3 passes (about 0.3 s on an old office PC).
@@ -295,13 +294,7 @@ def _require_admin_password(s: Session, db: Database, password: str) -> User:
             "Only a signed-in administrator can turn encryption on or off: sign in as an administrator.",
         )
     user = s.scalar(select(User).where(User.username == actor.username))
-    ok = False
-    if user is not None:
-        try:
-            ok = PasswordHasher().verify(user.password_hash, password or "")
-        except (VerificationError, InvalidHashError):
-            ok = False
-    if user is None or not ok:
+    if user is None or not verify_password(user.password_hash, password or ""):
         raise UserError(
             "Mật khẩu quản trị không đúng: hãy nhập lại mật khẩu của tài khoản đang đăng nhập.",
             "The administrator password is wrong: type the password of the account signed in.",
@@ -442,9 +435,7 @@ def new_recovery_code(db: Database, password: str) -> str:
 
 def recover_account(db: Database, code: str, username: str, new_password: str) -> None:
     """The recovery code sets a new password for an administrator and gives it the key."""
-    from .accounts import _check_password, hash_password  # the password rules live there
-
-    _check_password(new_password)
+    check_password(new_password)
     with db.session() as s:
         ring = _keyring(s)
         if ring is None:

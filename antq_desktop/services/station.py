@@ -18,7 +18,7 @@ from ..storage.database import Database, DatabaseError, self_check
 from ..storage.migrate import upgrade
 from ..storage.models import Commune, Site, SyncClock, Village
 from ..storage.paths import DataDir
-from . import accounts, catalogues, settings
+from . import accounts, catalogues, passwords, settings
 from .errors import UserError
 
 
@@ -90,7 +90,7 @@ class SetupRequest:
 
 
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,64}$")
-MIN_PASSWORD = 6
+MIN_PASSWORD = passwords.MIN_PASSWORD  # the one rule (passwords.py)
 
 
 def default_unit_name(commune: admin_units.Commune) -> str:
