@@ -107,13 +107,23 @@ def run_setup(station, plan, parent: QWidget | None = None) -> bool:  # type: ig
     return True
 
 
-def _ring_patiently(root: Path, seconds: float = 15.0) -> bool:
+def _wait_for_lock_or_copy(lock: InstanceLock, root: Path, seconds: float = 15.0) -> str:
+    """The lock was held: by a copy still starting (ring it until it answers), or only for a moment
+    by a command such as a scheduled ``antq backup`` (take it when it is free).
+
+    Returns "taken" (we hold the lock now), "rang" (the running copy came forward) or "busy".
+    """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        try:
+            lock.acquire()
+            return "taken"
+        except AlreadyRunning:
+            pass
         if ring_running_copy(root, timeout_ms=500):
-            return True
+            return "rang"
         time.sleep(0.25)
-    return False
+    return "busy"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -134,18 +144,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         lock.acquire()
     except AlreadyRunning:
-        # The first copy may still be starting and not yet listening: ring a while longer.
-        if _ring_patiently(data_dir.root):
+        # A first copy still starting and not yet listening, or a command holding the lock a moment.
+        outcome = _wait_for_lock_or_copy(lock, data_dir.root)
+        if outcome == "rang":
             print(translate("app", "ANTQ Desktop is already open; its window was brought forward."))
             return 0
-        QMessageBox.information(
-            None,
-            APP_NAME,
-            translate(
-                "app", "ANTQ Desktop is already open on this data folder (or a command is running on it)."
-            ),
-        )
-        return 1
+        if outcome == "busy":
+            QMessageBox.information(
+                None,
+                APP_NAME,
+                translate(
+                    "app", "ANTQ Desktop is already open on this data folder (or a command is running on it)."
+                ),
+            )
+            return 1
     except OSError as exc:
         QMessageBox.critical(
             None,

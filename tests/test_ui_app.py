@@ -77,3 +77,26 @@ def test_second_start_brings_the_first_forward_and_leaves(demo_dir):
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_a_lock_held_only_a_moment_is_waited_for(demo_dir):
+    """A command (a scheduled backup, or the probe above) holding the lock for a moment does not turn
+    a start into "already open": the program waits, takes the lock and shows its window."""
+    from antq_desktop.storage.lock import InstanceLock
+
+    held = InstanceLock(demo_dir.lock_file)
+    held.acquire()
+    try:
+        app = subprocess.Popen(
+            _app(demo_dir, "--exit-after-show"),
+            env=_env(),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(1.5)
+    finally:
+        held.release()
+    out, err = app.communicate(timeout=120)
+    assert app.returncode == 0, err
+    assert "shown_after_s=" in out
