@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import tempfile
-from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -182,20 +181,7 @@ def hub_screens(tmp: Path, settings, out: Path, lang: str) -> None:  # type: ign
     for i, commune in enumerate(chosen):
         db = Database(f"sqlite:///{tmp / f'xa{i}.sqlite3'}")
         upgrade(db)
-        with db.session() as s:
-            station_service.initialise_in(
-                s,
-                station_service.SetupRequest(
-                    province_code=province,
-                    commune_code=commune.code,
-                    unit_name=station_service.default_unit_name(commune),
-                    admin_username="admin",
-                    admin_password=demo.DEMO_PASSWORD,
-                    villages=["Thôn Nà Mạ", "Bản Pác Bó", "Xóm Đông Đình", "Bản Khuổi Nặm"],
-                ),
-            )
-            s.flush()
-            demo.DemoBuilder(db, 50 + i, date.today()).build(s, 150 + 120 * i, None)
+        demo.create_demo_station(db, 150 + 120 * i, seed=50 + i, commune_code=commune.code)
         cards.pair(db, hub_card)
         cards.pair(hub_station.db, cards.own_card(db))
         bundle = tmp / f"xa{i}.antq"

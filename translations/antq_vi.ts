@@ -1004,53 +1004,53 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="450"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="455"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="451"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="456"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="452"/>
         <source>Kept value</source>
         <translation>Giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="457"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="459"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="453"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="455"/>
         <source>Changed by, when</source>
         <translation>Nơi sửa, lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="458"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="454"/>
         <source>Other value</source>
         <translation>Giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="464"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="460"/>
         <source>also those already decided</source>
         <translation>cả những xung đột đã xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="467"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="463"/>
         <source>Keep the kept value</source>
         <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="469"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="465"/>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="472"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
         <source>The other value becomes a new change that travels to the peers.</source>
         <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="500"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="496"/>
         <source>%1 conflicts</source>
         <translation>%1 xung đột</translation>
     </message>
@@ -1562,84 +1562,84 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>EncryptionTab</name>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="121"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="105"/>
         <source>When encryption is on, ID numbers, ethnicity, poverty status and notes on broken commitments are stored encrypted: someone who takes the computer or a backup cannot read them. Each account opens the key with its password; the printed recovery code opens it if the administrator password is forgotten. A whole ID number is still found by search; part of one is not.</source>
         <translation>Khi bật mã hóa, số định danh, dân tộc, hộ nghèo và ghi chú vi phạm cam kết được lưu ở dạng mã hóa: ai lấy được máy tính hay bản sao lưu cũng không đọc được. Mỗi tài khoản mở khóa bằng mật khẩu của mình; mã khôi phục đã in mở được khóa khi quên mật khẩu quản trị. Vẫn tìm được theo cả số định danh, nhưng không tìm theo một phần của số.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="134"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="118"/>
         <source>Turn encryption on…</source>
         <translation>Bật mã hóa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="136"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="120"/>
         <source>Print a new recovery code…</source>
         <translation>In mã khôi phục mới…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="138"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="122"/>
         <source>The old code stops working at once.</source>
         <translation>Mã cũ hết hiệu lực ngay.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="139"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="123"/>
         <source>Turn encryption off…</source>
         <translation>Tắt mã hóa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="154"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="138"/>
         <source>Sensitive data is stored without encryption.</source>
         <translation>Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hóa).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="156"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="140"/>
         <source>Sensitive data is encrypted (since %1).</source>
         <translation>Dữ liệu nhạy cảm đã được mã hóa (từ %1).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="157"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="143"/>
         <source>Accounts with the key: %1.</source>
         <translation>Tài khoản có khóa: %1.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="162"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="148"/>
         <source>Without the key (they see *** in sensitive fields until an administrator resets their password): %1.</source>
         <translation>Chưa có khóa (thấy *** ở các trường nhạy cảm cho đến khi quản trị viên đặt lại mật khẩu): %1.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="166"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="152"/>
         <source>This account has not opened the key.</source>
         <translation>Tài khoản này chưa mở được khóa.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="174"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="160"/>
         <source>Your administrator password:</source>
         <translation>Mật khẩu quản trị của bạn:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="185"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="192"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="171"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="179"/>
         <source>Turn encryption on</source>
         <translation>Bật mã hóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="187"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="173"/>
         <source>Encrypt the sensitive data now? Accounts made before today get the key when an administrator resets their password. You will be shown a recovery code to print.</source>
         <translation>Mã hóa dữ liệu nhạy cảm ngay bây giờ? Các tài khoản tạo trước hôm nay sẽ có khóa khi quản trị viên đặt lại mật khẩu. Sau đó chương trình hiện mã khôi phục để in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="204"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="191"/>
         <source>New recovery code</source>
         <translation>Mã khôi phục mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="217"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="223"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="204"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="210"/>
         <source>Turn encryption off</source>
         <translation>Tắt mã hóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="219"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="206"/>
         <source>Store the sensitive data without encryption again? The recovery code stops being needed.</source>
         <translation>Lưu lại dữ liệu nhạy cảm ở dạng thường? Mã khôi phục sẽ không còn cần đến.</translation>
     </message>
@@ -1647,170 +1647,170 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="200"/>
         <source>Station</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="205"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="201"/>
         <source>Last sent</source>
         <translation>Gửi lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="206"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="202"/>
         <source>Last received</source>
         <translation>Nhận lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="207"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="203"/>
         <source>Days since exchange</source>
         <translation>Số ngày chưa trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="208"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="204"/>
         <source>Changes not yet acknowledged</source>
         <translation>Thay đổi chưa được xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="209"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="205"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="216"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="212"/>
         <source>Export a bundle…</source>
         <translation>Xuất gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="219"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="215"/>
         <source>Import a bundle…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="217"/>
         <source>everything (recovery of a broken PC)</source>
         <translation>toàn bộ (khôi phục cho máy bị hỏng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="222"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="218"/>
         <source>Send the peer&apos;s complete data, not only what it has not acknowledged.</source>
         <translation>Gửi toàn bộ dữ liệu của đơn vị kia, không chỉ phần họ chưa xác nhận đã nhận.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="222"/>
         <source>Save this station&apos;s card…</source>
         <translation>Xuất thẻ đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="223"/>
         <source>Pair with a station&apos;s card…</source>
         <translation>Nhập thẻ đơn vị để ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="224"/>
         <source>Revoke the pairing…</source>
         <translation>Thu hồi ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="250"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="246"/>
         <source>This station: %1 — fingerprint %2</source>
         <translation>Đơn vị này: %1 — mã nhận dạng %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="254"/>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="260"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="256"/>
         <source>audit trail altered</source>
         <translation>nhật ký bị sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="262"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="258"/>
         <source>exchange overdue</source>
         <translation>quá hạn trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="264"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="260"/>
         <source>paired</source>
         <translation>đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="297"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="293"/>
         <source>Save this station&apos;s card</source>
         <translation>Xuất thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="297"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="311"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="293"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="307"/>
         <source>Site cards (*.json)</source>
         <translation>Thẻ đơn vị (*.json)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="311"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="307"/>
         <source>Pair with a station&apos;s card</source>
         <translation>Ghép nối bằng thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="340"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="336"/>
         <source>Revoke the pairing</source>
         <translation>Thu hồi ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="341"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="337"/>
         <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
         <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="360"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="370"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="380"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="356"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="366"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="376"/>
         <source>Export a bundle</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="360"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="391"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="356"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="387"/>
         <source>Bundles (*.antq)</source>
         <translation>Gói dữ liệu (*.antq)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="371"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="367"/>
         <source>Writing and checking the bundle…</source>
         <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="381"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="377"/>
         <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
         <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="391"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="401"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="415"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="427"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="436"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="387"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="397"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="411"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="423"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="432"/>
         <source>Import a bundle</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="402"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="398"/>
         <source>Checking the bundle…</source>
         <translation>Đang kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="416"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="412"/>
         <source>Writing the bundle&apos;s records…</source>
         <translation>Đang ghi dữ liệu của gói…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="428"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="424"/>
         <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
         <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="438"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="434"/>
         <source>The records were imported, but the sender&apos;s audit trail was changed after an earlier bundle:</source>
         <translation>Dữ liệu đã được nhập, nhưng nhật ký thao tác của bên gửi đã bị sửa sau một lần gửi trước:</translation>
     </message>
@@ -2619,57 +2619,57 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="131"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="127"/>
         <source>Import a bundle — check before writing</source>
         <translation>Nhập gói dữ liệu — xem trước khi ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="130"/>
         <source>Bundle no. %1 from %2, made %3 (%4).</source>
         <translation>Gói số %1 của %2, tạo lúc %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="143"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="139"/>
         <source>This bundle was imported before: importing it again changes nothing.</source>
         <translation>Gói này đã được nhập trước đây: nhập lại không thay đổi gì.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="145"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="141"/>
         <source>The sender restored a backup: everything is sent again and merged.</source>
         <translation>Bên gửi vừa khôi phục bản sao lưu: toàn bộ dữ liệu được gửi lại và hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="146"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="151"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="147"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="152"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="148"/>
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="153"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="149"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="154"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="166"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="162"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="180"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="176"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -3691,37 +3691,37 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="93"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="89"/>
         <source>Pair with %1</source>
         <translation>Ghép nối với %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="100"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="96"/>
         <source>Call the officer of %1 and ask them to read the fingerprint shown on their screen (Sync → This station&apos;s card). Confirm only if every character is the same.</source>
         <translation>Gọi điện cho cán bộ của %1, đề nghị đọc mã nhận dạng trên màn hình của họ (Đồng bộ → dòng “Đơn vị này”). Chỉ xác nhận khi mọi ký tự đều giống nhau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="105"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="101"/>
         <source>The fingerprint read out on the phone is exactly this one</source>
         <translation>Mã nhận dạng đọc qua điện thoại giống hệt mã này</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="108"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="104"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="109"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="105"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="110"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="106"/>
         <source>Fingerprint</source>
         <translation>Mã nhận dạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="117"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="113"/>
         <source>Pair</source>
         <translation>Ghép nối</translation>
     </message>
@@ -3897,7 +3897,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PersonSearch</name>
     <message>
-        <location filename="../antq_desktop/ui/widgets.py" line="323"/>
+        <location filename="../antq_desktop/ui/widgets.py" line="334"/>
         <source>Type a name or an ID number…</source>
         <translation>Gõ họ tên hoặc số định danh…</translation>
     </message>
@@ -4085,18 +4085,18 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>RecoveryCodeDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="59"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="97"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="43"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="81"/>
         <source>Recovery code</source>
         <translation>Mã khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="63"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="47"/>
         <source>Print this code and keep it sealed in the unit&apos;s safe. It opens the sensitive data if the administrator password is forgotten. It is not stored anywhere else and is shown only now.</source>
         <translation>Hãy in mã này, niêm phong và cất trong tủ sắt của đơn vị. Mã mở được dữ liệu nhạy cảm khi quên mật khẩu quản trị. Mã không được lưu ở đâu khác và chỉ hiện lần này.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="80"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="64"/>
         <source>&amp;Print the sheet…</source>
         <translation>&amp;In tờ mã khôi phục…</translation>
     </message>
@@ -4623,12 +4623,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="518"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="514"/>
         <source>Exchange with other stations</source>
         <translation>Trao đổi với đơn vị khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="519"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="515"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
@@ -4765,18 +4765,18 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đang thiết lập đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="131"/>
-        <location filename="../antq_desktop/app.py" line="139"/>
+        <location filename="../antq_desktop/app.py" line="141"/>
+        <location filename="../antq_desktop/app.py" line="150"/>
         <source>ANTQ Desktop is already open; its window was brought forward.</source>
         <translation>ANTQ Desktop đang mở; cửa sổ đã được đưa lên trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="144"/>
+        <location filename="../antq_desktop/app.py" line="156"/>
         <source>ANTQ Desktop is already open on this data folder (or a command is running on it).</source>
         <translation>ANTQ Desktop đang mở trên thư mục dữ liệu này (hoặc đang có lệnh chạy trên đó).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="153"/>
+        <location filename="../antq_desktop/app.py" line="165"/>
         <source>Cannot use the data folder %1: %2</source>
         <translation>Không dùng được thư mục dữ liệu %1: %2</translation>
     </message>

@@ -43,7 +43,6 @@ from . import station as station_service
 from .demo_names import (
     DEMO_COMMUNE,
     DEMO_ID_PROVINCE,
-    DEMO_PROVINCE,
     DEMO_VILLAGES,
     ETHNIC_CODE_SYSTEM,
     NameStyle,
@@ -86,8 +85,9 @@ def create_demo_station(
     password: str = DEMO_PASSWORD,
     progress: Progress | None = None,
     today: date | None = None,
+    commune_code: str = DEMO_COMMUNE,
 ) -> DemoSummary:
-    """Set up an empty database as the demo commune and fill it."""
+    """Set up an empty database as a demo commune (Quảng Lâm unless ``commune_code`` says) and fill it."""
     if households < 1 or households > 500_000:
         raise UserError(
             "Số hộ của dữ liệu mẫu phải từ 1 đến 500.000.", "Demo households must be between 1 and 500,000."
@@ -99,16 +99,17 @@ def create_demo_station(
         )
     from ..domain import admin_units
 
-    commune = admin_units.commune(DEMO_COMMUNE)
-    assert commune is not None
+    commune = admin_units.commune(commune_code)
+    if commune is None:
+        raise UserError(f"Không có xã mã {commune_code}.", f"There is no commune coded {commune_code}.")
     # Setup and data in one transaction: a cancel, an error or a power cut leaves
     # an empty data folder, never a set-up station with half a demo in it.
     with db.session() as s:
         station_service.initialise_in(
             s,
             station_service.SetupRequest(
-                province_code=DEMO_PROVINCE,
-                commune_code=DEMO_COMMUNE,
+                province_code=commune.province_code,
+                commune_code=commune.code,
                 unit_name=station_service.default_unit_name(commune),
                 admin_username=admin,
                 admin_password=password,

@@ -25,7 +25,7 @@ import base64
 import hmac
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -320,16 +320,22 @@ def _rows(conn: Any, model: type, batch: int = 2000) -> Iterator[list[dict[str, 
         last = rows[-1]["id"]
 
 
-def _rewrite(conn: Any, hidden: frozenset[str]) -> int:
-    """Write every sealed column back through the current state (sealing or opening it) and refresh
-    the search keys; sync columns untouched (no record changed, nothing to send)."""
+def _rewrite(conn: Any, before_write: Callable[[], None] | None = None) -> int:
+    """Read every sealed column through the current state, call ``before_write`` (which may change
+    the state), then write the values back through it — sealing or opening them — with fresh search
+    keys.  Sync columns are untouched: no record changed, nothing to send."""
+    batches = {
+        m: list(_rows(conn, m)) for m in SEALED_MODELS
+    }  # all read first: writes must not disturb the paging
+    if before_write is not None:
+        before_write()
+    hidden = column_crypto.hidden_search_fields(conn)
     count = 0
-    for model in SEALED_MODELS:
+    for model, pages in batches.items():
         table = model.__table__  # type: ignore[attr-defined]
         keys = list(column_crypto.sensitive_columns(model))
         search_fields = getattr(model, "__search_fields__", ())
-        batches = list(_rows(conn, model))  # read all first: the updates must not disturb the paging
-        for rows in batches:
+        for rows in pages:
             params = []
             for r in rows:
                 p = {k: r[k] for k in keys}
@@ -372,7 +378,7 @@ def enable(db: Database, password: str, now: datetime | None = None) -> str:
             }
             settings.put(s, KEYRING, ring)
             column_crypto.set_state(db, True, key)
-            sealed = _rewrite(s.connection(), column_crypto.hidden_search_fields(db))
+            sealed = _rewrite(s.connection())
             audit.record(s, "settings", details={"column_encryption": [False, True], "values_sealed": sealed})
     except BaseException:
         column_crypto.set_state(db, False)
@@ -386,29 +392,12 @@ def disable(db: Database, password: str) -> int:
         raise UserError("Dữ liệu nhạy cảm đang không mã hóa.", "Sensitive data is not encrypted.")
     key = column_crypto.current_key(db)
     if key is None:
-        raise UserError(column_crypto.SensitiveDataLocked.vi, column_crypto.SensitiveDataLocked.en)
+        raise _locked_user_error()
     try:
         with db.session() as s:
             _require_admin_password(s, db, password)
-            conn = s.connection()
             # Read in clear with the key, write in clear without it.
-            batches = {m: list(_rows(conn, m)) for m in SEALED_MODELS}
-            column_crypto.set_state(db, False)
-            count = 0
-            for model, pages in batches.items():
-                table = model.__table__  # type: ignore[attr-defined]
-                keys = list(column_crypto.sensitive_columns(model))
-                search_fields = getattr(model, "__search_fields__", ())
-                for rows in pages:
-                    params = []
-                    for r in rows:
-                        p = {k: r[k] for k in keys}
-                        if search_fields:
-                            p["search_key"] = search_key(*(r[f] for f in search_fields))
-                        p["b_id"] = r["id"]
-                        params.append(p)
-                    conn.execute(update(table).where(table.c.id == bindparam("b_id")), params)
-                    count += len(params)
+            count = _rewrite(s.connection(), lambda: column_crypto.set_state(db, False))
             settings.put(s, KEYRING, None)
             audit.record(s, "settings", details={"column_encryption": [True, False]})
     except BaseException:
@@ -421,7 +410,7 @@ def new_recovery_code(db: Database, password: str) -> str:
     """A new recovery code (the old paper no longer opens anything); the key must be open here."""
     key = column_crypto.current_key(db)
     if key is None:
-        raise UserError(column_crypto.SensitiveDataLocked.vi, column_crypto.SensitiveDataLocked.en)
+        raise _locked_user_error()
     code = make_recovery_code()
     with db.session() as s:
         ring = _keyring(s)

@@ -32,7 +32,7 @@ from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESSIV
-from sqlalchemy import Engine, String, Text
+from sqlalchemy import Engine, String, Text, event, inspect
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
@@ -144,7 +144,6 @@ def is_unlocked(bind: Any) -> bool:
 
 def watch(engine: Engine) -> None:
     """Learn at the first connection whether the database holds a keyring (then: on, locked)."""
-    from sqlalchemy import event
 
     @event.listens_for(engine, "first_connect")
     def _first(dbapi_conn: Any, _record: Any) -> None:
@@ -292,8 +291,6 @@ def check_flush(session: Session) -> None:
     """Refuse a flush that would write a sensitive value while the key is not open."""
     if session.get_bind() is None or is_unlocked(session):
         return
-    from sqlalchemy import inspect
-
     for obj in (*session.new, *session.dirty):
         cols = sensitive_columns(type(obj))
         if not cols:

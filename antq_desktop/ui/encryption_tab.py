@@ -8,7 +8,6 @@ preview whose temporary PDF is deleted when the preview closes: it is kept on pa
 from __future__ import annotations
 
 import contextlib
-from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,22 +27,8 @@ from PySide6.QtWidgets import (
 from ..services import encryption
 from ..services.errors import UserError
 from ..services.station import Station
-from .messages import show_error
-from .widgets import paper_path
-
-
-def _when(iso: str) -> str:
-    """dd/mm/yyyy hh:mm, as everywhere on screen."""
-    try:
-        return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M")
-    except ValueError:
-        return iso
-
-
-def _confirm(parent: QWidget, title: str, text: str) -> bool:
-    """Yes or No, No by default: these changes rewrite every sensitive value."""
-    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
-    return QMessageBox.question(parent, title, text, yes | no, no) == yes
+from .messages import confirm, show_error
+from .widgets import datetime_text, paper_path
 
 
 class RecoveryCodeDialog(QDialog):
@@ -153,7 +137,9 @@ class EncryptionTab(QWidget):
         if not status.enabled:
             text = self.tr("Sensitive data is stored without encryption.")
         else:
-            text = self.tr("Sensitive data is encrypted (since %1).").replace("%1", _when(status.enabled_at))
+            text = self.tr("Sensitive data is encrypted (since %1).").replace(
+                "%1", datetime_text(status.enabled_at)
+            )
             text += "\n" + self.tr("Accounts with the key: %1.").replace(
                 "%1", ", ".join(status.with_key) or "—"
             )
@@ -180,13 +166,14 @@ class EncryptionTab(QWidget):
         self.last_dialog.open()
 
     def enable(self) -> None:
-        if not _confirm(
+        if not confirm(
             self,
             self.tr("Turn encryption on"),
             self.tr(
                 "Encrypt the sensitive data now? Accounts made before today get the key when an administrator "
                 "resets their password. You will be shown a recovery code to print."
             ),
+            default_yes=False,
         ):
             return
         password = self._password(self.tr("Turn encryption on"))
@@ -212,7 +199,7 @@ class EncryptionTab(QWidget):
         self._show_code(code)
 
     def disable(self) -> None:
-        if not _confirm(
+        if not confirm(
             self,
             self.tr("Turn encryption off"),
             self.tr(

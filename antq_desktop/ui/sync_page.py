@@ -36,7 +36,7 @@ from ..services.station import Station
 from .i18n import fmt_int, is_vietnamese
 from .messages import confirm, show_error
 from .tasks import run_task
-from .widgets import cell, read_only_table, set_columns
+from .widgets import cell, datetime_text, read_only_table, set_columns
 
 TABLE_LABELS = {
     "commune": ("Xã, phường", "Commune"),
@@ -71,10 +71,6 @@ TABLE_LABELS = {
 def table_label(name: str) -> str:
     vi, en = TABLE_LABELS.get(name, (name, name))
     return vi if is_vietnamese() else en
-
-
-def _when(iso: str | None) -> str:
-    return datetime.fromisoformat(iso).strftime("%d/%m/%Y %H:%M") if iso else "—"
 
 
 def _value(value: Any) -> str:
@@ -134,7 +130,7 @@ class ImportPreviewDialog(QDialog):
             self.tr("Bundle no. %1 from %2, made %3 (%4).")
             .replace("%1", str(report.bundle_no))
             .replace("%2", report.sender_name)
-            .replace("%3", _when(report.created) if report.created else "—")
+            .replace("%3", datetime_text(report.created))
             .replace("%4", path.name)
         )
         head.setWordWrap(True)
@@ -264,8 +260,8 @@ class ExchangeTab(QWidget):
                 state = self.tr("paired")
             cells = [
                 cell(p.unit_name),
-                cell(_when(p.last_sent_at)),
-                cell(_when(p.last_received_at)),
+                cell(datetime_text(p.last_sent_at)),
+                cell(datetime_text(p.last_received_at)),
                 cell(fmt_int(p.days_since_exchange or 0), True),
                 cell(fmt_int(p.unacknowledged), True),
                 cell(state),
@@ -491,9 +487,9 @@ class ConflictsTab(QWidget):
                 table_label(c.table),
                 c.field,
                 _value(c.winner_value),
-                f"{c.winner_site}, {_when(c.winner_changed_at) if c.winner_changed_at else '—'}",
+                f"{c.winner_site}, {datetime_text(c.winner_changed_at)}",
                 _value(c.loser_value),
-                f"{c.loser_site}, {_when(c.loser_changed_at) if c.loser_changed_at else '—'}",
+                f"{c.loser_site}, {datetime_text(c.loser_changed_at)}",
             ]
             for col, text in enumerate(cells):
                 self.table.setItem(r, col, cell(text))

@@ -286,6 +286,17 @@ def date_text(value: date | None) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
+def datetime_text(value: datetime | str | None) -> str:
+    """dd/mm/yyyy hh:mm of a time or of its ISO text; "—" for none."""
+    if not value:
+        return "—"
+    try:
+        when = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    except ValueError:
+        return str(value)
+    return when.strftime("%d/%m/%Y %H:%M")
+
+
 def optional_date_edit(value: date | None) -> QDateEdit:
     """A date field that may stay empty (shown blank at its minimum)."""
     w = QDateEdit()
