@@ -54,6 +54,7 @@ def test_a_locked_period_refuses_edits_with_the_reason_and_accepts_them_after_re
     text = refused(rs.save, db, rs.MediationDraft(date(2026, 6, 15), successful=True, id=inside))
     assert "2026-Q3" in text and "15/06/2026" in text and "14/09/2026" in text
     assert UPPER in text and "Đã duyệt số liệu quý III" in text and "mở lại" in text
+    assert text.startswith("Kỳ báo cáo 2026-Q3 ") and "đã được cấp trên phê duyệt ngày " in text
     refused(rs.delete, db, "mediation", inside)  # a tombstone is an edit too
     refused(rs.save, db, rs.TipDraft(date(2026, 7, 1)))  # a new record in the period
     refused(rs.save, db, rs.MediationDraft(date(2026, 7, 1), id=outside))  # moving a record in

@@ -129,6 +129,15 @@ class CommuneRow:
     overdue: bool
     unacknowledged: int
     figures: dict[str, float | int] = field(default_factory=dict)
+    # The period approved and locked (services.approvals): when, and the indicators whose current
+    # figure is no longer the approved one (code → {"approved", "current"}).
+    approved: bool = False
+    approved_at: datetime | None = None
+    differences: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def differs(self) -> bool:
+        return bool(self.differences)
 
     @property
     def opinions_open(self) -> int:
@@ -142,6 +151,8 @@ class CommuneRow:
             self.last_received_at.isoformat(timespec="seconds") if self.last_received_at else None
         )
         d["figures"] = {**self.figures, "opinions_open": self.opinions_open}
+        d["approved_at"] = self.approved_at.isoformat(timespec="seconds") if self.approved_at else None
+        d["differs"] = self.differs
         return d
 
 
@@ -536,6 +547,9 @@ def list_communes(
             scopes[code] = reports.CommuneScope(code, frozenset(x.id for x in sites), me.id)
             acked[code] = int(current.peer_acked_seq or 0)
     unacknowledged = _unacknowledged(db, scopes, acked)
+    from . import approvals
+
+    approval = approvals.states(db, codes, p)
     for n, code in enumerate(codes):
         sites = sorted(known[code], key=lambda x: x.paired_at or datetime.min, reverse=True)
         live = [x for x in sites if x.paired_at is not None and x.revoked_at is None]
@@ -562,6 +576,11 @@ def list_communes(
                 overdue=bool(live) and overdue,
                 unacknowledged=unacknowledged.get(code, 0),
                 figures={k: figures[code][v] for k, v in TABLE_FIGURES.items()},
+                approved=approval[code].approved,
+                approved_at=approval[code].approved_at,
+                differences={
+                    i.code: {"approved": i.approved, "current": i.current} for i in approval[code].differences
+                },
             )
         )
         if progress and not progress(n + 2, total):
@@ -841,14 +860,25 @@ def _approving_unit(db: Database, refusal: tuple[str, str]) -> str:
         return str(_require_hub(s, UserError(*refusal)).unit_name)
 
 
-def approve(db: Database, commune_code: str, period_text: str, reason: str = "") -> str:
+def approve(
+    db: Database, commune_code: str, period_text: str, reason: str = "", *, now: datetime | None = None
+) -> str:
     """Approve and lock a commune's period in this station's name (travels down in the next bundle).
 
+    The row keeps the figures approved (:func:`services.approvals.snapshot`: the default report of
+    that commune and period, computed here from its records now); approving again replaces them.
     Refused unless this station is the upper level's hub (:data:`NOT_HUB_APPROVE`).
     """
+    from . import approvals
+
     by = _approving_unit(db, NOT_HUB_APPROVE)
     _check_commune(db, commune_code)
-    return reports.approve_period(db, commune_code, period_text, by=by, reason=reason)
+    now = now or datetime.now()
+    p = reports.period(db, period_text)
+    figures = approvals.snapshot(db, commune_code, p, now=now)
+    return reports.approve_period(
+        db, commune_code, p.code, by=by, reason=reason, now=now, approved_figures=figures
+    )
 
 
 def reopen(db: Database, commune_code: str, period_text: str, reason: str) -> int:
@@ -856,3 +886,16 @@ def reopen(db: Database, commune_code: str, period_text: str, reason: str) -> in
     by = _approving_unit(db, NOT_HUB_REOPEN)
     _check_commune(db, commune_code)
     return reports.reopen_period(db, commune_code, period_text, reason=reason, by=by)
+
+
+def approval(db: Database, commune_code: str, period_text: str) -> Any:
+    """The commune's approved figures for the period beside the current ones, the differing marked.
+
+    An :class:`services.approvals.ApprovalCheck`; refused unless this station is a hub and knows the commune.
+    """
+    from . import approvals
+
+    with db.session() as s:
+        _require_hub(s)
+    _check_commune(db, commune_code)
+    return approvals.compare(db, commune_code, period_text)

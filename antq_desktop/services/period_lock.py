@@ -18,6 +18,20 @@ locked period is a change to that period too). A bundle import
 (``session.info["sync_apply"]``) is never refused: it carries decisions made
 elsewhere, the lock itself included. The lock binds only the commune it was
 set for; the upper level's own database (a hub) is not locked by it.
+
+Records without a date of their own count too (docs/domain.md, "Kỳ báo cáo và
+phê duyệt"): a household or a person has no date in the register, yet its
+existence is in the period's figures (the households counted, the signed
+share). Adding, deleting (or undeleting) a household or a person, moving a
+household to another village or a person to another household, and adding or
+removing a village are *effective on the day they are recorded* (today); the
+household's history line (:class:`HouseholdEvent`) adds the date the officer
+gave a move, split or merge. Yearly records (:data:`YEARLY`: a household's
+commitment, a village's assessment) also touch a locked period that ends in
+their year (the year the report counts them in, ``reports._Context.year``)
+when they are effective by its end.
+Their other fields (an address, a phone number, a name) are in no figure and
+stay editable.
 """
 
 from __future__ import annotations
@@ -36,15 +50,19 @@ from ..storage.models import (
     Commitment,
     Group,
     HandedInItem,
+    Household,
+    HouseholdEvent,
     Mediation,
     Meeting,
     MeetingAttendee,
     Membership,
     Opinion,
+    Person,
     PublicTip,
     ReportSubmission,
     Site,
     Surrender,
+    Village,
     VillageAssessment,
 )
 from ..storage.stamping import AntqSession
@@ -107,6 +125,26 @@ def _opinion(s: Session, obj: Any) -> list[date]:
     return _parent(Meeting, "meeting_id", "starts_at")(s, obj)
 
 
+def _existence(*attrs: str) -> Callable[[Session, Any], list[date]]:
+    """A record without a date: new, tombstoned / undeleted, or ``attrs`` changed → effective today."""
+
+    def dates(_s: Session, obj: Any) -> list[date]:
+        state = inspect(obj)
+        if not state.persistent or any(state.attrs[a].history.has_changes() for a in ("deleted", *attrs)):
+            return [date.today()]
+        return []
+
+    return dates
+
+
+# The history lines of a household that change what the register counts (not a new head's name).
+COMPOSITION_EVENTS = frozenset({"created", "deleted", "restored", "move_in", "move_out", "split", "merge"})
+
+
+def _household_event(_s: Session, obj: Any) -> list[date]:
+    return _values(obj, "happened_on") if obj.kind in COMPOSITION_EVENTS else []
+
+
 DATED: dict[type, Callable[[Session, Any], list[date]]] = {
     HandedInItem: _own("handed_on"),
     PublicTip: _own("received_on"),
@@ -121,6 +159,46 @@ DATED: dict[type, Callable[[Session, Any], list[date]]] = {
     Group: _own("founded_on", "status_on"),
     Membership: _own("joined_on", "left_on"),
     VillageAssessment: _own("registered_on", "decision_on"),
+    # Dateless records whose existence is in the figures (docs/domain.md, "Kỳ báo cáo và phê duyệt").
+    Household: _existence("village_id"),
+    Person: _existence("household_id"),
+    Village: _existence(),
+    HouseholdEvent: _household_event,
+}
+
+
+def _years(attr: str) -> Callable[[Session, Any], list[int]]:
+    def years(_s: Session, obj: Any) -> list[int]:
+        hist = inspect(obj).attrs[attr].history
+        vals = [*hist.added, *hist.unchanged, *hist.deleted] or [getattr(obj, attr, None)]
+        return [int(v) for v in vals if v is not None]
+
+    return years
+
+
+# Records of a year: a change touches a locked period that ends in that year (the year the report
+# counts them in) when it is effective by the period's end, even before its start (a commitment for
+# 2026 signed on 20/12/2025); one effective after the end (signed in the next quarter) does not.
+YEARLY: dict[type, Callable[[Session, Any], list[int]]] = {
+    Commitment: _years("year"),
+    VillageAssessment: _years("year"),
+}
+
+# What the refusal calls a record of each kind ("bản ghi" for the others).
+KIND_NAMES: dict[type, str] = {
+    Household: "hộ gia đình",
+    Person: "nhân khẩu",
+    HouseholdEvent: "biến động hộ gia đình",
+    Village: "thôn, tổ dân phố",
+    Commitment: "bản cam kết",
+    Meeting: "hội nghị",
+    MeetingAttendee: "người dự hội nghị",
+    Opinion: "ý kiến",
+    AwardDecision: "quyết định khen thưởng",
+    Award: "khen thưởng",
+    Group: "mô hình, tổ",
+    Membership: "thành viên của tổ",
+    VillageAssessment: "đánh giá khu dân cư",
 }
 
 
@@ -149,21 +227,28 @@ def locks_for(s: Session) -> list[ReportSubmission]:
     )
 
 
-def refusal(lock: ReportSubmission, day: date) -> UserError:
+def refusal(
+    lock: ReportSubmission, day: date | None, kind: str = "bản ghi", year: int | None = None
+) -> UserError:
+    """The one sentence: which period, approved on which day by whom (and why), what cannot change."""
     reason = lock.lock_reason.strip().rstrip(".")
     by = lock.locked_by.strip() or "cấp trên"
-    why = f" ({reason})" if reason else ""
+    who = f"{by}: {reason}" if reason else by
+    on = f" ngày {_fmt(lock.locked_at)}" if lock.locked_at else ""
+    what = f"{kind} năm {year}" if day is None else f"{kind} ngày {_fmt(day)}"
     return UserError(
-        f"Kỳ báo cáo {lock.period} (từ {_fmt(lock.period_start)} đến {_fmt(lock.period_end)}) đã được {by} "
-        f"duyệt và khóa{why}, nên không sửa được bản ghi ngày {_fmt(day)}: hãy đề nghị cấp trên mở lại kỳ.",
-        f"The reporting period {lock.period} ({lock.period_start}–{lock.period_end}) was approved and locked "
-        f"by {by}{why}, so the record dated {day} cannot be changed: ask the upper level to reopen the period.",
+        f"Kỳ báo cáo {lock.period} (từ {_fmt(lock.period_start)} đến {_fmt(lock.period_end)}) đã được "
+        f"cấp trên phê duyệt{on} ({who}): không sửa được {what} vì số liệu kỳ này đã khóa, "
+        "hãy đề nghị cấp trên mở lại kỳ nếu cần sửa.",
+        f"The reporting period {lock.period} ({lock.period_start}–{lock.period_end}) was approved by "
+        f"the upper level{' on ' + str(lock.locked_at.date()) if lock.locked_at else ''} ({who}), so the "
+        f"{kind} of {day or year} cannot be changed: ask the upper level to reopen the period.",
     )
 
 
 def check(s: Session, objects: Iterable[Any]) -> None:
-    """Raise the refusal if any of ``objects`` (new, changed or tombstoned) is dated in a locked period."""
-    candidates = [o for o in objects if isinstance(o, SyncMixin) and type(o) in DATED]
+    """Raise the refusal if any of ``objects`` (new, changed or tombstoned) touches a locked period."""
+    candidates = [o for o in objects if isinstance(o, SyncMixin) and (type(o) in DATED or type(o) in YEARLY)]
     if not candidates:
         return
     with s.no_autoflush:
@@ -171,10 +256,17 @@ def check(s: Session, objects: Iterable[Any]) -> None:
     if not locks:
         return
     for obj in candidates:
-        for day in DATED[type(obj)](s, obj):
+        kind = KIND_NAMES.get(type(obj), "bản ghi")
+        days = DATED[type(obj)](s, obj) if type(obj) in DATED else []
+        for day in days:
             for lock in locks:
                 if lock.period_start <= day <= lock.period_end:
-                    raise refusal(lock, day)
+                    raise refusal(lock, day, kind)
+        effective = days or [date.today()]  # a yearly record without a date: effective when recorded
+        for year in YEARLY[type(obj)](s, obj) if type(obj) in YEARLY else []:
+            for lock in locks:
+                if lock.period_end.year == year and min(effective) <= lock.period_end:
+                    raise refusal(lock, None, kind, year)
 
 
 @event.listens_for(AntqSession, "before_flush")

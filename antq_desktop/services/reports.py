@@ -1101,8 +1101,11 @@ def approve_period(
     reason: str = "",
     definition_code: str = DEFAULT_DEFINITION,
     now: datetime | None = None,
+    approved_figures: dict[str, Any] | None = None,
 ) -> str:
     """The upper level approves a commune's report for a period and locks the period's records.
+
+    ``approved_figures``: what was approved (:func:`services.approvals.snapshot`), kept on the row.
 
     Marks the commune's submission for the period locked (creating one if the
     commune sent none, with the period's dates under this station's convention).
@@ -1135,6 +1138,7 @@ def approve_period(
         row.locked_at = now or datetime.now()
         row.locked_by = by
         row.lock_reason = reason.strip()
+        row.approved_figures = dict(approved_figures or {})
         s.flush()
         return str(row.id)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..base import Base, SyncMixin
@@ -119,6 +119,9 @@ class ReportSubmission(SyncMixin, Base):
     # calendar | dec15
     convention: Mapped[str] = mapped_column(String(16), default="calendar")
     figures: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # What the upper level approved (services.approvals): the report's indicators for the commune
+    # and period as computed at the hub when it approved; {} until approved. Migration 0010.
+    approved_figures: Mapped[dict[str, Any]] = mapped_column(default=dict, server_default=text("'{}'"))
     sent_at: Mapped[datetime | None]
     sent_by: Mapped[str] = mapped_column(String(64), default="")
     locked: Mapped[bool] = mapped_column(default=False, index=True)
