@@ -255,7 +255,11 @@ def test_the_hub_flags_figures_that_differ_from_the_approved_ones(province: Prov
     p.up()
     [row] = [c for c in hub.list_communes(p.hub, PERIOD).communes if c.commune_code == CODE]
     assert row.approved and row.differs
-    assert row.differences["households.total"] == {"approved": 3, "current": 4}
+    assert row.differences["households.total"] == {
+        "label": "Tổng số hộ gia đình đang cư trú trên địa bàn",
+        "approved": 3,
+        "current": 4,
+    }
     assert row.differences["households.signed_pct"]["approved"] == pytest.approx(66.67)
     check = hub.approval(p.hub, CODE, PERIOD)
     assert check.differs and {i.code for i in check.differences} >= {
@@ -333,3 +337,47 @@ def test_approve_reopen_and_approval_on_the_command_line(run_cli: Callable[..., 
     view = json.loads(run_cli(*h, "communes", "--period", PERIOD, "--json").stdout)
     [c] = [c for c in view["communes"] if c["commune_code"] == CODE]
     assert c["approved"] is False and c["differs"] is False
+
+
+def test_the_hub_screen_shows_approved_beside_current_figures_and_flags_the_difference(
+    province: Province, qtbot, station, monkeypatch
+) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QMessageBox
+    from qt_support import setup_app
+
+    from antq_desktop.ui.hub_page import OVERDUE, HubArea
+
+    p = province
+    hub.approve(p.hub, CODE, PERIOD, REASON)
+    hh.save_household(p.a, hh.HouseholdDraft(village_id=p.villages[0]))  # before the lock reaches A
+    p.up()
+    setup_app(station.data_dir, "en")
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_a, **_k: pytest.fail("no warning expected"))
+    area = HubArea(SimpleNamespace(db=p.hub))
+    qtbot.addWidget(area)
+    area.show()
+    tab = area.communes
+    tab.period.setText(PERIOD)
+    assert tab.refresh()
+    t = tab.table
+    col = next(c for c in range(t.columnCount()) if t.horizontalHeaderItem(c).text() == "Approved")
+    [n] = [r for r in range(t.rowCount()) if t.item(r, 0).text() == CODE]
+    cell = t.item(n, col)
+    assert cell.text() == "changed" and cell.foreground().color() == OVERDUE
+    assert "Tổng số hộ gia đình đang cư trú trên địa bàn: approved 3, now 4" in cell.toolTip()
+
+    tab.lock_commune.setCurrentIndex(tab.lock_commune.findData(CODE))
+    tab.lock_period.setText(PERIOD)
+    tab.show_locks()
+    assert "differ" in tab.approval_status.text() and "2 figures" in tab.approval_status.text()
+    a = tab.approval_table
+    assert not a.isHidden() and a.rowCount() == len(hub.approval(p.hub, CODE, PERIOD).indicators)
+    red = {a.item(r, 0).text() for r in range(a.rowCount()) if a.item(r, 0).foreground().color() == OVERDUE}
+    assert red == {i.label for i in hub.approval(p.hub, CODE, PERIOD).differences}
+    assert "Tổng số hộ gia đình đang cư trú trên địa bàn" in red
+
+    tab.lock_reason.setText("Xã bổ sung hộ")
+    assert tab.reopen()
+    assert a.isHidden() and tab.approval_status.text() == ""

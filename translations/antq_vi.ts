@@ -835,13 +835,13 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/hub_page.py" line="319"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="514"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="542"/>
         <source>Province report</source>
         <translation>Báo cáo toàn tỉnh</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/hub_page.py" line="323"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="357"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="366"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
@@ -866,139 +866,175 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Mở lại kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="356"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="365"/>
         <source>Commune:</source>
         <translation>Xã:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="358"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="367"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="367"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="380"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="368"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="381"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="369"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="382"/>
         <source>Paired</source>
         <translation>Đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="370"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="383"/>
         <source>Last bundle</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="371"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="384"/>
         <source>Received on</source>
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="372"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="385"/>
         <source>Days since</source>
         <translation>Số ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="373"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="386"/>
         <source>Unacknowledged</source>
         <translation>Chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="374"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="387"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="375"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="388"/>
         <source>Signed %</source>
         <translation>% ký cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="376"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="389"/>
         <source>Groups</source>
         <translation>Tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="377"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="390"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="378"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="391"/>
         <source>Meetings</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="379"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="392"/>
         <source>Open opinions</source>
         <translation>Ý kiến chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="380"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="393"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="388"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="394"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="600"/>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="402"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="389"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="403"/>
         <source>Counting each commune&apos;s records…</source>
         <translation>Đang tính số liệu từng xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="401"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="415"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="401"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="415"/>
         <source>no</source>
         <translation>chưa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="402"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="416"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="437"/>
+        <source>changed</source>
+        <translation>đã thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="449"/>
         <source>No bundle for %1 days or more</source>
         <translation>Đã %1 ngày trở lên chưa nhận gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="440"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="457"/>
+        <source>%1: approved %2, now %3</source>
+        <translation>%1: đã duyệt %2, hiện nay %3</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="468"/>
         <source>%1 — %2 communes, figures for %3; %4 overdue</source>
         <translation>%1 — %2 xã, số liệu kỳ %3; %4 xã quá hạn gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="515"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="543"/>
         <source>Adding up the communes&apos; reports…</source>
         <translation>Đang cộng số liệu báo cáo của các xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="520"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="548"/>
         <source>Province report %1</source>
         <translation>Báo cáo toàn tỉnh %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="537"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="565"/>
         <source>Locked periods: %1</source>
         <translation>Các kỳ đã khóa: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="542"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="570"/>
         <source>No period of this commune is locked.</source>
         <translation>Xã này chưa có kỳ nào bị khóa.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="588"/>
+        <source>Approved on %1 by %2: %3 figures now differ from the approved ones (in red).</source>
+        <translation>%2 đã phê duyệt ngày %1: hiện có %3 chỉ tiêu khác số liệu đã duyệt (tô đỏ).</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="590"/>
+        <source>Approved on %1 by %2: the figures are still the approved ones.</source>
+        <translation>%2 đã phê duyệt ngày %1: số liệu vẫn đúng như đã duyệt.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="600"/>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/hub_page.py" line="600"/>
+        <source>Now</source>
+        <translation>Hiện nay</translation>
     </message>
 </context>
 <context>
@@ -2338,62 +2374,62 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdSearchTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="597"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="664"/>
         <source>Search households of every commune: head of household, code, address or phone…</source>
         <translation>Tìm hộ ở mọi xã: chủ hộ, mã hộ, địa chỉ hoặc số điện thoại…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="606"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="673"/>
         <source>Open in its commune…</source>
         <translation>Mở trong dữ liệu của xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="625"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="692"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="626"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="693"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="627"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="694"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="628"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="695"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="629"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="696"/>
         <source>Code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="633"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="700"/>
         <source>Type at least two letters or digits.</source>
         <translation>Gõ ít nhất hai chữ hoặc hai số.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="669"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="736"/>
         <source>No household matches.</source>
         <translation>Không có hộ nào khớp.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="672"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="739"/>
         <source>The first %1 households by code: type more to narrow the search.</source>
         <translation>%1 hộ đầu tiên theo mã hộ: gõ thêm để thu hẹp kết quả.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="677"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="744"/>
         <source>%1 households found.</source>
         <translation>Tìm thấy %1 hộ.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="696"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="763"/>
         <source>This household&apos;s commune is not among the hub&apos;s communes.</source>
         <translation>Xã của hộ này không nằm trong danh sách các xã của máy tổng hợp.</translation>
     </message>
@@ -2462,17 +2498,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HubArea</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="713"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="780"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="714"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="781"/>
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="715"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="782"/>
         <source>Household search</source>
         <translation>Tìm hộ</translation>
     </message>

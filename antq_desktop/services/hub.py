@@ -130,7 +130,7 @@ class CommuneRow:
     unacknowledged: int
     figures: dict[str, float | int] = field(default_factory=dict)
     # The period approved and locked (services.approvals): when, and the indicators whose current
-    # figure is no longer the approved one (code → {"approved", "current"}).
+    # figure is no longer the approved one (code → {"label", "approved", "current"}).
     approved: bool = False
     approved_at: datetime | None = None
     differences: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -579,7 +579,8 @@ def list_communes(
                 approved=approval[code].approved,
                 approved_at=approval[code].approved_at,
                 differences={
-                    i.code: {"approved": i.approved, "current": i.current} for i in approval[code].differences
+                    i.code: {"label": i.label, "approved": i.approved, "current": i.current}
+                    for i in approval[code].differences
                 },
             )
         )

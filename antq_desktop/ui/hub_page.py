@@ -353,14 +353,27 @@ class CommunesTab(QWidget):
         self.lock_status = QLabel(box)
         self.lock_status.setObjectName("hubLockStatus")
         self.lock_status.setWordWrap(True)
+        # The approved figures beside the current ones (services.approvals), the differing in red.
+        self.approval_status = QLabel(box)
+        self.approval_status.setObjectName("hubApprovalStatus")
+        self.approval_status.setWordWrap(True)
+        self.approval_table = _read_only_table(box)
+        self.approval_table.setObjectName("hubApprovalFigures")
+        self.approval_table.setMaximumHeight(180)
+        self.approval_table.hide()
+        self.lock_period.editingFinished.connect(self.show_locks)
         form.addRow(self.tr("Commune:"), self.lock_commune)
         form.addRow(self.tr("Period:"), self.lock_period)
         form.addRow(self.tr("Reason:"), self.lock_reason)
         form.addRow(buttons)
         form.addRow(self.lock_status)
+        form.addRow(self.approval_status)
+        form.addRow(self.approval_table)
         layout.addWidget(box)
 
     # -- loading ----------------------------------------------------------------------------
+
+    APPROVED_COLUMN = 14  # the last column of :meth:`headers`
 
     def headers(self) -> list[str]:
         return [
@@ -378,6 +391,7 @@ class CommunesTab(QWidget):
             self.tr("Meetings"),
             self.tr("Open opinions"),
             self.tr("Awards"),
+            self.tr("Approved"),
         ]
 
     def refresh(self) -> bool:
@@ -420,6 +434,7 @@ class CommunesTab(QWidget):
                     f["meetings"],
                     r.opinions_open,
                     f["awards"],
+                    (self.tr("changed") if r.differs else yes) if r.approved else "",
                 ]
             )
         _fill(self.table, self.headers(), table_rows)
@@ -432,6 +447,19 @@ class CommunesTab(QWidget):
                     self.table.item(n, col).setBackground(OVERDUE_BACK)
                 self.table.item(n, 5).setToolTip(
                     self.tr("No bundle for %1 days or more").replace("%1", str(view.warn_after_days))
+                )
+            if r.differs:  # the figures approved are no longer what the records give
+                cell = self.table.item(n, self.APPROVED_COLUMN)
+                cell.setForeground(OVERDUE)
+                cell.setBackground(OVERDUE_BACK)
+                cell.setToolTip(
+                    "\n".join(
+                        self.tr("%1: approved %2, now %3")
+                        .replace("%1", v["label"])
+                        .replace("%2", str(v["approved"]))
+                        .replace("%3", str(v["current"]))
+                        for v in r.differences.values()
+                    )
                 )
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -540,6 +568,45 @@ class CommunesTab(QWidget):
             )
         else:
             self.lock_status.setText(self.tr("No period of this commune is locked."))
+        self.show_approval(code)
+
+    def show_approval(self, code: str) -> None:
+        """The approved figures of the chosen commune and period beside the current ones."""
+        self.approval_table.hide()
+        self.approval_status.setText("")
+        period = self.lock_period.text().strip()
+        if not period:
+            return
+        try:
+            check = hub.approval(self.db, code, period)
+        except UserError:  # a period being typed; the buttons say what is wrong when pressed
+            return
+        if not check.approved:
+            return
+        when = check.approved_at.strftime("%d/%m/%Y") if check.approved_at else ""
+        text = (
+            self.tr("Approved on %1 by %2: %3 figures now differ from the approved ones (in red).")
+            if check.differs
+            else self.tr("Approved on %1 by %2: the figures are still the approved ones.")
+        )
+        self.approval_status.setText(
+            text.replace("%1", when)
+            .replace("%2", check.approved_by)
+            .replace("%3", str(len(check.differences)))
+        )
+        rows = [[i.label, "" if i.approved is None else i.approved, i.current] for i in check.indicators]
+        _fill(
+            self.approval_table,
+            [self.tr("Indicator"), self.tr("Approved"), self.tr("Now")],
+            rows,
+        )
+        self.approval_table.setSortingEnabled(False)
+        for n, i in enumerate(check.indicators):
+            if i.differs:
+                for c in range(3):
+                    self.approval_table.item(n, c).setForeground(OVERDUE)
+                    self.approval_table.item(n, c).setBackground(OVERDUE_BACK)
+        self.approval_table.show()
 
     def approve(self) -> bool:
         code = self.lock_commune.currentData()
