@@ -144,10 +144,14 @@ def approved_row(db: Database) -> ReportSubmission:
 
 
 def refused(fn: Callable[..., Any], *args: Any, **kw: Any) -> str:
+    return refused_in(PERIOD, fn, *args, **kw)
+
+
+def refused_in(period: str, fn: Callable[..., Any], *args: Any, **kw: Any) -> str:
     with pytest.raises(UserError) as err:
         fn(*args, **kw)
     text = err.value.vi
-    assert text.startswith(f"Kỳ báo cáo {PERIOD} "), text
+    assert text.startswith(f"Kỳ báo cáo {period} "), text
     assert "đã được cấp trên phê duyệt ngày " in text and "mở lại kỳ" in text, text
     assert "\n" not in text and text.endswith("."), text
     return text
@@ -190,7 +194,7 @@ def test_the_approval_travels_down_with_its_figures_and_freezes_them_at_the_comm
     moved.village_id = p.villages[0]  # moving it to another village
     refused(hh.save_household, a, moved)
     refused(hh.save_person, a, h0, hh.PersonDraft(full_name="Hoàng Văn Mới"))  # a new member
-    refused(hh.delete_person, a, mai)  # removing one
+    assert "nhân khẩu" in refused(hh.delete_person, a, mai)  # removing one
     refused(hh.move_person, a, mai, h2)  # moving one to another household
     refused(hh.split_household, a, h0, [mai], mai)
     refused(hh.merge_households, a, h0, h2)
@@ -228,6 +232,25 @@ def test_the_approval_travels_down_with_its_figures_and_freezes_them_at_the_comm
         a, h0, hh.PersonDraft(full_name="Hoàng Văn Đức", id=head0, relation_to_head="Chủ hộ", phone="0987")
     )
     assert figures(a) == own
+
+
+def test_a_past_locked_period_leaves_todays_household_work_alone_but_not_a_backdated_move(
+    province: Province,
+) -> None:
+    """A household change is effective the day it is recorded, a move on the date the officer gives."""
+    p, a = province, province.a
+    last_year = str(YEAR - 1)
+    hub.approve(p.hub, CODE, last_year)
+    p.down()
+    h0, _h1, h2 = p.households
+    mai = p.persons[3]
+    text = refused_in(last_year, hh.move_person, a, mai, h2, on=date(YEAR - 1, 11, 2))
+    assert "biến động của hộ gia đình ngày 02/11" in text
+    hh.save_household(a, hh.HouseholdDraft(village_id=p.villages[0]))  # today: outside the locked year
+    hh.move_person(a, mai, h2)
+    hh.delete_households(a, [h0])
+    refused_in(last_year, rs.save, a, rs.MediationDraft(OUTSIDE))  # a dated record of that year still is
+    assert figures(a)["households.total"] == 3
 
 
 def test_a_commitment_of_the_year_signed_before_its_start_is_frozen_too(province: Province) -> None:

@@ -184,22 +184,23 @@ YEARLY: dict[type, Callable[[Session, Any], list[int]]] = {
     VillageAssessment: _years("year"),
 }
 
-# What the refusal calls a record of each kind ("bản ghi" for the others).
-KIND_NAMES: dict[type, str] = {
-    Household: "hộ gia đình",
-    Person: "nhân khẩu",
-    HouseholdEvent: "biến động hộ gia đình",
-    Village: "thôn, tổ dân phố",
-    Commitment: "bản cam kết",
-    Meeting: "hội nghị",
-    MeetingAttendee: "người dự hội nghị",
-    Opinion: "ý kiến",
-    AwardDecision: "quyết định khen thưởng",
-    Award: "khen thưởng",
-    Group: "mô hình, tổ",
-    Membership: "thành viên của tổ",
-    VillageAssessment: "đánh giá khu dân cư",
+# What the refusal calls a record of each kind, in Vietnamese and English ("bản ghi" for the others).
+KIND_NAMES: dict[type, tuple[str, str]] = {
+    Household: ("hộ gia đình", "household"),
+    Person: ("nhân khẩu", "person"),
+    HouseholdEvent: ("biến động của hộ gia đình", "household change"),
+    Village: ("thôn, tổ dân phố", "village"),
+    Commitment: ("bản cam kết", "commitment"),
+    Meeting: ("hội nghị", "meeting"),
+    MeetingAttendee: ("người dự hội nghị", "meeting attendee"),
+    Opinion: ("ý kiến", "opinion"),
+    AwardDecision: ("quyết định khen thưởng", "award decision"),
+    Award: ("khen thưởng", "award"),
+    Group: ("mô hình, tổ", "group"),
+    Membership: ("thành viên của tổ", "group member"),
+    VillageAssessment: ("đánh giá khu dân cư", "village assessment"),
 }
+GENERIC_KIND = ("bản ghi", "record")
 
 
 def register_dated(model: type, dates: Callable[[Session, Any], list[date]]) -> None:
@@ -228,21 +229,22 @@ def locks_for(s: Session) -> list[ReportSubmission]:
 
 
 def refusal(
-    lock: ReportSubmission, day: date | None, kind: str = "bản ghi", year: int | None = None
+    lock: ReportSubmission, day: date | None, kind: tuple[str, str] = GENERIC_KIND, year: int | None = None
 ) -> UserError:
     """The one sentence: which period, approved on which day by whom (and why), what cannot change."""
     reason = lock.lock_reason.strip().rstrip(".")
     by = lock.locked_by.strip() or "cấp trên"
     who = f"{by}: {reason}" if reason else by
     on = f" ngày {_fmt(lock.locked_at)}" if lock.locked_at else ""
-    what = f"{kind} năm {year}" if day is None else f"{kind} ngày {_fmt(day)}"
+    what = f"{kind[0]} năm {year}" if day is None else f"{kind[0]} ngày {_fmt(day)}"
     return UserError(
         f"Kỳ báo cáo {lock.period} (từ {_fmt(lock.period_start)} đến {_fmt(lock.period_end)}) đã được "
-        f"cấp trên phê duyệt{on} ({who}): không sửa được {what} vì số liệu kỳ này đã khóa, "
+        f"cấp trên phê duyệt{on} ({who}): không thêm, sửa hay xóa được {what} vì số liệu kỳ này đã khóa, "
         "hãy đề nghị cấp trên mở lại kỳ nếu cần sửa.",
         f"The reporting period {lock.period} ({lock.period_start}–{lock.period_end}) was approved by "
-        f"the upper level{' on ' + str(lock.locked_at.date()) if lock.locked_at else ''} ({who}), so the "
-        f"{kind} of {day or year} cannot be changed: ask the upper level to reopen the period.",
+        f"the upper level{' on ' + str(lock.locked_at.date()) if lock.locked_at else ''} ({who}), so a "
+        f"{kind[1]} {'of' if day is None else 'dated'} {day or year} cannot be added, changed or deleted: "
+        "ask the upper level to reopen the period.",
     )
 
 
@@ -255,8 +257,10 @@ def check(s: Session, objects: Iterable[Any]) -> None:
         locks = locks_for(s)
     if not locks:
         return
+    # A household's history line last: the refusal names the household or person changed, if any.
+    candidates.sort(key=lambda o: isinstance(o, HouseholdEvent))
     for obj in candidates:
-        kind = KIND_NAMES.get(type(obj), "bản ghi")
+        kind = KIND_NAMES.get(type(obj), GENERIC_KIND)
         days = DATED[type(obj)](s, obj) if type(obj) in DATED else []
         for day in days:
             for lock in locks:
