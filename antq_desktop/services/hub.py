@@ -23,7 +23,9 @@
 * The period lock is :func:`services.reports.approve_period` /
   :func:`~services.reports.reopen_period`; :func:`approve` and :func:`reopen`
   refuse a station that is not a hub and fill in the approving unit (this
-  station's name).
+  station's name); :func:`approve` keeps the figures approved on the row and
+  :func:`approval` puts them beside the current ones (:mod:`services.approvals`,
+  docs/domain.md "Kỳ báo cáo và phê duyệt").
 """
 
 from __future__ import annotations
