@@ -815,6 +815,9 @@ COMMANDS.update(ADMIN_COMMANDS)  # "backup" is replaced: it gains rotation and t
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from . import logs
+
+    logs.setup(args.data_dir)  # <data dir>/logs/antq.log; written only when something is logged
     if args.db_url:  # the same mechanism as ANTQ_DATABASE_URL (storage/paths.py), for this run only
         previous = os.environ.get(DB_URL_ENV)
         os.environ[DB_URL_ENV] = args.db_url
@@ -860,26 +863,27 @@ def _run(args: argparse.Namespace) -> int:
         print("antq: đã dừng theo yêu cầu, không có thay đổi nào được ghi dở.", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - a person gets one sentence, the log gets the traceback
-        log = _log_crash(args)
-        print(
-            f"antq: lỗi không mong đợi ({type(exc).__name__}); không có thay đổi nào được ghi dở. Chi tiết: {log}",
-            file=sys.stderr,
-        )
+        where = _log_crash(args, exc)
+        print(f"antq: {_crash_sentence(type(exc).__name__, where)}", file=sys.stderr)
         return 2
 
 
-def _log_crash(args: argparse.Namespace) -> Path:
-    import traceback
-    from datetime import datetime
+def _crash_sentence(kind: str, where: str) -> str:
+    if os.environ.get("ANTQ_LANG", "vi") == "en":
+        return f"unexpected error ({kind}); nothing was half-written — send the log {where} to the administrator."
+    return (
+        f"lỗi không mong đợi ({kind}); không có thay đổi nào được ghi dở — "
+        f"hãy gửi tệp nhật ký {where} cho quản trị viên."
+    )
 
-    folder = DataDir.resolve(args.data_dir).root / "logs"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"antq-error-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-        return path
-    except OSError:
-        return Path("(không ghi được tệp log)")
+
+def _log_crash(args: argparse.Namespace, exc: BaseException) -> str:
+    """Write the traceback (ID numbers masked) to the log; returns where it is for the sentence."""
+    from . import logs
+
+    logs.log_exception(type(exc), exc, exc.__traceback__, f"antq {args.command}")
+    path = logs.log_file()
+    return str(path) if path is not None and path.exists() else "(không ghi được tệp nhật ký)"
 
 
 if __name__ == "__main__":
