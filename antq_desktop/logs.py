@@ -107,8 +107,13 @@ def log_file() -> Path | None:
     return Path(_handler.baseFilename) if _handler is not None else None
 
 
-def setup(data_dir: str | os.PathLike[str] | None = None, level: int = logging.INFO) -> Path:
-    """Send this process's log records to the rotating file; returns its path. Calling again moves it."""
+def setup(
+    data_dir: str | os.PathLike[str] | None = None, level: int = logging.INFO, *, warnings: bool = False
+) -> Path:
+    """Send this process's log records to the rotating file; returns its path. Calling again moves it.
+
+    ``warnings``: Python's warnings go to the log too (the windowed program, which has no console).
+    """
     global _handler
     path = log_folder(data_dir) / LOG_NAME
     root = logging.getLogger()
@@ -125,7 +130,8 @@ def setup(data_dir: str | os.PathLike[str] | None = None, level: int = logging.I
     root.addHandler(handler)
     if root.level > level or root.level == logging.NOTSET:
         root.setLevel(level)
-    logging.captureWarnings(True)
+    if warnings:
+        logging.captureWarnings(True)
     _handler = handler
     return path
 

@@ -13,6 +13,7 @@ work even when the error came from loading the translations.
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QtMsgType, Signal, Slot, qInstallMessageHandler
@@ -135,15 +136,30 @@ _LEVELS = {
 
 
 def qt_message_handler(mode: QtMsgType, context: object, message: str) -> None:
-    """Qt's warnings and errors into the log (masked like every record)."""
+    """Qt's warnings and errors into the log (masked like every record), and to the console as before.
+
+    The console keeps what Qt's own handler printed ("could not connect to display" for a
+    start with no screen); the windowed program has no console (``sys.stderr`` is None).
+    """
     where = getattr(context, "category", "") or "qt"
-    qt_log.log(_LEVELS.get(mode, logging.WARNING), "%s: %s", where, message)
+    level = _LEVELS.get(mode, logging.WARNING)
+    qt_log.log(level, "%s: %s", where, message)
+    if level >= logging.WARNING and sys.stderr is not None:
+        try:
+            print(message, file=sys.stderr)
+        except (OSError, ValueError):
+            pass
     if mode == QtMsgType.QtFatalMsg:  # Qt aborts after this: get the record onto the disk first
         for handler in logging.getLogger().handlers:
             handler.flush()
 
 
 _reporter: CrashReporter | None = None
+
+
+def install_qt_messages() -> None:
+    """Qt's messages to the log; may run before the QApplication exists (a start with no screen)."""
+    qInstallMessageHandler(qt_message_handler)
 
 
 def install(app: QApplication) -> CrashReporter:
