@@ -172,7 +172,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         finally:
             station.close()
         print(
-            f"Đã tạo xã mẫu {summary.extra.get('unit_name', '')}: {summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
+            f"Đã tạo xã mẫu {summary.extra.get('commune', '')} ({summary.extra.get('commune_code', '')}): "
+            f"{summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
             f"{summary.meetings} hội nghị, {summary.award_decisions} quyết định khen thưởng "
             f"(đăng nhập: {args.admin})"
         )

@@ -604,6 +604,10 @@ class DemoBuilder:
     ) -> None:
         r = self.rng
         decided = min(date(self.year, 8, 15), self.today)
+        from ..domain import admin_units
+
+        province = admin_units.province(commune.province_code)
+        police = station_service.default_upper_level(province) if province else "Công an tỉnh"
         ngay_hoi = f"Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {self.year}"
         decisions = [
             {
@@ -626,12 +630,12 @@ class DemoBuilder:
                 "number": f"{r.randint(1000, 3000)}",
                 "symbol": "QĐ-CAT-PV01",
                 "decided_on": decided - timedelta(days=5),
-                "authority": f"Công an {commune.province_name}",
+                "authority": police,
                 "signer_title": "GIÁM ĐỐC",
                 "signer_rank": "Đại tá",
                 "signer_name": self.place.director_name,  # type: ignore[union-attr]
                 "form": "giay_khen",
-                "level": "Giám đốc Công an tỉnh",
+                "level": f"Giám đốc {police}",
                 "occasion": ngay_hoi,
                 "achievement": "Đã có thành tích xuất sắc trong xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc",
                 "status": "issued",
