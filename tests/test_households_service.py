@@ -226,3 +226,18 @@ def test_the_members_tombstones_and_their_return_travel_in_a_bundle(tmp_path):
         assert _live_members(hub, hid) == {"Nông Văn Dũng", "Lý Thị Mai"}
     finally:
         net.close()
+
+
+def test_a_person_erased_after_an_undo_is_not_brought_back_by_the_next_one(station):
+    from antq_desktop.services import personal_data
+
+    a = _household(station, "Lục Văn Chức", ("Lục Thị Nhài", "Vợ"))
+    nhai = next(p.id for p in hh.get_household(station.db, a).persons if p.full_name == "Lục Thị Nhài")
+    hh.delete_households(station.db, [a])
+    hh.restore_households(station.db, [a])
+    # Erasing blanks the notes of her events (a later change to the "deleted" event of the first round).
+    personal_data.erase_person(station.db, nhai, reason="yêu cầu của chủ thể dữ liệu")
+    hh.delete_households(station.db, [a])
+    hh.restore_households(station.db, [a])
+    assert _live_members(station, a) == {"Lục Văn Chức"}
+    assert _sql(station, "SELECT deleted FROM person WHERE id = ?", nhai) == [(1,)]

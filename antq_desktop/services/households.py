@@ -610,23 +610,32 @@ def delete_households(db: Database, household_ids: Sequence[str]) -> None:
 
 
 def _members_deleted_with(s: Session, h: Household) -> list[Person]:
-    """The members tombstoned by the household's last deletion (events since its last restore)."""
+    """The members tombstoned by the household's last deletion (events since its last restore).
+
+    Events are ordered by when they were *made* (the creation version ``field_versions["*"]``):
+    a later edit of an event (an erasure blanks its note) must not move it past a restore.
+    """
     rows = s.execute(
-        select(HouseholdEvent.kind, HouseholdEvent.person_id)
-        .where(
+        select(
+            HouseholdEvent.id,
+            HouseholdEvent.kind,
+            HouseholdEvent.person_id,
+            HouseholdEvent.version,
+            HouseholdEvent.field_versions,
+        ).where(
             HouseholdEvent.household_id == h.id,
             HouseholdEvent.deleted.is_(False),
             HouseholdEvent.kind.in_(("deleted", "restored")),
         )
-        .order_by(HouseholdEvent.version, HouseholdEvent.id)
     ).all()
+    made = sorted(rows, key=lambda r: ((r.field_versions or {}).get("*") or r.version, r.id))
     ids: list[str] = []
-    for kind, person_id in rows:
-        if person_id is None:
-            if kind == "restored":  # an earlier deletion was undone: its members came back then
+    for r in made:
+        if r.person_id is None:
+            if r.kind == "restored":  # an earlier deletion was undone: its members came back then
                 ids = []
-        elif kind == "deleted":
-            ids.append(person_id)
+        elif r.kind == "deleted":
+            ids.append(r.person_id)
     out = []
     for pid in dict.fromkeys(ids):
         p = s.get(Person, pid)
