@@ -426,8 +426,7 @@ def _household_json(row: Any) -> dict[str, Any]:
         "phone": row.phone,
         "members": row.members,
         "commitment_status": row.status,
-        "poverty_status": row.poverty_status,
-    }
+    }  # no poverty status or ethnicity: sensitive, as in 'households export' without --include-sensitive
 
 
 def cmd_households_list(args: argparse.Namespace) -> int:
@@ -455,10 +454,15 @@ def cmd_households_list(args: argparse.Namespace) -> int:
 
 
 def _confirm_delete(row: Any) -> None:
-    question = (
-        f"Xóa hộ {row.code} ({row.head_name or 'chưa có chủ hộ'}, {row.village}) "
-        f"cùng {row.members} nhân khẩu? [c/K] "
-    )
+    if os.environ.get("ANTQ_LANG", "vi") == "en":
+        question = (
+            f"Delete household {row.code} ({row.head_name}, {row.village}) with {row.members} members? [y/N] "
+        )
+    else:
+        question = (
+            f"Xóa hộ {row.code} ({row.head_name or 'chưa có chủ hộ'}, {row.village}) "
+            f"cùng {row.members} nhân khẩu? [c/K] "
+        )
     if not sys.stdin.isatty():
         raise UserError(
             f"Chưa xóa hộ {row.code}: lệnh xóa cần xác nhận, hãy thêm --yes khi chạy không tương tác.",

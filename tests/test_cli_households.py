@@ -34,8 +34,7 @@ JSON_KEYS = {
     "phone",
     "members",
     "commitment_status",
-    "poverty_status",
-}
+}  # sensitive fields (poverty, ethnicity) stay out, as in an export without --include-sensitive
 
 
 @pytest.fixture(autouse=True)
