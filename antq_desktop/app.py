@@ -21,7 +21,7 @@ from PySide6.QtCore import QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
-from . import APP_NAME, __version__  # noqa: E402
+from . import APP_NAME, __version__, logs  # noqa: E402
 from .assets import resources_dir  # noqa: E402
 from .services.errors import UserError  # noqa: E402
 from .storage.lock import AlreadyRunning, InstanceLock  # noqa: E402
@@ -128,13 +128,20 @@ def _wait_for_lock_or_copy(lock: InstanceLock, root: Path, seconds: float = 15.0
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    logs.setup(args.data_dir, warnings=True)  # errors leave a trace: <data dir>/logs/antq.log (logs.py)
     if args.self_test:
         from .ui import selftest
 
         return selftest.run(create_application, lang=args.lang)
+    logs.enable_faulthandler(args.data_dir)
+    from .ui import crash_dialog
+
+    crash_dialog.install_qt_messages()  # before Qt starts: "no display" is logged too
     data_dir = DataDir.resolve(args.data_dir)
     settings = window_settings(data_dir)
     app = create_application(sys.argv[:1], settings, args.lang)
+    crash_dialog.install(app)  # an unexpected error: logged, then one sentence and "copy details"
+    log.info("%s %s started", APP_NAME, __version__)
     translate = QApplication.translate
 
     if ring_running_copy(data_dir.root):

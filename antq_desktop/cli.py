@@ -56,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help="hạt giống ngẫu nhiên (cùng hạt, cùng dữ liệu)")
     demo.add_argument("--admin", default="admin")
     demo.add_argument("--password-file", help="tệp chứa mật khẩu quản trị (mặc định: antq-demo)")
+    demo.add_argument(
+        "--commune",
+        help="mã xã/phường/đặc khu (5 chữ số) của xã mẫu (mặc định 01304, xã Quảng Lâm, Cao Bằng); "
+        "mỗi xã một bộ dữ liệu riêng",
+    )
 
     info = sub.add_parser("info", help="thông tin đơn vị và số bản ghi theo loại")
     info.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -162,11 +167,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 admin=args.admin,
                 password=password,
                 progress=progress,
+                **({"commune_code": args.commune.strip()} if args.commune else {}),
             )
         finally:
             station.close()
         print(
-            f"Đã tạo xã mẫu: {summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
+            f"Đã tạo xã mẫu {summary.extra.get('commune', '')} ({summary.extra.get('commune_code', '')}): "
+            f"{summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
             f"{summary.meetings} hội nghị, {summary.award_decisions} quyết định khen thưởng "
             f"(đăng nhập: {args.admin})"
         )
@@ -247,7 +254,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _add_households_parser(sub: Any) -> None:
-    hh = sub.add_parser("households", help="danh sách hộ: nhập từ Excel, xuất ra Excel")
+    hh = sub.add_parser(
+        "households", help="danh sách hộ: liệt kê, xóa, khôi phục, nhập từ Excel, xuất ra Excel"
+    )
     hsub = hh.add_subparsers(dest="households_command", required=True, parser_class=_Parser)
     imp = hsub.add_parser("import", help="nhập danh sách hộ, nhân khẩu (và cam kết) từ tệp .xlsx")
     imp.add_argument("file", help="tệp .xlsx")
@@ -269,6 +278,19 @@ def _add_households_parser(sub: Any) -> None:
     exp.add_argument(
         "--include-sensitive", action="store_true", help="kèm dân tộc và hộ nghèo (dữ liệu nhạy cảm)"
     )
+    ls = hsub.add_parser("list", help="danh sách hộ: số hộ, thôn, chủ hộ, số nhân khẩu, tình trạng cam kết")
+    ls.add_argument("--village", help="chỉ một thôn/tổ dân phố (tên)")
+    ls.add_argument("--search", default="", help="tìm theo tên, địa chỉ, số điện thoại, số định danh")
+    ls.add_argument("--year", type=int, help="năm cam kết của cột tình trạng (mặc định: năm nay)")
+    ls.add_argument("--deleted", action="store_true", help="các hộ đã xóa (khôi phục được)")
+    ls.add_argument("--json", action="store_true", help="in dạng JSON")
+    rm = hsub.add_parser("delete", help="xóa một hộ cùng các nhân khẩu của hộ (khôi phục được)")
+    rm.add_argument("household", metavar="ID", help="mã (id) hoặc số hộ, ví dụ 01304-02-00017")
+    rm.add_argument("--yes", action="store_true", help="không hỏi lại (bắt buộc khi chạy không tương tác)")
+    rm.add_argument("--json", action="store_true", help="in dạng JSON")
+    back = hsub.add_parser("restore", help="khôi phục một hộ đã xóa cùng các nhân khẩu đã xóa theo hộ")
+    back.add_argument("household", metavar="ID", help="mã (id) hoặc số hộ")
+    back.add_argument("--json", action="store_true", help="in dạng JSON")
 
 
 def _mapping_args(items: Sequence[str]) -> dict[str, Any]:
@@ -352,11 +374,25 @@ def cmd_households_import(args: argparse.Namespace) -> int:
     return _writing(args, run)
 
 
-def cmd_households_export(args: argparse.Namespace) -> int:
+def _village_id(db: Any, name: str) -> str:
+    """The id of the village called ``name`` (diacritics and case as typed or not)."""
     from .domain.text import fold
+    from .services.households import villages
+
+    known = villages(db)
+    match = [vid for vid, vname in known if fold(vname) == fold(name)]
+    if not match:
+        names = ", ".join(vname for _, vname in known)
+        raise UserError(
+            f"Không có thôn/tổ '{name}' trong xã: hãy chọn một trong {names}.",
+            f"There is no village '{name}': choose one of {names}.",
+        )
+    return match[0]
+
+
+def cmd_households_export(args: argparse.Namespace) -> int:
     from .services.household_export import export_households
     from .services.station import is_set_up
-    from .storage.models import Village
 
     st = _open(args)
     try:
@@ -365,20 +401,7 @@ def cmd_households_export(args: argparse.Namespace) -> int:
                 "Chưa thiết lập đơn vị: chưa có danh sách hộ để xuất.",
                 "The station is not set up: there is no register to export.",
             )
-        village_id = None
-        if args.village:
-            from sqlalchemy import select
-
-            with st.db.session() as s:
-                villages = list(s.execute(select(Village.id, Village.name).where(Village.deleted.is_(False))))
-            match = [vid for vid, name in villages if fold(name) == fold(args.village)]
-            if not match:
-                names = ", ".join(name for _, name in villages)
-                raise UserError(
-                    f"Không có thôn/tổ '{args.village}' trong xã: hãy chọn một trong {names}.",
-                    f"There is no village '{args.village}': choose one of {names}.",
-                )
-            village_id = match[0]
+        village_id = _village_id(st.db, args.village) if args.village else None
         result = export_households(
             st.db,
             Path(args.file).expanduser(),
@@ -392,9 +415,113 @@ def cmd_households_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _household_json(row: Any) -> dict[str, Any]:
+    """One household in ``--json`` output; a contract: add keys, never rename or remove."""
+    return {
+        "id": row.id,
+        "code": row.code,
+        "village": row.village,
+        "head_name": row.head_name,
+        "address": row.address,
+        "phone": row.phone,
+        "members": row.members,
+        "commitment_status": row.status,
+    }  # no poverty status or ethnicity: sensitive, as in 'households export' without --include-sensitive
+
+
+def cmd_households_list(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from .services import households as hh
+
+    year = _valid_year(args.year or date.today().year)
+    st = _open(args)
+    try:
+        village_id = _village_id(st.db, args.village) if args.village else None
+        q = hh.HouseholdQuery(village_id=village_id, search=args.search, year=year, deleted=args.deleted)
+        total = hh.count_households(st.db, q)
+        rows = hh.fetch_households(st.db, q, 0, max(total, 1))
+    finally:
+        st.close()
+    if args.json:
+        out = {"year": year, "count": len(rows), "households": [_household_json(r) for r in rows]}
+        print(json.dumps(out, ensure_ascii=False))
+        return 0
+    for r in rows:
+        print(f"{r.code}  {r.village}  {r.head_name or '(chưa có chủ hộ)'} — {r.members} nhân khẩu  [{r.id}]")
+    print(f"{'Đã xóa' if args.deleted else 'Tổng'}: {len(rows)} hộ.")
+    return 0
+
+
+def _confirm_delete(row: Any) -> None:
+    if os.environ.get("ANTQ_LANG", "vi") == "en":
+        question = (
+            f"Delete household {row.code} ({row.head_name}, {row.village}) with {row.members} members? [y/N] "
+        )
+    else:
+        question = (
+            f"Xóa hộ {row.code} ({row.head_name or 'chưa có chủ hộ'}, {row.village}) "
+            f"cùng {row.members} nhân khẩu? [c/K] "
+        )
+    if not sys.stdin.isatty():
+        raise UserError(
+            f"Chưa xóa hộ {row.code}: lệnh xóa cần xác nhận, hãy thêm --yes khi chạy không tương tác.",
+            f"Household {row.code} not deleted: deleting needs confirmation, add --yes when not interactive.",
+        )
+    try:
+        answer = input(question).strip().lower()
+    except EOFError:
+        answer = ""
+    if answer not in ("c", "có", "co", "y", "yes"):
+        raise UserError(f"Chưa xóa hộ {row.code}.", f"Household {row.code} not deleted.")
+
+
+def cmd_households_delete(args: argparse.Namespace) -> int:
+    """``delete`` (the members go with the household) and ``restore`` (exactly those come back)."""
+    from .services import households as hh
+
+    restoring = args.households_command == "restore"
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            row = hh.household_by_ref(st.db, args.household, include_deleted=restoring)
+            if restoring:
+                if not hh.get_household(st.db, row.id).deleted:
+                    raise UserError(
+                        f"Hộ {row.code} chưa bị xóa: không có gì để khôi phục.",
+                        f"Household {row.code} is not deleted: nothing to restore.",
+                    )
+                hh.restore_households(st.db, [row.id])
+                row = hh.household_by_ref(st.db, row.id)  # members counted now they are back
+            else:
+                if not args.yes:
+                    _confirm_delete(row)
+                hh.delete_households(st.db, [row.id])
+        finally:
+            st.close()
+        if args.json:
+            out = {"id": row.id, "code": row.code, "deleted": not restoring, "members": row.members}
+            print(json.dumps(out, ensure_ascii=False))
+        elif restoring:
+            print(f"Đã khôi phục hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu.")
+        else:
+            print(
+                f"Đã xóa hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu; "
+                f"khôi phục bằng 'antq households restore {row.id}'."
+            )
+        return 0
+
+    return _writing(args, run)
+
+
 def cmd_households(args: argparse.Namespace) -> int:
     if args.households_command == "import":
         return cmd_households_import(args)
+    if args.households_command == "list":
+        return cmd_households_list(args)
+    if args.households_command in ("delete", "restore"):
+        return cmd_households_delete(args)
     return cmd_households_export(args)
 
 
@@ -693,6 +820,9 @@ COMMANDS.update(ADMIN_COMMANDS)  # "backup" is replaced: it gains rotation and t
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from . import logs
+
+    logs.setup(args.data_dir)  # <data dir>/logs/antq.log; written only when something is logged
     if args.db_url:  # the same mechanism as ANTQ_DATABASE_URL (storage/paths.py), for this run only
         previous = os.environ.get(DB_URL_ENV)
         os.environ[DB_URL_ENV] = args.db_url
@@ -738,26 +868,27 @@ def _run(args: argparse.Namespace) -> int:
         print("antq: đã dừng theo yêu cầu, không có thay đổi nào được ghi dở.", file=sys.stderr)
         return 1
     except Exception as exc:  # noqa: BLE001 - a person gets one sentence, the log gets the traceback
-        log = _log_crash(args)
-        print(
-            f"antq: lỗi không mong đợi ({type(exc).__name__}); không có thay đổi nào được ghi dở. Chi tiết: {log}",
-            file=sys.stderr,
-        )
+        where = _log_crash(args, exc)
+        print(f"antq: {_crash_sentence(type(exc).__name__, where)}", file=sys.stderr)
         return 2
 
 
-def _log_crash(args: argparse.Namespace) -> Path:
-    import traceback
-    from datetime import datetime
+def _crash_sentence(kind: str, where: str) -> str:
+    if os.environ.get("ANTQ_LANG", "vi") == "en":
+        return f"unexpected error ({kind}); nothing was half-written — send the log {where} to the administrator."
+    return (
+        f"lỗi không mong đợi ({kind}); không có thay đổi nào được ghi dở — "
+        f"hãy gửi tệp nhật ký {where} cho quản trị viên."
+    )
 
-    folder = DataDir.resolve(args.data_dir).root / "logs"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"antq-error-{datetime.now():%Y%m%d-%H%M%S}.log"
-        path.write_text(traceback.format_exc(), encoding="utf-8")
-        return path
-    except OSError:
-        return Path("(không ghi được tệp log)")
+
+def _log_crash(args: argparse.Namespace, exc: BaseException) -> str:
+    """Write the traceback (ID numbers masked) to the log; returns where it is for the sentence."""
+    from . import logs
+
+    logs.log_exception(type(exc), exc, exc.__traceback__, f"antq {args.command}")
+    path = logs.log_file()
+    return str(path) if path is not None and path.exists() else "(không ghi được tệp nhật ký)"
 
 
 if __name__ == "__main__":

@@ -380,3 +380,95 @@ def test_demo_refuses_an_absurd_size(data_dir: DataDir, households: int) -> None
         assert station_service.is_set_up(st.db) is False
     finally:
         st.close()
+
+
+# -- distinct demo communes of one province ---------------------------------------------------
+
+CAO_BANG_DEMOS = ("01304", "01290", "01279")  # Xã Quảng Lâm, Xã Bảo Lâm, Phường Nùng Trí Cao
+
+
+def _facts(db_file: Path) -> dict[str, Any]:
+    con = sqlite3.connect(db_file)
+    try:
+
+        def col(q: str) -> list[Any]:
+            return [r[0] for r in con.execute(q)]
+
+        return {
+            "site": col("SELECT id FROM site WHERE is_self = 1")[0],
+            "unit": col("SELECT unit_name FROM site WHERE is_self = 1")[0],
+            "commune": col("SELECT code FROM commune")[0],
+            "villages": col("SELECT name FROM village"),
+            "ids": {t: set(col(f"SELECT id FROM {t}")) for t in ("household", "person", "award", "meeting")},
+            "id_numbers": col("SELECT id_number FROM person"),
+            "household_codes": set(col("SELECT code FROM household")),
+            "serials": col("SELECT verification_code FROM award"),
+            "names": col("SELECT full_name FROM person"),
+            "places": col("SELECT place FROM meeting"),
+        }
+    finally:
+        con.close()
+
+
+def test_three_demo_communes_of_one_province_do_not_collide(run_cli, tmp_path: Path) -> None:
+    facts = {}
+    for code in CAO_BANG_DEMOS:
+        d = tmp_path / code
+        proc = run_cli("--data-dir", d, "demo", "--households", "40", "--commune", code)
+        assert proc.returncode == 0, proc.stderr
+        facts[code] = _facts(d / "antq.sqlite3")
+    qlam, blam, ward = (facts[c] for c in CAO_BANG_DEMOS)
+    assert [f["commune"] for f in facts.values()] == list(CAO_BANG_DEMOS)
+    assert len({f["site"] for f in facts.values()}) == 3
+    assert [f["unit"] for f in facts.values()] == [
+        "Công an xã Quảng Lâm",
+        "Công an xã Bảo Lâm",
+        "Công an phường Nùng Trí Cao",
+    ]
+    for x, y in ((qlam, blam), (qlam, ward), (blam, ward)):
+        for table in x["ids"]:
+            assert not x["ids"][table] & y["ids"][table], table
+        assert not set(x["id_numbers"]) & set(y["id_numbers"])
+        assert not x["household_codes"] & y["household_codes"]
+        assert not set(x["serials"]) & set(y["serials"])  # the province's award serials too
+    for f in facts.values():
+        assert len(set(f["serials"])) == len(f["serials"])
+        assert all(is_well_formed(n) and n.startswith("004") for n in f["id_numbers"])
+    # Villages and names suit each place: Quảng Lâm keeps its own, a ward has tổ dân phố.
+    assert "Thôn Nà Mạ" in qlam["villages"] and qlam["villages"] != blam["villages"]
+    assert all(v.startswith("Tổ dân phố ") for v in ward["villages"])
+    assert all("phường" in p for p in ward["places"] if p.startswith("Hội trường"))
+    assert set(qlam["names"]) != set(blam["names"])
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "surnames", "id_prefix"),
+    [
+        ("00004", "Phường Ba Đình", {"Nguyễn", "Trần", "Lê", "Phạm"}, "001"),  # Hà Nội, a ward
+        ("31594", "Ấp ", {"Thạch", "Sơn", "Danh", "Kim"}, "092"),  # Xã An Ninh, Cần Thơ (with Sóc Trăng)
+    ],
+)
+def test_a_demo_commune_elsewhere_gets_villages_and_names_of_its_region(
+    tmp_path: Path, code: str, kind: str, surnames: set[str], id_prefix: str
+) -> None:
+    st = station_service.open_station(DataDir(tmp_path / "data"))
+    try:
+        summary = demo.create_demo_station(st.db, households=60, seed=4, commune_code=code)
+        assert summary.extra["commune_code"] == code
+    finally:
+        st.close()
+    f = _facts(tmp_path / "data" / "antq.sqlite3")
+    assert len(f["villages"]) == 8
+    if kind == "Ấp ":
+        assert all(v.startswith("Ấp ") for v in f["villages"])
+    else:
+        assert all(v.startswith("Tổ dân phố ") for v in f["villages"])
+    assert {n.split()[0] for n in f["names"]} & surnames
+    assert not {n.split()[0] for n in f["names"]} & {"Giàng", "Thào", "Sùng"}  # no Mông in the delta
+    assert all(is_well_formed(n) and n.startswith(id_prefix) for n in f["id_numbers"])
+
+
+def test_demo_refuses_an_unknown_commune_in_one_sentence(run_cli, tmp_path: Path) -> None:
+    proc = run_cli("--data-dir", tmp_path / "d", "demo", "--households", "5", "--commune", "99999")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1 and "99999" in proc.stderr

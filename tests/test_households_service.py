@@ -129,3 +129,115 @@ def test_refuses_what_would_corrupt_the_register(station):
         hh.save_household(station.db, hh.HouseholdDraft(village_id="nope"))
     with pytest.raises(UserError):
         hh.merge_households(station.db, "x", "x")
+
+
+def _live_members(station_or_db, hid: str) -> set[str]:
+    db = getattr(station_or_db, "db", station_or_db)
+    with db.session() as s:
+        from sqlalchemy import select
+
+        from antq_desktop.storage.models import Person
+
+        return set(
+            s.scalars(select(Person.full_name).where(Person.household_id == hid, Person.deleted.is_(False)))
+        )
+
+
+def test_deleting_a_household_deletes_its_members_and_undo_brings_back_exactly_them(station):
+    from antq_desktop.services import overview
+
+    a = _household(station, "Hoàng Văn Tư", ("Hoàng Thị Hoa", "Vợ"), ("Hoàng Văn Nam", "Con"))
+    other = _household(station, "Bế Văn Sáu")
+    nam = next(p.id for p in hh.get_household(station.db, a).persons if p.full_name == "Hoàng Văn Nam")
+    hh.delete_person(station.db, nam)  # removed before the household: must stay removed
+    persons_before = overview.overview(station.db).persons
+
+    hh.delete_households(station.db, [a])
+    assert _live_members(station, a) == set()
+    assert _sql(station, "SELECT count(*) FROM person WHERE household_id = ? AND deleted = 0", a) == [(0,)]
+    assert overview.overview(station.db).persons == persons_before - 2
+    assert hh.find_persons(station.db, "hoang thi hoa") == []
+    assert _live_members(station, other) == {"Bế Văn Sáu"}  # nobody else touched
+
+    hh.restore_households(station.db, [a])  # what Ctrl+Z in the register calls
+    assert _live_members(station, a) == {"Hoàng Văn Tư", "Hoàng Thị Hoa"}
+    assert hh.get_household(station.db, a).head_name == "Hoàng Văn Tư"
+    assert overview.overview(station.db).persons == persons_before
+
+    # A member removed after the restore stays removed through a second delete and undo.
+    hoa = next(p.id for p in hh.get_household(station.db, a).persons if p.full_name == "Hoàng Thị Hoa")
+    hh.delete_person(station.db, hoa)
+    hh.delete_households(station.db, [a])
+    hh.restore_households(station.db, [a])
+    assert _live_members(station, a) == {"Hoàng Văn Tư"}
+    # And the member restored on its own comes back where it was.
+    hh.restore_person(station.db, hoa)
+    assert _live_members(station, a) == {"Hoàng Văn Tư", "Hoàng Thị Hoa"}
+
+
+def test_a_household_is_found_by_id_or_by_its_code(station):
+    a = _household(station, "Lò Văn Pọm")
+    code = hh.get_household(station.db, a).household.code
+    assert hh.household_by_ref(station.db, a).code == code
+    row = hh.household_by_ref(station.db, code)
+    assert (row.id, row.head_name, row.members) == (a, "Lò Văn Pọm", 1)
+    with pytest.raises(UserError, match="antq households list"):
+        hh.household_by_ref(station.db, "01304-09-99999")
+    hh.delete_households(station.db, [a])
+    with pytest.raises(UserError):
+        hh.household_by_ref(station.db, code)
+    assert hh.household_by_ref(station.db, code, include_deleted=True).id == a
+    # Two households with one code (an import can bring that): the code is ambiguous.
+    b = _household(station, "Lò Văn Ún", code="X-1")
+    c = _household(station, "Lò Văn Bun", code="X-1", village="Bản Pác Bó")
+    with pytest.raises(UserError, match="2 hộ"):
+        hh.household_by_ref(station.db, "X-1")
+    assert hh.household_by_ref(station.db, c).id == c != b
+
+
+def test_the_members_tombstones_and_their_return_travel_in_a_bundle(tmp_path):
+    from test_sync_support import canonical_dump, copy_templates, make_templates, open_net
+
+    from antq_desktop.sync import export_bundle, import_bundle
+
+    net = open_net(copy_templates(make_templates(tmp_path / "templates", ("A",)), tmp_path / "net"))
+    try:
+        a, hub = net.dbs["A"], net.dbs["hub"]
+        village = next(vid for vid, n in hh.villages(a) if n == "Thôn Một")
+        hid = hh.save_household(a, hh.HouseholdDraft(village_id=village))
+        for name, rel in (("Nông Văn Dũng", "Chủ hộ"), ("Lý Thị Mai", "Vợ"), ("Nông Văn An", "Con")):
+            hh.save_person(a, hid, hh.PersonDraft(full_name=name, relation_to_head=rel, birth_year=1990))
+        an = next(p.id for p in hh.get_household(a, hid).persons if p.full_name == "Nông Văn An")
+        hh.delete_person(a, an)
+
+        def send(n: int) -> None:
+            path = tmp_path / f"{n}.antq"
+            export_bundle(a, net.ids["hub"], path)
+            import_bundle(hub, path)
+            assert canonical_dump(hub, scope_for=net.ids["A"]) == canonical_dump(a)
+
+        send(1)
+        assert _live_members(hub, hid) == {"Nông Văn Dũng", "Lý Thị Mai"}
+        hh.delete_households(a, [hid])
+        send(2)
+        assert _live_members(hub, hid) == set()
+        hh.restore_households(a, [hid])
+        send(3)
+        assert _live_members(hub, hid) == {"Nông Văn Dũng", "Lý Thị Mai"}
+    finally:
+        net.close()
+
+
+def test_a_person_erased_after_an_undo_is_not_brought_back_by_the_next_one(station):
+    from antq_desktop.services import personal_data
+
+    a = _household(station, "Lục Văn Chức", ("Lục Thị Nhài", "Vợ"))
+    nhai = next(p.id for p in hh.get_household(station.db, a).persons if p.full_name == "Lục Thị Nhài")
+    hh.delete_households(station.db, [a])
+    hh.restore_households(station.db, [a])
+    # Erasing blanks the notes of her events (a later change to the "deleted" event of the first round).
+    personal_data.erase_person(station.db, nhai, reason="yêu cầu của chủ thể dữ liệu")
+    hh.delete_households(station.db, [a])
+    hh.restore_households(station.db, [a])
+    assert _live_members(station, a) == {"Lục Văn Chức"}
+    assert _sql(station, "SELECT deleted FROM person WHERE id = ?", nhai) == [(1,)]

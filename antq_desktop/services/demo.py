@@ -1,8 +1,11 @@
 """The demo commune: a deterministic, realistic commune generated from a seed.
 
-Same seed, same households, persons, ID numbers, groups, meetings and awards
-(record ids included); only the sync versions differ, as they record when the
-rows were written.  It scales with ``households`` (the benchmarks use 10k and
+Same seed and commune, same households, persons, ID numbers, groups, meetings and
+awards (record ids included); only the sync versions differ, as they record when the
+rows were written.  Demo communes of one province never collide: each draws from a
+stream of its own (record ids), its villages and names suit its region
+(``demo_names.demo_place``), its ID numbers' serials are its own residue class among
+the province's communes, and the province's award serials a block of their own.  It scales with ``households`` (the benchmarks use 10k and
 100k) and writes everything in one transaction: a cancel or a power cut
 leaves the database as it was.
 """
@@ -42,10 +45,10 @@ from ..storage.stamping import row_search_key, stamp_rows
 from . import station as station_service
 from .demo_names import (
     DEMO_COMMUNE,
-    DEMO_ID_PROVINCE,
-    DEMO_VILLAGES,
     ETHNIC_CODE_SYSTEM,
+    DemoPlace,
     NameStyle,
+    demo_place,
 )
 from .errors import UserError
 
@@ -87,7 +90,11 @@ def create_demo_station(
     today: date | None = None,
     commune_code: str = DEMO_COMMUNE,
 ) -> DemoSummary:
-    """Set up an empty database as a demo commune (Quảng Lâm unless ``commune_code`` says) and fill it."""
+    """Set up an empty database as a demo commune (Quảng Lâm unless ``commune_code`` says) and fill it.
+
+    Quảng Lâm draws from ``seed`` itself (the data it always had); another commune from
+    ``"<code>:<seed>"``, so two demo communes made with one seed share no record id.
+    """
     if households < 1 or households > 500_000:
         raise UserError(
             "Số hộ của dữ liệu mẫu phải từ 1 đến 500.000.", "Demo households must be between 1 and 500,000."
@@ -101,7 +108,11 @@ def create_demo_station(
 
     commune = admin_units.commune(commune_code)
     if commune is None:
-        raise UserError(f"Không có xã mã {commune_code}.", f"There is no commune coded {commune_code}.")
+        raise UserError(
+            f"Không có xã, phường mã {commune_code!r} trong danh mục (QĐ 19/2025): hãy nhập mã 5 chữ số, ví dụ 01304.",
+            f"There is no commune coded {commune_code!r} (QĐ 19/2025): give its 5-digit code, e.g. 01304.",
+        )
+    place = demo_place(commune.province_code, commune.code, commune.division_type, seed)
     # Setup and data in one transaction: a cancel, an error or a power cut leaves
     # an empty data folder, never a set-up station with half a demo in it.
     with db.session() as s:
@@ -114,20 +125,46 @@ def create_demo_station(
                 admin_username=admin,
                 admin_password=password,
                 admin_full_name="Quản trị (dữ liệu mẫu)",
-                villages=[name for name, _ in DEMO_VILLAGES],
+                villages=[name for name, _ in place.villages],
             ),
         )
         s.flush()
-        return DemoBuilder(db, seed, today or date.today()).build(s, households, progress)
+        stream: int | str = seed if commune.code == DEMO_COMMUNE else f"{commune.code}:{seed}"
+        summary = DemoBuilder(db, stream, today or date.today(), place).build(s, households, progress)
+        summary.extra.update(
+            commune=commune.name,
+            commune_code=commune.code,
+            unit_name=station_service.default_unit_name(commune),
+        )
+        return summary
 
 
 class DemoBuilder:
-    def __init__(self, db: Database, seed: int, today: date) -> None:
+    def __init__(self, db: Database, seed: int | str, today: date, place: DemoPlace | None = None) -> None:
         self.db = db
         self.rng = random.Random(seed)
+        self.seed = seed
         self.today = today
         self.year = today.year
         self.serials: set[int] = set()
+        self.place = place
+        # The commune's place among its province's communes (by code): its ID serials are
+        # ≡ slot (mod slots), so no two demo communes of one province share an ID number.
+        self.slot, self.slots = 0, 1
+        self.word = "xã"  # xã | phường | đặc khu, in "Công an xã", "Ủy ban nhân dân xã"
+
+    def _locate(self, commune: Commune) -> None:
+        from ..domain import admin_units
+
+        known = admin_units.commune(commune.code)
+        if self.place is None:
+            self.place = demo_place(
+                commune.province_code, commune.code, known.division_type if known else "xã", self.seed
+            )
+        codes = sorted(c.code for c in admin_units.communes(commune.province_code))
+        if commune.code in codes:
+            self.slot, self.slots = codes.index(commune.code), len(codes)
+        self.word = commune.division_type or "xã"
 
     # -- identity -------------------------------------------------------------------------
 
@@ -135,12 +172,19 @@ class DemoBuilder:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     def id_number(self, birth_year: int, sex: str) -> str:
+        assert self.place is not None
+        tries = 0
         while True:
             serial = self.rng.randrange(1_000_000)
+            tries += 1
+            if tries <= 64:  # the commune's own residue class (a huge demo may fill it: then any)
+                serial = serial - serial % self.slots + self.slot
+                if serial >= 1_000_000:
+                    continue
             key = serial * 1000 + birth_year % 100 * 10 + (sex == "F")
             if key not in self.serials:
                 self.serials.add(key)
-                return id_numbers.make(DEMO_ID_PROVINCE, birth_year, sex, serial)
+                return id_numbers.make(self.place.id_province, birth_year, sex, serial)
 
     def birth(self, age_from: int, age_to: int) -> tuple[date | None, int]:
         year = self.year - self.rng.randint(age_from, age_to)
@@ -168,7 +212,10 @@ class DemoBuilder:
         group_types = {t.code: t for t in s.scalars(select(GroupType))}
         meeting_types = {t.code: t for t in s.scalars(select(MeetingType))}
         assert commune is not None
-        styles = {name: mix for name, mix in DEMO_VILLAGES}
+        self._locate(commune)
+        assert self.place is not None
+        styles = {name: mix for name, mix in self.place.villages}
+        other = self.place.villages[0][1]  # villages the plan does not name (a station set up by hand)
 
         people_by_village: dict[str, list[dict[str, Any]]] = {v.id: [] for v in villages}
         hh_rows: list[dict[str, Any]] = []
@@ -177,7 +224,7 @@ class DemoBuilder:
         done = 0
         for n in range(households):
             village = villages[n % len(villages)]
-            mix = styles.get(village.name, ((DEMO_VILLAGES[0][1][0][0], 1),))
+            mix = styles.get(village.name, other)
             style = self.rng.choices([m[0] for m in mix], weights=[m[1] for m in mix])[0]
             hh, members = self.household(village, commune.code, n, style)
             hh_rows.append(hh)
@@ -280,7 +327,9 @@ class DemoBuilder:
             "id": hh_id,
             "village_id": village.id,
             "code": f"{commune_code}-{village.code}-{n + 1:05d}",
-            "address": f"{hamlet}, {r.randint(1, 250)} đường liên thôn" if r.random() < 0.2 else hamlet,
+            "address": f"{hamlet}, {r.randint(1, 250)} {self.place.address_road}"  # type: ignore[union-attr]
+            if r.random() < 0.2
+            else hamlet,
             "head_person_id": head["id"],
             "head_name": head["full_name"],
             "phone": head["phone"],
@@ -325,7 +374,7 @@ class DemoBuilder:
         plan += [
             ("to_hoa_giai", f"Tổ hòa giải {villages[0].name}", villages[0]),
             ("to_hoa_giai", f"Tổ hòa giải {villages[3 % len(villages)].name}", villages[3 % len(villages)]),
-            ("camera_an_ninh", "Mô hình camera an ninh trung tâm xã", None),
+            ("camera_an_ninh", f"Mô hình camera an ninh trung tâm {self.word}", None),
             ("to_lien_gia_pccc", f"Tổ liên gia an toàn PCCC {villages[-1].name}", villages[-1]),
         ]
         group_rows, member_rows, service_rows = [], [], []
@@ -346,7 +395,7 @@ class DemoBuilder:
                     "village_id": village.id if village else None,
                     "founding_decision_no": f"{r.randint(10, 300)}/QĐ-UBND",
                     "founded_on": founded,
-                    "managed_by": "Công an xã",
+                    "managed_by": f"Công an {self.word}",
                     "attributes": attrs,
                 }
             )
@@ -379,7 +428,7 @@ class DemoBuilder:
                             "membership_id": mid,
                             "started_on": joined,
                             "unit": name,
-                            "hard_area": True,
+                            "hard_area": self.place.mountain,  # type: ignore[union-attr]
                         }
                     )
                     if r.random() < 0.4:  # earlier service as bảo vệ dân phố / part-time commune police
@@ -392,7 +441,7 @@ class DemoBuilder:
                                 "started_on": start,
                                 "ended_on": date(2024, 6, 30),
                                 "unit": "Xã cũ trước sắp xếp",
-                                "hard_area": True,
+                                "hard_area": self.place.mountain,  # type: ignore[union-attr]
                             }
                         )
             # One member left last year: history is kept, not deleted.
@@ -424,22 +473,40 @@ class DemoBuilder:
         summary: DemoSummary,
     ) -> None:
         r = self.rng
+        w = self.word
+        mountain = self.place.mountain  # type: ignore[union-attr]
         topics = [
-            ("Trộm cắp gia súc ban đêm ở khu vực giáp rừng, đề nghị tăng cường tuần tra", "an_ninh_trat_tu"),
+            (
+                "Trộm cắp gia súc ban đêm ở khu vực giáp rừng, đề nghị tăng cường tuần tra"
+                if mountain
+                else "Trộm cắp xe máy ban đêm trong khu dân cư, đề nghị tăng cường tuần tra",
+                "an_ninh_trat_tu",
+            ),
             ("Xe tải chở gỗ chạy tốc độ cao qua trường học", "giao_thong"),
-            ("Có người lạ đến vận động tham gia đạo lạ, đề nghị Công an xã kiểm tra", "an_ninh_trat_tu"),
+            (f"Có người lạ đến vận động tham gia đạo lạ, đề nghị Công an {w} kiểm tra", "an_ninh_trat_tu"),
             ("Tình trạng đánh bạc dịp cuối năm ở nhà văn hóa thôn", "te_nan_xa_hoi"),
-            ("Tranh chấp ranh giới đất nương giữa hai hộ chưa được giải quyết", "tranh_chap"),
+            (
+                f"Tranh chấp ranh giới đất{' nương' if mountain else ''} giữa hai hộ chưa được giải quyết",
+                "tranh_chap",
+            ),
             ("Thủ tục đăng ký cư trú còn chậm, đề nghị hướng dẫn cụ thể", "thai_do_can_bo"),
             ("Thanh niên tụ tập uống rượu, gây ồn ào sau 22 giờ", "an_ninh_trat_tu"),
             ("Lừa đảo qua mạng giả danh cán bộ ngân hàng", "an_ninh_trat_tu"),
-            ("Đường vào bản sạt lở, đề nghị cắm biển cảnh báo", "giao_thong"),
-            ("Nghi có người sử dụng trái phép chất ma túy ở khu lán nương", "te_nan_xa_hoi"),
+            (
+                "Đường vào bản sạt lở, đề nghị cắm biển cảnh báo"
+                if mountain
+                else "Đoạn đường hay ngập nước, đề nghị cắm biển cảnh báo",
+                "giao_thong",
+            ),
+            (
+                f"Nghi có người sử dụng trái phép chất ma túy ở khu {'lán nương' if mountain else 'nhà trọ'}",
+                "te_nan_xa_hoi",
+            ),
         ]
         answers = [
-            "Công an xã đã tiếp thu, sẽ bố trí tuần tra vào ban đêm.",
-            "Đã chuyển Ủy ban nhân dân xã xem xét giải quyết theo thẩm quyền.",
-            "Cán bộ Công an xã giải thích trực tiếp tại hội nghị, người dân đồng tình.",
+            f"Công an {w} đã tiếp thu, sẽ bố trí tuần tra vào ban đêm.",
+            f"Đã chuyển Ủy ban nhân dân {w} xem xét giải quyết theo thẩm quyền.",
+            f"Cán bộ Công an {w} giải thích trực tiếp tại hội nghị, người dân đồng tình.",
         ]
         order = [
             "lang_nghe_y_kien",
@@ -472,17 +539,17 @@ class DemoBuilder:
                     "doc_number": f"{i + 1:02d}/BB-CAX",
                     "starts_at": start,
                     "ends_at": start + timedelta(hours=2, minutes=r.choice([0, 15, 30])),
-                    "place": "Hội trường Ủy ban nhân dân xã"
+                    "place": f"Hội trường Ủy ban nhân dân {w}"
                     if commune_wide
                     else f"Nhà văn hóa {village.name}",
                     "village_ids": [] if commune_wide else [village.id],
-                    "organisers": "Công an xã phối hợp Ủy ban Mặt trận Tổ quốc Việt Nam xã",
-                    "chair": "Trưởng Công an xã",
-                    "secretary": "Cán bộ Công an xã",
+                    "organisers": f"Công an {w} phối hợp Ủy ban Mặt trận Tổ quốc Việt Nam {w}",
+                    "chair": f"Trưởng Công an {w}",
+                    "secretary": f"Cán bộ Công an {w}",
                     "attendees_total": attendees,
                     "attendees_women": attendees * r.randint(30, 55) // 100,
                     "survey_sheets": attendees if code == "lang_nghe_y_kien" else 0,
-                    "conclusions": "Hội nghị thống nhất các nội dung đề ra; Công an xã tiếp thu, giải quyết các ý kiến theo thẩm quyền.",
+                    "conclusions": f"Hội nghị thống nhất các nội dung đề ra; Công an {w} tiếp thu, giải quyết các ý kiến theo thẩm quyền.",
                     "status": "final",
                 }
             )
@@ -507,7 +574,13 @@ class DemoBuilder:
                     "status": status,
                 }
                 if not on_spot:
-                    row["forwarded_to"] = r.choice(["Ủy ban nhân dân xã", "Công an xã", "Hạt Kiểm lâm"])
+                    row["forwarded_to"] = r.choice(
+                        [
+                            f"Ủy ban nhân dân {w}",
+                            f"Công an {w}",
+                            "Hạt Kiểm lâm" if mountain else "Đội Cảnh sát giao thông",
+                        ]
+                    )
                     row["due_on"] = day + timedelta(days=30)
                 if status in ("answered", "closed"):
                     row["answer"] = r.choice(answers)
@@ -531,6 +604,10 @@ class DemoBuilder:
     ) -> None:
         r = self.rng
         decided = min(date(self.year, 8, 15), self.today)
+        from ..domain import admin_units
+
+        province = admin_units.province(commune.province_code)
+        police = station_service.default_upper_level(province) if province else "Công an tỉnh"
         ngay_hoi = f"Ngày hội toàn dân bảo vệ an ninh Tổ quốc năm {self.year}"
         decisions = [
             {
@@ -540,9 +617,9 @@ class DemoBuilder:
                 "decided_on": decided,
                 "authority": f"Ủy ban nhân dân {commune.name[:1].lower()}{commune.name[1:]}",
                 "signer_title": "CHỦ TỊCH",
-                "signer_name": "Nông Văn Thành",
+                "signer_name": self.place.chair_name,  # type: ignore[union-attr]
                 "form": "giay_khen",
-                "level": "Chủ tịch Ủy ban nhân dân xã",
+                "level": f"Chủ tịch Ủy ban nhân dân {self.word}",
                 "occasion": ngay_hoi,
                 "achievement": f"Đã có thành tích xuất sắc trong phong trào toàn dân bảo vệ an ninh Tổ quốc năm {self.year}",
                 "status": "issued",
@@ -553,12 +630,12 @@ class DemoBuilder:
                 "number": f"{r.randint(1000, 3000)}",
                 "symbol": "QĐ-CAT-PV01",
                 "decided_on": decided - timedelta(days=5),
-                "authority": f"Công an {commune.province_name}",
+                "authority": police,
                 "signer_title": "GIÁM ĐỐC",
                 "signer_rank": "Đại tá",
-                "signer_name": "Hoàng Đức Long",
+                "signer_name": self.place.director_name,  # type: ignore[union-attr]
                 "form": "giay_khen",
-                "level": "Giám đốc Công an tỉnh",
+                "level": f"Giám đốc {police}",
                 "occasion": ngay_hoi,
                 "achievement": "Đã có thành tích xuất sắc trong xây dựng phong trào toàn dân bảo vệ an ninh Tổ quốc",
                 "status": "issued",
@@ -569,7 +646,9 @@ class DemoBuilder:
         register = 1
         # Serials as issuing gives them (PREFIX-YEAR-NNNNN): the commune's own for the UBND's
         # decision, the province police's ("CA" + province code) for theirs.
-        counters: dict[str, int] = {}
+        # The province's serials are shared by its communes: each demo commune takes a block of
+        # ten of its own (by its place among the province's communes), so none is issued twice.
+        counters: dict[str, int] = {f"CA{commune.province_code}": self.slot * 10}
 
         def serial(d: dict[str, Any]) -> str:
             prefix = commune.code if d["symbol"] == "QĐ-UBND" else f"CA{commune.province_code}"

@@ -42,6 +42,7 @@ class HouseholdQuery:
     deleted: bool = False
     sort: str = "code"
     descending: bool = False
+    ids: tuple[str, ...] | None = None  # only these households (a command naming one)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ def _filtered(q: HouseholdQuery, columns: Sequence[object], *, join_village: boo
     stmt = stmt.where(Household.deleted.is_(q.deleted))
     if q.village_id:
         stmt = stmt.where(Household.village_id == q.village_id)
+    if q.ids is not None:
+        stmt = stmt.where(Household.id.in_(list(q.ids)))
     words = fold(q.search).split()
     if words:
         # A household matches when its own key holds every word, or one member's key does.
@@ -587,22 +590,102 @@ def merge_households(db: Database, keep_id: str, absorb_id: str, on: date | None
 
 
 def delete_households(db: Database, household_ids: Sequence[str]) -> None:
-    """Soft delete: the rows stay, marked deleted, restorable from the "deleted" view."""
+    """Soft delete, members with it: the rows stay, marked deleted, restorable from the "deleted" view.
+
+    Each member deleted with the household gets a "deleted" event naming them, so that
+    :func:`restore_households` brings back exactly those members — not one removed earlier.
+    The tombstones and the events travel like any change.
+    """
     with db.session() as s:
         for hid in household_ids:
             h = _household(s, hid)
             h.deleted = True
             _event(s, h.id, "deleted")
+            members = s.scalars(
+                select(Person).where(Person.household_id == h.id, Person.deleted.is_(False))
+            ).all()
+            for p in members:
+                p.deleted = True
+                _event(s, h.id, "deleted", note=p.full_name, person_id=p.id)
+
+
+def _members_deleted_with(s: Session, h: Household) -> list[Person]:
+    """The members tombstoned by the household's last deletion (events since its last restore).
+
+    Events are ordered by when they were *made* (the creation version ``field_versions["*"]``):
+    a later edit of an event (an erasure blanks its note) must not move it past a restore.
+    """
+    rows = s.execute(
+        select(
+            HouseholdEvent.id,
+            HouseholdEvent.kind,
+            HouseholdEvent.person_id,
+            HouseholdEvent.version,
+            HouseholdEvent.field_versions,
+        ).where(
+            HouseholdEvent.household_id == h.id,
+            HouseholdEvent.deleted.is_(False),
+            HouseholdEvent.kind.in_(("deleted", "restored")),
+        )
+    ).all()
+    made = sorted(rows, key=lambda r: ((r.field_versions or {}).get("*") or r.version, r.id))
+    ids: list[str] = []
+    for r in made:
+        if r.person_id is None:
+            if r.kind == "restored":  # an earlier deletion was undone: its members came back then
+                ids = []
+        elif r.kind == "deleted":
+            ids.append(r.person_id)
+    out = []
+    for pid in dict.fromkeys(ids):
+        p = s.get(Person, pid)
+        if p is not None and p.deleted and p.household_id == h.id:
+            out.append(p)
+    return out
 
 
 def restore_households(db: Database, household_ids: Sequence[str]) -> None:
+    """Undo :func:`delete_households`: the household and the members deleted with it come back."""
     with db.session() as s:
         for hid in household_ids:
             h = _household(s, hid, include_deleted=True)
             if h.deleted:
+                members = _members_deleted_with(s, h)
                 h.deleted = False
+                for p in members:
+                    p.deleted = False
                 _event(s, h.id, "restored")
                 _refresh_head(s, h)
+
+
+def household_by_ref(db: Database, ref: str, *, include_deleted: bool = False) -> HouseholdRow:
+    """A household named by its id or by its code (``01304-02-00017``), as a register row.
+
+    Unknown, or a code that more than one household carries: one sentence saying what to do.
+    """
+    ref = ref.strip()
+    with db.session() as s:
+        ids: list[str] = []
+        h = s.get(Household, ref) if ref else None
+        if h is not None and (include_deleted or not h.deleted):
+            ids = [h.id]
+        elif ref:
+            stmt = select(Household.id).where(Household.code == ref)
+            if not include_deleted:
+                stmt = stmt.where(Household.deleted.is_(False))
+            ids = list(s.scalars(stmt.order_by(Household.id)))
+        deleted = bool(s.get(Household, ids[0]).deleted) if len(ids) == 1 else False  # type: ignore[union-attr]
+    if not ids:
+        raise UserError(
+            f"Không có hộ nào có mã hoặc số hộ '{ref}': hãy xem 'antq households list'.",
+            f"No household has the id or code '{ref}': see 'antq households list'.",
+        )
+    if len(ids) > 1:
+        raise UserError(
+            f"Có {len(ids)} hộ cùng số hộ '{ref}': hãy dùng mã (id) của hộ, xem 'antq households list --json'.",
+            f"{len(ids)} households have the code '{ref}': use the household id, see 'antq households list --json'.",
+        )
+    return fetch_households(db, HouseholdQuery(ids=(ids[0],), deleted=deleted), 0, 1)[0]
 
 
 def delete_person(db: Database, person_id: str) -> None:
