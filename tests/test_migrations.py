@@ -11,6 +11,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from antq_desktop.domain.catalogues import builtin_id
 from antq_desktop.domain.text import fold
 from antq_desktop.services import station as station_service
 from antq_desktop.services.station import Station
@@ -161,6 +162,8 @@ def test_0008_indexes_every_travelling_table_by_origin_and_keeps_the_triggers(
 SITE_ID = "5d3c8a8e-1111-4c4c-9a9a-000000000001"
 V0 = "001790000000000.000000"
 SEEDED_SEQ = 40
+# Rows 0009 writes in the database below: the shared group type, the re-pointed group, the tombstone.
+MIGRATION_0009_CHANGES = 3
 
 PEOPLE = [
     # id, full_name, id_number, phone, sex, birth_year
@@ -362,9 +365,20 @@ def test_old_database_with_data_is_migrated_on_open(old_data_dir: OldDataDir) ->
         assert migrate.current_revision(db) == migrate.HEAD_REVISION
         assert schema_diff(db) == []
 
-        # Every record is intact, its sync columns untouched: migrating is not a change to sync.
+        # Every record is intact, its sync columns untouched: migrating is not a change to sync —
+        # except 0009, which merges the old copy of the built-in group type into the shared row:
+        # the group now points to it (a change of this station, so it travels) and the clock moved
+        # by the rows 0009 wrote (the shared row, the group, the old copy's tombstone).
         after = _snapshot(db)
-        assert after == before
+        same = ("antq_group", "sync_clock")
+        assert {k: v for k, v in after.items() if k not in same} == {
+            k: v for k, v in before.items() if k not in same
+        }
+        assert [r[:2] for r in after["antq_group"]] == [r[:2] for r in before["antq_group"]]
+        assert after["antq_group"][0][2] > before["antq_group"][0][2]
+        assert after["sync_clock"] == [(SITE_ID, SEEDED_SEQ + MIGRATION_0009_CHANGES)]
+        with db.session() as s:
+            assert s.scalar(sa.select(Group.type_id)) == builtin_id("group_type", "to_bao_ve_antt")
         assert station_service.self_site_id(db) == SITE_ID
         assert station_service.unit_summary(db)["unit_name"] == "Công an xã Quảng Lâm"
 
@@ -395,7 +409,7 @@ def test_old_database_with_data_is_migrated_on_open(old_data_dir: OldDataDir) ->
             s.flush()
             assert twin.search_key == keys["Đỗ Văn Nhẫn"]
             # The clock carries on from the migrated database's change counter.
-            assert twin.change_seq == SEEDED_SEQ + 1
+            assert twin.change_seq == SEEDED_SEQ + MIGRATION_0009_CHANGES + 1
             assert twin.origin_site == SITE_ID
     finally:
         st.close()
