@@ -29,6 +29,7 @@ from test_sync_support import COMMUNES, PROVINCE, pair_with_hub, setup_station, 
 from antq_desktop.services import assessments as asm
 from antq_desktop.services import commitments as cm
 from antq_desktop.services import demo
+from antq_desktop.services import groups as groups_service
 from antq_desktop.services import hub as hub_service
 from antq_desktop.services import reports as rp
 from antq_desktop.services import results as rs
@@ -190,6 +191,16 @@ def run_network(run_cli: Cli, tmp: Path, hub_url: str | None) -> None:
     assert sorted(province["unit"]["communes"]) == sorted(rows)
     total = values(province)
     summed = {code: sum(values(own[k])[code]["value"] for k in COMMUNES) for code in total}
+    # A count of kinds counts each kind once over the communes (services.reports.DISTINCT).
+    kinds: set[str] = set()
+    for d in dirs.values():
+        db = Database(f"sqlite:///{d / 'antq.sqlite3'}")
+        try:
+            kinds |= rp.model_type_codes(groups_service.figures(db, date(2026, 1, 1), date(2026, 12, 31)))
+        finally:
+            db.dispose()
+    assert 0 < len(kinds) < summed["models.types"]
+    summed["models.types"] = len(kinds)
     for code, fig in total.items():
         if fig["unit"] == "%":
             continue
@@ -315,15 +326,15 @@ def _tangle(hub: Database, sites: dict[str, str]) -> None:
         meeting_a = _first(c, Meeting, Meeting.origin_site == a, Meeting.type_id != kind_a)
         o_b = _first(c, Opinion, Opinion.origin_site == b)
         c.execute(update(Opinion).where(Opinion.id == o_b).values(meeting_id=meeting_a))
-        # Meeting kinds made at the hub: its own (not built in) is every commune's, its built-in copy
-        # is no commune's — a meeting of B of the first kind counts, one of A of the second does not.
+        # Meeting kinds made at the hub: its own (not built in) is every commune's, an old copy of a
+        # built-in kind seeded by the hub itself (before built-ins had one id, migration 0009) is no
+        # commune's — a meeting of B of the first kind counts, one of A of the second does not.
         hub_id = c.scalar(select(Site.id).where(Site.is_self.is_(True)))
-        hub_builtin = _first(
-            c, MeetingType, MeetingType.origin_site == hub_id, MeetingType.source == "builtin"
-        )
-        kind = dict(
-            c.execute(select(MeetingType.__table__).where(MeetingType.id == hub_builtin)).mappings().one()
-        )
+        shared = _first(c, MeetingType, MeetingType.source == "builtin")
+        kind = dict(c.execute(select(MeetingType.__table__).where(MeetingType.id == shared)).mappings().one())
+        hub_builtin = "00000000-0000-4000-8000-0000000000c0"
+        kind.update(id=hub_builtin, origin_site=hub_id, modified_by_site=hub_id)
+        c.execute(MeetingType.__table__.insert().values(**kind))
         kind.update(id="00000000-0000-4000-8000-0000000000c1", code="hop_cap_tren", source="local")
         c.execute(MeetingType.__table__.insert().values(**kind))
         for origin, type_id in ((b, kind["id"]), (a, hub_builtin)):

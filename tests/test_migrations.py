@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
+from antq_desktop.domain.catalogues import builtin_id
 from antq_desktop.domain.text import fold
 from antq_desktop.services import station as station_service
 from antq_desktop.services.station import Station
@@ -161,6 +163,8 @@ def test_0008_indexes_every_travelling_table_by_origin_and_keeps_the_triggers(
 SITE_ID = "5d3c8a8e-1111-4c4c-9a9a-000000000001"
 V0 = "001790000000000.000000"
 SEEDED_SEQ = 40
+# Rows 0009 writes in the database below: the shared group type, the re-pointed group, the tombstone.
+MIGRATION_0009_CHANGES = 3
 
 PEOPLE = [
     # id, full_name, id_number, phone, sex, birth_year
@@ -362,9 +366,20 @@ def test_old_database_with_data_is_migrated_on_open(old_data_dir: OldDataDir) ->
         assert migrate.current_revision(db) == migrate.HEAD_REVISION
         assert schema_diff(db) == []
 
-        # Every record is intact, its sync columns untouched: migrating is not a change to sync.
+        # Every record is intact, its sync columns untouched: migrating is not a change to sync —
+        # except 0009, which merges the old copy of the built-in group type into the shared row:
+        # the group now points to it (a change of this station, so it travels) and the clock moved
+        # by the rows 0009 wrote (the shared row, the group, the old copy's tombstone).
         after = _snapshot(db)
-        assert after == before
+        same = ("antq_group", "sync_clock")
+        assert {k: v for k, v in after.items() if k not in same} == {
+            k: v for k, v in before.items() if k not in same
+        }
+        assert [r[:2] for r in after["antq_group"]] == [r[:2] for r in before["antq_group"]]
+        assert after["antq_group"][0][2] > before["antq_group"][0][2]
+        assert after["sync_clock"] == [(SITE_ID, SEEDED_SEQ + MIGRATION_0009_CHANGES)]
+        with db.session() as s:
+            assert s.scalar(sa.select(Group.type_id)) == builtin_id("group_type", "to_bao_ve_antt")
         assert station_service.self_site_id(db) == SITE_ID
         assert station_service.unit_summary(db)["unit_name"] == "Công an xã Quảng Lâm"
 
@@ -395,7 +410,7 @@ def test_old_database_with_data_is_migrated_on_open(old_data_dir: OldDataDir) ->
             s.flush()
             assert twin.search_key == keys["Đỗ Văn Nhẫn"]
             # The clock carries on from the migrated database's change counter.
-            assert twin.change_seq == SEEDED_SEQ + 1
+            assert twin.change_seq == SEEDED_SEQ + MIGRATION_0009_CHANGES + 1
             assert twin.origin_site == SITE_ID
     finally:
         st.close()
@@ -437,3 +452,266 @@ def test_a_new_database_takes_no_backup(data_dir: DataDir) -> None:
     finally:
         st.close()
     assert not data_dir.backups.exists()
+
+
+# -- 0009: the per-station copies of the built-in catalogues merged into one shared row ----------
+
+HUB_SITE = "5d3c8a8e-2222-4c4c-9a9a-000000000002"
+OTHER_COMMUNE = "5d3c8a8e-3333-4c4c-9a9a-000000000003"
+
+
+def _raw(conn: sa.Connection, table: str, origin: str, seq: int, **values: object) -> None:
+    """A raw INSERT of a travelling row as revision 0008 stored it, made at ``origin``."""
+    version = V0[:-6] + f"{seq:06d}"
+    row: dict[str, object] = {
+        "field_versions": {"*": version},
+        **values,
+        "origin_site": origin,
+        "version": version,
+        "modified_by_site": origin,
+        "change_seq": seq,
+        "deleted": values.get("deleted", False),
+    }
+    cols = ", ".join(row)
+    stmt = sa.text(f"INSERT INTO {table} ({cols}) VALUES ({', '.join(':' + c for c in row)})").bindparams(
+        *(sa.bindparam(c, type_=sa.JSON) for c, v in row.items() if isinstance(v, (dict, list)))
+    )
+    conn.execute(stmt, row)
+
+
+def _meeting(conn: sa.Connection, origin: str, seq: int, mid: str, type_id: str) -> None:
+    _raw(
+        conn,
+        "meeting",
+        origin,
+        seq,
+        id=mid,
+        type_id=type_id,
+        title="Hội nghị lắng nghe ý kiến Nhân dân",
+        doc_number="",
+        place="Nhà văn hóa",
+        village_ids=[],
+        organisers="",
+        chair="",
+        secretary="",
+        guests="",
+        attendees_total=40,
+        survey_sheets=12,
+        agenda="",
+        presented="",
+        conclusions="",
+        status="held",
+    )
+
+
+def build_hub_at_0008_with_copies(db: Database) -> dict[str, str]:
+    """An upper level at 0008: its own copy of two built-in kinds, a commune's copies of the same
+    (received in bundles), records of both pointing at them, and a local kind. Returns the ids."""
+    migrate.upgrade(db, target="0008")
+    ids = {
+        "hub_kind": "f1000000-0000-4000-8000-000000000001",
+        "commune_kind": "f1000000-0000-4000-8000-000000000002",
+        "local_kind": "f1000000-0000-4000-8000-000000000003",
+        "hub_type": "f2000000-0000-4000-8000-000000000001",
+        "commune_type": "f2000000-0000-4000-8000-000000000002",
+        "commune_type_deleted": "f2000000-0000-4000-8000-000000000003",
+        "group_hub": "c1000000-0000-4000-8000-000000000001",
+        "group_commune": "c1000000-0000-4000-8000-000000000002",
+        "group_local": "c1000000-0000-4000-8000-000000000003",
+        "meeting_hub": "a1000000-0000-4000-8000-000000000001",
+        "meeting_commune": "a1000000-0000-4000-8000-000000000002",
+        "meeting_deleted_type": "a1000000-0000-4000-8000-000000000003",
+    }
+    with db.engine.begin() as conn:
+        conn.execute(
+            sa.text("INSERT INTO sync_clock (id, site_id, incarnation, hlc, seq) VALUES (1, :s, 1, :h, :q)"),
+            {"s": HUB_SITE, "h": V0[:-6] + f"{SEEDED_SEQ:06d}", "q": SEEDED_SEQ},
+        )
+        for sid, is_self, role, code in (
+            (HUB_SITE, True, "hub", ""),
+            (OTHER_COMMUNE, False, "commune", "01290"),
+        ):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO site (id, is_self, role, unit_kind, unit_name, unit_code, province_code,"
+                    " commune_code, is_upper_level, signing_public_key, encryption_public_key, incarnation,"
+                    " peer_acked_seq, received_seq, last_bundle_in, last_bundle_out)"
+                    " VALUES (:id, :t, :role, '', 'Đơn vị', '', '04', :code, :up, '', '', 1, 0, 0, 0, 0)"
+                ),
+                {"id": sid, "t": is_self, "role": role, "code": code, "up": role == "hub"},
+            )
+        kind = {
+            "code": "to_bao_ve_antt",
+            "name": "Tổ bảo vệ an ninh, trật tự ở cơ sở",
+            "category": "bao_ve_antt",
+            "attributes_schema": [],
+            "roles": [],
+            "source": "builtin",
+            "sort_order": 1,
+            "active": True,
+        }
+        _raw(conn, "group_type", HUB_SITE, 1, id=ids["hub_kind"], **kind)
+        _raw(conn, "group_type", OTHER_COMMUNE, 2, id=ids["commune_kind"], **kind)
+        _raw(
+            conn,
+            "group_type",
+            OTHER_COMMUNE,
+            3,
+            **{
+                **kind,
+                "id": ids["local_kind"],
+                "code": "local_to_rieng",
+                "name": "Tổ riêng",
+                "source": "local",
+            },
+        )
+        mtype = {
+            "code": "lang_nghe_y_kien",
+            "name": "Hội nghị lắng nghe",
+            "minutes_template": "",
+            "source": "builtin",
+            "sort_order": 0,
+        }
+        # The hub switched its own copy off: a change of its own, carried onto the shared row.
+        _raw(
+            conn,
+            "meeting_type",
+            HUB_SITE,
+            4,
+            id=ids["hub_type"],
+            active=False,
+            field_versions={"*": V0[:-6] + "000004", "active": V0[:-6] + "000009"},
+            **mtype,
+        )
+        _raw(conn, "meeting_type", OTHER_COMMUNE, 5, id=ids["commune_type"], active=True, **mtype)
+        _raw(
+            conn,
+            "meeting_type",
+            OTHER_COMMUNE,
+            6,
+            id=ids["commune_type_deleted"],
+            active=True,
+            deleted=True,
+            **mtype,
+        )
+        group = {
+            "village_id": None,
+            "founding_decision_no": "",
+            "managed_by": "",
+            "status": "active",
+            "attributes": {},
+            "notes": "",
+            "search_key": "",
+        }
+        _raw(
+            conn,
+            "antq_group",
+            HUB_SITE,
+            7,
+            id=ids["group_hub"],
+            type_id=ids["hub_kind"],
+            name="Tổ A",
+            **group,
+        )
+        _raw(
+            conn,
+            "antq_group",
+            OTHER_COMMUNE,
+            8,
+            id=ids["group_commune"],
+            type_id=ids["commune_kind"],
+            name="Tổ B",
+            **group,
+        )
+        _raw(
+            conn,
+            "antq_group",
+            OTHER_COMMUNE,
+            9,
+            id=ids["group_local"],
+            type_id=ids["local_kind"],
+            name="Tổ C",
+            **group,
+        )
+        _meeting(conn, HUB_SITE, 10, ids["meeting_hub"], ids["hub_type"])
+        _meeting(conn, OTHER_COMMUNE, 11, ids["meeting_commune"], ids["commune_type"])
+        _meeting(conn, OTHER_COMMUNE, 12, ids["meeting_deleted_type"], ids["commune_type_deleted"])
+    return ids
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0009_merges_the_copies_of_the_builtin_catalogues(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    from antq_desktop.services import audit
+
+    url = (
+        request.getfixturevalue("pg_url")
+        if backend == "postgresql"
+        else f"sqlite:///{tmp_path / 'hub.sqlite3'}"
+    )
+    db = Database(url)
+    try:
+        ids = build_hub_at_0008_with_copies(db)
+        with db.connect() as conn:
+            triggers = _triggers(conn)
+        migrate.upgrade(db)
+        kind, mtype = (
+            builtin_id("group_type", "to_bao_ve_antt"),
+            builtin_id("meeting_type", "lang_nghe_y_kien"),
+        )
+        with db.connect() as conn:
+            assert _triggers(conn) == triggers  # no table rebuilt: the audit guards stay
+
+            def rows(table: str) -> dict[str, dict[str, Any]]:
+                return {r["id"]: dict(r) for r in conn.execute(sa.text(f"SELECT * FROM {table}")).mappings()}
+
+            kinds, types, groups, meetings = (
+                rows(t) for t in ("group_type", "meeting_type", "antq_group", "meeting")
+            )
+            clock = conn.execute(sa.text("SELECT seq FROM sync_clock")).scalar()
+        # One shared row per code, stamped as shipped (origin builtin, the epoch)...
+        assert kinds[kind]["origin_site"] == "builtin" and kinds[kind]["version"] == "000000000000000.000000"
+        assert not kinds[kind]["deleted"] and not types[mtype]["deleted"]
+        # ...carrying what this station changed on its own copy (switched off), as its own change.
+        assert not types[mtype]["active"] and types[mtype]["modified_by_site"] == HUB_SITE
+        fv = types[mtype]["field_versions"]
+        fv = json.loads(fv) if isinstance(fv, str) else fv
+        assert set(fv) == {"*", "active"}
+        # Every reference re-pointed (tombstoned copies included), the local kind untouched.
+        assert {g: groups[g]["type_id"] for g in groups} == {
+            ids["group_hub"]: kind,
+            ids["group_commune"]: kind,
+            ids["group_local"]: ids["local_kind"],
+        }
+        assert {m["type_id"] for m in meetings.values()} == {mtype}
+        assert groups[ids["group_local"]]["change_seq"] == 9
+        # The copies are tombstones with new change numbers (they travel); the local kind lives.
+        for old in (ids["hub_kind"], ids["commune_kind"], ids["hub_type"], ids["commune_type"]):
+            table = kinds if old in kinds else types
+            assert table[old]["deleted"] and table[old]["change_seq"] > SEEDED_SEQ, old
+            assert table[old]["modified_by_site"] == HUB_SITE
+        assert types[ids["commune_type_deleted"]]["change_seq"] == 6  # already a tombstone: left as it was
+        assert not kinds[ids["local_kind"]]["deleted"] and kinds[ids["local_kind"]]["change_seq"] == 3
+        for g in (ids["group_hub"], ids["group_commune"]):
+            assert groups[g]["change_seq"] > SEEDED_SEQ and groups[g]["modified_by_site"] == HUB_SITE
+        # The clock moved past every change number written, and the trail records the merge.
+        seqs = [r["change_seq"] for t in (kinds, types, groups, meetings) for r in t.values()]
+        assert clock == max(seqs)
+        assert len(set(seqs)) == len(seqs)
+        chain = audit.verify_chain(db)
+        assert chain.ok and chain.entries > 0
+        # Run again (as a restored old backup would): nothing more to merge, nothing written.
+        from alembic import command
+
+        cfg = migrate._alembic_config()
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.stamp(cfg, "0008")
+            command.upgrade(cfg, "0009")
+            command.stamp(cfg, migrate.HEAD_REVISION)
+        with db.connect() as conn:
+            assert conn.execute(sa.text("SELECT seq FROM sync_clock")).scalar() == clock
+        assert audit.verify_chain(db).entries == chain.entries
+    finally:
+        db.dispose()

@@ -5,6 +5,7 @@ Codes are stable identifiers: bundles and the upper level refer to them.
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 MEMBER_ROLES = [
@@ -78,3 +79,68 @@ OPINION_FIELDS = {
     "thai_do_can_bo": "Thái độ của cán bộ",
     "khac": "Khác",
 }
+
+
+# -- one identity for the built-in entries ---------------------------------------------------------
+#
+# A built-in entry is shared reference data: every station holds the *same row* — the same id, made
+# from its code, and the same creation stamps — so the copies two stations hold are equal byte for
+# byte and a merge finds them "unchanged" (docs/sync.md, "Shared reference data"). Local kinds (made
+# by a station or sent by the upper level) keep the random ids of ordinary records.
+
+# The UUIDv5 namespace of built-in catalogue ids, fixed forever:
+# uuid5(NAMESPACE_URL, "urn:antq-desktop:builtin-catalogue"); an entry's id is
+# uuid5(BUILTIN_NAMESPACE, "<table>:<code>"), e.g. "meeting_type:lang_nghe_y_kien".
+BUILTIN_NAMESPACE = uuid.UUID("c1df4cf0-550b-505e-80dd-908d5f9e4adc")
+# The origin and last writer of a built-in entry as shipped: no station made it.
+BUILTIN_ORIGIN = "builtin"
+# Its creation version: the hybrid clock's epoch, below any version a station ever writes, so any
+# station's later change of the entry wins over the shipped value everywhere.
+BUILTIN_VERSION = "000000000000000.000000"
+# The catalogue tables with built-in entries (table → the definitions).
+BUILTIN_TABLES = ("group_type", "meeting_type")
+
+
+def builtin_id(table: str, code: str) -> str:
+    """The id every station gives the built-in entry ``code`` of ``table``."""
+    return str(uuid.uuid5(BUILTIN_NAMESPACE, f"{table}:{code}"))
+
+
+def builtin_rows(table: str) -> list[dict[str, Any]]:
+    """The built-in entries of ``table`` as stored (every column but the local ``change_seq``)."""
+    stamps = {
+        "origin_site": BUILTIN_ORIGIN,
+        "version": BUILTIN_VERSION,
+        "modified_by_site": BUILTIN_ORIGIN,
+        "field_versions": {"*": BUILTIN_VERSION},
+        "deleted": False,
+        "source": "builtin",
+        "active": True,
+    }
+    if table == "group_type":
+        return [
+            {
+                "id": builtin_id(table, t["code"]),
+                "code": t["code"],
+                "name": t["name"],
+                "category": t["category"],
+                "attributes_schema": [dict(a) for a in t.get("attributes", [])],
+                "roles": [dict(r) for r in t.get("roles", MEMBER_ROLES)],
+                "sort_order": i,
+                **stamps,
+            }
+            for i, t in enumerate(GROUP_TYPES)
+        ]
+    if table == "meeting_type":
+        return [
+            {
+                "id": builtin_id(table, m["code"]),
+                "code": m["code"],
+                "name": m["name"],
+                "minutes_template": "",
+                "sort_order": i,
+                **stamps,
+            }
+            for i, m in enumerate(MEETING_TYPES)
+        ]
+    raise KeyError(table)

@@ -11,12 +11,12 @@
 * :func:`province_report` — the province's report is the **sum of the
   communes' reports**: counts and quantities add up; a percentage is
   recomputed from the summed numerator and denominator (never an average of
-  percentages). Computed per commune, not over the hub's whole database: the
-  hub holds each commune's copy of the built-in catalogues (different ids,
-  same code), which a report over everything would count several times or
-  pick one of. ``models.types`` therefore adds up the kinds in use *per
-  commune* — the sum of the communes' own figures, as the province's template
-  asks (DOMAIN §7).
+  percentages). Computed per commune, each through its scope. An indicator
+  that counts *kinds* (``models.types``, :data:`services.reports.DISTINCT`) is
+  the number of distinct kinds (codes) in use over the communes, not the sum:
+  three communes using the same four kinds make four, not twelve. Built-in
+  kinds are one shared row at every station (docs/sync.md, "Shared reference
+  data"); a station still holding an old copy of one is counted by code.
 * Read-only lists of one commune's records for the drill-down:
   :func:`commune_households`, :func:`commune_groups`, :func:`commune_meetings`,
   :func:`commune_awards`; :func:`search_households` over the whole hub.
@@ -35,10 +35,10 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Integer, String, and_, column, func, select, values
+from sqlalchemy import Integer, String, and_, column, func, or_, select, values
 from sqlalchemy.orm import aliased
 
-from ..domain import admin_units, award_rules
+from ..domain import admin_units, award_rules, catalogues
 from ..domain.text import fold, matches
 from ..storage.database import Database
 from ..storage.models import (
@@ -244,7 +244,9 @@ def _unacknowledged(
             if t.name in reports._CATALOGUES:  # the hub's own entries are in every commune's scope
                 own = t.c.origin_site == self_id
                 if "source" in t.c:
-                    own = and_(own, t.c.source != "builtin")
+                    own = or_(
+                        and_(own, t.c.source != "builtin"), t.c.origin_site == catalogues.BUILTIN_ORIGIN
+                    )
                 seqs = list(s.scalars(select(t.c.change_seq).where(own, t.c.change_seq > floor)))
                 for code in out:
                     out[code] += sum(1 for q in seqs if q > acked[code])
@@ -299,14 +301,19 @@ def _site_of(model: Any) -> tuple[Any, Any]:
 
 
 def _catalogue_ids(s: Any, model: Any, self_id: str, codes: list[str]) -> dict[str, set[str]]:
-    """Per commune: the live entries of a catalogue in its scope — its own, and the hub's not built in."""
+    """Per commune: the live entries of a catalogue in its scope — its own, the hub's not built in,
+    and the shared built-in entries (origin ``builtin``, one row at every station)."""
     site, on = _site_of(model)
     rows = s.execute(
         select(model.id, model.origin_site, model.source, site.commune_code)
         .outerjoin(site, on)
         .where(model.deleted.is_(False))
     ).all()
-    shared = {i for i, origin, source, _c in rows if origin == self_id and source != "builtin"}
+    shared = {
+        i
+        for i, origin, source, _c in rows
+        if (origin == self_id and source != "builtin") or origin == catalogues.BUILTIN_ORIGIN
+    }
     out = {code: set(shared) for code in codes}
     for i, _o, _s, code in rows:
         if code in out:
@@ -629,8 +636,13 @@ def province_report(
     codes = commune_codes(db)
     totals: dict[str, float] = {i.code: 0 for i in with_parts.indicators}
     breakdowns: dict[str, dict[str, float]] = {i.code: {} for i in d.indicators}
+    kinds: dict[str, set[str]] = {}  # indicators that count kinds: each kind once over communes
     for n, code in enumerate(codes):
         r = reports.compute(db, p, with_parts, commune_code=code)
+        for i in d.indicators:
+            keys = reports.distinct_keys(db, p, i, code)
+            if keys is not None:
+                kinds.setdefault(i.code, set()).update(keys)
         for f in r.figures:
             totals[f.indicator.code] += f.value
             if f.indicator.code in breakdowns:
@@ -646,6 +658,8 @@ def province_report(
         if parts:
             num, den = (int(totals[f"{i.code}#{m}"]) for m in parts)
             value: int | float = reports._pct(num, den)
+        elif i.code in kinds:
+            value = len(kinds[i.code])
         else:
             value = reports._num(totals[i.code])
         bd = tuple((lab, reports._num(v)) for lab, v in sorted(breakdowns[i.code].items()))

@@ -42,7 +42,7 @@ from sqlalchemy import and_, event, false, func, or_, select
 from sqlalchemy.orm import ORMExecuteState, Session, with_loader_criteria
 
 from ..assets import resources_dir
-from ..domain import award_rules
+from ..domain import award_rules, catalogues
 from ..storage.base import Base, SyncMixin
 from ..storage.database import Database
 from ..storage.models import (
@@ -289,9 +289,10 @@ class CommuneScope:
     """Which rows belong to one commune here: the same rule as ``sync.rows.scope_clause``.
 
     Rows made by any station of the commune (the paired one, or an earlier PC of
-    the same commune code); catalogue entries the upper level made itself (not the
-    built-in ones each station seeds); award decisions for the commune's code and
-    their awards; the commune's report submissions.
+    the same commune code); catalogue entries the upper level made itself (not its
+    old per-station copies of the built-in ones) and the shared built-in entries
+    (origin ``builtin``, every commune's); award decisions for the commune's code
+    and their awards; the commune's report submissions.
     """
 
     commune_code: str
@@ -306,7 +307,7 @@ class CommuneScope:
             own = c.origin_site == self.self_id
             if "source" in c:
                 own = and_(own, c.source != "builtin")
-            return or_(mine, own)
+            return or_(mine, own, c.origin_site == catalogues.BUILTIN_ORIGIN)
         if name in ("award_decision", "report_submission"):
             return or_(mine, c.commune_code == self.commune_code)
         if name == "award":
@@ -537,13 +538,30 @@ def _group_figures(ctx: _Context) -> groups.GroupFigures:
 def _groups(ctx: _Context, measure: str, _p: dict[str, Any]) -> tuple[Number, list[Any]]:
     f = _group_figures(ctx)
     values = {
-        "model_types": f.model_types,
+        "model_types": len(model_type_codes(f)),
         "groups": f.groups,
         "new_groups": f.new_groups,
         "members": f.members + f.outside_members,
         "cameras": f.cameras,
     }
     return values[measure], []
+
+
+def model_type_codes(f: groups.GroupFigures) -> set[str]:
+    """The kinds with a group in use, by code: two copies of one kind are one kind (the upper
+    level's count over communes is the number of distinct codes, :data:`DISTINCT`)."""
+    return {t.code for t in f.by_type if t.groups}
+
+
+def distinct_keys(
+    db: Database, p: Period, indicator: Indicator, commune_code: str | None = None
+) -> set[str] | None:
+    """For an indicator that counts kinds (:data:`DISTINCT`): the kinds counted, so a sum over
+    communes can count each kind once; ``None`` for an indicator that adds up."""
+    if (indicator.source, indicator.measure) not in DISTINCT:
+        return None
+    target = scoped(db, commune_code) if commune_code else db
+    return model_type_codes(groups.figures(target, p.start, p.end))
 
 
 def _groups_in_use(end: date) -> list[Any]:
@@ -611,14 +629,14 @@ def _meetings(ctx: _Context, measure: str, p: dict[str, Any]) -> tuple[Number, l
     f = _meeting_figures(ctx)
     code = p.get("meeting_type")
     if code:
-        t = next((t for t in f.by_type if t.code == code), None)
-        if t is None:
-            return 0, []
+        # By code: every entry of the type counts, whichever copy of it a meeting points to (a
+        # station may still hold a commune's old copy of a built-in type next to the shared one).
+        same = [t for t in f.by_type if t.code == code]
         by_type = {
-            "meetings": t.meetings,
-            "attendances": t.attendances,
-            "survey_sheets": t.survey_sheets,
-            "opinions_received": t.opinions,
+            "meetings": sum(t.meetings for t in same),
+            "attendances": sum(t.attendances for t in same),
+            "survey_sheets": sum(t.survey_sheets for t in same),
+            "opinions_received": sum(t.opinions for t in same),
         }
         if measure not in by_type:
             raise UserError(
@@ -808,6 +826,10 @@ def _awards_drill(ctx: _Context, _measure: str, p: dict[str, Any]) -> list[Drill
         if _award_match(r, p)
     ]
 
+
+# Indicators that count kinds, not records: over several communes a kind counts once
+# (:func:`distinct_keys`; the upper level's province report).
+DISTINCT: frozenset[tuple[str, str]] = frozenset({("groups", "model_types")})
 
 SOURCES: dict[str, Source] = {
     "households": Source(("total", "signed", "signed_pct"), _households, _households_drill),

@@ -16,7 +16,9 @@ commune:
   station of the same commune code — a PC rebuilt from scratch gets its data
   back: *recovery*);
 * catalogues it made itself (group types, meeting types, commitment texts),
-  except the built-in entries every station seeds for itself;
+  except its old per-station copies of the built-in entries, and the shared
+  built-in entries (origin ``builtin``: one row at every station, see
+  ``domain.catalogues``) — equal everywhere unless someone changed one;
 * award decisions for that commune's code and their awards.
 
 The same filter (:func:`scope_clause`) serves export and the convergence test's
@@ -32,6 +34,7 @@ from typing import Any
 from sqlalchemy import Column, ColumnElement, Date, DateTime, Table, and_, false, or_, select, true
 from sqlalchemy.orm import Session
 
+from ..domain.catalogues import BUILTIN_ORIGIN
 from ..storage.base import DERIVED_COLUMNS, Base, SyncMixin
 from ..storage.models import AwardDecision, Site
 
@@ -166,7 +169,7 @@ def scope_clause(t: TravellingTable, ctx: ScopeContext) -> ColumnElement[bool]:
         own = c.origin_site == ctx.self_id
         if "source" in c:
             own = and_(own, c.source != "builtin")
-        return or_(from_peer, own)
+        return or_(from_peer, own, c.origin_site == BUILTIN_ORIGIN)
     if t.name == "award_decision":
         return or_(from_peer, c.commune_code == ctx.commune_code) if ctx.commune_code else from_peer
     if t.name == "award":
