@@ -17,6 +17,10 @@ is not yet acknowledged by the sender (our edit lost) or the incoming row's
 sender change number is above what we had received from it (their edit lost).
 The merge itself never depends on this list; it is for a person to review.
 
+**Scope.** Every planned write is checked against what the sender may write
+(:mod:`.scope_check`) before anything is written, dry run included; one row
+out of scope refuses the bundle and the refusal is audited on its own.
+
 **Bookkeeping** per peer (``site``): ``peer_acked_seq`` (what it has of ours,
 from the bundle's ack, when the ack names our current incarnation),
 ``received_seq`` (what we have of theirs: advanced to the bundle's
@@ -31,6 +35,7 @@ them still merges its rows (harmless) but moves no counter.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -533,15 +538,17 @@ def import_bytes(
     except _DryRun as d:
         return d.report
     except scope_check.ScopeRefused as refused:
-        # The import's transaction rolled back: the refusal is recorded in one of its own.
-        audit.log(
-            db,
-            "import_refused",
-            table="site",
-            record_id=refused.peer_id,
-            details=refused.audit_details(),
-            note=refused.vi,
-        )
+        # The import's transaction rolled back: the refusal is recorded in one of its own (a disk
+        # that cannot take it does not hide the refusal itself).
+        with contextlib.suppress(DBAPIError):
+            audit.log(
+                db,
+                "import_refused",
+                table="site",
+                record_id=refused.peer_id,
+                details=refused.audit_details(),
+                note=refused.vi,
+            )
         raise
     except IntegrityError as exc:
         raise UserError(

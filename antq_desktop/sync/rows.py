@@ -20,7 +20,9 @@ commune:
 * award decisions for that commune's code and their awards.
 
 The same filter (:func:`scope_clause`) serves export and the convergence test's
-comparison, so "what the upper level holds of a commune" has one definition.
+comparison, so "what the upper level holds of a commune" has one definition;
+:func:`row_in_scope` is the same rule over one row, which import checks every
+incoming row against (:mod:`.scope_check`), and a test keeps the two equal.
 """
 
 from __future__ import annotations
