@@ -491,3 +491,74 @@ def test_cli_prints_the_refusal_the_older_bundle_and_named_conflicts(
     assert "“hộ Lê Văn Cường, Thôn Một”" in listed.stdout and "[" not in listed.stdout
     as_json = json.loads(run_cli("--data-dir", hub_dir, "sync", "conflicts", "--json").stdout)
     assert as_json["conflicts"][0]["record_label"] == "hộ Lê Văn Cường, Thôn Một"
+
+
+def test_a_commune_rebuilt_on_a_new_pc_gets_its_own_records_back_through_the_check(
+    net: Net, tmp_path: Path
+) -> None:
+    """Recovery: rows of the old station's origin are the new station's own commune's records."""
+    from test_sync_support import pair_with_hub, setup_station
+
+    a, hub = net.dbs["A"], net.dbs["hub"]
+    add_household(a, "Nguyễn Văn An")
+    with hub.session() as s:
+        s.add(AwardDecision(number="8", symbol="QĐ-CAT", commune_code=CODE_A))
+    reports.mark_sent(a, "2026")
+    send(a, hub, net.ids["hub"], tmp_path / "a1.antq")
+    reports.approve_period(hub, CODE_A, "2026", by="Công an tỉnh Cao Bằng")
+    new_pc = setup_station(tmp_path / "A2.sqlite3", "A")
+    try:
+        pair_with_hub(hub, new_pc)
+        with new_pc.session() as s:
+            new_id = s.scalar(select(Site.id).where(Site.is_self.is_(True)))
+        back = send(hub, new_pc, new_id, tmp_path / "full.antq")
+        assert back.totals.new > 0
+        with new_pc.session() as s:
+            assert s.scalar(select(Household.head_name).where(Household.head_name == "Nguyễn Văn An"))
+            assert s.scalar(select(ReportSubmission.locked))
+        send(new_pc, hub, net.ids["hub"], tmp_path / "up.antq")
+        send(hub, new_pc, new_id, tmp_path / "down.antq")
+        assert canonical_dump(new_pc) == canonical_dump(hub, scope_for=new_id)
+        assert refusals(hub) == [] and refusals(new_pc) == []
+    finally:
+        new_pc.dispose()
+
+
+def test_a_postgresql_upper_level_refuses_an_injected_row_and_records_it(
+    pg_server, templates: dict[str, Path], tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from antq_desktop.services import station as station_service
+    from antq_desktop.storage.migrate import upgrade
+    from antq_desktop.sync import cards
+
+    url = pg_server.create()
+    hub = Database(url)
+    n = open_net(copy_templates(templates, tmp_path / "net"))
+    try:
+        upgrade(hub)
+        station_service.initialise(
+            hub,
+            station_service.SetupRequest(
+                province_code="04",
+                commune_code="01304",
+                unit_name="Công an tỉnh Cao Bằng (PG)",
+                admin_username="admin",
+                admin_password="secret123",
+                role="hub",
+            ),
+        )
+        a = n.dbs["A"]
+        hub_card = cards.own_card(hub)
+        cards.pair(hub, cards.own_card(a))
+        cards.pair(a, hub_card)
+        add_household(a, "Nguyễn Văn An")
+        send(a, hub, hub_card.site_id, tmp_path / "a0.antq")
+        with a.session() as s:
+            s.add(AwardDecision(number="15", symbol="QĐ-UBND", commune_code=CODE_B))
+        export_bundle(a, hub_card.site_id, tmp_path / "a1.antq")
+        refused = assert_refused_and_nothing_written(hub, tmp_path / "a1.antq", match="15/QĐ-UBND")
+        assert refused.table == "award_decision"
+    finally:
+        n.close()
+        hub.dispose()
+        pg_server.drop(url)
