@@ -170,8 +170,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print(f"  {name:<20} {t.new:>7} {t.changed:>9} {t.unchanged:>11} {t.conflicts:>9}")
             tot = rep.totals
             print(f"  {'cộng':<20} {tot.new:>7} {tot.changed:>9} {tot.unchanged:>11} {tot.conflicts:>9}")
-            if rep.seen_before:
-                print("  (gói này đã được nhập trước đó; nhập lại không làm thay đổi dữ liệu)")
+            if rep.note():
+                print(f"  {rep.note()}")  # seen before, or older than what was received: the truth of it
             if rep.audit_warning:
                 print(f"  CẢNH BÁO: {rep.audit_warning}")
             return 0
@@ -200,6 +200,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return _run(args, False, status)
 
     if c == "conflicts":
+        from .sync.labels import table_label
 
         def conflicts(st: Any) -> int:
             if args.keep is not None or args.restore is not None:
@@ -217,8 +218,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
                     print("Không có xung đột nào chờ xem xét.")
                 for i in items:
                     print(
-                        f"#{i.id} {i.table}.{i.field} [{i.record_id[:8]}]: đang dùng {i.winner_value!r} "
-                        f"({i.winner_site}, {i.winner_changed_at}) — bị thay {i.loser_value!r} ({i.loser_site}, {i.loser_changed_at})"
+                        f"#{i.id} {table_label(i.table)} “{i.record_label}”, trường {i.field}: "
+                        f"đang dùng {i.winner_value!r} ({i.winner_site}, {i.winner_changed_at}) — "
+                        f"bị thay {i.loser_value!r} ({i.loser_site}, {i.loser_changed_at})"
                     )
             return 0
 

@@ -134,7 +134,7 @@ def test_a_conflict_is_shown_side_by_side_and_the_other_value_restored(
     tab.refresh()
     assert tab.table.rowCount() == 1
     cells = [tab.table.item(0, c).text() for c in range(6)]
-    assert cells[0] == "Quyết định khen thưởng" and cells[1] == "occasion"
+    assert cells[0] == "Quyết định khen thưởng: 7/QĐ-CAT" and cells[1] == "occasion"
     assert {cells[2], cells[4]} == {"Ngày hội toàn dân (cấp trên)", "Ngày hội toàn dân (xã)"}
     other = cells[4]
     tab.table.selectRow(0)

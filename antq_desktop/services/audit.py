@@ -43,6 +43,7 @@ ACTION_LABELS = {
     "settings": "Đổi thiết lập",
     "export": "Xuất dữ liệu",
     "import": "Nhập dữ liệu",
+    "import_refused": "Từ chối gói dữ liệu ngoài phạm vi",
     "print": "In giấy khen",
     "backup": "Sao lưu",
     "backup_failed": "Sao lưu lỗi",

@@ -5,7 +5,9 @@
 * :mod:`.rows` — which tables travel, row format, each peer's scope;
 * :mod:`.bundle` — writing a bundle (temp, fsync, rename, read back) and opening one;
 * :mod:`.merge` — dry run and the one-transaction, per-field merge;
-* :mod:`.conflicts` — the conflict list, keep / restore.
+* :mod:`.scope_check` — every incoming row checked against what its sender may write;
+* :mod:`.conflicts` — the conflict list, keep / restore, closed on both sides;
+* :mod:`.labels` — records named as a person knows them (a household by head and village).
 
 Status and :func:`~antq_desktop.services.sync_status.start_new_incarnation`
 live in ``services.sync_status`` so code below this layer can call them.

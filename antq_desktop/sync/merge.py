@@ -17,6 +17,10 @@ is not yet acknowledged by the sender (our edit lost) or the incoming row's
 sender change number is above what we had received from it (their edit lost).
 The merge itself never depends on this list; it is for a person to review.
 
+**Scope.** Every planned write is checked against what the sender may write
+(:mod:`.scope_check`) before anything is written, dry run included; one row
+out of scope refuses the bundle and the refusal is audited on its own.
+
 **Bookkeeping** per peer (``site``): ``peer_acked_seq`` (what it has of ours,
 from the bundle's ack, when the ack names our current incarnation),
 ``received_seq`` (what we have of theirs: advanced to the bundle's
@@ -31,6 +35,7 @@ them still merges its rows (harmless) but moves no counter.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -47,7 +52,8 @@ from ..storage import column_crypto, hlc
 from ..storage.database import Database
 from ..storage.models import Site, SyncConflict, SyncLog
 from ..storage.stamping import row_search_key
-from . import audit_heads
+from . import audit_heads, scope_check
+from . import conflicts as conflict_list
 from .bundle import OpenedBundle, open_bundle_in, read_file, require_data_key
 from .rows import BY_NAME, TravellingTable, from_json_row
 
@@ -77,7 +83,11 @@ class ImportReport:
     tables: dict[str, TableSummary] = field(default_factory=dict)
     stale_incarnation: bool = False
     peer_restored: bool = False
+    # This very file was imported before (the log holds its SHA-256).
     seen_before: bool = False
+    # Never imported, but older than the newest bundle already received from the sender.
+    older_than_received: bool = False
+    latest_bundle_in: int = 0
     # The sender's audit trail was rewritten after an earlier bundle (sync/audit_heads.py).
     audit_warning: str = ""
 
@@ -91,6 +101,42 @@ class ImportReport:
             out.conflicts += t.conflicts
         return out
 
+    def note(self, vietnamese: bool = True) -> str:
+        """What to tell a person about a bundle seen before or older than one received (else "")."""
+        tot = self.totals
+        writes = tot.new + tot.changed
+        if self.seen_before:
+            if not writes:
+                return (
+                    "Gói này đã được nhập trước đó: không có gì thay đổi."
+                    if vietnamese
+                    else "This bundle was imported before: nothing changes."
+                )
+            return (
+                f"Gói này đã được nhập trước đó; nhập lại {'đã bổ sung' if self.applied else 'sẽ bổ sung'} "
+                f"{writes} bản ghi máy này còn thiếu (có thể máy này vừa khôi phục bản sao lưu)."
+                if vietnamese
+                else f"This bundle was imported before; importing it again "
+                f"{'restored' if self.applied else 'restores'} {writes} records this station lacked."
+            )
+        if self.older_than_received:
+            if not writes:
+                return (
+                    f"Gói này cũ hơn gói số {self.latest_bundle_in} đã nhận từ {self.sender_name}: "
+                    "không có gì cần nhập."
+                    if vietnamese
+                    else f"Older than bundle no. {self.latest_bundle_in} already received from "
+                    f"{self.sender_name}; nothing to do."
+                )
+            return (
+                f"Gói này cũ hơn gói số {self.latest_bundle_in} đã nhận từ {self.sender_name}; "
+                f"{'đã nhập' if self.applied else 'sẽ nhập'} {writes} bản ghi còn thiếu."
+                if vietnamese
+                else f"Older than bundle no. {self.latest_bundle_in} already received from "
+                f"{self.sender_name}; {'imported' if self.applied else 'imports'} {writes} missing records."
+            )
+        return ""
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "sender": {"site_id": self.sender_id, "unit_name": self.sender_name},
@@ -99,6 +145,10 @@ class ImportReport:
             "scope": self.scope,
             "applied": self.applied,
             "seen_before": self.seen_before,
+            "older_than_received": self.older_than_received,
+            "latest_bundle_in": self.latest_bundle_in,
+            "note": self.note(),
+            "note_en": self.note(False),
             "peer_restored": self.peer_restored,
             "stale_incarnation": self.stale_incarnation,
             "audit_warning": self.audit_warning,
@@ -214,6 +264,8 @@ class _TablePlan:
     updates: list[dict[str, Any]] = field(default_factory=list)
     conflicts: list[tuple[str, _Conflict]] = field(default_factory=list)
     summary: TableSummary = field(default_factory=TableSummary)
+    # The stored row of each update, by id (the scope check compares before and after).
+    before: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def _plan_table(
@@ -255,6 +307,7 @@ def _plan_table(
                 plan.summary.unchanged += 1
             else:
                 plan.updates.append(merged)
+                plan.before[rid] = local
                 plan.summary.changed += 1
     return plan
 
@@ -332,6 +385,34 @@ def _record_conflicts(s: Session, plan: _TablePlan, peer_id: str, bundle_no: int
         )
 
 
+def _planned_writes(plans: list[_TablePlan]) -> list[scope_check.PlannedWrite]:
+    out = []
+    for p in plans:
+        out += [scope_check.PlannedWrite(p.t, None, row) for row in p.inserts]
+        out += [scope_check.PlannedWrite(p.t, p.before[row["id"]], row) for row in p.updates]
+    return out
+
+
+def _place_in_history(s: Session, report: ImportReport, peer: Site, sha256: str, reset: bool) -> None:
+    """Was this very file imported before, or is it older than the newest bundle received from the peer?
+
+    ``seen_before``: the log holds an import of the same file (its SHA-256). ``older_than_received``:
+    never imported, but its number is below the newest one received from this peer (in its current
+    incarnation) — its rows still merge (harmless, usually nothing to do) and no counter moves back.
+    """
+    latest = 0 if reset else int(peer.last_bundle_in or 0)
+    report.latest_bundle_in = latest
+    report.seen_before = (
+        s.scalar(
+            select(SyncLog.id)
+            .where(SyncLog.peer_site == peer.id, SyncLog.direction == "in", SyncLog.sha256 == sha256)
+            .limit(1)
+        )
+        is not None
+    )
+    report.older_than_received = not report.seen_before and report.bundle_no < latest
+
+
 def apply_in(
     s: Session, opened: OpenedBundle, dry_run: bool = False, now: datetime | None = None
 ) -> ImportReport:
@@ -366,8 +447,8 @@ def apply_in(
         applied=not dry_run,
         stale_incarnation=stale,
         peer_restored=reset,
-        seen_before=not reset and bundle_no <= int(peer.last_bundle_in or 0),
     )
+    _place_in_history(s, report, peer, opened.sha256, reset)
     plans = []
     top_version = ""
     for name in (t for t in BY_NAME if t in opened.rows):
@@ -380,6 +461,7 @@ def apply_in(
         plan = _plan_table(conn, t, objs, acked, received_before)
         plans.append(plan)
         report.tables[name] = plan.summary
+    scope_check.check_writes(s, peer, bundle_no, _planned_writes(plans))
     if dry_run:
         return report
     require_data_key(s)
@@ -389,6 +471,7 @@ def apply_in(
         seq = _write_plan(conn, plan, seq)
     for plan in plans:
         _record_conflicts(s, plan, peer.id, bundle_no, now)
+    conflict_list.close_superseded(s, ((p.t, row) for p in plans for row in p.updates), now)
     if not stale:
         report.audit_warning = audit_heads.check_in(
             s, peer, m.get("audit"), bundle_no > int(peer.last_bundle_in or 0) or reset, reset, bundle_no, now
@@ -454,6 +537,19 @@ def import_bytes(
                 raise _DryRun(report)
     except _DryRun as d:
         return d.report
+    except scope_check.ScopeRefused as refused:
+        # The import's transaction rolled back: the refusal is recorded in one of its own (a disk
+        # that cannot take it does not hide the refusal itself).
+        with contextlib.suppress(DBAPIError):
+            audit.log(
+                db,
+                "import_refused",
+                table="site",
+                record_id=refused.peer_id,
+                details=refused.audit_details(),
+                note=refused.vi,
+            )
+        raise
     except IntegrityError as exc:
         raise UserError(
             "Gói dữ liệu thiếu bản ghi liên quan (có thể máy này vừa khôi phục bản sao lưu): hãy xuất gói của máy này gửi đơn vị kia, rồi nhập gói mới của họ. Chưa có thay đổi nào được ghi.",

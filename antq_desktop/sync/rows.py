@@ -22,11 +22,14 @@ commune:
 * award decisions for that commune's code and their awards.
 
 The same filter (:func:`scope_clause`) serves export and the convergence test's
-comparison, so "what the upper level holds of a commune" has one definition.
+comparison, so "what the upper level holds of a commune" has one definition;
+:func:`row_in_scope` is the same rule over one row, which import checks every
+incoming row against (:mod:`.scope_check`), and a test keeps the two equal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -160,7 +163,10 @@ def scope_context_in(s: Session, peer: Site) -> ScopeContext:
 
 
 def scope_clause(t: TravellingTable, ctx: ScopeContext) -> ColumnElement[bool]:
-    """Rows of ``t`` that this station sends to the peer of ``ctx`` (see the module docstring)."""
+    """Rows of ``t`` that this station sends to the peer of ``ctx`` (see the module docstring).
+
+    :func:`row_in_scope` is the same rule over one row (the import check); a test keeps them equal.
+    """
     if ctx.self_role != "hub":
         return true()
     c = t.table.c
@@ -181,3 +187,33 @@ def scope_clause(t: TravellingTable, ctx: ScopeContext) -> ColumnElement[bool]:
         # The upper level's approval (the period lock) goes down even when it created the row itself.
         return or_(from_peer, c.commune_code == ctx.commune_code)
     return from_peer if ctx.origin_ids else false()
+
+
+def row_in_scope(
+    t: TravellingTable,
+    row: Mapping[str, Any],
+    ctx: ScopeContext,
+    decision_code: Callable[[str], str | None] = lambda _id: None,
+) -> bool:
+    """:func:`scope_clause` over one row (a dict of its columns): does the peer of ``ctx`` get it?
+
+    ``decision_code`` gives the ``commune_code`` of an award decision by id (``None``: unknown),
+    for the ``award`` rule. Import checks every incoming row with it (sync/scope_check.py).
+    """
+    if ctx.self_role != "hub":
+        return True
+    from_peer = row.get("origin_site") in ctx.origin_ids
+    if t.name in CATALOGUE_TABLES:
+        own = row.get("origin_site") == ctx.self_id
+        if "source" in t.table.c:
+            own = own and row.get("source") != "builtin"
+        return from_peer or own
+    if t.name == "award_decision":
+        return from_peer or bool(ctx.commune_code) and row.get("commune_code") == ctx.commune_code
+    if t.name == "award":
+        if from_peer or not ctx.commune_code:
+            return from_peer
+        return decision_code(str(row.get("decision_id") or "")) == ctx.commune_code
+    if t.name == "report_submission" and ctx.commune_code:
+        return from_peer or row.get("commune_code") == ctx.commune_code
+    return from_peer

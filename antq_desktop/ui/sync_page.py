@@ -135,8 +135,8 @@ class ImportPreviewDialog(QDialog):
         )
         head.setWordWrap(True)
         notes = []
-        if report.seen_before:
-            notes.append(self.tr("This bundle was imported before: importing it again changes nothing."))
+        if report.note():  # seen before, or older than a bundle already received: what it really does
+            notes.append(report.note(is_vietnamese()))
         if report.peer_restored:
             notes.append(self.tr("The sender restored a backup: everything is sent again and merged."))
         note = QLabel("\n".join(notes))
@@ -456,7 +456,7 @@ class ConflictsTab(QWidget):
             ]
         )
         self.table.setObjectName("conflictTable")
-        set_columns(self.table, (150, 120, 200, 200, 200))
+        set_columns(self.table, (260, 120, 200, 200, 200))
         self.show_all = QCheckBox(self.tr("also those already decided"))
         self.show_all.toggled.connect(self.refresh)
         bar = QHBoxLayout()
@@ -484,7 +484,7 @@ class ConflictsTab(QWidget):
         self.table.setRowCount(len(self.conflicts))
         for r, c in enumerate(self.conflicts):
             cells = [
-                table_label(c.table),
+                f"{table_label(c.table)}: {c.record_label}",  # the record as a person knows it
                 c.field,
                 _value(c.winner_value),
                 f"{c.winner_site}, {datetime_text(c.winner_changed_at)}",
