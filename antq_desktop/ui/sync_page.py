@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from .. import sync
 from ..services.errors import UserError
 from ..services.station import Station
+from ..sync.cards import other_province
 from .i18n import fmt_int, is_vietnamese
 from .messages import confirm, show_error
 from .tasks import run_task
@@ -320,7 +321,17 @@ class ExchangeTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            sync.pair(self.db, card, fingerprint=card.fingerprint)
+            foreign = other_province(self.db, card)
+            if foreign and not confirm(
+                self,
+                self.tr("Another province"),
+                self.tr("%1 belongs to %2, not this station's province. Pair with it anyway?")
+                .replace("%1", card.unit_name)
+                .replace("%2", foreign),
+                default_yes=False,
+            ):
+                return False
+            sync.pair(self.db, card, fingerprint=card.fingerprint, other_province_ok=bool(foreign))
         except UserError as exc:
             show_error(self, exc)
             return False

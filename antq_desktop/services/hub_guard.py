@@ -1,0 +1,134 @@
+"""The upper level reads a commune's records; it does not edit them (docs/sync.md, "The hub").
+
+At a station set up as the upper level's hub, every write of every service
+passes this ``before_flush`` check, like :mod:`services.period_lock`:
+
+* the tables that travel *down* (:data:`HUB_TABLES`: catalogues, certificate
+  templates, award decisions and their awards, report submissions — the
+  approval and lock) are the hub's to write, except a row a commune made
+  itself (its own decision, its own group type), which stays the commune's;
+  a commune's report submission is the exception to the exception: approving
+  and reopening it is the upper level's business;
+* every other travelling table (households, persons, groups, meetings, villages,
+  the commune row…) is read-only at the hub: no new row, no change, no
+  deletion. A correction is asked of the commune, which makes it and sends it
+  up; the hub then sees it like any other change.
+
+A bundle import (``session.info["sync_apply"]``) is never refused: it carries
+the communes' own writes. Refusals are one sentence naming the record and its
+commune.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import Session
+
+from ..storage.base import SyncMixin
+from ..storage.models import Site
+from ..storage.stamping import AntqSession
+from .errors import UserError
+
+# What the upper level writes and sends down (sync/rows.py: scope_clause).
+HUB_TABLES = frozenset(
+    {
+        "group_type",
+        "meeting_type",
+        "commitment_text",
+        "certificate_template",
+        "award_decision",
+        "award",
+        "report_submission",
+        "certificate_print",
+    }
+)
+# Rows the hub may change even when a commune made them: its approval of the commune's report.
+HUB_CHANGES_COMMUNE_ROWS = frozenset({"report_submission"})
+
+LABELS: dict[str, str] = {
+    "household": "hộ gia đình",
+    "person": "nhân khẩu",
+    "household_event": "biến động hộ",
+    "commitment": "bản cam kết",
+    "antq_group": "tổ, mô hình",
+    "membership": "thành viên tổ",
+    "meeting": "hội nghị",
+    "meeting_attendee": "người dự hội nghị",
+    "opinion": "ý kiến",
+    "village": "thôn, tổ dân phố",
+    "commune": "xã",
+    "village_assessment": "đánh giá thôn",
+    "public_tip": "tin báo",
+    "handed_in_item": "vật phẩm giao nộp",
+    "surrender": "trường hợp đầu thú",
+    "mediation": "vụ hòa giải",
+    "service_period": "thời gian tham gia",
+    "award_decision": "quyết định khen thưởng",
+    "award": "khen thưởng",
+    "group_type": "loại tổ, mô hình",
+    "meeting_type": "loại hội nghị",
+    "commitment_text": "mẫu cam kết",
+    "certificate_template": "mẫu giấy khen",
+}
+
+
+def _self_site(s: Session) -> Site | None:
+    with s.no_autoflush:
+        return s.scalar(select(Site).where(Site.is_self.is_(True)).limit(1))
+
+
+def _owner(s: Session, origin: str | None) -> str:
+    with s.no_autoflush:
+        site = s.get(Site, origin) if origin else None
+    if site is None:
+        return "một xã"
+    code = f" (mã xã {site.commune_code})" if site.commune_code else ""
+    return f"{site.unit_name}{code}"
+
+
+def refusal(s: Session, obj: Any) -> UserError:
+    table = type(obj).__tablename__
+    label = LABELS.get(table, table)
+    if not obj.origin_site or obj.origin_site == _self_site(s).id:  # type: ignore[union-attr]
+        return UserError(
+            f"Cấp trên không lập {label} cho xã: hồ sơ của xã do Công an xã lập rồi gửi gói lên.",
+            f"The upper level does not create a commune's {table} records: the commune makes them and sends a bundle.",
+        )
+    owner = _owner(s, obj.origin_site)
+    return UserError(
+        f"Bản ghi {label} {obj.id} là của {owner}: cấp trên chỉ xem, không sửa được; "
+        "hãy đề nghị xã sửa rồi gửi gói lên.",
+        f"The {table} record {obj.id} belongs to {owner}: the upper level only reads it; "
+        "ask the commune to correct it and send a bundle.",
+    )
+
+
+def check(s: Session, new: Iterable[Any], changed: Iterable[Any]) -> None:
+    """Raise the refusal if, at a hub, a write touches a commune's records (see the module docstring)."""
+    new = [o for o in new if isinstance(o, SyncMixin)]
+    changed = [o for o in changed if isinstance(o, SyncMixin)]
+    if not new and not changed:
+        return
+    me = _self_site(s)
+    if me is None or me.role != "hub":
+        return
+    for obj in new:
+        if type(obj).__tablename__ not in HUB_TABLES:
+            raise refusal(s, obj)
+    for obj in changed:
+        table = type(obj).__tablename__
+        if table not in HUB_TABLES:
+            raise refusal(s, obj)
+        if table not in HUB_CHANGES_COMMUNE_ROWS and obj.origin_site and obj.origin_site != me.id:
+            raise refusal(s, obj)
+
+
+@event.listens_for(AntqSession, "before_flush")
+def _hub_guard_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    if session.info.get("sync_apply"):
+        return
+    dirty = [o for o in session.dirty if session.is_modified(o, include_collections=False)]
+    check(session, session.new, [*dirty, *session.deleted])
