@@ -3,16 +3,18 @@
 At a station set up as the upper level's hub, every write of every service
 passes this ``before_flush`` check, like :mod:`services.period_lock`:
 
-* the tables that travel *down* (:data:`HUB_TABLES`: catalogues, certificate
-  templates, award decisions and their awards, report submissions — the
-  approval and lock) are the hub's to write, except a row a commune made
-  itself (its own decision, its own group type), which stays the commune's;
-  a commune's report submission is the exception to the exception: approving
-  and reopening it is the upper level's business;
-* every other travelling table (households, persons, groups, meetings, villages,
-  the commune row…) is read-only at the hub: no new row, no change, no
-  deletion. A correction is asked of the commune, which makes it and sends it
-  up; the hub then sees it like any other change.
+* a row a commune made (its ``origin_site`` is another station) is read-only
+  at the hub — no change, no deletion, in any table (its households, its own
+  award decisions, its own group types…) — except the commune's report
+  submission: approving and reopening it is the upper level's business;
+* new rows at the hub only in the tables that travel *down*
+  (:data:`HUB_TABLES`: catalogues, certificate templates, award decisions and
+  their awards, report submissions); a new household, person, meeting… at the
+  hub would belong to no commune and is refused.
+
+A correction is asked of the commune, which makes it and sends it up; the hub
+then sees it like any other change. The hub's own rows stay its own to edit
+(a hub set up by an older version holds a commune row and villages it made).
 
 A bundle import (``session.info["sync_apply"]``) is never refused: it carries
 the communes' own writes. Refusals are one sentence naming the record and its
@@ -119,10 +121,9 @@ def check(s: Session, new: Iterable[Any], changed: Iterable[Any]) -> None:
         if type(obj).__tablename__ not in HUB_TABLES:
             raise refusal(s, obj)
     for obj in changed:
-        table = type(obj).__tablename__
-        if table not in HUB_TABLES:
-            raise refusal(s, obj)
-        if table not in HUB_CHANGES_COMMUNE_ROWS and obj.origin_site and obj.origin_site != me.id:
+        if type(obj).__tablename__ in HUB_CHANGES_COMMUNE_ROWS:
+            continue
+        if obj.origin_site and obj.origin_site != me.id:
             raise refusal(s, obj)
 
 
