@@ -408,3 +408,72 @@ def _dump_household(db: Database, hid: str) -> tuple[object, ...]:
         h = s.get(Household, hid)
         assert h is not None
         return (h.phone, h.deleted, h.version, h.change_seq)
+
+
+def test_the_sync_screen_asks_before_another_province_and_before_a_replacement(
+    qtbot, station, tmp_path: Path, monkeypatch
+) -> None:
+    from types import SimpleNamespace
+
+    from PySide6.QtWidgets import QDialog, QMessageBox
+    from qt_support import setup_app
+
+    from antq_desktop.ui.sync_page import PairDialog, SyncArea
+
+    setup_app(station.data_dir, "en")
+    hub = setup_station(tmp_path / "hub.sqlite3", "hub")
+    a = setup_station(tmp_path / "a.sqlite3", "A")
+    a2 = setup_station(tmp_path / "a2.sqlite3", "A")
+    _, tq = station_dir(
+        tmp_path, "A-tq", province_code="08", commune_code="00991", unit_name="Công an xã Bắc Mê"
+    )
+    try:
+        pair_with_hub(hub, a)
+        questions: list[str] = []
+        answers: list[bool] = []
+        yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+        monkeypatch.setattr(
+            QMessageBox,
+            "question",
+            lambda _p, _t, text, *a, **k: (questions.append(text), yes if answers.pop(0) else no)[1],
+        )
+        monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: None)
+        monkeypatch.setattr(PairDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
+        area = SyncArea(SimpleNamespace(db=hub))
+        qtbot.addWidget(area)
+        tab = area.exchange
+
+        answers[:] = [False]
+        assert not tab.pair_from(_card(tq, tmp_path / "tq.card"))
+        assert "Tuyên Quang" in questions[-1]
+        answers[:] = [True]
+        assert tab.pair_from(tmp_path / "tq.card")
+
+        answers[:] = [False]
+        assert not tab.pair_from(_card(a2, tmp_path / "a2.card"))
+        assert "Công an xã Quảng Lâm" in questions[-1]
+        with hub.session() as s:
+            assert s.get(Site, site_id(a2)) is None and s.get(Site, site_id(a)).revoked_at is None  # type: ignore[union-attr]
+        answers[:] = [True]
+        assert tab.pair_from(tmp_path / "a2.card")
+        with hub.session() as s:
+            assert s.get(Site, site_id(a)).revoked_at is not None  # type: ignore[union-attr]
+            assert s.get(Site, site_id(a2)).paired_at is not None  # type: ignore[union-attr]
+    finally:
+        for db in (hub, a, a2, tq):
+            db.dispose()
+
+
+def test_a_hub_set_up_by_an_older_version_shows_no_commune_on_its_card(tmp_path: Path) -> None:
+    """Older hubs kept a commune code in their own site row; the card no longer carries it."""
+    hub = setup_station(tmp_path / "hub.sqlite3", "hub")
+    try:
+        with hub.session() as s:
+            me = s.scalar(select(Site).where(Site.is_self.is_(True)))
+            assert me is not None
+            me.commune_code = me.unit_code = "01304"
+        card = cards.own_card(hub)
+        assert (card.role, card.commune_code, card.unit_code, card.province_code) == ("hub", "", "04", "04")
+        assert station.unit_summary(hub)["commune_code"] == ""
+    finally:
+        hub.dispose()

@@ -999,53 +999,53 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="461"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="484"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="485"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="463"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="486"/>
         <source>Kept value</source>
         <translation>Giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="464"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="466"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="487"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="489"/>
         <source>Changed by, when</source>
         <translation>Nơi sửa, lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="465"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="488"/>
         <source>Other value</source>
         <translation>Giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="494"/>
         <source>also those already decided</source>
         <translation>cả những xung đột đã xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="474"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="497"/>
         <source>Keep the kept value</source>
         <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="476"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="499"/>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="479"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="502"/>
         <source>The other value becomes a new change that travels to the peers.</source>
         <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="507"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="530"/>
         <source>%1 conflicts</source>
         <translation>%1 xung đột</translation>
     </message>
@@ -1758,64 +1758,74 @@ Cơ sở dữ liệu: %2</translation>
         <translation>%1 thuộc %2, khác tỉnh của máy này. Vẫn ghép nối?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="347"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="341"/>
+        <source>A station of the same commune</source>
+        <translation>Trạm cùng xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="343"/>
+        <source>%1 is already paired for this commune. Is %2 its new computer, replacing it? The old station&apos;s pairing is then revoked; its records stay the commune&apos;s.</source>
+        <translation>%1 đã được ghép nối cho xã này. %2 có phải là máy mới thay cho máy đó không? Nếu đúng, ghép nối của trạm cũ sẽ bị thu hồi; dữ liệu của nó vẫn là của xã.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="370"/>
         <source>Revoke the pairing</source>
         <translation>Thu hồi ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="348"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="371"/>
         <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
         <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="367"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="377"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="387"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="400"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="410"/>
         <source>Export a bundle</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="367"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="398"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="421"/>
         <source>Bundles (*.antq)</source>
         <translation>Gói dữ liệu (*.antq)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="378"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="401"/>
         <source>Writing and checking the bundle…</source>
         <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="388"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="411"/>
         <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
         <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="398"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="408"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="422"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="434"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="443"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="421"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="431"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="445"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="466"/>
         <source>Import a bundle</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="409"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="432"/>
         <source>Checking the bundle…</source>
         <translation>Đang kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="423"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="446"/>
         <source>Writing the bundle&apos;s records…</source>
         <translation>Đang ghi dữ liệu của gói…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="435"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="458"/>
         <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
         <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="445"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
         <source>The records were imported, but the sender&apos;s audit trail was changed after an earlier bundle:</source>
         <translation>Dữ liệu đã được nhập, nhưng nhật ký thao tác của bên gửi đã bị sửa sau một lần gửi trước:</translation>
     </message>
@@ -4644,12 +4654,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="525"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="548"/>
         <source>Exchange with other stations</source>
         <translation>Trao đổi với đơn vị khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="526"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="549"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>

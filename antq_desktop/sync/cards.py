@@ -131,9 +131,9 @@ def own_card_in(s: Session, now: datetime | None = None) -> tuple[SiteCard, str]
         role=me.role,
         unit_kind=me.unit_kind,
         unit_name=me.unit_name,
-        unit_code=me.unit_code,
+        unit_code=me.unit_code if me.role == "commune" else me.province_code,
         province_code=me.province_code,
-        commune_code=me.commune_code,
+        commune_code=me.commune_code if me.role == "commune" else "",  # a hub has none (older set-ups did)
         signing_public_key=signing.public_text,
         encryption_public_key=enc.public_text,
         incarnation=int(incarnation),
@@ -253,6 +253,15 @@ class PairResult:
     replaced_placeholder: bool
     updated: bool
     replaced_station: str = ""  # the site id of the station this one replaces (now revoked)
+
+
+class SameCommuneStation(UserError):
+    """The commune code of the card already has a paired station (``old``): replace it, or do not pair."""
+
+    def __init__(self, vi: str, en: str, old: Site) -> None:
+        super().__init__(vi, en)
+        self.old_id = old.id
+        self.old_name = old.unit_name
 
 
 def _province_name(code: str) -> str:
@@ -407,11 +416,12 @@ def _check_same_commune(
     if not replaces:
         if same and (existing is None or existing.paired_at is None):
             old = same[0]
-            raise UserError(
+            raise SameCommuneStation(
                 f"Xã mã {card.commune_code} đã có trạm được ghép nối: {_label(old)}; nếu {card.unit_name} "
                 f"là máy mới thay cho máy đó, hãy chạy lại với --replaces {old.id}, còn không thì không ghép nối.",
                 f"Commune {card.commune_code} already has a paired station: {_label(old)}; if {card.unit_name} "
                 f"is the new PC replacing it, run again with --replaces {old.id}, otherwise do not pair.",
+                old,
             )
         return ""
     old_site = s.get(Site, replaces.strip())

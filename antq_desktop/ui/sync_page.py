@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from .. import sync
 from ..services.errors import UserError
 from ..services.station import Station
-from ..sync.cards import other_province
+from ..sync.cards import SameCommuneStation, other_province
 from .i18n import fmt_int, is_vietnamese
 from .messages import confirm, show_error
 from .tasks import run_task
@@ -331,7 +331,30 @@ class ExchangeTab(QWidget):
                 default_yes=False,
             ):
                 return False
-            sync.pair(self.db, card, fingerprint=card.fingerprint, other_province_ok=bool(foreign))
+            try:
+                sync.pair(self.db, card, fingerprint=card.fingerprint, other_province_ok=bool(foreign))
+            except (
+                SameCommuneStation
+            ) as same:  # the commune's new PC? the officer says so, or nothing happens
+                if not confirm(
+                    self,
+                    self.tr("A station of the same commune"),
+                    self.tr(
+                        "%1 is already paired for this commune. Is %2 its new computer, replacing it? "
+                        "The old station's pairing is then revoked; its records stay the commune's."
+                    )
+                    .replace("%1", same.old_name)
+                    .replace("%2", card.unit_name),
+                    default_yes=False,
+                ):
+                    return False
+                sync.pair(
+                    self.db,
+                    card,
+                    fingerprint=card.fingerprint,
+                    other_province_ok=bool(foreign),
+                    replaces=same.old_id,
+                )
         except UserError as exc:
             show_error(self, exc)
             return False
