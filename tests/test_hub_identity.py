@@ -477,3 +477,21 @@ def test_a_hub_set_up_by_an_older_version_shows_no_commune_on_its_card(tmp_path:
         assert station.unit_summary(hub)["commune_code"] == ""
     finally:
         hub.dispose()
+
+
+def test_the_hubs_overview_and_guard_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    hub = Database(pg_url)
+    upgrade(hub)
+    station.initialise(hub, setup_request("hub"))
+    a = setup_station(tmp_path / "a.sqlite3", "A")
+    try:
+        pair_with_hub(hub, a)
+        hid = add_household(a, "Nông Văn Một")
+        send(a, hub, tmp_path / "a.antq")
+        cov = overview.coverage(hub, YEAR)
+        assert cov.by == "commune" and [(r.code, r.households) for r in cov.rows] == [("01304", 1)]
+        with pytest.raises(UserError):
+            households_service.delete_households(hub, [hid])
+    finally:
+        hub.dispose()
+        a.dispose()
