@@ -381,6 +381,7 @@ def test_the_hub_reads_a_communes_records_and_does_not_edit_them(tmp_path: Path)
             households_service.save_household(hub, replace(detail.household, phone="0912"))
         text = err.value.vi
         assert "Công an xã Quảng Lâm" in text and "chỉ xem" in text and text.count(".") <= 1
+        assert "“Nông Văn Một”" in text, "the household named by its head, not an id"
         with pytest.raises(UserError):
             households_service.delete_households(hub, [hid])
         with pytest.raises(UserError) as err:  # nor a new household in a commune's village

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
 from ..storage.base import SyncMixin
@@ -34,8 +34,9 @@ from ..storage.models import Site
 from ..storage.stamping import AntqSession
 from .errors import UserError
 
-# What the upper level writes and sends down (sync/rows.py: scope_clause).
-HUB_TABLES = frozenset(
+# What the upper level writes and sends down (sync/rows.py: scope_clause). A later area whose table
+# the hub writes (a new kind of record travelling down) registers it with :func:`allow_at_hub`.
+HUB_TABLES = set(
     {
         "group_type",
         "meeting_type",
@@ -48,7 +49,15 @@ HUB_TABLES = frozenset(
     }
 )
 # Rows the hub may change even when a commune made them: its approval of the commune's report.
-HUB_CHANGES_COMMUNE_ROWS = frozenset({"report_submission"})
+HUB_CHANGES_COMMUNE_ROWS = {"report_submission"}
+
+
+def allow_at_hub(table: str, *, commune_rows_too: bool = False) -> None:
+    """Let the hub create rows of ``table`` (and, with ``commune_rows_too``, change a commune's rows)."""
+    HUB_TABLES.add(table)
+    if commune_rows_too:
+        HUB_CHANGES_COMMUNE_ROWS.add(table)
+
 
 LABELS: dict[str, str] = {
     "household": "hộ gia đình",
@@ -100,12 +109,26 @@ def refusal(s: Session, obj: Any) -> UserError:
             f"The upper level does not create a commune's {table} records: the commune makes them and sends a bundle.",
         )
     owner = _owner(s, obj.origin_site)
+    what = _what(obj)
     return UserError(
-        f"Bản ghi {label} {obj.id} là của {owner}: cấp trên chỉ xem, không sửa được; "
+        f"Bản ghi {label} {what} là của {owner}: cấp trên chỉ xem, không sửa được; "
         "hãy đề nghị xã sửa rồi gửi gói lên.",
-        f"The {table} record {obj.id} belongs to {owner}: the upper level only reads it; "
+        f"The {table} record {what} belongs to {owner}: the upper level only reads it; "
         "ask the commune to correct it and send a bundle.",
     )
+
+
+def _what(obj: Any) -> str:
+    """The record as a person knows it: a household by its head, a person or group by name, else its id."""
+    state = inspect(obj)
+    for attr in ("head_name", "full_name", "name", "number"):
+        if attr not in state.attrs:
+            continue
+        before = state.attrs[attr].history.deleted  # the name it has at the commune, not the hub's edit
+        value = str((before[0] if before else getattr(obj, attr)) or "").strip()
+        if value:
+            return f"“{value}”"
+    return str(obj.id)
 
 
 def check(s: Session, new: Iterable[Any], changed: Iterable[Any]) -> None:
