@@ -43,13 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     init = sub.add_parser("init", help="thiết lập đơn vị lần đầu, không hỏi đáp")
     init.add_argument("--province", required=True, help="mã tỉnh/thành phố (2 chữ số, QĐ 19/2025)")
-    init.add_argument("--commune", required=True, help="mã xã/phường/đặc khu (5 chữ số)")
+    init.add_argument("--commune", default="", help="mã xã/phường/đặc khu (5 chữ số); không dùng với --hub")
     init.add_argument("--unit-name", required=True, help='tên đơn vị, ví dụ "Công an xã Thạch Lâm"')
     init.add_argument("--admin", required=True, help="tên đăng nhập của quản trị viên")
     init.add_argument("--password-file", required=True, help="tệp chứa mật khẩu (dòng đầu)")
     init.add_argument("--village", action="append", default=[], help="tên thôn/tổ dân phố (lặp lại được)")
     init.add_argument("--upper-level", default="", help="tên cấp trên (mặc định: Công an tỉnh/thành phố)")
-    init.add_argument("--hub", action="store_true", help="thiết lập làm máy tổng hợp của cấp trên")
+    init.add_argument(
+        "--hub",
+        action="store_true",
+        help="thiết lập làm máy tổng hợp của cấp trên (Công an tỉnh): chỉ cần --province, không có xã",
+    )
 
     demo = sub.add_parser("demo", help="tạo xã mẫu (dữ liệu dùng thử) trong thư mục dữ liệu trống")
     demo.add_argument("--households", type=int, default=1500, help="số hộ (mặc định 1500)")
@@ -114,9 +118,27 @@ def _writing(args: argparse.Namespace, fn: Callable[[], int]) -> int:
         ) from exc
 
 
+def _check_init_role(args: argparse.Namespace) -> None:
+    """A hub is the province's upper level (no commune, villages or upper level); a commune needs its code."""
+    if args.hub:
+        extra = [f for f, v in (("--commune", args.commune), ("--village", args.village)) if v]
+        extra += ["--upper-level"] if args.upper_level else []
+        if extra:
+            raise UserError(
+                f"Máy tổng hợp của cấp trên không thuộc xã nào: hãy bỏ {', '.join(extra)} khi dùng --hub.",
+                f"The upper level's hub belongs to no commune: drop {', '.join(extra)} when using --hub.",
+            )
+    elif not args.commune:
+        raise UserError(
+            "Hãy ghi mã xã/phường bằng --commune MÃ (hoặc dùng --hub để thiết lập máy tổng hợp của cấp trên).",
+            "Give the commune code with --commune CODE (or use --hub to set up the upper level's hub).",
+        )
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     from .services.station import SetupRequest, initialise
 
+    _check_init_role(args)
     password = _read_password(args.password_file)
 
     def run() -> int:
@@ -208,8 +230,11 @@ def cmd_info(args: argparse.Namespace) -> int:
     if not set_up:
         print("Chưa thiết lập đơn vị (chạy 'antq init' hoặc 'antq demo').")
     else:
-        print(f"Đơn vị: {unit['unit_name']} — {unit['commune']}, {unit['province']}")
-        print(f"Cấp trên: {unit['upper_level']}")
+        if unit["role"] == "hub":
+            print(f"Đơn vị: {unit['unit_name']} — cấp trên của các xã, phường thuộc {unit['province']}")
+        else:
+            print(f"Đơn vị: {unit['unit_name']} — {unit['commune']}, {unit['province']}")
+            print(f"Cấp trên: {unit['upper_level']}")
         ov = data["overview"]
         print(
             f"Năm {ov['year']}: {ov['households']} hộ, {ov['persons']} nhân khẩu, "

@@ -29,10 +29,19 @@ def add_sync_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> No
     pair.add_argument(
         "--fingerprint", help="mã nhận dạng đơn vị kia đọc qua điện thoại (kiểm tra trước khi ghép)"
     )
-    pair.add_argument("--yes", action="store_true", help="xác nhận đã đối chiếu mã nhận dạng")
+    pair.add_argument(
+        "--yes",
+        action="store_true",
+        help="xác nhận đã đối chiếu mã nhận dạng (và đồng ý ghép nối với đơn vị của tỉnh khác, nếu có)",
+    )
+    pair.add_argument(
+        "--replaces",
+        metavar="MÃ_TRẠM_CŨ",
+        help="ở cấp trên: máy mới của một xã thay cho trạm cũ cùng mã xã (trạm cũ bị thu hồi, dữ liệu vẫn của xã)",
+    )
     pair.add_argument("--json", action="store_true", help="in dạng JSON")
     exp = ssub.add_parser("export", help="xuất gói dữ liệu cho một đơn vị đã ghép nối")
-    exp.add_argument("--to", required=True, help="đơn vị nhận: mã trạm, mã đơn vị hoặc tên")
+    exp.add_argument("--to", required=True, help="đơn vị nhận: mã trạm, mã xã hoặc tên đơn vị")
     exp.add_argument("-o", "--output", required=True, help="tệp gói dữ liệu (.antq)")
     exp.add_argument(
         "--full", action="store_true", help="gửi lại toàn bộ (khôi phục dữ liệu cho đơn vị nhận)"
@@ -116,17 +125,34 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 )
 
         def do_pair(st: Any) -> int:
-            result = sync.pair(st.db, card_obj, fingerprint=fp)
+            other_ok = args.yes
+            from .sync.cards import other_province
+
+            foreign = other_province(st.db, card_obj)
+            if foreign and not other_ok and sys.stdin.isatty():
+                print(f"CẢNH BÁO: {card_obj.unit_name} thuộc {foreign}, khác tỉnh của máy này.")
+                answer = input("Vẫn ghép nối với đơn vị của tỉnh khác? (c/k): ").strip().lower()
+                other_ok = answer in ("c", "co", "có", "y", "yes")
+            result = sync.pair(
+                st.db, card_obj, fingerprint=fp, other_province_ok=other_ok, replaces=args.replaces
+            )
             if args.json:
                 _print_json(
                     {
                         "paired": True,
                         "replaced_placeholder": result.replaced_placeholder,
+                        "replaced_station": result.replaced_station or None,
+                        "other_province": foreign or None,
                         **card_obj.as_dict(),
                     }
                 )
             else:
                 print(f"Đã ghép nối với {card_obj.unit_name} (mã nhận dạng {card_obj.fingerprint})")
+                if result.replaced_station:
+                    print(
+                        f"Trạm cũ {result.replaced_station} đã bị thu hồi; dữ liệu của nó vẫn là của xã "
+                        "và sẽ được gửi toàn bộ cho máy mới ở lần xuất gói tới."
+                    )
             return 0
 
         return _run(args, True, do_pair)

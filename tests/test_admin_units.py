@@ -205,6 +205,9 @@ def test_unit_summary_of_a_hub(data_dir: DataDir, setup_request: MakeRequest) ->
     finally:
         st.close()
     assert summary["role"] == "hub"
-    assert summary["upper_level"] == "Công an thành phố Hà Nội"
+    # The province's upper level: no commune (a commune code given through the services is ignored)
+    # and no upper level of its own (docs/sync.md, "The hub").
+    assert (summary["commune"], summary["commune_code"], summary["upper_level"]) == ("", "", "")
+    assert summary["unit_name"] == "Công an thành phố Hà Nội"
     assert summary["province"] == "Thành phố Hà Nội"
     assert summary["villages"] == 0

@@ -42,7 +42,7 @@ def test_a_commune_and_its_upper_level_exchange_bundles_through_the_cli(run_cli:
     ok(run_cli("--data-dir", commune, "demo", "--households", "40"))
     ok(
         run_cli(
-            "--data-dir", hub, "init", "--hub", "--province", "04", "--commune", "01304",
+            "--data-dir", hub, "init", "--hub", "--province", "04",
             "--unit-name", "Công an tỉnh Cao Bằng", "--admin", "admin", "--password-file", password,
         )
     )  # fmt: skip

@@ -31,7 +31,7 @@ COMMUNES = {
     "B": ("01290", "Công an xã Bảo Lâm"),
     "C": ("01321", "Công an xã Bảo Lạc"),
 }
-HUB = ("01304", "Công an tỉnh Cao Bằng")
+HUB = "Công an tỉnh Cao Bằng"  # the province's upper level: no commune code of its own
 
 
 def db_url(path: Path) -> str:
@@ -42,25 +42,31 @@ def setup_station(path: Path, name: str) -> Database:
     """A fresh set-up station in ``path`` (``name``: "hub" or a key of COMMUNES)."""
     db = Database(db_url(path))
     upgrade(db)
+    station_service.initialise(db, setup_request(name))
+    return db
+
+
+def setup_request(name: str) -> SetupRequest:
+    """The set-up of station ``name``: the hub (province only, no commune, no villages) or a commune."""
     if name == "hub":
-        code, unit = HUB
-        role = "hub"
-    else:
-        code, unit = COMMUNES[name]
-        role = "commune"
-    station_service.initialise(
-        db,
-        SetupRequest(
+        return SetupRequest(
             province_code=PROVINCE,
-            commune_code=code,
-            unit_name=unit,
+            commune_code="",
+            unit_name=HUB,
             admin_username="admin",
             admin_password="secret123",
-            villages=["Thôn Một", "Thôn Hai"],
-            role=role,
-        ),
+            role="hub",
+        )
+    code, unit = COMMUNES[name]
+    return SetupRequest(
+        province_code=PROVINCE,
+        commune_code=code,
+        unit_name=unit,
+        admin_username="admin",
+        admin_password="secret123",
+        villages=["Thôn Một", "Thôn Hai"],
+        role="commune",
     )
-    return db
 
 
 def pair_with_hub(hub: Database, commune: Database) -> None:

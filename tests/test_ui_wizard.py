@@ -146,8 +146,8 @@ def test_wizard_sets_up_a_real_unit_with_vietnamese_villages(qtbot, opened):
 
 
 def test_wizard_sets_up_the_upper_levels_hub(qtbot, opened):
-    """ "Cấp trên": province, the seat's commune, the unit named after the province, no villages,
-    no upper level of its own; the main window then shows the communes side by side."""
+    """ "Cấp trên": the province, then the unit named after it — no commune, no villages, no upper
+    level of its own; the main window then shows the communes side by side."""
     station, settings = opened
     wizard = SetupWizard()
     qtbot.addWidget(wizard)
@@ -157,22 +157,18 @@ def test_wizard_sets_up_the_upper_levels_hub(qtbot, opened):
     picker = wizard.province_page.picker
     qtbot.keyClicks(picker.search, "cao bang")
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)
-    assert wizard.currentId() == PAGE_COMMUNE
-    assert (
-        "Where the unit is seated" in wizard.commune_page.subTitle()
-        or "trụ sở" in wizard.commune_page.subTitle()
-    )
-    commune_picker = wizard.commune_page.picker
-    qtbot.keyClicks(commune_picker.search, "quang lam")
-    qtbot.keyClick(commune_picker.search, Qt.Key.Key_Return)
-    assert wizard.currentId() == PAGE_UNIT
+    assert wizard.currentId() == PAGE_UNIT, "a hub belongs to no commune: no commune page"
     assert wizard.unit_page.unit_name.text() == "Công an tỉnh Cao Bằng"
+    assert not wizard.unit_page.village_box.isVisible()
     wizard.next()
     assert wizard.currentId() == PAGE_ADMIN, "a hub has no upper level page"
     _fill_admin(qtbot, wizard, "captinh", "matkhau-an-toan")
     qtbot.mouseClick(wizard.button(wizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert run_setup(station, wizard.plan(), None)
-    assert station_service.unit_summary(station.db)["role"] == "hub"
+    summary = station_service.unit_summary(station.db)
+    assert summary["role"] == "hub" and summary["province_code"] == "04"
+    assert summary["commune_code"] == "" and summary["villages"] == 0
+    assert wizard.plan().request.commune_code == ""
 
     from antq_desktop.ui.hub_page import HubArea
 

@@ -214,47 +214,47 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="328"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="336"/>
         <source>Administrator account</source>
         <translation>Tài khoản quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="329"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="337"/>
         <source>The first account; it can add the other officers later.</source>
         <translation>Tài khoản đầu tiên; sau này tài khoản này thêm được các cán bộ khác.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="340"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="348"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="341"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="349"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="342"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="350"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="343"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="351"/>
         <source>Repeat password:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="358"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="366"/>
         <source>The user name needs at least 3 characters.</source>
         <translation>Tên đăng nhập cần ít nhất 3 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="360"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="368"/>
         <source>The password needs at least 6 characters.</source>
         <translation>Mật khẩu cần ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="362"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="370"/>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp nhau.</translation>
     </message>
@@ -791,24 +791,19 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="156"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="164"/>
         <source>Commune, ward or special zone</source>
         <translation>Xã, phường, đặc khu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="157"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="165"/>
         <source>Search, e.g. thach lam</source>
         <translation>Tìm kiếm, ví dụ: thach lam</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="167"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="175"/>
         <source>Communes of %1</source>
         <translation>Các xã, phường của %1</translation>
-    </message>
-    <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="170"/>
-        <source>Where the unit is seated (a commune or ward of %1)</source>
-        <translation>Nơi đặt trụ sở của đơn vị (xã, phường thuộc %1)</translation>
     </message>
 </context>
 <context>
@@ -1040,53 +1035,53 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="484"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="451"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="485"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="486"/>
         <source>Kept value</source>
         <translation>Giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="453"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="455"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="487"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="489"/>
         <source>Changed by, when</source>
         <translation>Nơi sửa, lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="488"/>
         <source>Other value</source>
         <translation>Giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="460"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="494"/>
         <source>also those already decided</source>
         <translation>cả những xung đột đã xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="463"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="497"/>
         <source>Keep the kept value</source>
         <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="465"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="499"/>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="502"/>
         <source>The other value becomes a new change that travels to the peers.</source>
         <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="496"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="530"/>
         <source>%1 conflicts</source>
         <translation>%1 xung đột</translation>
     </message>
@@ -1683,170 +1678,190 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="200"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="201"/>
         <source>Station</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="201"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="202"/>
         <source>Last sent</source>
         <translation>Gửi lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="202"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="203"/>
         <source>Last received</source>
         <translation>Nhận lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="203"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="204"/>
         <source>Days since exchange</source>
         <translation>Số ngày chưa trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="205"/>
         <source>Changes not yet acknowledged</source>
         <translation>Thay đổi chưa được xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="205"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="206"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="212"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="213"/>
         <source>Export a bundle…</source>
         <translation>Xuất gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="215"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="216"/>
         <source>Import a bundle…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="217"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="218"/>
         <source>everything (recovery of a broken PC)</source>
         <translation>toàn bộ (khôi phục cho máy bị hỏng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="218"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="219"/>
         <source>Send the peer&apos;s complete data, not only what it has not acknowledged.</source>
         <translation>Gửi toàn bộ dữ liệu của đơn vị kia, không chỉ phần họ chưa xác nhận đã nhận.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="222"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="223"/>
         <source>Save this station&apos;s card…</source>
         <translation>Xuất thẻ đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="223"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="224"/>
         <source>Pair with a station&apos;s card…</source>
         <translation>Nhập thẻ đơn vị để ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="224"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="225"/>
         <source>Revoke the pairing…</source>
         <translation>Thu hồi ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="247"/>
         <source>This station: %1 — fingerprint %2</source>
         <translation>Đơn vị này: %1 — mã nhận dạng %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="254"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="255"/>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="256"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="257"/>
         <source>audit trail altered</source>
         <translation>nhật ký bị sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="259"/>
         <source>exchange overdue</source>
         <translation>quá hạn trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="260"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="261"/>
         <source>paired</source>
         <translation>đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="293"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="294"/>
         <source>Save this station&apos;s card</source>
         <translation>Xuất thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="293"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="307"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="294"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="308"/>
         <source>Site cards (*.json)</source>
         <translation>Thẻ đơn vị (*.json)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="307"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="308"/>
         <source>Pair with a station&apos;s card</source>
         <translation>Ghép nối bằng thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="336"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="327"/>
+        <source>Another province</source>
+        <translation>Đơn vị của tỉnh khác</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="328"/>
+        <source>%1 belongs to %2, not this station&apos;s province. Pair with it anyway?</source>
+        <translation>%1 thuộc %2, khác tỉnh của máy này. Vẫn ghép nối?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="341"/>
+        <source>A station of the same commune</source>
+        <translation>Trạm cùng xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="343"/>
+        <source>%1 is already paired for this commune. Is %2 its new computer, replacing it? The old station&apos;s pairing is then revoked; its records stay the commune&apos;s.</source>
+        <translation>%1 đã được ghép nối cho xã này. %2 có phải là máy mới thay cho máy đó không? Nếu đúng, ghép nối của trạm cũ sẽ bị thu hồi; dữ liệu của nó vẫn là của xã.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/sync_page.py" line="370"/>
         <source>Revoke the pairing</source>
         <translation>Thu hồi ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="371"/>
         <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
         <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="356"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="366"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="376"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="400"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="410"/>
         <source>Export a bundle</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="356"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="387"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="421"/>
         <source>Bundles (*.antq)</source>
         <translation>Gói dữ liệu (*.antq)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="367"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="401"/>
         <source>Writing and checking the bundle…</source>
         <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="377"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="411"/>
         <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
         <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="387"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="397"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="411"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="423"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="432"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="421"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="431"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="445"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="466"/>
         <source>Import a bundle</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="398"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="432"/>
         <source>Checking the bundle…</source>
         <translation>Đang kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="446"/>
         <source>Writing the bundle&apos;s records…</source>
         <translation>Đang ghi dữ liệu của gói…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="424"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="458"/>
         <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
         <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
         <source>The records were imported, but the sender&apos;s audit trail was changed after an earlier bundle:</source>
         <translation>Dữ liệu đã được nhập, nhưng nhật ký thao tác của bên gửi đã bị sửa sau một lần gửi trước:</translation>
     </message>
@@ -2655,57 +2670,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="128"/>
         <source>Import a bundle — check before writing</source>
         <translation>Nhập gói dữ liệu — xem trước khi ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="130"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="131"/>
         <source>Bundle no. %1 from %2, made %3 (%4).</source>
         <translation>Gói số %1 của %2, tạo lúc %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="139"/>
-        <source>This bundle was imported before: importing it again changes nothing.</source>
-        <translation>Gói này đã được nhập trước đây: nhập lại không thay đổi gì.</translation>
-    </message>
-    <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="141"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="142"/>
         <source>The sender restored a backup: everything is sent again and merged.</source>
         <translation>Bên gửi vừa khôi phục bản sao lưu: toàn bộ dữ liệu được gửi lại và hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="146"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="147"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="147"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="148"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="148"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="149"/>
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="149"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="151"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="162"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="163"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="176"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="177"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -2713,32 +2723,32 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>IntroPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="105"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="109"/>
         <source>Welcome to ANTQ Desktop</source>
         <translation>Chào mừng đến với ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="107"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="111"/>
         <source>The records of the movement for the whole people to protect national security.</source>
         <translation>Quản lý hồ sơ phong trào Toàn dân bảo vệ an ninh Tổ quốc.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="109"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="113"/>
         <source>Set up my unit (choose the province and commune)</source>
         <translation>Thiết lập đơn vị của tôi (chọn tỉnh và xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="111"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="115"/>
         <source>Set up the upper level&apos;s hub (province police): see the communes&apos; bundles side by side</source>
         <translation>Thiết lập máy tổng hợp của cấp trên (Công an tỉnh): xem dữ liệu các xã gửi lên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="114"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="118"/>
         <source>Try it with demo data</source>
         <translation>Dùng thử với dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="118"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="122"/>
         <source>Demo data creates a sample commune with about 1,500 households, groups, meetings and awards. Use a separate data folder for real work.</source>
         <translation>Dữ liệu mẫu tạo một xã mẫu với khoảng 1.500 hộ, các tổ, hội nghị và khen thưởng. Khi làm việc thật, hãy dùng một thư mục dữ liệu khác.</translation>
     </message>
@@ -3653,73 +3663,89 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="75"/>
-        <location filename="../antq_desktop/ui/overview_page.py" line="87"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="79"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="91"/>
         <source>Households</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="76"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="80"/>
         <source>Persons</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="77"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="81"/>
         <source>Signed this year&apos;s commitment</source>
         <translation>Hộ đã ký cam kết năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="78"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="82"/>
         <source>Active groups and models</source>
         <translation>Tổ, mô hình đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="79"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="83"/>
         <source>Meetings this year</source>
         <translation>Hội nghị trong năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="80"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="84"/>
         <source>Opinions awaiting an answer</source>
         <translation>Ý kiến chưa được trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="87"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="91"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="140"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="87"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="91"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="87"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="91"/>
         <source>Coverage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="115"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="102"/>
+        <source>Each commune&apos;s figures, the charts and the province report are under Reports.</source>
+        <translation>Số liệu từng xã, biểu đồ và báo cáo của tỉnh xem ở mục Báo cáo.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/overview_page.py" line="125"/>
         <source>Overview — year %1</source>
         <translation>Tổng quan — năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="120"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="130"/>
         <source>%1 of %2 households</source>
         <translation>%1 trên %2 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="124"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="134"/>
         <source>%1 members</source>
         <translation>%1 thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="140"/>
+        <source>Commune</source>
+        <translation>Xã, phường</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/overview_page.py" line="143"/>
+        <source>Commitment coverage by commune, %1</source>
+        <translation>Tỷ lệ hộ ký cam kết theo xã, phường, năm %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/overview_page.py" line="145"/>
         <source>Commitment coverage by village, %1</source>
         <translation>Tỷ lệ hộ ký cam kết theo thôn, năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="132"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="152"/>
         <source>No exchange with %1 for %2 days: send a bundle (Sync → Export a bundle).</source>
         <translation>Đã %2 ngày chưa trao đổi dữ liệu với %1: hãy gửi gói dữ liệu (Đồng bộ → Xuất gói dữ liệu).</translation>
     </message>
@@ -3727,37 +3753,37 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="89"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="90"/>
         <source>Pair with %1</source>
         <translation>Ghép nối với %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="96"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="97"/>
         <source>Call the officer of %1 and ask them to read the fingerprint shown on their screen (Sync → This station&apos;s card). Confirm only if every character is the same.</source>
         <translation>Gọi điện cho cán bộ của %1, đề nghị đọc mã nhận dạng trên màn hình của họ (Đồng bộ → dòng “Đơn vị này”). Chỉ xác nhận khi mọi ký tự đều giống nhau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="101"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="102"/>
         <source>The fingerprint read out on the phone is exactly this one</source>
         <translation>Mã nhận dạng đọc qua điện thoại giống hệt mã này</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="104"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="105"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="105"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="106"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="106"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="107"/>
         <source>Fingerprint</source>
         <translation>Mã nhận dạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="114"/>
         <source>Pair</source>
         <translation>Ghép nối</translation>
     </message>
@@ -4019,17 +4045,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ProvincePage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="138"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="142"/>
         <source>Province or city</source>
         <translation>Tỉnh, thành phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="140"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="144"/>
         <source>The 34 provinces and cities since 1 July 2025. Type without diacritics to search.</source>
         <translation>34 tỉnh, thành phố từ ngày 01/7/2025. Gõ không dấu để tìm.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="142"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="146"/>
         <source>Search, e.g. cao bang</source>
         <translation>Tìm kiếm, ví dụ: cao bang</translation>
     </message>
@@ -4628,7 +4654,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="375"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="383"/>
         <source>ANTQ Desktop — first-time setup</source>
         <translation>ANTQ Desktop — thiết lập lần đầu</translation>
     </message>
@@ -4659,12 +4685,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="514"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="548"/>
         <source>Exchange with other stations</source>
         <translation>Trao đổi với đơn vị khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="515"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="549"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
@@ -4672,62 +4698,62 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="189"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="192"/>
         <source>Your unit and its villages</source>
         <translation>Đơn vị và các thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="190"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="193"/>
         <source>Villages: thôn, xóm, bản, ấp, tổ dân phố… You can add more later.</source>
         <translation>Khu dân cư: thôn, xóm, bản, ấp, tổ dân phố… Có thể bổ sung sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="195"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="198"/>
         <source>e.g. Thôn Nà Mạ</source>
         <translation>ví dụ: Thôn Nà Mạ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="196"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="199"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="197"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="200"/>
         <source>Rename</source>
         <translation>Đổi tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="198"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="201"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="199"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="202"/>
         <source>Move up</source>
         <translation>Lên trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="200"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="203"/>
         <source>Move down</source>
         <translation>Xuống dưới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="213"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="216"/>
         <source>Unit name:</source>
         <translation>Tên đơn vị:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="226"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="230"/>
         <source>Villages of the commune:</source>
         <translation>Các thôn, tổ dân phố của xã:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="243"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="247"/>
         <source>The hub&apos;s own unit. Villages are not needed: the communes bring theirs.</source>
         <translation>Tên đơn vị của máy tổng hợp. Không cần nhập thôn: các xã tự gửi danh sách của mình.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="258"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="266"/>
         <source>This village is already in the list.</source>
         <translation>Thôn này đã có trong danh sách.</translation>
     </message>
@@ -4735,22 +4761,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>UpperLevelPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="298"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="306"/>
         <source>Upper level</source>
         <translation>Cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="301"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="309"/>
         <source>Where your data bundles go: the provincial police since 2025, or a district where one remains.</source>
         <translation>Nơi nhận gói dữ liệu: Công an tỉnh (từ năm 2025), hoặc cấp huyện ở nơi còn.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="308"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="316"/>
         <source>Kind:</source>
         <translation>Loại:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="309"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="317"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
@@ -4801,18 +4827,18 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đang thiết lập đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="141"/>
-        <location filename="../antq_desktop/app.py" line="150"/>
+        <location filename="../antq_desktop/app.py" line="148"/>
+        <location filename="../antq_desktop/app.py" line="157"/>
         <source>ANTQ Desktop is already open; its window was brought forward.</source>
         <translation>ANTQ Desktop đang mở; cửa sổ đã được đưa lên trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="156"/>
+        <location filename="../antq_desktop/app.py" line="163"/>
         <source>ANTQ Desktop is already open on this data folder (or a command is running on it).</source>
         <translation>ANTQ Desktop đang mở trên thư mục dữ liệu này (hoặc đang có lệnh chạy trên đó).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="165"/>
+        <location filename="../antq_desktop/app.py" line="172"/>
         <source>Cannot use the data folder %1: %2</source>
         <translation>Không dùng được thư mục dữ liệu %1: %2</translation>
     </message>

@@ -1,4 +1,10 @@
-"""The figures of Tổng quan and of ``antq info``, counted from the records (tombstones excluded)."""
+"""The figures of Tổng quan and of ``antq info``, counted from the records (tombstones excluded).
+
+At a commune the coverage table is by village. At the upper level's hub — which has no commune
+and no villages of its own — it is by commune: the province's communes the hub knows (paired now
+or earlier), each with the households its stations sent and how many signed this year
+(:func:`coverage`); never one imported commune's villages as if they were the hub's.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +14,8 @@ from datetime import date, datetime
 from sqlalchemy import distinct, func, select
 from sqlalchemy.orm import Session
 
+from ..domain import admin_units
+from ..domain.text import fold
 from ..storage.base import Base, SyncMixin
 from ..storage.database import Database
 from ..storage.models import (
@@ -17,9 +25,10 @@ from ..storage.models import (
     Meeting,
     Membership,
     Person,
+    Site,
     User,
 )
-from . import meetings
+from . import commitments, meetings
 
 OPEN_OPINION_STATUSES = ("new", "in_progress")
 
@@ -98,3 +107,90 @@ def entity_counts(db: Database) -> dict[str, int]:
             elif cls is User:
                 counts[cls.__tablename__] = int(s.scalar(select(func.count()).select_from(cls)) or 0)
     return counts
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One line of the coverage table: a village (at a commune) or a commune (at the hub)."""
+
+    code: str  # village id, or commune code
+    name: str
+    households: int
+    covered: int  # households that signed this year (broken after signing included)
+
+    @property
+    def share(self) -> float:
+        return self.covered / self.households if self.households else 0.0
+
+
+@dataclass(frozen=True)
+class Coverage:
+    by: str  # "village" | "commune"
+    rows: tuple[CoverageRow, ...]
+
+
+def is_hub(db: Database) -> bool:
+    with db.session() as s:
+        return s.scalar(select(Site.role).where(Site.is_self.is_(True)).limit(1)) == "hub"
+
+
+def coverage(db: Database, year: int) -> Coverage:
+    """This year's commitment coverage: by village at a commune, by commune at the hub."""
+    if not is_hub(db):
+        return Coverage(
+            "village",
+            tuple(
+                CoverageRow(c.village_id, c.village, c.households, c.covered)
+                for c in commitments.coverage(db, year)
+            ),
+        )
+    return Coverage("commune", tuple(_communes(db, year)))
+
+
+def _communes(db: Database, year: int) -> list[CoverageRow]:
+    """Per commune code: the live households its stations made, and those that signed in ``year``."""
+    with db.session() as s:
+        codes = set(
+            s.scalars(
+                select(Site.commune_code).where(
+                    Site.is_self.is_(False), Site.role == "commune", Site.commune_code != ""
+                )
+            )
+        )
+        of_site = (
+            Site.id == Household.origin_site,
+            Site.role == "commune",
+            Site.is_self.is_(False),
+            Site.commune_code != "",
+        )
+        households = dict(
+            s.execute(
+                select(Site.commune_code, func.count(Household.id))
+                .join(Site, of_site[0])
+                .where(*of_site[1:], Household.deleted.is_(False))
+                .group_by(Site.commune_code)
+            ).all()
+        )
+        signed = dict(
+            s.execute(
+                select(Site.commune_code, func.count(distinct(Commitment.household_id)))
+                .select_from(Commitment)
+                .join(Household, Household.id == Commitment.household_id)
+                .join(Site, of_site[0])
+                .where(
+                    *of_site[1:],
+                    Household.deleted.is_(False),
+                    Commitment.deleted.is_(False),
+                    Commitment.year == year,
+                    Commitment.status.in_(("signed", "broken")),
+                )
+                .group_by(Site.commune_code)
+            ).all()
+        )
+    rows = []
+    for code in codes | set(households):
+        c = admin_units.commune(code)
+        rows.append(
+            CoverageRow(code, c.name if c else code, int(households.get(code, 0)), int(signed.get(code, 0)))
+        )
+    return sorted(rows, key=lambda r: fold(r.name))

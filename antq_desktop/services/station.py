@@ -77,6 +77,9 @@ def is_set_up(db: Database) -> bool:
 
 @dataclass
 class SetupRequest:
+    """What the setup asks. A hub (``role="hub"``) is the province's upper level: it belongs to no
+    commune, so ``commune_code`` and ``villages`` are not used for it (they are ignored)."""
+
     province_code: str
     commune_code: str
     unit_name: str
@@ -104,19 +107,27 @@ def default_upper_level(province: admin_units.Province) -> str:
     return f"Công an tỉnh {province.short_name}"
 
 
-def validate(req: SetupRequest) -> tuple[admin_units.Province, admin_units.Commune]:
+def validate(req: SetupRequest) -> tuple[admin_units.Province, admin_units.Commune | None]:
+    """The request's province and commune (``None`` for a hub), or the first problem as a UserError."""
+    if req.role not in ("commune", "hub"):
+        raise UserError(
+            f"Vai trò {req.role!r} không hợp lệ: chọn Công an xã hoặc cấp trên.",
+            f"Unknown role {req.role!r}: choose commune or upper level.",
+        )
     province = admin_units.province(req.province_code)
     if province is None:
         raise UserError(
             f"Mã tỉnh/thành phố {req.province_code!r} không có trong danh mục 34 tỉnh, thành phố (QĐ 19/2025).",
             f"Province code {req.province_code!r} is not among the 34 provinces (QĐ 19/2025).",
         )
-    commune = admin_units.commune(req.commune_code)
-    if commune is None or commune.province_code != province.code:
-        raise UserError(
-            f"Mã xã/phường {req.commune_code!r} không thuộc {province.name}.",
-            f"Commune code {req.commune_code!r} is not in {province.name}.",
-        )
+    commune = None
+    if req.role == "commune":
+        commune = admin_units.commune(req.commune_code)
+        if commune is None or commune.province_code != province.code:
+            raise UserError(
+                f"Mã xã/phường {req.commune_code!r} không thuộc {province.name}.",
+                f"Commune code {req.commune_code!r} is not in {province.name}.",
+            )
     if not req.unit_name.strip():
         raise UserError('Hãy nhập tên đơn vị, ví dụ "Công an xã Thạch Lâm".', "Enter the unit name.")
     if not _USERNAME.match(req.admin_username or ""):
@@ -156,40 +167,56 @@ def initialise_in(s: Session, req: SetupRequest, now: datetime | None = None) ->
     site_id = new_id()
     s.add(SyncClock(id=1, site_id=site_id, incarnation=1, hlc="", seq=0))
     s.flush()
-    s.add(
-        Site(
-            id=site_id,
-            is_self=True,
-            role=req.role,
-            unit_kind="Công an xã" if req.role == "commune" else req.upper_level_kind,
-            unit_name=req.unit_name.strip(),
-            unit_code=commune.code,
-            province_code=province.code,
-            commune_code=commune.code,
+    if commune is None:  # the upper level: the province's hub, no commune, no villages, no upper level
+        s.add(
+            Site(
+                id=site_id,
+                is_self=True,
+                role="hub",
+                unit_kind=req.upper_level_kind,
+                unit_name=req.unit_name.strip(),
+                unit_code=province.code,
+                province_code=province.code,
+                commune_code="",
+            )
         )
-    )
-    s.add(
-        Site(
-            id=new_id(),
-            role="hub",
-            unit_kind=req.upper_level_kind,
-            unit_name=(req.upper_level_name or default_upper_level(province)).strip(),
-            province_code=province.code,
-            is_upper_level=True,
+    else:
+        s.add(
+            Site(
+                id=site_id,
+                is_self=True,
+                role="commune",
+                unit_kind="Công an xã",
+                unit_name=req.unit_name.strip(),
+                unit_code=commune.code,
+                province_code=province.code,
+                commune_code=commune.code,
+            )
         )
-    )
-    c = Commune(
-        code=commune.code,
-        name=commune.name,
-        division_type=commune.division_type,
-        province_code=province.code,
-        province_name=province.name,
-        code_list=admin_units.CODE_LIST,
-    )
-    s.add(c)
-    s.flush()
-    for i, name in enumerate(v.strip() for v in req.villages if v.strip()):
-        s.add(Village(commune_id=c.id, name=name, kind=guess_kind(name), code=f"{i + 1:02d}", sort_order=i))
+        s.add(
+            Site(
+                id=new_id(),
+                role="hub",
+                unit_kind=req.upper_level_kind,
+                unit_name=(req.upper_level_name or default_upper_level(province)).strip(),
+                province_code=province.code,
+                is_upper_level=True,
+            )
+        )
+        c = Commune(
+            code=commune.code,
+            name=commune.name,
+            division_type=commune.division_type,
+            province_code=province.code,
+            province_name=province.name,
+            code_list=admin_units.CODE_LIST,
+        )
+        s.add(c)
+        s.flush()
+        for i, name in enumerate(v.strip() for v in req.villages if v.strip()):
+            s.add(
+                Village(commune_id=c.id, name=name, kind=guess_kind(name), code=f"{i + 1:02d}", sort_order=i)
+            )
     catalogues.seed(s)
     accounts.add_user(s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name)
     settings.put(s, "setup_completed_at", now.isoformat(timespec="seconds"))
@@ -197,9 +224,26 @@ def initialise_in(s: Session, req: SetupRequest, now: datetime | None = None) ->
 
 
 def unit_summary(db: Database) -> dict[str, str | int]:
-    """What the status bar and reports show of this station."""
+    """What the status bar and reports show of this station.
+
+    A hub has no commune of its own: its ``commune`` is empty and its province comes from its own
+    site row (the communes' rows it imported are theirs, never its identity).
+    """
     with db.session() as s:
         me = s.scalar(select(Site).where(Site.is_self.is_(True)))
+        if me is not None and me.role == "hub":
+            province = admin_units.province(me.province_code)
+            return {
+                "unit_name": me.unit_name,
+                "site_id": me.id,
+                "role": me.role,
+                "commune": "",
+                "commune_code": "",
+                "province": province.name if province else "",
+                "province_code": me.province_code,
+                "upper_level": "",
+                "villages": 0,
+            }
         upper = s.scalar(select(Site).where(Site.is_upper_level.is_(True)))
         commune = s.scalar(select(Commune).where(Commune.deleted.is_(False)).limit(1))
         villages = s.scalar(select(func.count()).select_from(Village).where(Village.deleted.is_(False)))
@@ -210,6 +254,7 @@ def unit_summary(db: Database) -> dict[str, str | int]:
         "commune": commune.name if commune else "",
         "commune_code": commune.code if commune else "",
         "province": commune.province_name if commune else "",
+        "province_code": commune.province_code if commune else "",
         "upper_level": upper.unit_name if upper else "",
         "villages": int(villages or 0),
     }

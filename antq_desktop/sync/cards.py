@@ -19,6 +19,15 @@ a commune never receives another commune's records. Pairing a commune's
 upper level replaces the placeholder row the setup made for it. A revoked peer
 stays in ``site`` (its records keep their origin) but no bundle is written
 for it or accepted from it again.
+
+Two checks need the officer's word: a card of another province is refused
+unless ``other_province_ok`` (``--yes``); at the upper level, a commune card
+whose commune code already has a paired station is refused unless it is
+declared that station's replacement (``replaces``: the PC rebuilt after a
+loss) — the old station is then revoked, its records stay the commune's (they
+travel to the new one, which shares its commune code), and the new station
+gets everything from the start. :func:`find_peer_in` answers "ambiguous" with
+the candidates rather than picking one.
 """
 
 from __future__ import annotations
@@ -34,6 +43,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain import admin_units
+from ..domain.text import nfc
 from ..services import station_keys
 from ..services.errors import UserError
 from ..storage.database import Database
@@ -120,9 +131,9 @@ def own_card_in(s: Session, now: datetime | None = None) -> tuple[SiteCard, str]
         role=me.role,
         unit_kind=me.unit_kind,
         unit_name=me.unit_name,
-        unit_code=me.unit_code,
+        unit_code=me.unit_code if me.role == "commune" else me.province_code,
         province_code=me.province_code,
-        commune_code=me.commune_code,
+        commune_code=me.commune_code if me.role == "commune" else "",  # a hub has none (older set-ups did)
         signing_public_key=signing.public_text,
         encryption_public_key=enc.public_text,
         incarnation=int(incarnation),
@@ -241,12 +252,56 @@ class PairResult:
     card: SiteCard
     replaced_placeholder: bool
     updated: bool
+    replaced_station: str = ""  # the site id of the station this one replaces (now revoked)
+
+
+class SameCommuneStation(UserError):
+    """The commune code of the card already has a paired station (``old``): replace it, or do not pair."""
+
+    def __init__(self, vi: str, en: str, old: Site) -> None:
+        super().__init__(vi, en)
+        self.old_id = old.id
+        self.old_name = old.unit_name
+
+
+def _province_name(code: str) -> str:
+    p = admin_units.province(code)
+    return p.name if p else f"tỉnh mã {code}"
+
+
+def other_province(db: Database, card: SiteCard) -> str:
+    """The province name of ``card`` when it differs from this station's province, else ``""``."""
+    with db.session() as s:
+        me = self_site_in(s)
+        return _other_province_in(me, card)
+
+
+def _other_province_in(me: Site, card: SiteCard) -> str:
+    if card.province_code and me.province_code and card.province_code != me.province_code:
+        return _province_name(card.province_code)
+    return ""
+
+
+def _label(site: Site) -> str:
+    code = f", mã xã {site.commune_code}" if site.commune_code else ""
+    return f"{site.unit_name} (mã trạm {site.id}{code})"
 
 
 def pair(
-    db: Database, card: SiteCard, fingerprint: str | None = None, now: datetime | None = None
+    db: Database,
+    card: SiteCard,
+    fingerprint: str | None = None,
+    now: datetime | None = None,
+    *,
+    other_province_ok: bool = False,
+    replaces: str | None = None,
 ) -> PairResult:
-    """Trust ``card``'s station: after the officers compared the fingerprint (pass it to be checked here)."""
+    """Trust ``card``'s station: after the officers compared the fingerprint (pass it to be checked here).
+
+    ``other_province_ok``: the officer confirmed pairing a station of another province.
+    ``replaces``: at the upper level, the site id of the commune station this card's station
+    replaces (a recovery on a new PC); the old one is revoked in the same transaction.
+    """
     if fingerprint is not None and _normal_fp(fingerprint) != _normal_fp(card.fingerprint):
         raise UserError(
             f"Mã nhận dạng không khớp (trên thẻ: {card.fingerprint}): không ghép nối; hãy kiểm tra lại với đơn vị kia qua điện thoại.",
@@ -267,7 +322,16 @@ def pair(
                 "Chỉ ghép nối được giữa Công an xã và cấp trên: thẻ này cùng cấp với máy này.",
                 "Pairing is only between a commune and its upper level: this card is of the same level.",
             )
+        foreign = _other_province_in(me, card)
+        if foreign and not other_province_ok:
+            raise UserError(
+                f"Thẻ của {card.unit_name} thuộc {foreign}, khác tỉnh của máy này "
+                f"({_province_name(me.province_code)}): chỉ ghép nối nếu đúng là cần, bằng cách chạy lại với --yes.",
+                f"{card.unit_name}'s card belongs to {foreign}, not this station's province "
+                f"({_province_name(me.province_code)}): pair only if that is intended, by running again with --yes.",
+            )
         existing = s.get(Site, card.site_id)
+        replaced_station = _check_same_commune(s, card, existing, replaces, now)
         replaced = False
         updated = False
         if existing is not None:
@@ -319,26 +383,100 @@ def pair(
             site.received_seq = 0
             site.last_bundle_in = 0
             site.last_bundle_out = 0
-    return PairResult(card, replaced, updated)
+    return PairResult(card, replaced, updated, replaced_station)
+
+
+def _check_same_commune(
+    s: Session, card: SiteCard, existing: Site | None, replaces: str | None, now: datetime
+) -> str:
+    """At the upper level: one active station per commune code; ``replaces`` retires the old one.
+
+    Returns the site id of the retired station (``""`` when none).
+    """
+    if card.role != "commune":
+        if replaces:
+            raise UserError(
+                "--replaces chỉ dùng ở cấp trên, khi ghép nối máy mới của một xã thay cho máy cũ.",
+                "--replaces is only for the upper level, pairing a commune's new PC in place of its old one.",
+            )
+        return ""
+    same = [
+        p
+        for p in s.scalars(
+            select(Site).where(
+                Site.is_self.is_(False),
+                Site.role == "commune",
+                Site.commune_code == card.commune_code,
+                Site.id != card.site_id,
+                Site.paired_at.is_not(None),
+                Site.revoked_at.is_(None),
+            )
+        )
+    ]
+    if not replaces:
+        if same and (existing is None or existing.paired_at is None):
+            old = same[0]
+            raise SameCommuneStation(
+                f"Xã mã {card.commune_code} đã có trạm được ghép nối: {_label(old)}; nếu {card.unit_name} "
+                f"là máy mới thay cho máy đó, hãy chạy lại với --replaces {old.id}, còn không thì không ghép nối.",
+                f"Commune {card.commune_code} already has a paired station: {_label(old)}; if {card.unit_name} "
+                f"is the new PC replacing it, run again with --replaces {old.id}, otherwise do not pair.",
+                old,
+            )
+        return ""
+    old_site = s.get(Site, replaces.strip())
+    if old_site is None:
+        matches = [p for p in same if p.id.startswith(replaces.strip())] if len(replaces.strip()) >= 8 else []
+        old_site = matches[0] if len(matches) == 1 else None
+    if (
+        old_site is None
+        or old_site.is_self
+        or old_site.role != "commune"
+        or old_site.commune_code != card.commune_code
+        or old_site.id == card.site_id
+    ):
+        raise UserError(
+            f"Mã trạm {replaces!r} không phải một trạm của xã mã {card.commune_code} đã ghép nối: "
+            "xem mã trạm cũ bằng 'antq sync status'.",
+            f"Station {replaces!r} is not a paired station of commune {card.commune_code}: "
+            "see the old station id with 'antq sync status'.",
+        )
+    if old_site.revoked_at is None:
+        old_site.revoked_at = now
+    return old_site.id
+
+
+def _ambiguous(key: str, candidates: list[Site]) -> UserError:
+    listed = "; ".join(_label(p) for p in candidates)
+    return UserError(
+        f"{key!r} ứng với nhiều đơn vị ({listed}): hãy ghi rõ mã trạm.",
+        f"{key!r} is ambiguous ({listed}): give the station id.",
+    )
 
 
 def find_peer_in(s: Session, key: str) -> Site:
-    """A peer by site id, unit code, commune code, or unit name (exact, case-insensitive)."""
+    """A peer by site id, id prefix (8+ characters), unit code, commune code, or unit name
+    (case-insensitive). Active peers (paired, not revoked) come first; two candidates of the same
+    kind are refused as ambiguous, naming them, rather than one being picked."""
     key = key.strip()
-    peers = list(s.scalars(select(Site).where(Site.is_self.is_(False))))
+    name = nfc(key).casefold()
+    peers = list(s.scalars(select(Site).where(Site.is_self.is_(False)).order_by(Site.unit_name, Site.id)))
     for test in (
         lambda p: p.id == key,
         lambda p: p.id.startswith(key) and len(key) >= 8,
-        lambda p: key and p.unit_code == key,
-        lambda p: key and p.commune_code == key,
-        lambda p: p.unit_name.casefold() == key.casefold(),
+        lambda p: key and key in (p.unit_code, p.commune_code),
+        lambda p: key and nfc(p.unit_name).casefold() == name,
     ):
         found = [p for p in peers if test(p)]
-        paired = [p for p in found if p.paired_at is not None and p.revoked_at is None]
-        if len(paired) == 1:
-            return paired[0]
+        active = [p for p in found if p.paired_at is not None and p.revoked_at is None]
+        if len(active) == 1:
+            return active[0]
+        if len(active) > 1:
+            raise _ambiguous(key, active)
         if len(found) == 1:
             return found[0]
+        if len(found) > 1:
+            raise _ambiguous(key, found)
     raise UserError(
         f"Không tìm thấy đơn vị {key!r} trong các đơn vị đã ghép nối: xem danh sách bằng 'antq sync status'.",
         f"No paired unit {key!r}: list them with 'antq sync status'.",

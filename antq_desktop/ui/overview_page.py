@@ -1,4 +1,8 @@
-"""Tổng quan: the station's figures, counted from the database each time the page is shown."""
+"""Tổng quan: the station's figures, counted from the database each time the page is shown.
+
+At a commune the coverage table is by village; at the upper level's hub it is by commune (the
+hub has no villages of its own) and points to Reports for each commune's figures.
+"""
 
 from __future__ import annotations
 
@@ -15,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import commitments, sync_status
 from ..services import overview as overview_service
+from ..services import sync_status
 from ..storage.database import Database
 from .i18n import fmt_int, fmt_percent
 
@@ -94,6 +98,11 @@ class OverviewPage(QWidget):
         self.table.setSortingEnabled(True)
         self.coverage_title = QLabel()
         self.coverage_title.setObjectName("sectionTitle")
+        self.hub_note = QLabel(
+            self.tr("Each commune's figures, the charts and the province report are under Reports.")
+        )
+        self.hub_note.setWordWrap(True)
+        self.hub_note.hide()
         self.sync_warning = QLabel()
         self.sync_warning.setObjectName("syncWarning")
         self.sync_warning.setWordWrap(True)
@@ -104,6 +113,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.sync_warning)
         layout.addLayout(grid)
         layout.addWidget(self.coverage_title)
+        layout.addWidget(self.hub_note)
         layout.addWidget(self.table, 1)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
@@ -124,7 +134,17 @@ class OverviewPage(QWidget):
         self.cards["groups"].set(fmt_int(ov.groups), self.tr("%1 members").replace("%1", fmt_int(ov.members)))
         self.cards["meetings"].set(fmt_int(ov.meetings_this_year))
         self.cards["opinions"].set(fmt_int(ov.open_opinions))
-        self.coverage_title.setText(self.tr("Commitment coverage by village, %1").replace("%1", str(ov.year)))
+        cov = overview_service.coverage(self.db, ov.year)
+        by_commune = cov.by == "commune"
+        self.hub_note.setVisible(by_commune)
+        self.table.horizontalHeaderItem(0).setText(self.tr("Commune") if by_commune else self.tr("Village"))
+        self.coverage_title.setText(
+            (
+                self.tr("Commitment coverage by commune, %1")
+                if by_commune
+                else self.tr("Commitment coverage by village, %1")
+            ).replace("%1", str(ov.year))
+        )
         overdue = [p for p in sync_status.peer_status(self.db) if p.overdue]
         self.sync_warning.setVisible(bool(overdue))
         self.sync_warning.setText(
@@ -135,11 +155,11 @@ class OverviewPage(QWidget):
                 for p in overdue
             )
         )
-        rows = commitments.coverage(self.db, ov.year)
+        rows = cov.rows
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):
-            self.table.setItem(r, 0, _TextItem(c.village))
+            self.table.setItem(r, 0, _TextItem(c.name))
             self.table.setItem(r, 1, _NumberItem(fmt_int(c.households), c.households))
             self.table.setItem(r, 2, _NumberItem(fmt_int(c.covered), c.covered))
             self.table.setItem(r, 3, _NumberItem(fmt_percent(c.share), c.share))

@@ -1,4 +1,8 @@
-"""First-run setup: province → commune → unit and villages → upper level → administrator, or demo data."""
+"""First-run setup: province → commune → unit and villages → upper level → administrator, or demo data.
+
+The upper level's hub (the province police) belongs to no commune: province → its unit's name →
+administrator; no commune, no villages, no upper level of its own.
+"""
 
 from __future__ import annotations
 
@@ -109,7 +113,7 @@ class IntroPage(QWizardPage):
         self.setup_choice = QRadioButton(self.tr("Set up my unit (choose the province and commune)"))
         self.hub_choice = QRadioButton(
             self.tr("Set up the upper level's hub (province police): see the communes' bundles side by side")
-        )
+        )  # province and unit name only: the hub belongs to no commune
         self.hub_choice.setObjectName("hubChoice")
         self.demo_choice = QRadioButton(self.tr("Try it with demo data"))
         self.setup_choice.setChecked(True)
@@ -148,6 +152,10 @@ class ProvincePage(QWizardPage):
     def isComplete(self) -> bool:
         return bool(self.picker.current_code())
 
+    def nextId(self) -> int:
+        wizard = self.wizard()
+        return PAGE_UNIT if wizard is not None and getattr(wizard, "hub", False) else PAGE_COMMUNE
+
 
 class CommunePage(QWizardPage):
     def __init__(self, province_page: ProvincePage) -> None:
@@ -165,12 +173,6 @@ class CommunePage(QWizardPage):
         if code != self._loaded_for:
             province = admin_units.province(code)
             self.setSubTitle(self.tr("Communes of %1").replace("%1", province.name if province else code))
-            if getattr(self.wizard(), "hub", False):
-                self.setSubTitle(
-                    self.tr("Where the unit is seated (a commune or ward of %1)").replace(
-                        "%1", province.name if province else code
-                    )
-                )
             self.picker.search.clear()
             self.picker.set_items(
                 [(c.code, f"{c.name} ({c.code})", c.key) for c in admin_units.communes(code)]
@@ -183,9 +185,10 @@ class CommunePage(QWizardPage):
 
 
 class UnitPage(QWizardPage):
-    def __init__(self, commune_page: CommunePage) -> None:
+    def __init__(self, commune_page: CommunePage, province_page: ProvincePage) -> None:
         super().__init__()
         self._commune_page = commune_page
+        self._province_page = province_page
         self.setTitle(self.tr("Your unit and its villages"))
         self.setSubTitle(self.tr("Villages: thôn, xóm, bản, ấp, tổ dân phố… You can add more later."))
         self.unit_name = QLineEdit()
@@ -221,27 +224,32 @@ class UnitPage(QWizardPage):
         lists = QHBoxLayout()
         lists.addWidget(self.villages, 1)
         lists.addLayout(buttons)
+        self.village_box = QWidget()  # hidden for a hub: the communes bring their villages
+        box = QVBoxLayout(self.village_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel(self.tr("Villages of the commune:")))
+        box.addLayout(adder)
+        box.addLayout(lists)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Villages of the commune:")))
-        layout.addLayout(adder)
-        layout.addLayout(lists)
+        layout.addWidget(self.village_box, 1)
         layout.addWidget(self.message)
         self.unit_name.textChanged.connect(self.completeChanged)
 
     def initializePage(self) -> None:
-        commune = admin_units.commune(self._commune_page.picker.current_code())
         hub = self._is_hub()
-        if commune and not self.unit_name.isModified():
-            if hub:
-                province = admin_units.province(commune.province_code)
-                self.unit_name.setText(station_service.default_upper_level(province) if province else "")
-            else:
-                self.unit_name.setText(station_service.default_unit_name(commune))
+        self.village_box.setVisible(not hub)
         if hub:
+            province = admin_units.province(self._province_page.picker.current_code())
+            if province and not self.unit_name.isModified():
+                self.unit_name.setText(station_service.default_upper_level(province))
             self.setSubTitle(
                 self.tr("The hub's own unit. Villages are not needed: the communes bring theirs.")
             )
+            return
+        commune = admin_units.commune(self._commune_page.picker.current_code())
+        if commune and not self.unit_name.isModified():
+            self.unit_name.setText(station_service.default_unit_name(commune))
 
     def _is_hub(self) -> bool:
         wizard = self.wizard()
@@ -378,7 +386,7 @@ class SetupWizard(QWizard):
         self.intro = IntroPage()
         self.province_page = ProvincePage()
         self.commune_page = CommunePage(self.province_page)
-        self.unit_page = UnitPage(self.commune_page)
+        self.unit_page = UnitPage(self.commune_page, self.province_page)
         self.upper_page = UpperLevelPage(self.province_page)
         self.admin_page = AdminPage()
         self.setPage(PAGE_INTRO, self.intro)
@@ -399,11 +407,12 @@ class SetupWizard(QWizard):
 
     def plan(self) -> SetupPlan:
         admin = self.admin_page
+        hub = self.hub
         request = station_service.SetupRequest(
             province_code=self.province_page.picker.current_code(),
-            commune_code=self.commune_page.picker.current_code(),
+            commune_code="" if hub else self.commune_page.picker.current_code(),
             unit_name=self.unit_page.unit_name.text().strip(),
-            villages=self.unit_page.village_names(),
+            villages=[] if hub else self.unit_page.village_names(),
             upper_level_name=self.upper_page.name.text().strip(),
             upper_level_kind=self.upper_page.kind.currentText(),
             admin_username=admin.username.text().strip(),

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from .. import sync
 from ..services.errors import UserError
 from ..services.station import Station
+from ..sync.cards import SameCommuneStation, other_province
 from .i18n import fmt_int, is_vietnamese
 from .messages import confirm, show_error
 from .tasks import run_task
@@ -320,7 +321,40 @@ class ExchangeTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         try:
-            sync.pair(self.db, card, fingerprint=card.fingerprint)
+            foreign = other_province(self.db, card)
+            if foreign and not confirm(
+                self,
+                self.tr("Another province"),
+                self.tr("%1 belongs to %2, not this station's province. Pair with it anyway?")
+                .replace("%1", card.unit_name)
+                .replace("%2", foreign),
+                default_yes=False,
+            ):
+                return False
+            try:
+                sync.pair(self.db, card, fingerprint=card.fingerprint, other_province_ok=bool(foreign))
+            except (
+                SameCommuneStation
+            ) as same:  # the commune's new PC? the officer says so, or nothing happens
+                if not confirm(
+                    self,
+                    self.tr("A station of the same commune"),
+                    self.tr(
+                        "%1 is already paired for this commune. Is %2 its new computer, replacing it? "
+                        "The old station's pairing is then revoked; its records stay the commune's."
+                    )
+                    .replace("%1", same.old_name)
+                    .replace("%2", card.unit_name),
+                    default_yes=False,
+                ):
+                    return False
+                sync.pair(
+                    self.db,
+                    card,
+                    fingerprint=card.fingerprint,
+                    other_province_ok=bool(foreign),
+                    replaces=same.old_id,
+                )
         except UserError as exc:
             show_error(self, exc)
             return False
