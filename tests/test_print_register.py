@@ -78,5 +78,3 @@ def test_get_or_refuse_says_not_found_for_missing_empty_and_deleted(station):
         with pytest.raises(UserError, match="không thấy"):
             get_or_refuse(s, Household, hid, "không thấy", "not found")
         assert get_or_refuse(s, Household, hid, "không thấy", "not found", include_deleted=True).deleted
-    with pytest.raises(UserError, match="Không tìm thấy hộ"):
-        hh.get_household(db, hid)

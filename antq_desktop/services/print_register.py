@@ -14,12 +14,12 @@ both call this module; the rows themselves are written by ``services.awards.reco
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from ..domain import files
 from ..storage.database import Database
 from ..storage.models import Award, AwardDecision
 from . import awards as aw
@@ -95,6 +95,6 @@ def file_finish(
     def finish(tmp: Path, target: Path) -> None:
         with db.session() as s:
             record_printed_in(s, award_ids, how="file", mode=mode, template=template, printed_by=printed_by)
-            os.replace(tmp, target)
+            files.replace(tmp, target)
 
     return finish
