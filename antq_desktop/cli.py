@@ -602,7 +602,7 @@ def cmd_commitments(args: argparse.Namespace) -> int:
                         )
                     )
             return 0
-        from .documents import commitment_papers
+        from .papers import commitments as commitment_papers
 
         village_id, village = cm.village_by_name(st.db, args.village)
         out = Path(args.output).expanduser()
@@ -645,7 +645,7 @@ def cmd_groups(args: argparse.Namespace) -> int:
                     print(f"{r.id}  {r.type_name} — {r.name} ({where}): {r.members} thành viên")
                 print(f"Tổng: {len(rows)} tổ, mô hình.")
             return 0
-        from .documents import rosters
+        from .papers import rosters
 
         out = Path(args.output).expanduser()
         if out.suffix.lower() not in (".pdf", ".xlsx"):
@@ -696,7 +696,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
         finally:
             st.close()
 
-    from .documents import minutes
+    from .papers import minutes
 
     out = Path(args.output).expanduser()
     if out.suffix.lower() not in (".pdf", ".docx"):
@@ -779,7 +779,7 @@ def cmd_awards(args: argparse.Namespace) -> int:
                 print(f"  ! {note}")
         return 0 if result.status == "genuine" else 3
 
-    from .documents import certificates
+    from .papers import certificates
 
     if args.awards_command == "template-add":
 

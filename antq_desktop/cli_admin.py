@@ -441,7 +441,7 @@ def cmd_encryption(args: argparse.Namespace) -> int:
             print(f"Mã khôi phục: {code}")
             print("Hãy in hoặc chép mã này, cất trong tủ sắt; phần mềm không lưu lại mã ở đâu khác.")
             if args.sheet:
-                from .documents.recovery_sheet import render_recovery_sheet
+                from .papers.recovery_sheet import render_recovery_sheet
 
                 render_recovery_sheet(st.db, code, Path(args.sheet).expanduser())
                 print(f"Tờ mã khôi phục: {args.sheet}")

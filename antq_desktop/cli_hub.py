@@ -151,8 +151,8 @@ def cmd_hub(args: argparse.Namespace) -> int:
             return 0
         from datetime import date
 
-        from .documents.commitment_papers import letterhead
         from .documents.reports import render_report_pdf, render_report_xlsx
+        from .papers.letterhead import letterhead
 
         out = Path(args.output).expanduser()
         if fmt == "pdf":

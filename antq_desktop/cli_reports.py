@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from .domain.files import write_text_atomically
 from .services.errors import UserError
 
 FORMATS = ("pdf", "xlsx", "json")
@@ -94,7 +95,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 else:
                     print(text)
                 return 0
-            from .documents.reports import write_report
+            from .papers.reports import write_report
 
             out = Path(args.output).expanduser()
             report, n = write_report(station.db, args.period, out, fmt=fmt, definition=args.definition)
@@ -108,21 +109,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def _write_text(target: Path, text: str) -> None:
-    import contextlib
-    import os
-
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        write_text_atomically(target, text)
     except OSError as exc:
         raise UserError(
             f"Không ghi được tệp {target.name} ({exc.strerror or exc}): hãy chọn nơi khác.",
             f"Cannot write {target.name} ({exc.strerror or exc}).",
         ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()

@@ -10,7 +10,7 @@ from pathlib import Path
 from pypdf import PdfReader
 from test_sync_support import pair_with_hub, setup_station, site_id
 
-from antq_desktop.documents import certificates
+from antq_desktop.papers import certificates
 from antq_desktop.services import awards as aw
 from antq_desktop.sync import export_bundle, import_bundle
 

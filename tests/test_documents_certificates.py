@@ -17,8 +17,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from antq_desktop.documents import certificates as ce
-from antq_desktop.documents import decisions as de
 from antq_desktop.documents.fonts import SERIF_BOLD, register_fonts
+from antq_desktop.papers import certificates as pc
+from antq_desktop.papers import decisions as pd
 from antq_desktop.services import awards as aw
 from antq_desktop.services import households as hh
 from antq_desktop.services.errors import UserError
@@ -113,7 +114,7 @@ def test_a_forty_recipient_decision_prints_forty_pages_with_each_name_and_is_reg
     did = _forty(station)
     out = tmp_path / "giấy khen.pdf"
     steps: list[tuple[int, int]] = []
-    pages = ce.write_certificates(
+    pages = pc.write_certificates(
         station.db, did, out, record=True, printed_by="admin", progress=lambda d, t: steps.append((d, t))
     )
     text = pages_text(out)
@@ -134,7 +135,7 @@ def test_a_forty_recipient_decision_prints_forty_pages_with_each_name_and_is_reg
     assert {r.template for r in rows} == {"giay_khen_a4"} and {r.mode for r in rows} == {"full_page"}
     # A reprint of one is numbered.
     one = next(iter(serials))
-    ce.write_certificates(station.db, did, tmp_path / "lại.pdf", award_ids=[one], record=True, mode="blank")
+    pc.write_certificates(station.db, did, tmp_path / "lại.pdf", award_ids=[one], record=True, mode="blank")
     again = aw.print_register(station.db, aw.RegisterQuery(award_ids=(one,)))
     assert [(r.print_no, r.mode) for r in again] == [(2, "blank"), (1, "full_page")]
     # Nothing drawn leaves the page's inner frame.
@@ -146,7 +147,7 @@ def test_a_forty_recipient_decision_prints_forty_pages_with_each_name_and_is_reg
 def test_a_draft_prints_with_a_watermark_no_qr_and_no_register_rows(station, tmp_path):
     did = _forty(station, issue=False)
     out = tmp_path / "nháp.pdf"
-    assert ce.write_certificates(station.db, did, out, record=True) == 40
+    assert pc.write_certificates(station.db, did, out, record=True) == 40
     for page in pages_text(out):
         assert "BẢN NHÁP" in page and "Mã QR và số hiệu có khi quyết định được ban hành" in page
     assert aw.count_prints(station.db) == 0
@@ -159,11 +160,11 @@ def test_cancel_leaves_no_file_no_register_rows_and_the_old_file_untouched(stati
     out = folder / "in.pdf"
     out.write_bytes(b"old")
     with pytest.raises(ce.Cancelled):
-        ce.write_certificates(station.db, did, out, record=True, progress=lambda d, t: d < 10)
+        pc.write_certificates(station.db, did, out, record=True, progress=lambda d, t: d < 10)
     assert out.read_bytes() == b"old" and sorted(p.name for p in folder.iterdir()) == ["in.pdf"]
     assert aw.count_prints(station.db) == 0
     with pytest.raises(ce.Cancelled):
-        ce.write_certificates(station.db, did, folder / "x.pdf", cancel=lambda: True)
+        pc.write_certificates(station.db, did, folder / "x.pdf", cancel=lambda: True)
     assert sorted(p.name for p in folder.iterdir()) == ["in.pdf"]
 
 
@@ -253,12 +254,12 @@ def test_blank_mode_prints_only_the_variable_fields_at_their_boxes_moved_by_the_
 def test_the_calibration_page_has_the_grid_labels_and_every_field(station, tmp_path):
     aw.set_blank_offset(station.db, "phoi_giay_khen_a4", 1.5, -2)
     out = tmp_path / "căn chỉnh.pdf"
-    assert ce.write_calibration(station.db, "phoi_giay_khen_a4", out) == 1
+    assert pc.write_calibration(station.db, "phoi_giay_khen_a4", out) == 1
     (page,) = pages_text(out)
     assert "TRANG CĂN CHỈNH" in page and "X = +1.5 mm, Y = -2.0 mm" in page
     assert "Họ tên (40; 90)" in page and "Thành tích (45; 110)" in page and "Mã QR (30; 154)" in page
     with pytest.raises(UserError, match="chỉ dùng cho mẫu in lên phôi"):
-        ce.write_calibration(station.db, "giay_khen_a4", out)
+        pc.write_calibration(station.db, "giay_khen_a4", out)
     with pytest.raises(UserError, match="bị thiếu hoặc hỏng"):
         ce.load_template("khong_co")
 
@@ -277,7 +278,7 @@ def test_the_printed_qr_code_scans_back_to_a_genuine_payload(station, tmp_path):
     aw.save_recipient(station.db, aw.RecipientDraft(did, "village", village_id=vid))
     aw.issue_decision(station.db, did)
     out = tmp_path / "qr.pdf"
-    ce.write_certificates(station.db, did, out)
+    pc.write_certificates(station.db, did, out)
     subprocess.run(["pdftoppm", "-r", "200", "-png", str(out), str(tmp_path / "p")], check=True)
     png = next(tmp_path.glob("p*.png"))
     scanned = subprocess.run(["zbarimg", "--raw", "-q", str(png)], capture_output=True, text=True, check=True)
@@ -299,7 +300,7 @@ def test_the_decision_and_its_annex(station, tmp_path):
         ),
     )
     out = tmp_path / "qđ.pdf"
-    pages = de.write_decision(station.db, did, out)
+    pages = pd.write_decision(station.db, did, out)
     text = pages_text(out)
     assert pages == len(text) >= 3
     first = text[0]
@@ -325,7 +326,7 @@ def test_the_decision_and_its_annex(station, tmp_path):
     for name, _sex in NAMES:
         assert name in annex
     aw.issue_decision(station.db, did)
-    de.write_decision(station.db, did, out)
+    pd.write_decision(station.db, did, out)
     assert not pages_text(out)[0].startswith("DỰ THẢO")
 
 
@@ -343,7 +344,7 @@ def test_a_police_decision_names_its_parent_and_the_rank_of_its_signer(station, 
     did = aw.save_decision(station.db, d)
     aw.save_recipient(station.db, aw.RecipientDraft(did, "individual", name="Lò Văn Páo"))
     out = tmp_path / "qđ.pdf"
-    de.write_decision(station.db, did, out)
+    pd.write_decision(station.db, did, out)
     first = pages_text(out)[0]
     assert "BỘ CÔNG AN CÔNG AN TỈNH CAO BẰNG" in first and "Số: 1250/QĐ-CAT-PV01" in first
     assert "GIÁM ĐỐC CÔNG AN TỈNH CAO BẰNG" in first

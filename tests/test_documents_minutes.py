@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from antq_desktop.documents import minutes as mn
 from antq_desktop.documents.layout import Letterhead
+from antq_desktop.papers import minutes as pm
 from antq_desktop.services import households as hh
 from antq_desktop.services import meetings as mt
 from antq_desktop.services.errors import UserError
@@ -94,7 +95,7 @@ def recorded(station) -> str:
 
 def test_the_minutes_pdf_has_every_part_of_the_official_layout(station, recorded, tmp_path):
     out = tmp_path / "bien-ban.pdf"
-    written = mn.write_minutes(station.db, recorded, out)
+    written = pm.write_minutes(station.db, recorded, out)
     assert written.number == "01/BB-CAX" and written.pages >= 1
     text = pdf_text(out)
     for part in (
@@ -131,14 +132,14 @@ def test_the_minutes_pdf_has_every_part_of_the_official_layout(station, recorded
 
 def test_the_number_is_taken_once_and_kept_for_reprints(station, recorded, tmp_path):
     db = station.db
-    preview = mn.minutes_for(db, recorded)
+    preview = pm.minutes_for(db, recorded)
     assert preview.number == "" and preview.number_line.endswith("/BB-CAX")
-    assert mn.write_preview(db, recorded, tmp_path / "preview.pdf") >= 1
+    assert pm.write_preview(db, recorded, tmp_path / "preview.pdf") >= 1
     assert "Số: /BB-CAX" in pdf_text(tmp_path / "preview.pdf")
     assert mt.get_meeting(db, recorded).doc_number == ""  # a preview takes no number
-    assert mn.write_minutes(db, recorded, tmp_path / "a.pdf").number == "01/BB-CAX"
-    assert mn.write_minutes(db, recorded, tmp_path / "b.docx").number == "01/BB-CAX"
-    assert mn.write_minutes(db, recorded, tmp_path / "c.pdf").number == "01/BB-CAX"
+    assert pm.write_minutes(db, recorded, tmp_path / "a.pdf").number == "01/BB-CAX"
+    assert pm.write_minutes(db, recorded, tmp_path / "b.docx").number == "01/BB-CAX"
+    assert pm.write_minutes(db, recorded, tmp_path / "c.pdf").number == "01/BB-CAX"
     other = mt.save_meeting(
         db,
         mt.MeetingDraft(
@@ -147,7 +148,7 @@ def test_the_number_is_taken_once_and_kept_for_reprints(station, recorded, tmp_p
             starts_at=datetime(2026, 4, 1, 8),
         ),
     )
-    assert mn.write_minutes(db, other, tmp_path / "d.pdf").number == "02/BB-CAX"
+    assert pm.write_minutes(db, other, tmp_path / "d.pdf").number == "02/BB-CAX"
     assert "Số: 01/BB-CAX" in docx_paragraphs(tmp_path / "b.docx")
 
 
@@ -156,25 +157,25 @@ def test_a_failed_write_takes_no_number_and_leaves_no_file(station, recorded, tm
     tmp_path = tmp_path / "out"
     tmp_path.mkdir()
     with pytest.raises(UserError, match=r"\.pdf hoặc \.docx") as err:
-        mn.write_minutes(db, recorded, tmp_path / "bien-ban.odt")
+        pm.write_minutes(db, recorded, tmp_path / "bien-ban.odt")
     assert "\n" not in err.value.vi
     with pytest.raises(UserError, match="không tồn tại"):
-        mn.write_minutes(db, recorded, tmp_path / "missing" / "bien-ban.pdf")
+        pm.write_minutes(db, recorded, tmp_path / "missing" / "bien-ban.pdf")
     blocked = tmp_path / "blocked.pdf"
     blocked.mkdir()  # a folder where the file should go: the final rename fails
     with pytest.raises(UserError, match="Không ghi được tệp"):
-        mn.write_minutes(db, recorded, blocked)
+        pm.write_minutes(db, recorded, blocked)
     assert mt.get_meeting(db, recorded).doc_number == ""
     assert sorted(p.name for p in tmp_path.iterdir()) == ["blocked.pdf"]  # no temporary left over
-    assert mn.write_minutes(db, recorded, tmp_path / "ok.pdf").number == "01/BB-CAX"
+    assert pm.write_minutes(db, recorded, tmp_path / "ok.pdf").number == "01/BB-CAX"
 
 
 def test_the_word_file_says_what_the_pdf_says(station, recorded, tmp_path):
     db = station.db
-    mn.write_minutes(db, recorded, tmp_path / "bb.pdf")
-    mn.write_minutes(db, recorded, tmp_path / "bb.docx")
+    pm.write_minutes(db, recorded, tmp_path / "bb.pdf")
+    pm.write_minutes(db, recorded, tmp_path / "bb.docx")
     paragraphs = docx_paragraphs(tmp_path / "bb.docx")
-    body = [norm(b.text) for b in mn.body_blocks(mn.minutes_for(db, recorded))]
+    body = [norm(b.text) for b in mn.body_blocks(pm.minutes_for(db, recorded))]
     for line in body:
         assert line in paragraphs, line
     joined = " ".join(paragraphs)

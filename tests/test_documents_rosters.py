@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from antq_desktop.documents import rosters
 from antq_desktop.documents.layout import Letterhead
+from antq_desktop.papers import rosters
 from antq_desktop.services import groups as gr
 from antq_desktop.services import households as hh
 from antq_desktop.services.errors import UserError

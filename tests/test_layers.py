@@ -37,3 +37,15 @@ def test_ruff_is_clean():
         text=True,
     )
     assert result.returncode == 0, result.stdout
+
+
+def test_papers_only_draw_contract_is_declared():
+    """documents/ may import neither storage nor services: the contract is in pyproject.toml, so
+    test_import_contracts_hold fails on the first such import."""
+    import tomllib
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"][
+        "contracts"
+    ]
+    papers = [c for c in contracts if c.get("source_modules") == ["antq_desktop.documents"]]
+    assert papers and {"antq_desktop.storage", "antq_desktop.services"} <= set(papers[0]["forbidden_modules"])

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from test_reports import LEVEL_XA, Q3, YEAR, build_commune
 
-from antq_desktop.documents import reports as docs
+from antq_desktop.papers import reports as docs
 from antq_desktop.services import reports as rp
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -29,11 +29,9 @@ register is committed together with the move). ``progress(done, total)`` and
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,10 +45,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..assets import resources_dir
 from ..domain import award_rules as rules
+from ..domain.errors import UserError
+from ..domain.files import Finish, atomic_path
 from ..domain.text import nfc
-from ..services import awards as aw
-from ..services.errors import UserError
-from ..storage.database import Database
 from .fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_fonts
 from .layout import MOTTO, NATIONAL_NAME, Cancelled, format_date_line
 
@@ -63,13 +60,11 @@ __all__ = [
     "fit_text",
     "full_page_layout",
     "list_templates",
-    "add_template_file",
     "load_template",
     "template_from_dict",
     "render_calibration",
+    "read_template_file",
     "render_certificates",
-    "write_calibration",
-    "write_certificates",
 ]
 
 RED = HexColor("#B3121A")
@@ -79,7 +74,9 @@ WATERMARK = "BẢN NHÁP"
 LEADING = 1.2
 FONTS = {"regular": SERIF, "bold": SERIF_BOLD, "italic": SERIF_ITALIC, "bold_italic": SERIF_BOLD_ITALIC}
 DEFAULT_TEMPLATES = {"full": "giay_khen_a4", "blank": "phoi_giay_khen_a4"}
-REGISTER_MODES = {"full": "full_page", "blank": "blank"}
+
+#: ``services.awards.CertificateData``: one certificate's wording, made by the services.
+CertificateData = Any
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,16 +158,14 @@ def template_from_dict(raw: dict[str, Any], name: str) -> Template:
     )
 
 
-def load_template(name: str, db: Database | None = None) -> Template:
-    """A template by name: the station's own or the upper level's (``db``) first, then the one
-    shipped in ``resources/certificates/<name>.json``."""
-    if db is not None:
-        spec = aw.certificate_template_spec(db, name)
-        if spec is not None:
-            try:
-                return template_from_dict(spec, name)
-            except (ValueError, KeyError, TypeError) as exc:
-                raise _bad_template(name) from exc
+def load_template(name: str, spec: dict[str, Any] | None = None) -> Template:
+    """A template by name: from ``spec`` (a stored layout, the station's own or the upper level's)
+    when given, else the one shipped in ``resources/certificates/<name>.json``."""
+    if spec is not None:
+        try:
+            return template_from_dict(spec, name)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise _bad_template(name) from exc
     path = templates_dir() / f"{Path(name).name}.json"
     try:
         return template_from_dict(json.loads(path.read_text(encoding="utf-8")), path.stem)
@@ -178,19 +173,20 @@ def load_template(name: str, db: Database | None = None) -> Template:
         raise _bad_template(name) from exc
 
 
-def list_templates(mode: str | None = None, db: Database | None = None) -> list[Template]:
-    """The shipped templates and, with ``db``, the station's and upper level's ones (``mode`` "full"
-    or "blank" to narrow), by name; a stored template replaces a shipped one of the same name."""
-    names = {p.stem for p in templates_dir().glob("*.json")}
-    if db is not None:
-        names |= set(aw.certificate_template_names(db))
-    out = [load_template(n, db) for n in sorted(names)]
+def list_templates(
+    mode: str | None = None, stored: dict[str, dict[str, Any]] | None = None
+) -> list[Template]:
+    """The shipped templates and the ``stored`` ones (name → layout; ``mode`` "full" or "blank" to
+    narrow), by name; a stored template replaces a shipped one of the same name."""
+    stored = stored or {}
+    names = {p.stem for p in templates_dir().glob("*.json")} | set(stored)
+    out = [load_template(n, stored.get(n)) for n in sorted(names)]
     return [t for t in out if mode is None or t.mode == mode]
 
 
-def add_template_file(db: Database, path: str | os.PathLike[str]) -> Template:
-    """Store a template from a JSON file (made or calibrated by the upper level); it travels to the
-    communes with the next bundle. Refused with one sentence when the file is not a valid layout."""
+def read_template_file(path: str | os.PathLike[str]) -> tuple[Template, dict[str, Any]]:
+    """A template from a JSON file (made or calibrated by the upper level) and its raw layout.
+    Refused with one sentence when the file is not a valid layout."""
     source = Path(path)
     try:
         raw = json.loads(source.read_text(encoding="utf-8"))
@@ -206,8 +202,7 @@ def add_template_file(db: Database, path: str | os.PathLike[str]) -> Template:
             f"Tệp {source.name} không phải mẫu giấy khen hợp lệ: hãy kiểm tra khổ giấy và vị trí các dòng.",
             f"{source.name} is not a valid certificate template.",
         ) from exc
-    aw.save_certificate_template(db, template.name, template.label, template.mode, raw)
-    return template
+    return template, raw
 
 
 # ---------------------------------------------------------------------------------------------
@@ -403,17 +398,17 @@ class _Placer:
         return s
 
 
-def _date_line(c: aw.CertificateData) -> str:
+def _date_line(c: CertificateData) -> str:
     return format_date_line(c.place, c.decided_on, year=c.decided_on.year if c.decided_on else None)
 
 
-def _decision_text(c: aw.CertificateData) -> str:
+def _decision_text(c: CertificateData) -> str:
     number = c.decision_number or "......"
     day = rules.short_date(c.decided_on) or "..../..../......"
     return f"{number} ngày {day}"
 
 
-def _signer_lines(c: aw.CertificateData) -> str:
+def _signer_lines(c: CertificateData) -> str:
     prefix = nfc(c.signer_prefix).strip().upper()
     title = nfc(c.signer_title).strip().upper()
     return f"{prefix}\n{title}" if prefix and prefix != title else title
@@ -423,7 +418,7 @@ def _signer_lines(c: aw.CertificateData) -> str:
 _A4_W = 297.0
 
 
-def full_page_layout(c: aw.CertificateData, pagesize: tuple[float, float]) -> PageLayout:
+def full_page_layout(c: CertificateData, pagesize: tuple[float, float]) -> PageLayout:
     """Where every text of a full-page certificate goes (A4 design scaled to ``pagesize``)."""
     register_fonts()
     k = pagesize[0] / (_A4_W * mm)
@@ -598,7 +593,7 @@ def full_page_layout(c: aw.CertificateData, pagesize: tuple[float, float]) -> Pa
     return page
 
 
-def blank_values(c: aw.CertificateData) -> dict[str, str]:
+def blank_values(c: CertificateData) -> dict[str, str]:
     """Every text a blank template may place, by field name."""
     day = c.decided_on
     return {
@@ -623,7 +618,7 @@ def blank_values(c: aw.CertificateData) -> dict[str, str]:
 
 
 def blank_layout(
-    c: aw.CertificateData, template: Template, offset: tuple[float, float] = (0.0, 0.0)
+    c: CertificateData, template: Template, offset: tuple[float, float] = (0.0, 0.0)
 ) -> PageLayout:
     """The variable texts of one certificate at the template's positions, moved by ``offset`` (mm)."""
     register_fonts()
@@ -829,12 +824,6 @@ def draw_page(canvas: Canvas, page: PageLayout) -> None:
 # Writing files
 # ---------------------------------------------------------------------------------------------
 
-Finish = Callable[[Path, Path], None]
-
-
-def _replace(tmp: Path, target: Path) -> None:
-    os.replace(tmp, target)
-
 
 def _write_pdf(
     path: str | os.PathLike[str],
@@ -849,33 +838,23 @@ def _write_pdf(
     register_fonts()
     target = Path(path)
     try:
-        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+        with atomic_path(target, finish=finish) as tmp:
+            canvas = Canvas(str(tmp), pagesize=pagesize, pageCompression=1)
+            canvas.setTitle(nfc(title))
+            canvas.setAuthor("ANTQ Desktop")
+            canvas.setCreator("ANTQ Desktop")
+            pages = draw(canvas)
+            canvas.save()
     except OSError as exc:
         raise UserError(
             f"Không ghi được vào thư mục {target.parent} ({exc.strerror or exc}): hãy chọn nơi lưu khác.",
             f"Cannot write to {target.parent} ({exc.strerror or exc}): choose another place.",
         ) from exc
-    os.close(fd)
-    tmp = Path(name)
-    try:
-        canvas = Canvas(str(tmp), pagesize=pagesize, pageCompression=1)
-        canvas.setTitle(nfc(title))
-        canvas.setAuthor("ANTQ Desktop")
-        canvas.setCreator("ANTQ Desktop")
-        pages = draw(canvas)
-        canvas.save()
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        (finish or _replace)(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
     return pages
 
 
 def render_certificates(
-    certificates: Sequence[aw.CertificateData],
+    certificates: Sequence[CertificateData],
     path: str | os.PathLike[str],
     *,
     template: Template | str | None = None,
@@ -1026,73 +1005,3 @@ FIELD_LABELS = {
     "register_no": "Số sổ vàng",
     "serial": "Số hiệu",
 }
-
-
-# ---------------------------------------------------------------------------------------------
-# From the database
-# ---------------------------------------------------------------------------------------------
-
-
-def write_certificates(
-    db: Database,
-    decision_id: str,
-    path: str | os.PathLike[str],
-    *,
-    mode: str = "full",
-    template: str | None = None,
-    award_ids: Sequence[str] | None = None,
-    record: bool = False,
-    printed_by: str = "",
-    progress: Callable[[int, int], object] | None = None,
-    cancel: Callable[[], bool] | None = None,
-) -> int:
-    """The certificates of a decision (or of ``award_ids``) as one PDF; returns the page count.
-
-    ``mode`` "full" or "blank" picks the default template; ``template`` names another. With
-    ``record`` (the file is what will be printed, e.g. ``antq awards certificates``), an issued
-    decision's certificates are entered in the print register in the same step that moves the
-    finished file into place; a draft's pages are test prints and are never recorded."""
-    if mode not in DEFAULT_TEMPLATES:
-        raise UserError(
-            "Cách in phải là “full” (cả trang) hoặc “blank” (lên phôi).", "Mode must be full or blank."
-        )
-    tpl = load_template(template or DEFAULT_TEMPLATES[mode], db)
-    if tpl.mode != mode:
-        raise UserError(
-            f"Mẫu “{tpl.label}” không dùng cho cách in này.", f"Template “{tpl.label}” is not for this mode."
-        )
-    certs = aw.certificate_data(db, decision_id, award_ids)
-    if not certs:
-        raise UserError(
-            "Quyết định chưa có ai trong danh sách khen thưởng: không có giấy khen để in.",
-            "The decision has no recipients: there is no certificate to print.",
-        )
-    offset = aw.blank_offset(db, tpl.name) if mode == "blank" else (0.0, 0.0)
-    finish: Finish | None = None
-    if record and not certs[0].draft:
-
-        def finish(tmp: Path, target: Path) -> None:
-            with db.session() as s:
-                aw.record_prints_in(
-                    s,
-                    [c.award_id for c in certs],
-                    mode=REGISTER_MODES[mode],
-                    template=tpl.name,
-                    printed_by=printed_by,
-                )
-                os.replace(tmp, target)
-
-    return render_certificates(
-        certs, path, template=tpl, offset=offset, progress=progress, cancel=cancel, finish=finish
-    )
-
-
-def write_calibration(db: Database, template: str, path: str | os.PathLike[str]) -> int:
-    """The calibration page of a blank template with the station's current offsets."""
-    tpl = load_template(template, db)
-    if tpl.mode != "blank":
-        raise UserError(
-            "Trang căn chỉnh chỉ dùng cho mẫu in lên phôi.",
-            "The calibration page is only for blank templates.",
-        )
-    return render_calibration(tpl, path, aw.blank_offset(db, tpl.name))

@@ -20,9 +20,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, KeepTogether, Spacer, Table, TableStyle
 
+from ..domain.errors import UserError
 from ..domain.text import fold, nfc
 from ..domain.villages import guess_kind
-from ..services.errors import UserError
 from .layout import (
     LANDSCAPE,
     PORTRAIT,

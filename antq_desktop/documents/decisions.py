@@ -22,17 +22,15 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain import award_rules as rules
+from ..domain.errors import UserError
 from ..domain.text import fold, nfc
-from ..services import awards as aw
-from ..services.errors import UserError
-from ..storage.database import Database
-from .commitment_papers import letterhead as station_letterhead
 from .layout import (
     PORTRAIT,
     Letterhead,
@@ -53,7 +51,7 @@ from .layout import (
     title_block,
 )
 
-__all__ = ["DecisionPaper", "render_decision", "write_decision"]
+__all__ = ["DecisionPaper", "render_decision"]
 
 _GRID = [
     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -65,15 +63,19 @@ _GRID = [
 ]
 SAME_AS_ARTICLE_1 = "Như Điều 1"
 
+#: ``services.awards.DecisionDraft`` and ``AwardRow``: the services make them, the paper reads them.
+DecisionDraft = Any
+AwardRow = Any
+
 
 @dataclass
 class DecisionPaper:
     """What the paper prints: the decision (wording filled in), its status and its recipients."""
 
     letterhead: Letterhead
-    decision: aw.DecisionDraft
+    decision: DecisionDraft
     status: str
-    recipients: list[aw.AwardRow]
+    recipients: list[AwardRow]
 
 
 def _issuer_lines(authority: str) -> str:
@@ -83,7 +85,7 @@ def _issuer_lines(authority: str) -> str:
     return f"{head.strip()}\n{text[len(head) :]}" if text.startswith(head) else text
 
 
-def _parent(d: aw.DecisionDraft, station: Letterhead) -> str:
+def _parent(d: DecisionDraft, station: Letterhead) -> str:
     if d.parent_authority:
         return nfc(d.parent_authority).upper()
     folded = fold(d.authority)
@@ -94,7 +96,7 @@ def _parent(d: aw.DecisionDraft, station: Letterhead) -> str:
     return ""
 
 
-def _letterhead(d: aw.DecisionDraft, station: Letterhead) -> Letterhead:
+def _letterhead(d: DecisionDraft, station: Letterhead) -> Letterhead:
     return Letterhead(
         parent_unit=_parent(d, station), unit=_issuer_lines(d.authority), place=d.place or station.place
     )
@@ -105,7 +107,7 @@ def _sentence_start_lower(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-def _counts(recipients: Sequence[aw.AwardRow]) -> str:
+def _counts(recipients: Sequence[AwardRow]) -> str:
     col = sum(1 for r in recipients if r.collective)
     ind = len(recipients) - col
     parts = []
@@ -116,7 +118,7 @@ def _counts(recipients: Sequence[aw.AwardRow]) -> str:
     return " và ".join(parts) or "các tập thể, cá nhân"
 
 
-def _bases(d: aw.DecisionDraft) -> list[str]:
+def _bases(d: DecisionDraft) -> list[str]:
     """The Căn cứ lines and the proposer: each ends with ";", the last with "."."""
     lines = [nfc(x).strip().rstrip(";.") for x in d.bases if nfc(x).strip()]
     if nfc(d.proposer).strip():
@@ -124,7 +126,7 @@ def _bases(d: aw.DecisionDraft) -> list[str]:
     return [line + ("." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
 
 
-def _article_1(d: aw.DecisionDraft, recipients: Sequence[aw.AwardRow]) -> str:
+def _article_1(d: DecisionDraft, recipients: Sequence[AwardRow]) -> str:
     form = rules.FORMS.get(d.form, "Giấy khen")
     of = f" của {nfc(d.level).strip()}" if d.level.strip() and d.form in ("giay_khen", "bang_khen") else ""
     achievement = _sentence_start_lower(d.achievement)
@@ -134,7 +136,7 @@ def _article_1(d: aw.DecisionDraft, recipients: Sequence[aw.AwardRow]) -> str:
     )
 
 
-def _signer(d: aw.DecisionDraft) -> Signer:
+def _signer(d: DecisionDraft) -> Signer:
     prefix = nfc(d.signer_prefix).strip().upper()
     title = nfc(d.signer_title).strip().upper()
     name = " ".join(p for p in (nfc(d.signer_rank).strip(), nfc(d.signer_name).strip()) if p)
@@ -176,7 +178,7 @@ def _decision_story(paper: DecisionPaper, st: Styles) -> list[Flowable]:
     return story
 
 
-def _annex_table(rows: Sequence[aw.AwardRow], width: float, st: Styles) -> Table:
+def _annex_table(rows: Sequence[AwardRow], width: float, st: Styles) -> Table:
     widths = [12 * mm, 52 * mm, 48 * mm, 0]
     widths[3] = width - sum(widths[:3])
     data: list[list[object]] = [
@@ -249,10 +251,3 @@ def render_decision(paper: DecisionPaper, path: str | os.PathLike[str]) -> int:
         title=f"Quyết định khen thưởng {number}",
         subject=nfc(paper.decision.subject),
     )
-
-
-def write_decision(db: Database, decision_id: str, path: str | os.PathLike[str]) -> int:
-    """The decision of the database, with its annex; returns the page count."""
-    detail = aw.decision_for_paper(db, decision_id)
-    paper = DecisionPaper(station_letterhead(db), detail.decision, detail.status, detail.recipients)
-    return render_decision(paper, path)

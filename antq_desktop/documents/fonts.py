@@ -14,7 +14,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..assets import fonts_dir
-from ..services.errors import UserError
+from ..domain.errors import UserError
 
 SERIF = "LiberationSerif"
 SERIF_BOLD = "LiberationSerif-Bold"

@@ -18,14 +18,11 @@ reportlab does not position the marks of decomposed (NFD) Vietnamese.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -45,8 +42,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ..domain.errors import UserError
+from ..domain.files import atomic_path
 from ..domain.text import nfc
-from ..services.errors import UserError
 from .fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_fonts
 
 PORTRAIT = A4
@@ -515,12 +513,9 @@ def build_pdf(
     under the real name.
     """
     register_fonts()
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
+    with atomic_path(path) as tmp:
         doc = _OfficialDoc(
-            tmp,
+            str(tmp),
             pagesize,
             on_section,
             title=nfc(title),
@@ -529,11 +524,4 @@ def build_pdf(
             creator="ANTQ Desktop",
         )
         doc.build(story)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
     return doc.pages

@@ -6,18 +6,16 @@ the Word file says exactly what the PDF says; only the page furniture
 NĐ 30/2020 layout (DOMAIN §4.1): A4, margins 20/20/30/15 mm, Times New Roman
 (Liberation Serif, metric-compatible, in the PDF), body 14 pt.
 
-:func:`write_minutes` fills the minutes from the database and numbers them
-the first time they are printed (:mod:`services.numbering`); the number stays
-with the meeting for every reprint. Files are written under a temporary name
-and renamed when complete.
+``papers.minutes.write_minutes`` fills the minutes from the database (through
+:mod:`services.minutes_paper`) and numbers them the first time they are printed;
+the number stays with the meeting for every reprint. Files are written under a
+temporary name and renamed when complete.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -26,12 +24,8 @@ from pathlib import Path
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from ..domain.files import save_atomically
 from ..domain.text import nfc
-from ..services import meetings as mt
-from ..services import numbering
-from ..services.errors import UserError
-from ..storage.database import Database
-from ..storage.models import Meeting
 from .layout import (
     MOTTO,
     NATIONAL_NAME,
@@ -55,14 +49,10 @@ __all__ = [
     "Block",
     "MinutesData",
     "MinutesOpinion",
-    "WrittenMinutes",
     "body_blocks",
     "closing_blocks",
-    "minutes_for",
     "render_minutes_docx",
     "render_minutes_pdf",
-    "write_minutes",
-    "write_preview",
 ]
 
 KIND = "BIÊN BẢN"
@@ -111,7 +101,7 @@ class MinutesOpinion:
 
 @dataclass
 class MinutesData:
-    """Everything printed on the minutes; :func:`minutes_for` fills it from the database."""
+    """Everything printed on the minutes; ``papers.minutes.minutes_for`` fills it from the database."""
 
     subject: str  # trích yếu: "Hội nghị “Công an lắng nghe ý kiến Nhân dân” năm 2026"
     starts_at: datetime | None = None
@@ -458,141 +448,4 @@ def render_minutes_docx(letterhead: Letterhead, data: MinutesData, path: str | o
             tight(cell.add_paragraph())
         if name:
             run(tight(cell.add_paragraph()), name, bold=True)
-    _save_atomically(doc, Path(path))
-
-
-def _save_atomically(doc, target: Path) -> None:  # noqa: ANN001
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        with open(tmp, "rb+") as f:
-            os.fsync(f.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-# -- from the database ------------------------------------------------------------------------
-
-
-def _address(sex: str) -> str:
-    return {"M": "Ông ", "F": "Bà "}.get(sex, "")
-
-
-def _data(s, m: Meeting, copies: int) -> MinutesData:  # noqa: ANN001
-    t = mt.meeting_type_of(s, m)
-    opinions = mt.opinions_of(s, m)
-    who = mt.speaker_details(s, [o.person_id for o in opinions if o.person_id])
-    lines = []
-    for o in opinions:
-        sex, village = who.get(o.person_id or "", ("", ""))
-        lines.append(
-            MinutesOpinion(
-                speaker=_address(sex) + o.speaker_name,
-                speaker_note=village,
-                content=o.content,
-                field=mt.FIELD_LABELS.get(o.field, ""),
-                answered_on_spot=o.answered_on_spot,
-                answer=o.answer,
-                forwarded_to=o.forwarded_to,
-                due_on=o.due_on,
-            )
-        )
-    return MinutesData(
-        subject=m.title,
-        starts_at=m.starts_at,
-        ends_at=m.ends_at,
-        place=m.place,
-        organisers=m.organisers,
-        chair=m.chair,
-        secretary=m.secretary,
-        guests=m.guests,
-        attendees_total=m.attendees_total,
-        delegates=m.attendees_delegates,
-        residents=m.attendees_residents,
-        women=m.attendees_women,
-        survey_sheets=m.survey_sheets,
-        named_attendees=mt.named_attendees(s, m),
-        agenda=m.agenda,
-        presented=m.presented,
-        conclusions=m.conclusions,
-        opinions=lines,
-        number=m.doc_number,
-        symbol=numbering.symbol_for(s, "minutes"),
-        event=EVENT_WORDS.get(t.code if t else "", "hội nghị"),
-        copies=copies,
-    )
-
-
-def minutes_for(db: Database, meeting_id: str, *, copies: int = 2) -> MinutesData:
-    """The minutes' content from the database, for a preview: takes no number (a blank stays for it)."""
-    with db.session() as s:
-        return _data(s, mt.meeting_record(s, meeting_id), copies)
-
-
-def write_preview(db: Database, meeting_id: str, path: str | os.PathLike[str], *, copies: int = 2) -> int:
-    """The minutes as a PDF for the print preview: takes no number (a blank stays for it
-    until :func:`write_minutes` numbers them); returns the page count."""
-    from .commitment_papers import letterhead
-
-    head = letterhead(db)
-    return render_minutes_pdf(head, minutes_for(db, meeting_id, copies=copies), path)
-
-
-@dataclass(frozen=True)
-class WrittenMinutes:
-    path: Path
-    number: str  # "05/BB-CAX"
-    pages: int | None  # None for a Word file
-
-
-FORMATS = (".pdf", ".docx")
-
-
-def write_minutes(
-    db: Database, meeting_id: str, path: str | os.PathLike[str], *, copies: int = 2
-) -> WrittenMinutes:
-    """Write the minutes to ``path`` (.pdf or .docx, by its suffix), numbering them the first time.
-
-    The number is taken in the same transaction that renders the file: if
-    writing fails, no number is used up and nothing is left under ``path``.
-    """
-    from .commitment_papers import letterhead
-
-    target = Path(path)
-    suffix = target.suffix.lower()
-    if suffix not in FORMATS:
-        raise UserError(
-            f"Không ghi được biên bản ra tệp “{target.name}”: hãy đặt tên tệp có đuôi .pdf hoặc .docx.",
-            f"Cannot write the minutes to “{target.name}”: the file name must end in .pdf or .docx.",
-        )
-    if not target.parent.is_dir():
-        raise UserError(
-            f"Thư mục {target.parent} không tồn tại: hãy chọn thư mục khác.",
-            f"The folder {target.parent} does not exist: choose another one.",
-        )
-    head = letterhead(db)  # before our session: the pool has one connection
-    try:
-        with db.session() as s:
-            m = mt.meeting_record(s, meeting_id)
-            number = mt.ensure_minutes_number(s, m)
-            data = _data(s, m, copies)
-            if suffix == ".pdf":
-                pages: int | None = render_minutes_pdf(head, data, target)
-            else:
-                render_minutes_docx(head, data, target)
-                pages = None
-    except PermissionError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name}: tệp đang mở trong chương trình khác hoặc thư mục không cho ghi.",
-            f"Cannot write {target.name}: the file is open in another program or the folder is read-only.",
-        ) from exc
-    except OSError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name} ({exc.strerror or exc}): hãy chọn thư mục khác.",
-            f"Cannot write {target.name} ({exc.strerror or exc}): choose another folder.",
-        ) from exc
-    return WrittenMinutes(target, number, pages)
+    save_atomically(lambda tmp: doc.save(str(tmp)), Path(path))

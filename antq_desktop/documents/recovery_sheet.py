@@ -14,29 +14,21 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from ..domain.text import nfc
-from ..services.station import unit_summary
-from ..storage.database import Database
-from .commitment_papers import letterhead as station_letterhead
 from .fonts import SANS_BOLD
-from .layout import build_pdf, esc, frame_width, official_header, para, styles, title_block
-
-
-def unit_name(db: Database) -> str:
-    return str(unit_summary(db)["unit_name"])
+from .layout import Letterhead, build_pdf, esc, frame_width, official_header, para, styles, title_block
 
 
 def render_recovery_sheet(
-    db: Database, code: str, path: str | os.PathLike[str], day: date | None = None
+    head: Letterhead, unit_name: str, code: str, path: str | os.PathLike[str], day: date | None = None
 ) -> int:
-    """Write the sheet; returns the page count (1)."""
+    """Write the sheet of ``unit_name`` under ``head``; returns the page count (1)."""
     st = styles(13, 12)
-    head = station_letterhead(db)
     width = frame_width()
     story = [
         official_header(head, width, day=day or date.today(), st=st),
         *title_block("MÃ KHÔI PHỤC", "khóa dữ liệu nhạy cảm của phần mềm ANTQ Desktop", st=st),
         para(
-            f"Đơn vị: <b>{esc(nfc(unit_name(db)))}</b>. Mã này mở được toàn bộ dữ liệu nhạy cảm "
+            f"Đơn vị: <b>{esc(nfc(unit_name))}</b>. Mã này mở được toàn bộ dữ liệu nhạy cảm "
             "(số định danh, dân tộc, hộ nghèo, ghi chú vi phạm) khi quản trị viên quên mật khẩu.",
             st.body,
         ),

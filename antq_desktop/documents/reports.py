@@ -7,8 +7,8 @@
   their form); the signature of the head of the unit and "Nơi nhận".
 * :func:`render_report_xlsx` — the same table in a workbook, numbers as
   numbers so the upper level can add communes up.
-* :func:`write_report` — computes the report from the database and writes
-  either file.
+The report itself (``services.reports.Report``) is computed by the services;
+``papers.reports.write_report`` joins the two.
 
 Both are written to a temporary name and renamed when complete: a pulled USB
 stick or a power cut never leaves half a report under the real name.
@@ -16,7 +16,6 @@ stick or a power cut never leaves half a report under the real name.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from datetime import date as Date
 from pathlib import Path
@@ -26,11 +25,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from ..domain.files import save_atomically
+from ..domain.numbers import format_number
 from ..domain.text import nfc
-from ..services.errors import UserError
-from ..services.reports import Report, compute, format_number
-from ..storage.database import Database
-from .commitment_papers import letterhead as station_letterhead
 from .layout import (
     PORTRAIT,
     Letterhead,
@@ -47,7 +44,10 @@ from .layout import (
     title_block,
 )
 
-__all__ = ["render_report_pdf", "render_report_xlsx", "write_report"]
+#: A computed ``services.reports.Report`` (period, unit, figures): papers read it, never make it.
+Report = Any
+
+__all__ = ["render_report_pdf", "render_report_xlsx"]
 
 NBSP = "\u00a0"  # the number is written in by hand; plain spaces would collapse
 
@@ -181,29 +181,6 @@ def render_report_pdf(
     return build_pdf(path, story, title=title, subject=unit_name)
 
 
-def _save_atomically(wb: Any, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        wb.save(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name}: tệp đang mở trong Excel hoặc thư mục không cho ghi; "
-            "hãy đóng tệp hoặc chọn nơi khác.",
-            f"Cannot write {target.name}: it is open or the folder is read-only.",
-        ) from exc
-    except OSError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name} ({exc.strerror or exc}): hãy kiểm tra ổ đĩa còn chỗ trống và thử lại.",
-            f"Cannot write {target.name} ({exc.strerror or exc}).",
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-
-
 def render_report_xlsx(report: Report, path: str | os.PathLike[str]) -> int:
     """Write the report as a workbook (sheet "Báo cáo"); returns the number of indicator rows."""
     from openpyxl import Workbook
@@ -242,27 +219,5 @@ def render_report_xlsx(report: Report, path: str | os.PathLike[str]) -> int:
         ws.column_dimensions[col].width = w
     for row in ws.iter_rows(min_row=6):
         row[2].alignment = Alignment(wrap_text=True, vertical="top")
-    _save_atomically(wb, target)
+    save_atomically(wb.save, target)
     return rows
-
-
-def write_report(
-    db: Database,
-    period_text: str,
-    path: str | os.PathLike[str],
-    *,
-    fmt: str | None = None,
-    definition: str = "bao_cao_phong_trao",
-    day: Date | None = None,
-) -> tuple[Report, int]:
-    """Compute the report and write it as ``fmt`` (pdf | xlsx; default from the file's suffix)."""
-    target = Path(path)
-    fmt = (fmt or target.suffix.lstrip(".")).lower()
-    if fmt not in ("pdf", "xlsx"):
-        raise UserError(
-            "Tệp báo cáo phải có đuôi .pdf hoặc .xlsx.", "The report file must end in .pdf or .xlsx."
-        )
-    report = compute(db, period_text, definition)
-    if fmt == "pdf":
-        return report, render_report_pdf(report, station_letterhead(db), target, day=day or Date.today())
-    return report, render_report_xlsx(report, target)

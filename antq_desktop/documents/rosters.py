@@ -17,7 +17,6 @@ written to a temporary name and renamed when complete.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -29,11 +28,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from ..domain.errors import UserError
+from ..domain.files import save_atomically
 from ..domain.text import nfc
-from ..services import groups as gr
-from ..services.errors import UserError
-from ..storage.database import Database
-from .commitment_papers import letterhead as station_letterhead
 from .layout import (
     PORTRAIT,
     Letterhead,
@@ -51,22 +48,7 @@ from .layout import (
     text_width,
 )
 
-__all__ = [
-    "RosterExport",
-    "RosterGroup",
-    "RosterLine",
-    "export_roster_xlsx",
-    "export_rosters_xlsx",
-    "group_list_data",
-    "render_group_list",
-    "render_roster",
-    "roster_data",
-    "write_group_list",
-    "write_group_list_pdf",
-    "write_roster",
-    "write_roster_file",
-    "write_roster_pdf",
-]
+__all__ = ["RosterGroup", "RosterLine", "render_group_list", "render_roster", "render_rosters_xlsx"]
 
 HEADS = ("STT", "Họ và tên", "Năm sinh", "Chức danh", "Địa chỉ (thôn)", "Ngày tham gia", "Ghi chú")
 LEFT_HEADING = "Thành viên đã thôi tham gia"
@@ -325,190 +307,29 @@ def render_group_list(
     )
 
 
-# -- filled from the database -----------------------------------------------------------------
-
-
-def _status_text(status: str, on: Date | None) -> str:
-    if status == "active":
-        return ""
-    return gr.STATUS_LABELS.get(status, status) + (f" ngày {format_date(on)}" if on else "")
-
-
-def _attributes(detail_type: gr.GroupTypeInfo, values: dict[str, Any]) -> list[tuple[str, str]]:
-    out = []
-    for a in detail_type.attributes:
-        v = values.get(a.key)
-        if v is None or v == "":
-            continue
-        if a.type == "bool":
-            text = "Có" if v else "Không"
-        elif a.type == "int" and isinstance(v, int):
-            text = f"{v:,}".replace(",", ".")
-        else:
-            text = str(v)
-        out.append((a.label, text))
-    return out
-
-
-def _lines(rows: Sequence[gr.MemberRow]) -> list[RosterLine]:
-    out = []
-    for r in rows:
-        note = "; ".join(x for x in (nfc(r.info).strip(), nfc(r.notes).strip()) if x)
-        out.append(
-            RosterLine(
-                name=r.full_name,
-                birth=r.birth,
-                role=r.role_label,
-                village=r.village,
-                joined_on=r.joined_on,
-                note=note,
-                left_on=None if r.active else r.left_on,
-                leave_reason=r.leave_reason,
-            )
-        )
-    return out
-
-
-def roster_data(
-    db: Database, group_id: str, *, as_of: Date | None = None, include_left: bool = True
-) -> tuple[RosterGroup, list[RosterLine]]:
-    d = gr.get_group(db, group_id)
-    g = d.group
-    group = RosterGroup(
-        name=g.name,
-        type_name=d.type.name,
-        village=d.village,
-        founding_decision_no=g.founding_decision_no,
-        founded_on=g.founded_on,
-        managed_by=g.managed_by,
-        status=_status_text(g.status, g.status_on),
-        attributes=_attributes(d.type, g.attributes),
-    )
-    return group, _lines(gr.roster(db, group_id, as_of=as_of, include_left=include_left))
-
-
-def group_list_data(
-    db: Database, query: gr.GroupQuery | None = None, *, as_of: Date | None = None, include_left: bool = False
-) -> list[tuple[RosterGroup, list[RosterLine]]]:
-    return [
-        roster_data(db, row.id, as_of=as_of, include_left=include_left) for row in gr.list_groups(db, query)
-    ]
-
-
-def write_roster_pdf(
-    db: Database,
-    group_id: str,
-    path: str | os.PathLike[str],
-    *,
-    as_of: Date | None = None,
-    include_left: bool = True,
-    date: Date | None = None,
-    number: str = "",
-) -> int:
-    """The roster of one group from the database (``antq groups roster GROUP_ID -o FILE.pdf``)."""
-    group, rows = roster_data(db, group_id, as_of=as_of, include_left=include_left)
-    return render_roster(
-        station_letterhead(db), group, rows, os.fspath(path), date=date, number=number, show_left=include_left
-    )
-
-
-def write_group_list_pdf(
-    db: Database,
-    path: str | os.PathLike[str],
-    *,
-    query: gr.GroupQuery | None = None,
-    as_of: Date | None = None,
-    include_left: bool = False,
-    date: Date | None = None,
-    number: str = "",
-) -> int:
-    """All groups (or those ``query`` selects) with their current members."""
-    data = group_list_data(db, query, as_of=as_of, include_left=include_left)
-    return render_group_list(
-        station_letterhead(db), data, os.fspath(path), date=date, number=number, show_left=include_left
-    )
-
-
-def write_roster_file(db: Database, group_id: str, path: str | os.PathLike[str], **kw: Any) -> int:
-    """``antq groups roster GROUP_ID -o FILE.pdf|xlsx``: the paper or the workbook by the file's ending;
-    returns pages (PDF) or rows (xlsx). ``kw``: ``as_of``, ``include_left`` (and ``date`` for a PDF)."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".pdf":
-        return write_roster_pdf(db, group_id, path, **kw)
-    if suffix == ".xlsx":
-        kw.pop("date", None)
-        return export_roster_xlsx(db, group_id, path, **kw).members
-    raise UserError(
-        f"Tệp danh sách phải có đuôi .pdf hoặc .xlsx (đang là '{Path(path).name}').",
-        f"The roster file must end in .pdf or .xlsx (it is '{Path(path).name}').",
-    )
-
-
-# Shorter names for the screens.
-write_roster = write_roster_pdf
-write_group_list = write_group_list_pdf
-
-
 # -- Excel ------------------------------------------------------------------------------------
 
 # Characters that make Excel (or LibreOffice) read a cell as a formula (OWASP "CSV injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass
-class RosterExport:
-    path: Path
-    groups: int
-    members: int  # rows written (current and, when asked, former members)
-
-
-def export_roster_xlsx(
-    db: Database,
-    group_id: str,
+def render_rosters_xlsx(
+    unit: str,
+    data: Sequence[tuple[str, Sequence[Any]]],
     path: str | os.PathLike[str],
     *,
-    as_of: Date | None = None,
+    many: bool,
     include_left: bool = True,
-) -> RosterExport:
-    """One group's roster as an .xlsx workbook (``antq groups roster GROUP_ID -o FILE.xlsx``)."""
-    return export_rosters_xlsx(db, path, group_ids=[group_id], as_of=as_of, include_left=include_left)
-
-
-def export_rosters_xlsx(
-    db: Database,
-    path: str | os.PathLike[str],
-    *,
-    group_ids: Sequence[str] | None = None,
-    query: gr.GroupQuery | None = None,
-    as_of: Date | None = None,
-    include_left: bool = True,
-) -> RosterExport:
-    """Rosters as one sheet, a row per membership (with a group column when several groups)."""
+) -> int:
+    """Rosters as one sheet, a row per membership (with a group column when ``many``): ``data`` is
+    ``(group name, member rows)`` with the fields of ``services.groups.MemberRow``; returns the rows
+    written."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise UserError(
-            f"Tên tệp xuất phải có đuôi .xlsx (đang là '{target.name}'): hãy đặt lại tên tệp.",
-            f"The export file name must end in .xlsx (it is '{target.name}'): rename it.",
-        )
-    if not target.parent.is_dir():
-        raise UserError(
-            f"Thư mục {target.parent} không tồn tại: hãy chọn thư mục khác để lưu tệp.",
-            f"Folder {target.parent} does not exist: choose another folder.",
-        )
-    ids = list(group_ids) if group_ids is not None else [r.id for r in gr.list_groups(db, query)]
-    if not ids:
-        raise UserError("Chưa có tổ, mô hình nào để xuất.", "There is no group to export.")
-    data = [
-        (gr.get_group(db, gid).group.name, gr.roster(db, gid, as_of=as_of, include_left=include_left))
-        for gid in ids
-    ]
-    many = group_ids is None or len(ids) > 1
-    unit = station_letterhead(db).unit
 
     heads = [("STT", 6)]
     if many:
@@ -581,33 +402,11 @@ def export_rosters_xlsx(
             ]
             ws.append(values)
             written += 1
-    _save_atomically(wb, target)
-    return RosterExport(target, len(ids), written)
+    save_atomically(wb.save, target)
+    return written
 
 
 def _sheet_title(name: str) -> str:
     for ch in "[]:*?/\\":
         name = name.replace(ch, " ")
     return name.strip()[:31] or "Danh sách"
-
-
-def _save_atomically(wb: Any, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        wb.save(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name}: tệp đang mở trong Excel hoặc thư mục không cho ghi; hãy đóng tệp hoặc chọn nơi khác.",
-            f"Cannot write {target.name}: it is open in Excel or the folder is read-only; close it or choose another place.",
-        ) from exc
-    except OSError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name} ({exc.strerror or exc}): hãy kiểm tra ổ đĩa còn chỗ trống và thử lại.",
-            f"Cannot write {target.name} ({exc.strerror or exc}): check the disk has free space and try again.",
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()

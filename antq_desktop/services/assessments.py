@@ -30,6 +30,7 @@ from ..storage.database import Database
 from ..storage.models import Meeting, Village, VillageAssessment
 from . import commitments, settings
 from .errors import UserError
+from .lookup import get_or_refuse
 
 CRITERIA_KEY = "assessments.criteria"
 THRESHOLD_KEY = "assessments.recognition_threshold_pct"
@@ -393,7 +394,11 @@ def commune_summary(db: Database, year: int) -> CommuneAssessment:
 
 def delete_assessment(db: Database, assessment_id: str) -> None:
     with db.session() as s:
-        row = s.get(VillageAssessment, assessment_id)
-        if row is None or row.deleted:
-            raise UserError("Không tìm thấy bản đánh giá này.", "This assessment was not found.")
+        row = get_or_refuse(
+            s,
+            VillageAssessment,
+            assessment_id,
+            "Không tìm thấy bản đánh giá này.",
+            "This assessment was not found.",
+        )
         row.mark_deleted()

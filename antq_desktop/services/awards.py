@@ -67,6 +67,7 @@ from ..storage.models import (
 )
 from . import groups, settings, station_keys
 from .errors import UserError
+from .lookup import get_or_refuse
 
 # ---------------------------------------------------------------------------------------------
 # Settings
@@ -275,13 +276,14 @@ def _text(value: str, limit: int, what_vi: str, what_en: str) -> str:
 
 
 def _decision(s: Session, decision_id: str | None, include_deleted: bool = False) -> AwardDecision:
-    d = s.get(AwardDecision, decision_id) if decision_id else None
-    if d is None or (d.deleted and not include_deleted):
-        raise UserError(
-            "Không tìm thấy quyết định khen thưởng này (có thể đã bị xóa): hãy tải lại.",
-            "This award decision no longer exists: reload.",
-        )
-    return d
+    return get_or_refuse(
+        s,
+        AwardDecision,
+        decision_id,
+        "Không tìm thấy quyết định khen thưởng này (có thể đã bị xóa): hãy tải lại.",
+        "This award decision no longer exists: reload.",
+        include_deleted=include_deleted,
+    )
 
 
 def _editable(d: AwardDecision) -> None:

@@ -43,6 +43,7 @@ from ..storage.models import Group, GroupType, Household, Membership, Person, Se
 from . import settings
 from .errors import UserError
 from .households import word_filters
+from .lookup import get_or_refuse
 
 # ---------------------------------------------------------------------------------------------
 # Vocabularies and settings
@@ -315,12 +316,13 @@ def get_group_type(db: Database, type_id: str) -> GroupTypeInfo:
 
 
 def _group_type(s: Session, type_id: str | None) -> GroupType:
-    t = s.get(GroupType, type_id) if type_id else None
-    if t is None or t.deleted:
-        raise UserError(
-            "Hãy chọn loại tổ, mô hình trong danh mục.", "Choose the kind of group from the catalogue."
-        )
-    return t
+    return get_or_refuse(
+        s,
+        GroupType,
+        type_id,
+        "Hãy chọn loại tổ, mô hình trong danh mục.",
+        "Choose the kind of group from the catalogue.",
+    )
 
 
 @dataclass
@@ -727,13 +729,14 @@ def resolve_group(db: Database, text: str) -> str:
 
 
 def _group(s: Session, group_id: str | None, include_deleted: bool = False) -> Group:
-    g = s.get(Group, group_id) if group_id else None
-    if g is None or (g.deleted and not include_deleted):
-        raise UserError(
-            "Không tìm thấy tổ, mô hình này (có thể đã bị xóa): hãy tải lại danh sách.",
-            "This group no longer exists (it may have been deleted): reload the list.",
-        )
-    return g
+    return get_or_refuse(
+        s,
+        Group,
+        group_id,
+        "Không tìm thấy tổ, mô hình này (có thể đã bị xóa): hãy tải lại danh sách.",
+        "This group no longer exists (it may have been deleted): reload the list.",
+        include_deleted=include_deleted,
+    )
 
 
 def clean_attributes(specs: Sequence[AttributeSpec], values: dict[str, Any]) -> dict[str, Any]:
@@ -1035,13 +1038,14 @@ def _unpack_outside(text: str) -> dict[str, Any]:
 
 
 def _membership(s: Session, membership_id: str | None, include_deleted: bool = False) -> Membership:
-    m = s.get(Membership, membership_id) if membership_id else None
-    if m is None or (m.deleted and not include_deleted):
-        raise UserError(
-            "Không tìm thấy thành viên này trong danh sách (có thể đã bị xóa): hãy tải lại.",
-            "This member is no longer on the roster (may have been deleted): reload.",
-        )
-    return m
+    return get_or_refuse(
+        s,
+        Membership,
+        membership_id,
+        "Không tìm thấy thành viên này trong danh sách (có thể đã bị xóa): hãy tải lại.",
+        "This member is no longer on the roster (may have been deleted): reload.",
+        include_deleted=include_deleted,
+    )
 
 
 def _role(t: GroupType, role: str) -> str:

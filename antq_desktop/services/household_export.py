@@ -13,14 +13,12 @@ Safety:
   written as text with a quote prefix, so a name like ``=HYPERLINK(…)`` never
   runs when the file is opened;
 * the workbook is written to a temporary file next to the target and moved
-  into place with :func:`os.replace`: a pulled USB stick never leaves a half
+  into place by :func:`antq_desktop.domain.files.save_atomically`: a pulled USB stick never leaves a half
   file under the real name.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -32,6 +30,7 @@ from sqlalchemy.orm import aliased
 
 from ..domain import ethnic
 from ..domain import persons as rules
+from ..domain.files import save_atomically
 from ..domain.text import fold
 from ..storage.database import Database
 from ..storage.models import Commitment, Household, Person, Site, Village
@@ -181,7 +180,7 @@ def export_households(
         ws.append(values)
         if progress is not None and n % 1000 == 999:
             progress(n + 1, total)
-    _save_atomically(wb, target)
+    save_atomically(wb.save, target)
     audit.log(
         db,
         "export",
@@ -270,25 +269,3 @@ def _query(village_id: str | None, search: str | None):  # type: ignore[no-untyp
         Person.birth_year,
         Person.full_name,
     )
-
-
-def _save_atomically(wb: Any, target: Path) -> None:
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.part")
-    try:
-        wb.save(tmp)
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name}: tệp đang mở trong Excel hoặc thư mục không cho ghi; hãy đóng tệp hoặc chọn nơi khác.",
-            f"Cannot write {target.name}: it is open in Excel or the folder is read-only; close it or choose another place.",
-        ) from exc
-    except OSError as exc:
-        raise UserError(
-            f"Không ghi được tệp {target.name} ({exc.strerror or exc}): hãy kiểm tra ổ đĩa còn chỗ trống và thử lại.",
-            f"Cannot write {target.name} ({exc.strerror or exc}): check the disk has free space and try again.",
-        ) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            tmp.unlink()

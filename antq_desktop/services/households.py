@@ -21,6 +21,7 @@ from ..domain.text import fold, nfc
 from ..storage.database import Database
 from ..storage.models import Commitment, Household, HouseholdEvent, Person, Village
 from .errors import UserError
+from .lookup import get_or_refuse
 
 HEAD = "Chủ hộ"
 
@@ -323,23 +324,25 @@ def history(db: Database, household_id: str) -> list[HistoryLine]:
 
 
 def _household(s: Session, household_id: str, include_deleted: bool = False) -> Household:
-    h = s.get(Household, household_id)
-    if h is None or (h.deleted and not include_deleted):
-        raise UserError(
-            "Không tìm thấy hộ này (có thể đã bị xóa): hãy tải lại danh sách.",
-            "This household no longer exists (it may have been deleted): reload the list.",
-        )
-    return h
+    return get_or_refuse(
+        s,
+        Household,
+        household_id,
+        "Không tìm thấy hộ này (có thể đã bị xóa): hãy tải lại danh sách.",
+        "This household no longer exists (it may have been deleted): reload the list.",
+        include_deleted=include_deleted,
+    )
 
 
 def _person(s: Session, person_id: str, include_deleted: bool = False) -> Person:
-    p = s.get(Person, person_id)
-    if p is None or (p.deleted and not include_deleted):
-        raise UserError(
-            "Không tìm thấy nhân khẩu này (có thể đã bị xóa): hãy tải lại danh sách.",
-            "This person no longer exists (it may have been deleted): reload the list.",
-        )
-    return p
+    return get_or_refuse(
+        s,
+        Person,
+        person_id,
+        "Không tìm thấy nhân khẩu này (có thể đã bị xóa): hãy tải lại danh sách.",
+        "This person no longer exists (it may have been deleted): reload the list.",
+        include_deleted=include_deleted,
+    )
 
 
 def _event(s: Session, household_id: str, kind: str, note: str = "", **kw: object) -> None:

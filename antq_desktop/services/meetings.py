@@ -43,6 +43,7 @@ from ..storage.models import (
 )
 from . import numbering
 from .errors import UserError
+from .lookup import get_or_refuse
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -443,23 +444,24 @@ def list_drafts(db: Database) -> list[DraftInfo]:
 
 
 def _meeting(s: Session, meeting_id: str, include_deleted: bool = False) -> Meeting:
-    m = s.get(Meeting, meeting_id)
-    if m is None or (m.deleted and not include_deleted):
-        raise UserError(
-            "Không tìm thấy hội nghị này (có thể đã bị xóa): hãy tải lại danh sách.",
-            "This meeting no longer exists (it may have been deleted): reload the list.",
-        )
-    return m
+    return get_or_refuse(
+        s,
+        Meeting,
+        meeting_id,
+        "Không tìm thấy hội nghị này (có thể đã bị xóa): hãy tải lại danh sách.",
+        "This meeting no longer exists (it may have been deleted): reload the list.",
+        include_deleted=include_deleted,
+    )
 
 
 def _live_person(s: Session, person_id: str) -> Person:
-    p = s.get(Person, person_id)
-    if p is None or p.deleted:
-        raise UserError(
-            "Không tìm thấy người này trong sổ (có thể đã bị xóa): hãy chọn lại.",
-            "This person is no longer in the register (they may have been deleted): choose again.",
-        )
-    return p
+    return get_or_refuse(
+        s,
+        Person,
+        person_id,
+        "Không tìm thấy người này trong sổ (có thể đã bị xóa): hãy chọn lại.",
+        "This person is no longer in the register (they may have been deleted): choose again.",
+    )
 
 
 def _count(value: int | None, label_vi: str, label_en: str) -> int | None:
@@ -984,13 +986,14 @@ def list_meetings(
 
 
 def _opinion(s: Session, opinion_id: str, include_deleted: bool = False) -> Opinion:
-    o = s.get(Opinion, opinion_id)
-    if o is None or (o.deleted and not include_deleted):
-        raise UserError(
-            "Không tìm thấy ý kiến này (có thể đã bị xóa): hãy tải lại danh sách.",
-            "This opinion no longer exists (it may have been deleted): reload the list.",
-        )
-    return o
+    return get_or_refuse(
+        s,
+        Opinion,
+        opinion_id,
+        "Không tìm thấy ý kiến này (có thể đã bị xóa): hãy tải lại danh sách.",
+        "This opinion no longer exists (it may have been deleted): reload the list.",
+        include_deleted=include_deleted,
+    )
 
 
 def check_transition(old: str, new: str) -> None:

@@ -42,6 +42,7 @@ from ..storage.models import (
 )
 from . import audit, encryption
 from .errors import UserError
+from .lookup import get_or_refuse
 
 ERASED_NAME = "(đã xóa theo yêu cầu)"
 # Person fields blanked by the erase (everything personal; the id and sync columns stay).
@@ -73,12 +74,14 @@ def _row(obj: Any, skip: frozenset[str] = frozenset({"search_key", "field_versio
 
 
 def _person(s: Session, person_id: str) -> Person:
-    p = s.get(Person, person_id)
-    if p is None:
-        raise UserError(
-            f"Không có nhân khẩu mã {person_id!r}: hãy kiểm tra lại mã.", f"There is no person {person_id!r}."
-        )
-    return p
+    return get_or_refuse(
+        s,
+        Person,
+        person_id,
+        f"Không có nhân khẩu mã {person_id!r}: hãy kiểm tra lại mã.",
+        f"There is no person {person_id!r}.",
+        include_deleted=True,
+    )
 
 
 def collect(db: Database, person_id: str) -> dict[str, Any]:

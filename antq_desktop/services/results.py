@@ -27,6 +27,7 @@ from ..domain.text import nfc
 from ..storage.database import Database
 from ..storage.models import HandedInItem, Mediation, PublicTip, Surrender, Village
 from .errors import UserError
+from .lookup import get_or_refuse
 
 # code → (label, unit). Guns first: reports add them up as "súng các loại".
 ITEM_KINDS: dict[str, tuple[str, str]] = {
@@ -141,12 +142,13 @@ def _check_day(day: date | None, today: date) -> date:
 def _check_village(s: Session, village_id: str | None) -> str | None:
     if not village_id:
         return None
-    v = s.get(Village, village_id)
-    if v is None or v.deleted:
-        raise UserError(
-            "Thôn, tổ dân phố đã chọn không còn trong danh sách: hãy chọn lại.",
-            "The chosen village no longer exists: choose again.",
-        )
+    get_or_refuse(
+        s,
+        Village,
+        village_id,
+        "Thôn, tổ dân phố đã chọn không còn trong danh sách: hãy chọn lại.",
+        "The chosen village no longer exists: choose again.",
+    )
     return village_id
 
 
@@ -210,12 +212,14 @@ def save(db: Database, draft: Draft, *, today: date | None = None) -> str:
 
 def _row(s: Session, kind: str, record_id: str, include_deleted: bool = False) -> Any:
     model, _ = _kind(kind)
-    row = s.get(model, record_id)
-    if row is None or (row.deleted and not include_deleted):
-        raise UserError(
-            "Không tìm thấy bản ghi này (có thể đã bị xóa).", "This record was not found (it may be deleted)."
-        )
-    return row
+    return get_or_refuse(
+        s,
+        model,
+        record_id,
+        "Không tìm thấy bản ghi này (có thể đã bị xóa).",
+        "This record was not found (it may be deleted).",
+        include_deleted=include_deleted,
+    )
 
 
 def delete(db: Database, kind: str, record_id: str) -> None:

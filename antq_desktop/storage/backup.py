@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from ..domain.files import fsync_file, fsync_folder
 from .database import Database, DatabaseError
 
 
@@ -54,8 +55,7 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Pat
                 dst.close()
         finally:
             src.close()
-        with open(partial, "rb+") as fh:
-            os.fsync(fh.fileno())
+        fsync_file(partial)
         problems = integrity_check(partial)
         if problems:
             raise DatabaseError(f"the copy failed its integrity check: {problems[0]}")
@@ -66,7 +66,7 @@ def copy_database(source: Path, target: Path, *, read_only: bool = False) -> Pat
     except BaseException:
         _discard(partial)
         raise
-    _fsync_dir(target.parent)
+    fsync_folder(target.parent)
     return target
 
 
@@ -74,16 +74,6 @@ def _discard(path: Path) -> None:
     for p in (path, Path(f"{path}-journal")):
         with contextlib.suppress(OSError):
             p.unlink(missing_ok=True)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            fd = os.open(folder, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
 
 
 def backup_to(db: Database, target: Path) -> Path:
@@ -218,7 +208,7 @@ def replace_database(db_path: Path, verified_copy: Path) -> None:
     for suffix in ("-wal", "-shm", "-journal"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     os.replace(verified_copy, db_path)
-    _fsync_dir(db_path.parent)
+    fsync_folder(db_path.parent)
 
 
 def stamped_files(folder: Path, prefix: str) -> Iterable[Path]:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -43,7 +42,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import admin_units
+from ..domain import admin_units, files
 from ..domain.text import nfc
 from ..services import station_keys
 from ..services.errors import UserError
@@ -153,28 +152,7 @@ def write_file_atomically(path: Path, data: bytes) -> None:
 
     Raises ``OSError``; callers turn it into one sentence.
     """
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        with open(tmp, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError:
-        try:
-            tmp.unlink(missing_ok=True)
-        except OSError:
-            pass
-        raise
-    try:  # the rename itself must reach the disk; not possible on every OS / file system
-        fd = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-    except OSError:
-        pass
+    files.write_bytes_atomically(path, data)
 
 
 def write_error(path: Path, exc: OSError) -> UserError:

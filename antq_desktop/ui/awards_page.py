@@ -762,7 +762,7 @@ class PrintCertificatesDialog(QDialog):
         return "full" if self.full.isChecked() else "blank"
 
     def _mode_changed(self) -> None:
-        from ..documents import certificates
+        from ..papers import certificates
 
         self.template.blockSignals(True)
         self.template.clear()
@@ -792,7 +792,7 @@ class PrintCertificatesDialog(QDialog):
         return True
 
     def calibration(self) -> None:
-        from ..documents import certificates
+        from ..papers import certificates
         from .pdf_preview import PdfPreviewDialog
 
         if not self._save_offsets():
@@ -808,7 +808,7 @@ class PrintCertificatesDialog(QDialog):
 
     def render(self) -> Path | None:
         """Write the PDF of every recipient with a cancellable progress dialog; None when cancelled."""
-        from ..documents import certificates
+        from ..papers import certificates
         from .tasks import run_task
 
         path = paper_path("giay-khen")
@@ -855,14 +855,17 @@ class PrintCertificatesDialog(QDialog):
 
     def register_pages(self, pages: list[int]) -> None:
         """Enter the printed pages' certificates in the register (an issued decision's only)."""
+        from ..services import print_register
+
         if self.decision.status != "issued":
             return
-        ids = [self.award_ids[i] for i in pages if 0 <= i < len(self.award_ids)]
         try:
-            self.registered += aw.record_prints(
+            self.registered += print_register.record_printed(
                 self.db,
-                ids,
-                mode="full_page" if self.mode == "full" else "blank",
+                self.award_ids,
+                how="printer",
+                pages=pages,
+                mode=self.mode,
                 template=self.template.currentData() or "",
                 printed_by=self.username,
             )
@@ -1057,7 +1060,7 @@ class DecisionsTab(QWidget):
         self.refresh()
 
     def decision_paper(self) -> None:
-        from ..documents import decisions
+        from ..papers import decisions
         from .pdf_preview import PdfPreviewDialog
 
         row = self.selected()

@@ -72,7 +72,7 @@ class RecoveryCodeDialog(QDialog):
         self.print_button.setFocus()
 
     def print_sheet(self) -> None:
-        from ..documents.recovery_sheet import render_recovery_sheet
+        from ..papers.recovery_sheet import render_recovery_sheet
         from .pdf_preview import PdfPreviewDialog
 
         path = paper_path("ma-khoi-phuc")

@@ -956,7 +956,7 @@ class GroupsPage(QWidget):
         self.last_preview.open()
 
     def print_roster(self) -> None:
-        from ..documents import rosters
+        from ..papers import rosters
 
         g = self.selected_group()
         if g is None:
@@ -970,7 +970,7 @@ class GroupsPage(QWidget):
         self._preview(path, self.tr("Roster — %1").replace("%1", g.name))
 
     def print_group_list(self) -> None:
-        from ..documents import rosters
+        from ..papers import rosters
 
         path = paper_path("danh-sach-cac-to")
         try:
@@ -983,8 +983,8 @@ class GroupsPage(QWidget):
     def export_roster(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..documents import rosters
         from ..domain.text import fold
+        from ..papers import rosters
 
         g = self.selected_group()
         if g is None:

@@ -641,7 +641,7 @@ class CoverageTab(QWidget):
         chosen = self.selected_village()
         if chosen is None:
             return
-        from ..documents import commitment_papers as papers
+        from ..papers import commitments as papers
         from .tasks import run_task
 
         vid, name = chosen
@@ -664,7 +664,7 @@ class CoverageTab(QWidget):
         chosen = self.selected_village()
         if chosen is None:
             return
-        from ..documents import commitment_papers as papers
+        from ..papers import commitments as papers
 
         vid, name = chosen
         path = self._paper_path("danh-sach-" + fold(name).replace(" ", "-"))
@@ -676,7 +676,7 @@ class CoverageTab(QWidget):
         self._preview(path, self.tr("Households and commitments — %1").replace("%1", name))
 
     def print_report(self) -> None:
-        from ..documents import commitment_papers as papers
+        from ..papers import commitments as papers
 
         path = self._paper_path("bao-cao-do-phu")
         try:

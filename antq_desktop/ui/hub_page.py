@@ -529,8 +529,8 @@ class CommunesTab(QWidget):
     def province_report(self) -> None:
         from datetime import date
 
-        from ..documents.commitment_papers import letterhead
         from ..documents.reports import render_report_pdf
+        from ..papers.letterhead import letterhead
         from .pdf_preview import PdfPreviewDialog
         from .widgets import paper_path
 

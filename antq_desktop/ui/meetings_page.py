@@ -678,7 +678,7 @@ class MeetingsTab(QWidget):
             self.undo_stack.push(DeleteMeeting(self, m.id, self.tr("Delete %1").replace("%1", m.title)))
 
     def print_minutes(self) -> None:
-        from ..documents import minutes
+        from ..papers import minutes
         from .pdf_preview import PdfPreviewDialog
 
         m = self.selected()
@@ -697,8 +697,8 @@ class MeetingsTab(QWidget):
     def word_minutes(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..documents import minutes
         from ..domain.text import fold
+        from ..papers import minutes
 
         m = self.selected()
         if m is None:

@@ -9,11 +9,9 @@ printer is exactly the PDF, margins included.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..domain.files import atomic_path
 from ..services.errors import UserError
 from .widgets import fit_to_screen
 
@@ -219,17 +218,8 @@ class PdfPreviewDialog(QDialog):
             path = path.with_name(path.name + ".pdf")
         if path.exists() and path.resolve() == self.pdf_path.resolve():
             return path
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(fd)
-        try:
+        with atomic_path(path) as tmp:
             shutil.copyfile(self.pdf_path, tmp)
-            with open(tmp, "rb+") as f:
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
         return path
 
     # -- printing ------------------------------------------------------------------------------

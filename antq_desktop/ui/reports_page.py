@@ -243,7 +243,7 @@ class ReportTab(QWidget):
         return dialog
 
     def preview(self) -> None:
-        from ..documents import reports as paper
+        from ..papers import reports as paper
         from .pdf_preview import PdfPreviewDialog
 
         path = paper_path("bao-cao", ".pdf")
@@ -266,7 +266,7 @@ class ReportTab(QWidget):
             self.save_xlsx_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
 
     def save_xlsx_to(self, path: Path) -> bool:
-        from ..documents import reports as paper
+        from ..papers import reports as paper
 
         try:
             paper.write_report(self.db, self.period.text().strip(), path, fmt="xlsx")

@@ -129,7 +129,7 @@ class _Run:
         _check(self.window.isVisible(), "the main window did not show")
 
     def certificate_pdf(self) -> None:
-        from ..documents import certificates
+        from ..papers import certificates
         from ..services import awards as aw
 
         draft = aw.new_decision(self.station.db)
