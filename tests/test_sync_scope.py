@@ -26,6 +26,7 @@ from test_sync_support import (
 )
 
 from antq_desktop.services import reports
+from antq_desktop.services.errors import UserError
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.models import (
     AuditEntry,
@@ -40,7 +41,8 @@ from antq_desktop.storage.models import (
     Village,
 )
 from antq_desktop.sync import bundle as bundle_module
-from antq_desktop.sync import export_bundle, import_bundle, list_conflicts, resolve
+from antq_desktop.sync import cards, export_bundle, import_bundle, list_conflicts, resolve
+from antq_desktop.sync.labels import record_label
 from antq_desktop.sync.rows import TABLES, ScopeContext, row_in_scope, scope_clause, scope_context_in
 from antq_desktop.sync.scope_check import ScopeRefused
 
@@ -327,13 +329,18 @@ def test_a_legitimate_province_exchange_passes_the_check_both_ways(net: Net, tmp
             reports.approve_period(hub, CODE_A, "2026", by="Công an tỉnh Cao Bằng")
             with a.session() as s:  # a commune edits a decision the upper level made for it
                 s.get(AwardDecision, did).achievement = "Thành tích tốt"  # type: ignore[union-attr]
-            with hub.session() as s:  # the upper level corrects a commune's record
-                s.get(Household, hid).phone = "0912345678"  # type: ignore[union-attr]
+            with pytest.raises(UserError, match="cấp trên chỉ xem"), hub.session() as s:
+                s.get(Household, hid).phone = "0912345678"  # type: ignore[union-attr]  # read-only at the hub
+            with hub.session() as s:  # the upper level changes its own catalogue entry: it travels down
+                s.scalars(
+                    select(MeetingType).where(MeetingType.code == "t-tinh")
+                ).one().name = "Hội nghị tỉnh"
     for name in ("A", "B"):
         assert canonical_dump(net.dbs[name]) == canonical_dump(hub, scope_for=net.ids[name])
     assert refusals(hub) == [] and refusals(a) == [] and refusals(b) == []
     with a.session() as s:
-        assert s.get(Household, hid).phone == "0912345678"  # type: ignore[union-attr]
+        assert s.get(Household, hid).phone != "0912345678"  # type: ignore[union-attr]
+        assert s.scalar(select(MeetingType.name).where(MeetingType.code == "t-tinh")) == "Hội nghị tỉnh"
         assert s.scalar(select(ReportSubmission.locked).where(ReportSubmission.commune_code == CODE_A))
 
 
@@ -391,29 +398,49 @@ def test_an_older_never_imported_bundle_is_not_called_already_imported(net: Net,
 # -- conflicts: named, and closed on both sides ---------------------------------------------------
 
 
-def _crossing_edit(net: Net, tmp_path: Path, hid: str, tag: str) -> None:
-    """The hub and A change the same household's phone, and their bundles cross in flight."""
+def _hub_decision(net: Net, tmp_path: Path) -> str:
+    """A decision the upper level made for commune A, sent down: both may change it (the hub reads
+    the commune's own records only — docs/sync.md — so a crossing edit needs a record both write)."""
+    hub = net.dbs["hub"]
+    with hub.session() as s:
+        d = AwardDecision(number="8", symbol="QĐ-CAT", commune_code=CODE_A, status="draft")
+        s.add(d)
+        s.flush()
+        did = d.id
+    send(hub, net.dbs["A"], net.ids["A"], tmp_path / "decision.antq")
+    return did
+
+
+def _crossing_edit(net: Net, tmp_path: Path, did: str, tag: str) -> None:
+    """The hub and A change the same decision's achievement, and their bundles cross in flight."""
     a, hub = net.dbs["A"], net.dbs["hub"]
     with hub.session() as s:
-        s.get(Household, hid).phone = "0900000001"  # type: ignore[union-attr]
+        s.get(AwardDecision, did).achievement = "Thành tích của tỉnh"  # type: ignore[union-attr]
     with a.session() as s:
-        s.get(Household, hid).phone = "0900000002"  # type: ignore[union-attr]
+        s.get(AwardDecision, did).achievement = "Thành tích của xã"  # type: ignore[union-attr]
     export_bundle(a, net.ids["hub"], tmp_path / f"{tag}-a.antq")
     export_bundle(hub, net.ids["A"], tmp_path / f"{tag}-h.antq")
     import_bundle(hub, tmp_path / f"{tag}-a.antq")
     import_bundle(a, tmp_path / f"{tag}-h.antq")
 
 
-def test_conflicts_name_the_household_by_head_and_village(net: Net, tmp_path: Path) -> None:
+def test_conflicts_name_their_record_as_a_person_knows_it(net: Net, tmp_path: Path) -> None:
     a, hub = net.dbs["A"], net.dbs["hub"]
-    hid = add_household(a, "Lê Văn Cường")
-    send(a, hub, net.ids["hub"], tmp_path / "0.antq")
-    _crossing_edit(net, tmp_path, hid, "x")
+    did = _hub_decision(net, tmp_path)
+    _crossing_edit(net, tmp_path, did, "x")
     for db in (a, hub):
         found = list_conflicts(db)
-        assert [(c.table, c.field) for c in found] == [("household", "phone")]
-        assert found[0].record_label == "hộ Lê Văn Cường, Thôn Một"
-        assert found[0].as_dict()["record_label"] == "hộ Lê Văn Cường, Thôn Một"
+        assert [(c.table, c.field) for c in found] == [("award_decision", "achievement")]
+        assert found[0].record_label == "8/QĐ-CAT"
+        assert found[0].as_dict()["record_label"] == "8/QĐ-CAT"
+
+
+def test_a_household_is_named_by_its_head_and_village(net: Net) -> None:
+    a = net.dbs["A"]
+    hid = add_household(a, "Lê Văn Cường")
+    with a.session() as s:
+        row = dict(s.execute(select(Household.__table__).where(Household.id == hid)).mappings().one())
+        assert record_label(s, "household", row, hid) == "hộ Lê Văn Cường, Thôn Một"
 
 
 @pytest.mark.parametrize("action", ["keep", "restore"])
@@ -421,20 +448,19 @@ def test_a_conflict_resolved_at_the_hub_closes_at_the_commune_after_one_exchange
     net: Net, tmp_path: Path, action: str
 ) -> None:
     a, hub = net.dbs["A"], net.dbs["hub"]
-    hid = add_household(a, "Lê Văn Cường")
-    send(a, hub, net.ids["hub"], tmp_path / "0.antq")
-    _crossing_edit(net, tmp_path, hid, "x")
+    did = _hub_decision(net, tmp_path)
+    _crossing_edit(net, tmp_path, did, "x")
     at_hub, at_a = list_conflicts(hub), list_conflicts(a)
     assert len(at_hub) == 1 and len(at_a) == 1
     resolve(hub, at_hub[0].id, action)
     with hub.session() as s:
-        chosen = s.get(Household, hid).phone  # type: ignore[union-attr]
+        chosen = s.get(AwardDecision, did).achievement  # type: ignore[union-attr]
     expected = at_hub[0].winner_value if action == "keep" else at_hub[0].loser_value
     assert chosen == expected
     send(hub, a, net.ids["A"], tmp_path / "1.antq")
     assert list_conflicts(a) == []
     with a.session() as s:
-        assert s.get(Household, hid).phone == chosen  # type: ignore[union-attr]
+        assert s.get(AwardDecision, did).achievement == chosen  # type: ignore[union-attr]
         assert s.scalar(select(SyncConflict.resolution)) == "superseded"
     send(a, hub, net.ids["hub"], tmp_path / "2.antq")
     assert list_conflicts(hub) == []
@@ -443,9 +469,8 @@ def test_a_conflict_resolved_at_the_hub_closes_at_the_commune_after_one_exchange
 
 def test_a_conflict_resolved_at_the_commune_closes_at_the_hub(net: Net, tmp_path: Path) -> None:
     a, hub = net.dbs["A"], net.dbs["hub"]
-    hid = add_household(a, "Lê Văn Cường")
-    send(a, hub, net.ids["hub"], tmp_path / "0.antq")
-    _crossing_edit(net, tmp_path, hid, "x")
+    did = _hub_decision(net, tmp_path)
+    _crossing_edit(net, tmp_path, did, "x")
     resolve(a, list_conflicts(a)[0].id, "keep")
     send(a, hub, net.ids["hub"], tmp_path / "1.antq")
     assert list_conflicts(hub) == []
@@ -466,12 +491,13 @@ def test_cli_prints_the_refusal_the_older_bundle_and_named_conflicts(
     net: Net, tmp_path: Path, run_cli
 ) -> None:  # type: ignore[no-untyped-def]
     a, hub = net.dbs["A"], net.dbs["hub"]
-    hid = add_household(a, "Lê Văn Cường")
+    add_household(a, "Lê Văn Cường")
+    did = _hub_decision(net, tmp_path)
     export_bundle(a, net.ids["hub"], tmp_path / "1.antq")
     add_household(a, "Hộ hai")
     export_bundle(a, net.ids["hub"], tmp_path / "2.antq")
     import_bundle(hub, tmp_path / "2.antq")
-    _crossing_edit(net, tmp_path, hid, "x")
+    _crossing_edit(net, tmp_path, did, "x")
     with a.session() as s:
         s.add(AwardDecision(number="15", symbol="QĐ-UBND", commune_code=CODE_B))
     export_bundle(a, net.ids["hub"], tmp_path / "bad.antq")
@@ -488,16 +514,16 @@ def test_cli_prints_the_refusal_the_older_bundle_and_named_conflicts(
 
     listed = run_cli("--data-dir", hub_dir, "sync", "conflicts")
     assert listed.returncode == 0, listed.stderr
-    assert "“hộ Lê Văn Cường, Thôn Một”" in listed.stdout and "[" not in listed.stdout
+    assert "“8/QĐ-CAT”" in listed.stdout and "[" not in listed.stdout
     as_json = json.loads(run_cli("--data-dir", hub_dir, "sync", "conflicts", "--json").stdout)
-    assert as_json["conflicts"][0]["record_label"] == "hộ Lê Văn Cường, Thôn Một"
+    assert as_json["conflicts"][0]["record_label"] == "8/QĐ-CAT"
 
 
 def test_a_commune_rebuilt_on_a_new_pc_gets_its_own_records_back_through_the_check(
     net: Net, tmp_path: Path
 ) -> None:
     """Recovery: rows of the old station's origin are the new station's own commune's records."""
-    from test_sync_support import pair_with_hub, setup_station
+    from test_sync_support import setup_station
 
     a, hub = net.dbs["A"], net.dbs["hub"]
     add_household(a, "Nguyễn Văn An")
@@ -508,7 +534,9 @@ def test_a_commune_rebuilt_on_a_new_pc_gets_its_own_records_back_through_the_che
     reports.approve_period(hub, CODE_A, "2026", by="Công an tỉnh Cao Bằng")
     new_pc = setup_station(tmp_path / "A2.sqlite3", "A")
     try:
-        pair_with_hub(hub, new_pc)
+        hub_card, new_card = cards.own_card(hub), cards.own_card(new_pc)
+        cards.pair(new_pc, hub_card, fingerprint=hub_card.fingerprint)
+        cards.pair(hub, new_card, fingerprint=new_card.fingerprint, replaces=net.ids["A"])
         with new_pc.session() as s:
             new_id = s.scalar(select(Site.id).where(Site.is_self.is_(True)))
         back = send(hub, new_pc, new_id, tmp_path / "full.antq")

@@ -207,7 +207,7 @@ def row_in_scope(
         own = row.get("origin_site") == ctx.self_id
         if "source" in t.table.c:
             own = own and row.get("source") != "builtin"
-        return from_peer or own
+        return from_peer or own or row.get("origin_site") == BUILTIN_ORIGIN
     if t.name == "award_decision":
         return from_peer or bool(ctx.commune_code) and row.get("commune_code") == ctx.commune_code
     if t.name == "award":

@@ -45,7 +45,14 @@ from sqlalchemy.orm import Session
 from ..services.errors import UserError
 from ..storage.models import AwardDecision, Commune, Site
 from .labels import record_label, table_label
-from .rows import CATALOGUE_TABLES, ScopeContext, TravellingTable, row_in_scope, scope_context_in
+from .rows import (
+    BUILTIN_ORIGIN,
+    CATALOGUE_TABLES,
+    ScopeContext,
+    TravellingTable,
+    row_in_scope,
+    scope_context_in,
+)
 
 # What a commune writes of its report submission (services.reports.mark_sent); the other fields —
 # approval, lock, reopening, approved figures, the tombstone — are the upper level's.
@@ -243,6 +250,15 @@ def _problem(
             "approval",
             "sửa phần duyệt, khóa kỳ của cấp trên",
             "changes the upper level's approval or lock",
+        )
+    elif t.name in CATALOGUE_TABLES and (before or after).get("origin_site") == BUILTIN_ORIGIN:
+        # One record for the whole province (docs/sync.md, shared reference data): a commune's own
+        # preferences about it stay local (services/catalogue overlay); only the upper level changes it.
+        reserved = list(t.fields)
+        why = (
+            "catalogue",
+            "sửa danh mục có sẵn dùng chung cho cả tỉnh (chỉ cấp trên được sửa)",
+            "changes a built-in catalogue entry shared by the whole province (only the upper level may)",
         )
     elif t.name in CATALOGUE_TABLES and str((before or after).get("origin_site")) not in ctx.origin_ids:
         reserved = [f for f in t.fields if f in CATALOGUE_IDENTITY[t.name]]
