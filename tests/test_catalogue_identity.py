@@ -40,7 +40,7 @@ from antq_desktop.storage import migrate
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.models import Group, GroupType, Meeting, MeetingType, Site
 from antq_desktop.storage.stamping import advance_clock
-from antq_desktop.sync import bundle, merge
+from antq_desktop.sync import bundle, cards, merge
 
 Cli = Callable[..., CompletedProcess[str]]
 TODAY = date(2026, 10, 1)  # the demo's "today": every record inside the 2026 report year
@@ -328,6 +328,7 @@ def test_a_commune_recovered_from_the_hub_holds_one_copy_and_gives_the_same_repo
             )
         assert listening > 0
         bundle.export_bundle(old, site_id(hub), tmp_path / "xa.antq")
+        old_id = site_id(old)
         merge.import_bundle(hub, tmp_path / "xa.antq")
     finally:
         old.dispose()  # the old PC is gone
@@ -347,8 +348,10 @@ def test_a_commune_recovered_from_the_hub_holds_one_copy_and_gives_the_same_repo
             role="commune",
         ),
     )
-    try:
-        pair_with_hub(hub, new)
+    try:  # the new PC is declared the replacement of the lost one (docs/sync.md)
+        hub_card, new_card = cards.own_card(hub), cards.own_card(new)
+        cards.pair(new, hub_card, fingerprint=hub_card.fingerprint)
+        cards.pair(hub, new_card, fingerprint=new_card.fingerprint, replaces=old_id)
         new_id = site_id(new)
     finally:
         new.dispose()
