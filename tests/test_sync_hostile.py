@@ -596,7 +596,11 @@ def test_each_hostile_file_is_refused_in_one_sentence_and_nothing_is_written(
     assert file_digest(world.db) == before, "a refused bundle leaves the database byte for byte"
     assert messages[0] == messages[1]
     if name in FORGED:
-        expected = "định dạng cũ" if name.startswith("old format") else "chữ ký đúng của Công an xã Quảng Lâm"
+        expected = (
+            "định dạng cũ"
+            if name.startswith("old format")
+            else "không mang chữ ký đúng của Công an xã Quảng Lâm"
+        )
         assert expected in messages[0], messages[0]
     else:
         assert messages[0].startswith("Gói dữ liệu của Công an xã Quảng Lâm không đúng định dạng ("), (
@@ -701,3 +705,133 @@ def test_an_intact_bundle_still_carries_a_valid_envelope_signature(world: World)
     flipped = bytearray(data)
     flipped[-1] ^= 1
     assert not crypto.verify_envelope(crypto.parse_envelope(bytes(flipped)), world.a_card.signing_public_key)
+
+
+# -- any damage to a signed ZIP: a sentence, never another exception ---------------------------------
+
+KNOWN_FUZZ_SEEDS: list[int] = []
+
+
+def test_randomly_damaged_signed_zips_give_a_sentence_or_import(world: World, tmp_path: Path) -> None:
+    """Bytes of a genuine plaintext flipped, cut, inserted or dropped, then signed with A's key: the
+    importer either refuses with a UserError or (a harmless byte such as a timestamp) imports."""
+    import shutil
+
+    from antq_desktop.services.errors import UserError
+    from antq_desktop.storage.database import Database
+    from antq_desktop.sync import import_bytes
+
+    seed = random.randrange(2**32)
+    print(f"\nfuzz: seed {seed} (add it to KNOWN_FUZZ_SEEDS to replay)")
+    copy_path = tmp_path / "hub.sqlite3"
+    shutil.copyfile(world.db, copy_path)
+    db = Database(f"sqlite:///{copy_path}")
+    plain = bundle_zip(world)
+    outcomes = {"refused": 0, "imported": 0}
+    try:
+        for s in [*KNOWN_FUZZ_SEEDS, seed]:
+            rng = random.Random(s)
+            for _ in range(150):
+                damaged = bytearray(plain)
+                for _ in range(rng.randrange(1, 4)):
+                    pos = rng.randrange(len(damaged))
+                    kind = rng.randrange(4)
+                    if kind == 0:
+                        damaged[pos] ^= 1 << rng.randrange(8)
+                    elif kind == 1:
+                        damaged[pos] = rng.choice([0, 0xFF, 0x7F, 0x80])
+                    elif kind == 2:
+                        damaged[pos:pos] = os.urandom(rng.randrange(1, 9))
+                    else:
+                        del damaged[pos : pos + rng.randrange(1, 9)]
+                try:
+                    import_bytes(db, signed(world, bytes(damaged)), dry_run=True)
+                    outcomes["imported"] += 1
+                except UserError as exc:
+                    assert exc.vi.endswith(".") and "\n" not in exc.vi, (s, exc.vi)
+                    outcomes["refused"] += 1
+    finally:
+        db.dispose()
+    print(f"fuzz: {outcomes}")
+    assert outcomes["refused"] > 0
+
+
+def _random_value(rng: random.Random) -> Any:
+    return rng.choice(
+        [
+            None,
+            True,
+            0,
+            -1,
+            2**63,
+            10**30,
+            1.5,
+            "",
+            "x",
+            "2026-13-45",
+            "001796531488306.000000",
+            [],
+            {},
+            [1],
+            {"*": 1},
+        ]
+    )
+
+
+def test_randomly_retyped_signed_manifests_and_rows_give_a_sentence_or_import(
+    world: World, tmp_path: Path
+) -> None:
+    """One manifest field or one row field replaced by a value of another type, signed with A's key, then
+    dry-run and applied on a copy of the upper level: a UserError or an import, never another exception."""
+    import shutil
+
+    from antq_desktop.services.errors import UserError
+    from antq_desktop.storage.database import Database
+    from antq_desktop.sync import import_bytes
+
+    seed = random.randrange(2**32)
+    print(f"\nretype: seed {seed} (add it to KNOWN_FUZZ_SEEDS to replay)")
+    copy_path = tmp_path / "hub.sqlite3"
+    outcomes = {"refused": 0, "imported": 0}
+    for s in [*KNOWN_FUZZ_SEEDS, seed]:
+        rng = random.Random(s)
+        for i in range(60):
+            m = copy.deepcopy(world.manifest)
+            parts = dict(world.parts)
+            if rng.random() < 0.5:
+                target: dict[str, Any] = m
+                while True:  # walk down to a random field of the manifest
+                    key = rng.choice(sorted(target))
+                    if isinstance(target[key], dict) and target[key] and rng.random() < 0.6:
+                        target = target[key]
+                        continue
+                    target[key] = _random_value(rng)
+                    break
+            else:
+                table = rng.choice(sorted(parts))
+                lines = parts[table].split(b"\n")[:-1]
+                n = rng.randrange(len(lines))
+                row = json.loads(lines[n])
+                row[rng.choice(sorted(row))] = _random_value(rng)
+                lines[n] = json.dumps(row).encode()
+                parts[table] = b"\n".join(lines) + b"\n"
+                m["tables"][table] = {
+                    "rows": len(lines),
+                    "sha256": hashlib.sha256(parts[table]).hexdigest(),
+                }
+            data = signed(world, bundle_zip(world, m, parts))
+            if i % 10 == 0:
+                shutil.copyfile(world.db, copy_path)
+            db = Database(f"sqlite:///{copy_path}")
+            try:
+                for dry_run in (True, False):
+                    try:
+                        import_bytes(db, data, dry_run=dry_run)
+                        outcomes["imported"] += 1
+                    except UserError as exc:
+                        assert exc.vi.endswith(".") and "\n" not in exc.vi, (s, exc.vi)
+                        outcomes["refused"] += 1
+            finally:
+                db.dispose()
+    print(f"retype: {outcomes}")
+    assert outcomes["refused"] > 0

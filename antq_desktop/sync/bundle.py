@@ -319,10 +319,10 @@ def open_bundle_in(s: Session, data: bytes) -> OpenedBundle:
         )
     if not verify_envelope(env, sender.signing_public_key):
         raise UserError(
-            f"Tệp gói dữ liệu không mang chữ ký đúng của {sender.unit_name} (bị hỏng, bị sửa đổi hoặc giả mạo): "
+            f"Tệp gói dữ liệu bị hỏng hoặc đã bị sửa đổi, hoặc không mang chữ ký đúng của {sender.unit_name}: "
             "hãy đề nghị đơn vị đó xuất lại gói mới rồi nhập lại.",
-            f"The bundle file does not carry a valid signature of {sender.unit_name} (damaged, altered or "
-            "forged): ask that unit for a new bundle and import that.",
+            f"The bundle file is damaged or was altered, or does not carry a valid signature of "
+            f"{sender.unit_name}: ask that unit for a new bundle and import that.",
         )
     plain = open_envelope(env, enc)
     try:
