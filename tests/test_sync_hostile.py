@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import cli_env
+from conftest import cli_env, run_antq
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -639,6 +639,34 @@ def test_a_hostile_file_keeps_the_real_importer_under_100_mb(world: World, tmp_p
         assert code == 1, err
         assert_one_sentence(err)
         assert peak_mb < MEMORY_BOUND_MB, (name, peak_mb)
+    checkpoint(world.db)
+    assert file_digest(world.db) == before
+
+
+# The issue's own list, through the real process as well (the matrix above runs cli.main in-process).
+ISSUE_CASES = [
+    "corrupt deflate from the cards",  # the other forgeries stop at the same check (and run for real below)
+    "signed: corrupt deflate",
+    "signed: wrong method",
+    "signed: encrypted flag",
+    "signed: bundle number as text",
+    "signed: null incarnation",
+    "signed: manifest 100,000 deep",
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ISSUE_CASES)
+def test_the_issues_files_are_refused_by_the_real_command(world: World, tmp_path: Path, name: str) -> None:
+    path = tmp_path / "hostile.antq"
+    path.write_bytes(_case(name)(world))
+    checkpoint(world.db)
+    before = file_digest(world.db)
+    for extra in (["--dry-run"], []):
+        result = run_antq("--data-dir", world.hub_dir, "sync", "import", path, *extra)
+        assert result.returncode == 1, result.stderr
+        sentence = assert_one_sentence(result.stderr)
+        assert EXPECT.get(name, "không mang chữ ký đúng") in sentence, sentence
     checkpoint(world.db)
     assert file_digest(world.db) == before
 
