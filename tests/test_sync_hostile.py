@@ -737,7 +737,8 @@ def test_an_intact_bundle_still_carries_a_valid_envelope_signature(world: World)
 
 # -- any damage to a signed ZIP: a sentence, never another exception ---------------------------------
 
-KNOWN_FUZZ_SEEDS: list[int] = []
+FUZZ_ROUNDS = int(os.environ.get("ANTQ_FUZZ_ROUNDS", "150"))  # more for a long local run
+KNOWN_FUZZ_SEEDS: list[int] = [3045400984]  # a ZIP 'version needed' of 12.8: NotImplementedError
 
 
 def test_randomly_damaged_signed_zips_give_a_sentence_or_import(world: World, tmp_path: Path) -> None:
@@ -759,7 +760,7 @@ def test_randomly_damaged_signed_zips_give_a_sentence_or_import(world: World, tm
     try:
         for s in [*KNOWN_FUZZ_SEEDS, seed]:
             rng = random.Random(s)
-            for _ in range(150):
+            for _ in range(FUZZ_ROUNDS):
                 damaged = bytearray(plain)
                 for _ in range(rng.randrange(1, 4)):
                     pos = rng.randrange(len(damaged))
