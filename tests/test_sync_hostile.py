@@ -405,6 +405,7 @@ SIGNED: dict[str, Case] = {
     "signed: missing bundle number": _manifest_with(_drop("bundle_no")),
     "signed: missing recipient site": _manifest_with(_drop("recipient.site_id")),
     "signed: extra sender key": _manifest_with(_set("sender.extra", 1)),
+    "signed: extra key with a line break": _manifest_with(lambda m: m["sender"].update({"a\nb": 1})),
     "signed: format version 1 inside": _manifest_with(_set("format_version", 1)),
     "signed: another sender inside": _manifest_with(_set("sender.site_id", "someone-else")),
     # the rows
@@ -466,7 +467,8 @@ EXPECT: dict[str, str] = {
     "signed: missing ack": "trường ack bị thiếu",
     "signed: missing bundle number": "trường bundle_no bị thiếu",
     "signed: missing recipient site": "trường recipient.site_id bị thiếu",
-    "signed: extra sender key": "trường sender.extra không thuộc định dạng",
+    "signed: extra sender key": "trường sender.'extra' không thuộc định dạng",
+    "signed: extra key with a line break": "trường sender.'a\\nb' không thuộc định dạng",
     "signed: format version 1 inside": "định dạng gói cũ",
     "signed: another sender inside": "khác chữ ký",
     "signed: row not an object": "dòng 1 của bảng household không phải đối tượng JSON",

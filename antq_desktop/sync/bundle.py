@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -55,6 +56,7 @@ from .rows import BY_NAME, TABLES, scope_clause, scope_context_in, to_json_row
 
 BUNDLE_FORMAT = "antq-bundle"
 BUNDLE_FORMAT_VERSION = 2
+_PROGRAM = re.compile(r"[0-9A-Za-z.+-]{1,20}")  # a version number fit to quote in a sentence
 SUFFIX = ".antq"
 
 
@@ -350,7 +352,8 @@ def _unpack(plain: bytes, me: Site, sender: Site) -> OpenedBundle:
             _schema_number(HEAD_REVISION),
         )
         if (type(version) is int and version > BUNDLE_FORMAT_VERSION) or theirs > ours:
-            program = str(manifest.get("program_version", "?"))[:20]
+            program = manifest.get("program_version")
+            program = program if isinstance(program, str) and _PROGRAM.fullmatch(program) else "?"
             raise UserError(
                 f"Gói dữ liệu được tạo bởi phiên bản mới hơn: hãy cập nhật chương trình lên phiên bản {program} trở lên rồi nhập lại.",
                 f"The bundle comes from a newer version: update the program to {program} or later and import again.",

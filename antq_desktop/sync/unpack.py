@@ -187,11 +187,13 @@ def _check_end_record(plain: bytes) -> None:
         raise Malformed(
             "nội dung không phải tệp nén ZIP đúng dạng", "the content is not a well-formed ZIP file"
         )
-    if count > MAX_ENTRIES or cd_size > MAX_DIRECTORY_BYTES:
+    if count > MAX_ENTRIES:
         raise Malformed(
             f"tệp nén có {count} mục, tối đa {MAX_ENTRIES}",
             f"the ZIP has {count} entries, at most {MAX_ENTRIES}",
         )
+    if cd_size > MAX_DIRECTORY_BYTES:
+        raise Malformed("mục lục tệp nén quá lớn", "the ZIP directory is too large")
     if cd_offset + cd_size != len(plain) - _END.size:
         raise Malformed("mục lục tệp nén không đúng chỗ", "the ZIP directory is not where it should be")
 
@@ -301,7 +303,7 @@ def _obj(value: Any, path: str, keys: set[str], strict: bool = True) -> dict[str
         raise _bad(f"{path}.{missing[0]}" if path else missing[0], "bị thiếu", "is missing")
     extra = sorted(value.keys() - keys)
     if strict and extra:
-        raise _bad(f"{path}.{extra[0]}", "không thuộc định dạng", "is not part of the format")
+        raise _bad(f"{path}.{extra[0][:40]!r}", "không thuộc định dạng", "is not part of the format")
     return value
 
 
