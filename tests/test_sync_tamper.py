@@ -1,5 +1,8 @@
 """A real bundle, altered every way a USB stick or a person could: every copy refused, the database untouched.
 
+Every byte of the clear header and of the sender's signature is flipped, as are the last bytes and
+300 random ones; the refusal comes from the signature check, before anything is decrypted.
+
 Also: the bytes of a bundle carry none of the names or ID numbers inside it.
 """
 
@@ -17,7 +20,7 @@ from antq_desktop.domain.text import fold
 from antq_desktop.services.errors import UserError
 from antq_desktop.storage.models import Household, Person, Village
 from antq_desktop.sync import export_bundle, import_bytes
-from antq_desktop.sync.crypto import HEADER_SIZE
+from antq_desktop.sync.crypto import BODY_OFFSET, HEADER_SIZE
 
 PEOPLE = [
     ("Nguyễn Văn Ánh", "004089001234"),
@@ -77,7 +80,7 @@ def test_every_altered_truncated_or_extended_copy_is_refused_and_nothing_changes
     before = file_digest(hub_path)
     rng = random.Random(7)
     positions = sorted(
-        set(range(HEADER_SIZE + 1))
+        set(range(BODY_OFFSET + 1))
         | set(range(len(data) - 40, len(data)))
         | {rng.randrange(len(data)) for _ in range(300)}
     )
@@ -87,7 +90,8 @@ def test_every_altered_truncated_or_extended_copy_is_refused_and_nothing_changes
         flipped[pos] ^= 1 << rng.randrange(8)
         variants.append((f"flip@{pos}", bytes(flipped)))
     for cut in sorted(
-        {0, 1, 7, 8, 9, HEADER_SIZE, HEADER_SIZE + 15, len(data) // 2, len(data) - 17, len(data) - 1}
+        {0, 1, 7, 8, 9, HEADER_SIZE, HEADER_SIZE + 15, BODY_OFFSET, BODY_OFFSET + 15}
+        | {len(data) // 2, len(data) - 17, len(data) - 1}
     ):
         variants.append((f"truncate@{cut}", data[:cut]))
     for extra in (b"\x00", b"X" * 100, data[:64]):

@@ -1,12 +1,16 @@
-"""Writing a bundle for a peer, and reading one back: decrypt, verify, refuse with one sentence.
+"""Writing a bundle for a peer, and reading one back: verify, decrypt, unpack, refuse with one sentence.
 
-Inside the envelope (:mod:`.crypto`) a bundle is a ZIP file::
+Inside the envelope (:mod:`.crypto`, signed by the sender over every byte) a
+bundle is a ZIP file::
 
     manifest.json     sender, recipient, bundle number, created, program and schema
                       version, scope, base/upto change numbers, the acknowledgement of
                       the recipient's changes, per-table row counts and SHA-256
-    manifest.sig      base64url Ed25519 signature of manifest.json by the sender
     data/<table>.jsonl  one JSON object per row (:mod:`.rows`)
+
+Reading checks the sender's signature over the file's bytes before anything is
+decrypted, decompressed or parsed; the ZIP, manifest and rows are then read
+under limits and against a strict schema (:mod:`.unpack`).
 
 A bundle carries every row in the peer's scope whose ``change_seq`` is above
 what the peer has acknowledged (``base_seq``), not merely what changed since
@@ -20,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,7 +41,7 @@ from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.migrate import HEAD_REVISION
 from ..storage.models import Site, SyncClock, SyncLog
-from . import audit_heads, cards
+from . import audit_heads, cards, unpack
 from .crypto import (
     encryption_key_id,
     ensure_encryption_in,
@@ -45,11 +50,13 @@ from .crypto import (
     parse_envelope,
     seal,
     signing_key_id,
+    verify_envelope,
 )
 from .rows import BY_NAME, TABLES, scope_clause, scope_context_in, to_json_row
 
 BUNDLE_FORMAT = "antq-bundle"
-BUNDLE_FORMAT_VERSION = 1
+BUNDLE_FORMAT_VERSION = 2
+_PROGRAM = re.compile(r"[0-9A-Za-z.+-]{1,20}")  # a version number fit to quote in a sentence
 SUFFIX = ".antq"
 
 
@@ -162,14 +169,12 @@ def build_bundle_in(
         "tables": tables,
         "audit": audit_heads.manifest_part(s, peer),
     }
-    manifest_bytes = cards.canonical_json(manifest)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
-        z.writestr("manifest.json", manifest_bytes)
-        z.writestr("manifest.sig", station_keys.b64url(signing.sign(manifest_bytes)))
+        z.writestr(unpack.MANIFEST, cards.canonical_json(manifest))
         for name, data in parts.items():
             z.writestr(f"data/{name}.jsonl", data)
-    return seal(buf.getvalue(), signing.public_text, peer.encryption_public_key), manifest
+    return seal(buf.getvalue(), signing, peer.encryption_public_key), manifest
 
 
 def export_bundle(
@@ -258,17 +263,36 @@ def _damaged() -> UserError:
 
 
 def read_file(path: Path) -> bytes:
+    """The file's bytes; one larger than any bundle (:data:`unpack.MAX_FILE_BYTES`) is refused unread."""
+    limit = unpack.MAX_FILE_BYTES
     try:
-        return Path(path).read_bytes()
+        with Path(path).open("rb") as f:
+            data = f.read(limit + 1)
     except OSError as exc:
         raise UserError(
             f"Không đọc được tệp {path} ({exc.strerror or exc}): hãy kiểm tra USB hoặc đường dẫn.",
             f"Cannot read {path} ({exc.strerror or exc}): check the USB stick or the path.",
         ) from exc
+    if len(data) > limit:
+        raise UserError(
+            f"Tệp {path} lớn hơn {limit // 2**20} MB, không phải gói dữ liệu đồng bộ: hãy chọn đúng tệp.",
+            f"{path} is larger than {limit // 2**20} MB, so it is not a sync bundle: choose the right file.",
+        )
+    return data
+
+
+def _malformed(sender: Site, exc: unpack.Malformed) -> UserError:
+    return UserError(
+        f"Gói dữ liệu của {sender.unit_name} không đúng định dạng ({exc.vi}) nên không được nhập: "
+        "hãy báo đơn vị đó kiểm tra chương trình rồi xuất lại gói.",
+        f"The bundle from {sender.unit_name} is malformed ({exc.en}) and was not imported: "
+        "ask that unit to check its program and export the bundle again.",
+    )
 
 
 def open_bundle_in(s: Session, data: bytes) -> OpenedBundle:
-    """Decrypt and verify ``data``; refuse (UserError) anything not for us, not from a trusted peer, or altered."""
+    """Verify and decrypt ``data``, then unpack it under limits; refuse (UserError) anything not for us,
+    not signed by a paired peer, altered, or not in this format — before decompressing or parsing it."""
     env = parse_envelope(data)
     me = cards.self_site_in(s)
     own_signing = station_keys.load_in(s)
@@ -295,50 +319,81 @@ def open_bundle_in(s: Session, data: bytes) -> OpenedBundle:
             f"Đơn vị gửi ({sender.unit_name}) đã bị thu hồi ghép nối: gói không được nhập.",
             f"The sending unit ({sender.unit_name}) was revoked: the bundle is not imported.",
         )
+    if not verify_envelope(env, sender.signing_public_key):
+        raise UserError(
+            f"Tệp gói dữ liệu bị hỏng hoặc đã bị sửa đổi, hoặc không mang chữ ký đúng của {sender.unit_name}: "
+            "hãy đề nghị đơn vị đó xuất lại gói mới rồi nhập lại.",
+            f"The bundle file is damaged or was altered, or does not carry a valid signature of "
+            f"{sender.unit_name}: ask that unit for a new bundle and import that.",
+        )
     plain = open_envelope(env, enc)
     try:
-        with zipfile.ZipFile(io.BytesIO(plain)) as z:
-            manifest_bytes = z.read("manifest.json")
-            signature = station_keys.unb64url(z.read("manifest.sig").decode("ascii"))
-            if not station_keys.verify(manifest_bytes, signature, sender.signing_public_key):
-                raise _damaged()
-            manifest = json.loads(manifest_bytes.decode("utf-8"))
-            if manifest.get("format") != BUNDLE_FORMAT:
-                raise _damaged()
-            if manifest["sender"]["site_id"] != sender.id:
-                raise _damaged()
-            if manifest["recipient"]["site_id"] != me.id:
-                raise UserError(
-                    "Gói này được gửi cho đơn vị khác, không phải cho máy này: hãy kiểm tra lại tệp.",
-                    "This bundle is addressed to another station, not this one: check the file.",
-                )
-            theirs, ours = _schema_number(manifest["schema_version"]), _schema_number(HEAD_REVISION)
-            if int(manifest.get("format_version", 0)) > BUNDLE_FORMAT_VERSION or theirs > ours:
-                raise UserError(
-                    f"Gói dữ liệu được tạo bởi phiên bản mới hơn: hãy cập nhật chương trình lên phiên bản {manifest.get('program_version', '?')} trở lên rồi nhập lại.",
-                    f"The bundle comes from a newer version: update the program to {manifest.get('program_version', '?')} or later and import again.",
-                )
-            rows: dict[str, list[dict[str, Any]]] = {}
-            for name, info in manifest["tables"].items():
-                part = z.read(f"data/{name}.jsonl")
-                if hashlib.sha256(part).hexdigest() != info["sha256"]:
-                    raise _damaged()
-                objs = [json.loads(line) for line in part.decode("utf-8").splitlines() if line]
-                if len(objs) != int(info["rows"]):
-                    raise _damaged()
-                if name not in BY_NAME:
-                    if theirs < ours:
-                        continue  # a table an older program had and this one dropped
-                    raise _damaged()
-                rows[name] = objs
-    except UserError:
-        raise
-    except (KeyError, ValueError, TypeError, zipfile.BadZipFile, UnicodeDecodeError) as exc:
-        raise _damaged() from exc
-    opened = OpenedBundle(manifest, sender, rows, hashlib.sha256(data).hexdigest(), theirs < ours)
+        opened = _unpack(plain, me, sender)
+    except unpack.Malformed as exc:
+        raise _malformed(sender, exc) from exc
+    opened.sha256 = hashlib.sha256(data).hexdigest()
     if opened.older_schema:
         upgrade_rows(opened)
     return opened
+
+
+def _unpack(plain: bytes, me: Site, sender: Site) -> OpenedBundle:
+    """The signed plaintext: the ZIP under limits, the manifest, then every part (see :mod:`.unpack`)."""
+    archive = unpack.Archive(plain)
+    try:
+        manifest = unpack.load_json(archive.read(unpack.MANIFEST), "manifest.json", unique_keys=True)
+        if not isinstance(manifest, dict) or manifest.get("format") != BUNDLE_FORMAT:
+            raise unpack.Malformed(
+                "manifest.json không phải của gói ANTQ", "manifest.json is not an ANTQ one"
+            )
+        version, schema = manifest.get("format_version"), manifest.get("schema_version")
+        theirs, ours = (
+            _schema_number(schema if isinstance(schema, str) else ""),
+            _schema_number(HEAD_REVISION),
+        )
+        if (type(version) is int and version > BUNDLE_FORMAT_VERSION) or theirs > ours:
+            program = manifest.get("program_version")
+            program = program if isinstance(program, str) and _PROGRAM.fullmatch(program) else "?"
+            raise UserError(
+                f"Gói dữ liệu được tạo bởi phiên bản mới hơn: hãy cập nhật chương trình lên phiên bản {program} trở lên rồi nhập lại.",
+                f"The bundle comes from a newer version: update the program to {program} or later and import again.",
+            )
+        unpack.check_manifest(manifest)
+        if manifest["format_version"] != BUNDLE_FORMAT_VERSION:
+            raise unpack.Malformed("định dạng gói cũ", "an old bundle format")
+        if manifest["sender"]["site_id"] != sender.id:
+            raise unpack.Malformed(
+                "đơn vị gửi ghi trong gói khác chữ ký", "the sender named inside is not the signer"
+            )
+        if manifest["recipient"]["site_id"] != me.id:
+            raise UserError(
+                "Gói này được gửi cho đơn vị khác, không phải cho máy này: hãy kiểm tra lại tệp.",
+                "This bundle is addressed to another station, not this one: check the file.",
+            )
+        parts = {f"data/{name}.jsonl" for name in manifest["tables"]}
+        if set(archive.infos) != parts | {unpack.MANIFEST}:
+            extra = sorted(set(archive.infos) ^ (parts | {unpack.MANIFEST}))[0]
+            raise unpack.Malformed(
+                f"danh sách bảng không khớp với tệp nén ở {extra}",
+                f"the table list does not match the ZIP at {extra}",
+            )
+        rows: dict[str, list[dict[str, Any]]] = {}
+        for name, info in manifest["tables"].items():
+            part = archive.read(f"data/{name}.jsonl")
+            if hashlib.sha256(part).hexdigest() != info["sha256"] or part.count(b"\n") != info["rows"]:
+                raise unpack.Malformed(
+                    f"bảng {name} khác mã kiểm tra hoặc số dòng",
+                    f"table {name} fails its checksum or row count",
+                )
+            if name not in BY_NAME:
+                if theirs < ours:
+                    continue  # a table an older program had and this one dropped
+                raise unpack.Malformed(f"bảng lạ {name}", f"unknown table {name}")
+            objs = unpack.load_lines(part, f"bảng {name}")
+            rows[name] = unpack.check_rows(BY_NAME[name], objs, same_schema=theirs == ours)
+    finally:
+        archive.close()
+    return OpenedBundle(manifest, sender, rows, "", theirs < ours)
 
 
 # Row upgrades from older schema versions, applied in memory: {from_revision: fn(table, row)}.

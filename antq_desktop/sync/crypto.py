@@ -8,23 +8,32 @@ station. ``setting`` rows are local and never put into a bundle. The public
 half is published in this station's ``site`` row (``encryption_public_key``,
 text ``x25519:<base64url>``) and on its site card.
 
-**Envelope** (all integers big-endian)::
+**Envelope**, format 2 (all integers big-endian)::
 
     offset  size  field
     0       8     magic  b"ANTQSYNC"
-    8       1     format version (1)
+    8       1     format version (2)
     9       8     sender key id     (first 8 bytes of SHA-256 of the sender's Ed25519 public key)
     17      8     recipient key id  (first 8 bytes of SHA-256 of the recipient's X25519 public key)
     25      32    ephemeral X25519 public key
     57      12    nonce
-    69      …     ChaCha20-Poly1305 ciphertext + 16-byte tag
+    69      64    Ed25519 signature of the sender (below)
+    133     …     ChaCha20-Poly1305 ciphertext + 16-byte tag
 
 The key is HKDF-SHA256 of the X25519 shared secret (salt: ephemeral public ‖
-recipient public, info: ``antq-bundle-v1``); the 69 header bytes are the
-associated data, so a change to any byte of the file — header or body — makes
-opening fail. The ids in the clear say only which keys are involved (no
-names): enough to refuse a bundle for another station, or from an unknown or
-revoked one, without trying to decrypt it.
+recipient public, info: ``antq-bundle-v2``); the 69 header bytes are the
+associated data. The **signature** is the sender's Ed25519 signature of
+``SIGNATURE_CONTEXT ‖ SHA-256(header ‖ ciphertext)``: it is checked with the
+paired sender's key *before* anything is decrypted, decompressed or parsed.
+The encryption alone proves nothing about the sender — anyone holding a
+station's public card can seal a file to it — so a file not signed by a paired
+peer costs the receiver one hash of its bytes and nothing more. Any changed,
+cut or appended byte fails the signature or the AEAD tag.
+
+The ids in the clear say only which keys are involved (no names): enough to
+refuse a bundle for another station, or from an unknown or revoked one.
+Format 1 (no envelope signature; only the manifest inside the ZIP was signed)
+is refused: no station ran it in production.
 
 Why not age (pyrage): one more native wheel for the installer, and the
 envelope above is the same construction (X25519 + HKDF + ChaCha20-Poly1305)
@@ -49,17 +58,20 @@ from sqlalchemy.orm import Session
 
 from ..services import settings
 from ..services.errors import UserError
-from ..services.station_keys import b64url, load_public_key, unb64url
+from ..services.station_keys import StationKey, b64url, load_public_key, unb64url, verify
 from ..storage.models import Site
 
 ENCRYPTION_KEY_SETTING = "station_keys.encryption"
 X25519_PREFIX = "x25519:"
 
 MAGIC = b"ANTQSYNC"
-FORMAT_VERSION = 1
-HEADER_SIZE = 8 + 1 + 8 + 8 + 32 + 12
+FORMAT_VERSION = 2
+HEADER_SIZE = 8 + 1 + 8 + 8 + 32 + 12  # the associated data of the AEAD
+SIGNATURE_SIZE = 64
+BODY_OFFSET = HEADER_SIZE + SIGNATURE_SIZE  # where the ciphertext starts
 TAG_SIZE = 16
-_INFO = b"antq-bundle-v1"
+SIGNATURE_CONTEXT = b"antq-bundle-v2 envelope signature\x00"
+_INFO = b"antq-bundle-v2"
 
 
 def x25519_public_text(public: X25519PublicKey) -> str:
@@ -148,8 +160,16 @@ def _derive(shared: bytes, eph_public: bytes, recipient_public: bytes) -> bytes:
     )
 
 
-def seal(plaintext: bytes, sender_signing_public: str, recipient_public: str) -> bytes:
-    """Encrypt ``plaintext`` to the recipient's X25519 key (see the module docstring)."""
+def signed_message(header: bytes | memoryview, ciphertext: bytes | memoryview) -> bytes:
+    """What the sender signs: a fixed context and the SHA-256 of the header and ciphertext (no copy of the body)."""
+    digest = hashlib.sha256()
+    digest.update(header)
+    digest.update(ciphertext)
+    return SIGNATURE_CONTEXT + digest.digest()
+
+
+def seal(plaintext: bytes, signing: StationKey, recipient_public: str) -> bytes:
+    """Encrypt ``plaintext`` to the recipient's X25519 key and sign it (see the module docstring)."""
     recipient = load_x25519_public(recipient_public)
     eph = X25519PrivateKey.generate()
     eph_public = _raw(eph.public_key())
@@ -158,12 +178,13 @@ def seal(plaintext: bytes, sender_signing_public: str, recipient_public: str) ->
     header = (
         MAGIC
         + bytes([FORMAT_VERSION])
-        + signing_key_id(sender_signing_public)
+        + signing_key_id(signing.public_text)
         + encryption_key_id(recipient)
         + eph_public
         + nonce
     )
-    return header + ChaCha20Poly1305(key).encrypt(nonce, plaintext, header)
+    ciphertext = ChaCha20Poly1305(key).encrypt(nonce, plaintext, header)
+    return header + signing.sign(signed_message(header, ciphertext)) + ciphertext
 
 
 @dataclass(frozen=True)
@@ -174,7 +195,8 @@ class Envelope:
     eph_public: bytes
     nonce: bytes
     header: bytes
-    ciphertext: bytes
+    signature: bytes
+    ciphertext: memoryview  # a view into the file's bytes: a large file is not copied
 
 
 def _damaged() -> UserError:
@@ -185,20 +207,30 @@ def _damaged() -> UserError:
 
 
 def parse_envelope(data: bytes) -> Envelope:
-    """The clear header of a bundle file; refuses what is not one, or is cut short."""
+    """The clear header of a bundle file; refuses what is not one, an old or newer format, or a cut file."""
     if not data.startswith(MAGIC[: min(len(data), len(MAGIC))]) or len(data) < len(MAGIC):
         raise UserError(
             "Tệp này không phải gói dữ liệu đồng bộ ANTQ (.antq): hãy chọn đúng tệp.",
             "This file is not an ANTQ sync bundle (.antq): choose the right file.",
         )
-    if len(data) < HEADER_SIZE + TAG_SIZE:
+    if len(data) < len(MAGIC) + 1:
         raise _damaged()
     version = data[8]
-    if version != FORMAT_VERSION:
+    if version > FORMAT_VERSION:
         raise UserError(
             "Gói dữ liệu được tạo bởi phiên bản chương trình mới hơn: hãy cập nhật chương trình rồi nhập lại.",
             "The bundle was made by a newer program version: update the program and import again.",
         )
+    if version < FORMAT_VERSION:
+        raise UserError(
+            f"Gói dữ liệu theo định dạng cũ (phiên bản {version}, không có chữ ký của đơn vị gửi) không còn "
+            "được nhận: hãy đề nghị đơn vị gửi cập nhật chương trình rồi xuất lại gói.",
+            f"The bundle uses the old format {version} (not signed by its sender), which is no longer "
+            "accepted: ask the sending unit to update the program and export the bundle again.",
+        )
+    if len(data) < BODY_OFFSET + TAG_SIZE:
+        raise _damaged()
+    view = memoryview(data)
     return Envelope(
         version,
         data[9:17],
@@ -206,8 +238,14 @@ def parse_envelope(data: bytes) -> Envelope:
         data[25:57],
         data[57:69],
         data[:HEADER_SIZE],
-        data[HEADER_SIZE:],
+        data[HEADER_SIZE:BODY_OFFSET],
+        view[BODY_OFFSET:],
     )
+
+
+def verify_envelope(env: Envelope, sender_signing_public: str) -> bool:
+    """True when the sender's Ed25519 key signed this header and ciphertext (nothing decrypted yet)."""
+    return verify(signed_message(env.header, env.ciphertext), env.signature, sender_signing_public)
 
 
 def open_envelope(env: Envelope, key: EncryptionKey) -> bytes:
