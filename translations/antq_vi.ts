@@ -2455,7 +2455,7 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/households_page.py" line="746"/>
-        <source>Commitments &amp; coverage</source>
+        <source>Commitments and coverage</source>
         <translation>Cam kết và tỷ lệ ký</translation>
     </message>
 </context>
@@ -4705,8 +4705,8 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="301"/>
-        <source>Where your data bundles go: the provincial police since 2025, or a district where one remains.</source>
-        <translation>Nơi nhận gói dữ liệu: Công an tỉnh (từ năm 2025), hoặc cấp huyện ở nơi còn.</translation>
+        <source>Where your data bundles go: the police of your province or centrally-governed city.</source>
+        <translation>Nơi nhận gói dữ liệu: Công an tỉnh, thành phố trực thuộc Trung ương.</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="308"/>

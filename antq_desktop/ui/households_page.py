@@ -744,7 +744,7 @@ class HouseholdsArea(QTabWidget):
         self.register = RegisterTab(db, reveal_ids=reveal_ids, undo=self.undo_stack)
         self.coverage = CoverageTab(db, reveal_ids=reveal_ids)
         self.addTab(self.register, self.tr("Register"))
-        self.addTab(self.coverage, self.tr("Commitments & coverage"))
+        self.addTab(self.coverage, self.tr("Commitments and coverage"))  # a lone & would be a shortcut mark
         self.undo_stack.indexChanged.connect(self.coverage.mark_stale)
         self.currentChanged.connect(self._on_tab)
 

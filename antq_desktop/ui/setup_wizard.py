@@ -297,9 +297,7 @@ class UpperLevelPage(QWizardPage):
         self._province_page = province_page
         self.setTitle(self.tr("Upper level"))
         self.setSubTitle(
-            self.tr(
-                "Where your data bundles go: the provincial police since 2025, or a district where one remains."
-            )
+            self.tr("Where your data bundles go: the police of your province or centrally-governed city.")
         )
         self.kind = QComboBox()
         self.kind.addItems(self.KINDS)
