@@ -290,7 +290,7 @@ class UnitPage(QWizardPage):
 
 
 class UpperLevelPage(QWizardPage):
-    KINDS = ("Công an tỉnh", "Công an thành phố", "Công an huyện")
+    KINDS = ("Công an tỉnh", "Công an thành phố")  # no district police since 2025
 
     def __init__(self, province_page: ProvincePage) -> None:
         super().__init__()
