@@ -89,6 +89,45 @@ def test_the_build_script_rebuilds_the_shipped_file_from_its_own_rows(tmp_path) 
         tool.build(source)
 
 
+def test_the_old_to_new_conversion_matches_the_published_counts() -> None:
+    """10,035 communes before 1 July 2025; each became one or more 2025 units (471 were divided);
+    every 2025 unit came from old communes, except the five special zones that were island districts
+    without communes."""
+    import json
+
+    data = json.loads(
+        admin_units.data_path().with_name(admin_units.CONVERSION_FILE).read_text(encoding="utf-8")
+    )
+    assert data["counts"] == {
+        "old_communes": 10035,
+        "divided": 471,
+        "districts_without_communes": 5,
+        "new_units": 3321,
+    }
+    olds = [admin_units.old_commune(r[0]) for r in data["rows"]]
+    assert len({o.code for o in olds}) == 10035
+    reached = {c.code for o in olds for c in admin_units.successors(o.code)}
+    islands = {d[2] for d in data["districts"]}
+    assert {admin_units.commune(c).division_type for c in islands} == {"đặc khu"}
+    assert reached | islands == {c.code for c in admin_units.all_communes()}
+    assert all(o.new_code in o.new_codes for o in olds)
+    assert sum(len(o.new_codes) > 1 for o in olds) == 471
+
+
+def test_successors_of_old_communes() -> None:
+    assert [c.name for c in admin_units.successors("00004")] == ["Phường Ba Đình"]  # Trúc Bạch
+    assert [c.name for c in admin_units.successors("01304")] == ["Xã Quảng Lâm"]  # Thạch Lâm, Bảo Lâm
+    divided = admin_units.successors("00070")  # Hàng Trống: mostly Hoàn Kiếm, part to Cửa Nam
+    assert [c.name for c in divided] == ["Phường Hoàn Kiếm", "Phường Cửa Nam"]
+    old = admin_units.old_commune("1304")
+    assert old is not None and (old.name, old.district, old.province_code) == (
+        "Xã Thạch Lâm",
+        "Huyện Bảo Lâm",
+        "04",
+    )
+    assert admin_units.successors("99999") == () and admin_units.old_commune("99999") is None
+
+
 def test_no_third_party_unit_package_is_imported() -> None:
     import subprocess
     import sys

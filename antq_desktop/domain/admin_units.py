@@ -17,6 +17,7 @@ from .text import fold, matches
 
 CODE_LIST = "QD19-2025"
 DATA_FILE = "units-2025.json"
+CONVERSION_FILE = "old-to-new-2025.json"  # which unit(s) each pre-July-2025 commune became
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,41 @@ def province(code: str) -> Province | None:
 
 def commune(code: str) -> Commune | None:
     return _by_code()[1].get(_norm(code, 5))
+
+
+@dataclass(frozen=True)
+class OldCommune:
+    """A commune before 1 July 2025 and the 2025 unit(s) it became (``new_code`` first: the one that
+    took its seat; more than one when it was divided)."""
+
+    code: str
+    name: str
+    district: str
+    province_code: str
+    new_code: str
+    new_codes: tuple[str, ...]
+
+
+@cache
+def _old_communes() -> dict[str, OldCommune]:
+    """Read on first use only (~10,000 rows): the import of old lists needs it, start-up does not."""
+    path = data_path().with_name(CONVERSION_FILE)
+    rows = json.loads(path.read_text(encoding="utf-8"))["rows"]
+    return {r[0]: OldCommune(r[0], r[1], r[2], r[3], r[4], tuple(r[5])) for r in rows}
+
+
+def old_commune(code: str) -> OldCommune | None:
+    """A pre-July-2025 commune by its old 5-digit code."""
+    return _old_communes().get(_norm(code, 5))
+
+
+def successors(old_code: str) -> tuple[Commune, ...]:
+    """The 2025 unit(s) an old commune became, the one that took its seat first; () if unknown."""
+    old = old_commune(old_code)
+    if old is None:
+        return ()
+    codes = [old.new_code, *(c for c in old.new_codes if c != old.new_code)]
+    return tuple(c for c in (commune(code) for code in codes) if c is not None)
 
 
 def search(items: tuple[Province, ...] | tuple[Commune, ...], query: str) -> list:
