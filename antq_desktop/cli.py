@@ -21,14 +21,13 @@ from .cli_admin import ADMIN_COMMANDS, add_admin_parsers
 from .cli_hub import add_hub_parser, cmd_hub
 from .cli_reports import add_report_parser, cmd_report
 from .cli_sync import add_sync_parser, cmd_sync
+from .cli_text import LocalParser, localize
 from .services.errors import UserError
 from .storage.lock import AlreadyRunning, InstanceLock
 from .storage.paths import DB_URL_ENV, DataDir
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 1 (argparse's default is 2)
-        self.exit(1, f"antq: lỗi tham số: {message} (xem 'antq --help')\n")
+# One language at a time (ANTQ_LANG): argparse's own words and one-line errors, exit 1 (cli_text.py).
+_Parser = LocalParser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -83,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(sub, _Parser)
     add_hub_parser(sub, _Parser)
     add_admin_parsers(sub, _Parser)  # backup options, restore, audit, users, person (cli_admin.py)
-    return p
+    return localize(p)  # the help texts in the chosen language (cli_text.py)
 
 
 def _read_password(path: str) -> str:

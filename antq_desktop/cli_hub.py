@@ -103,6 +103,7 @@ def _approval_command(db: Any, args: argparse.Namespace) -> int:
 
 def cmd_hub(args: argparse.Namespace) -> int:
     from .cli_admin import _open
+    from .domain.numbers import fmt_number, fmt_percent  # the line is Vietnamese: 94,75%, 1.500
     from .services import hub
     from .services.station import is_set_up
 
@@ -129,7 +130,7 @@ def cmd_hub(args: argparse.Namespace) -> int:
                 print(
                     f"{c.commune_code} {c.name}: {state}; gói nhận số {c.last_bundle_in}, "
                     f"{_days(c.days_since_received)}{late}; chưa xác nhận {c.unacknowledged}; "
-                    f"hộ {f['households']} (ký {f['signed_pct']}%), tổ {f['groups']}, "
+                    f"hộ {fmt_number(f['households'], 'vi')} (ký {fmt_percent(f['signed_pct'], 'vi')}), tổ {f['groups']}, "
                     f"thành viên {f['members']}, hội nghị {f['meetings']}, "
                     f"ý kiến chưa trả lời {c.opinions_open}, khen thưởng {f['awards']}"
                     + (f"; đã duyệt{' — SỐ LIỆU ĐÃ THAY ĐỔI' if c.differs else ''}" if c.approved else "")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,112 @@ def test_thirty_four_provinces_and_3321_communes() -> None:
     assert {c.province_code for c in communes} == province_codes
     assert sum(len(admin_units.communes(p.code)) for p in provinces) == 3321
     assert {c.division_type for c in communes} == {"xã", "phường", "đặc khu"}
+
+
+def test_the_shipped_file_matches_the_published_counts() -> None:
+    """The 2025 list as published: 34 provinces (28 tỉnh, 6 thành phố), 3,321 units split into
+    2,621 xã, 687 phường and 13 đặc khu; every name starts with its kind."""
+    import json
+    from collections import Counter
+
+    data = json.loads(admin_units.data_path().read_text(encoding="utf-8"))
+    assert data["code_list"] == admin_units.CODE_LIST
+    assert Counter(kind for _c, _n, kind in data["provinces"]) == {"tỉnh": 28, "thành phố trung ương": 6}
+    kinds = Counter(c.division_type for c in admin_units.all_communes())
+    assert kinds == {"xã": 2621, "phường": 687, "đặc khu": 13}
+    assert data["counts"] == {"provinces": 34, "units": 3321, "xã": 2621, "phường": 687, "đặc khu": 13}
+    prefix = {"xã": "Xã ", "phường": "Phường ", "đặc khu": "Đặc khu "}
+    assert all(c.name.startswith(prefix[c.division_type]) for c in admin_units.all_communes())
+    assert all(unicodedata.is_normalized("NFC", c.name) for c in admin_units.all_communes())
+    # Known units of each kind, with their QĐ 19/2025 codes.
+    assert admin_units.commune("00004").name == "Phường Ba Đình"
+    assert admin_units.commune("01304").name == "Xã Quảng Lâm"
+    assert {c.name for c in admin_units.all_communes() if c.division_type == "đặc khu"} >= {
+        "Đặc khu Phú Quốc",
+        "Đặc khu Côn Đảo",
+    }
+
+
+def test_the_build_script_rebuilds_the_shipped_file_from_its_own_rows(tmp_path) -> None:
+    """packaging/make_admin_units.py, fed the shipped rows in its input shape, writes the same file."""
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location(
+        "make_admin_units", Path(__file__).resolve().parent.parent / "packaging" / "make_admin_units.py"
+    )
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    data = json.loads(admin_units.data_path().read_text(encoding="utf-8"))
+    source = [
+        {
+            "code": int(code),
+            "name": name,
+            "division_type": kind,
+            "wards": [
+                {"code": int(u[0]), "name": u[1], "division_type": u[2]}
+                for u in data["units"]
+                if u[3] == code
+            ],
+        }
+        for code, name, kind in data["provinces"]
+    ]
+    out = tmp_path / "units.json"
+    tool.write(tool.build(source), out)
+    assert out.read_text(encoding="utf-8") == admin_units.data_path().read_text(encoding="utf-8")
+    source[0]["wards"].pop()
+    with pytest.raises(ValueError, match="published"):
+        tool.build(source)
+
+
+def test_the_old_to_new_conversion_matches_the_published_counts() -> None:
+    """10,035 communes before 1 July 2025; each became one or more 2025 units (471 were divided);
+    every 2025 unit came from old communes, except the five special zones that were island districts
+    without communes."""
+    import json
+
+    data = json.loads(
+        admin_units.data_path().with_name(admin_units.CONVERSION_FILE).read_text(encoding="utf-8")
+    )
+    assert data["counts"] == {
+        "old_communes": 10035,
+        "divided": 471,
+        "districts_without_communes": 5,
+        "new_units": 3321,
+    }
+    olds = [admin_units.old_commune(r[0]) for r in data["rows"]]
+    assert len({o.code for o in olds}) == 10035
+    reached = {c.code for o in olds for c in admin_units.successors(o.code)}
+    islands = {d[2] for d in data["districts"]}
+    assert {admin_units.commune(c).division_type for c in islands} == {"đặc khu"}
+    assert reached | islands == {c.code for c in admin_units.all_communes()}
+    assert all(o.new_code in o.new_codes for o in olds)
+    assert sum(len(o.new_codes) > 1 for o in olds) == 471
+
+
+def test_successors_of_old_communes() -> None:
+    assert [c.name for c in admin_units.successors("00004")] == ["Phường Ba Đình"]  # Trúc Bạch
+    assert [c.name for c in admin_units.successors("01304")] == ["Xã Quảng Lâm"]  # Thạch Lâm, Bảo Lâm
+    divided = admin_units.successors("00070")  # Hàng Trống: mostly Hoàn Kiếm, part to Cửa Nam
+    assert [c.name for c in divided] == ["Phường Hoàn Kiếm", "Phường Cửa Nam"]
+    old = admin_units.old_commune("1304")
+    assert old is not None and (old.name, old.district, old.province_code) == (
+        "Xã Thạch Lâm",
+        "Huyện Bảo Lâm",
+        "04",
+    )
+    assert admin_units.successors("99999") == () and admin_units.old_commune("99999") is None
+
+
+def test_no_third_party_unit_package_is_imported() -> None:
+    import subprocess
+    import sys
+
+    code = "import sys; from antq_desktop.domain import admin_units as a; a.all_communes(); "
+    code += "print([m for m in sys.modules if m.startswith('vietnam_provinces')])"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
 
 
 def test_lookup_by_code() -> None:

@@ -101,6 +101,7 @@ def window(qapp, demo_db, tmp_path_factory):
     st = station_service.open_station(data_dir)
     settings = QSettings(str(data_dir.settings_file), QSettings.Format.IniFormat)
     w = MainWindow(st, settings, accounts.default_username(st.db))
+    w.setWindowState(Qt.WindowState.WindowNoState)  # the 800×800 offscreen screen would maximise it
     w.resize(1366, 768)
     w.show()
     QApplication.processEvents()

@@ -4,49 +4,44 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="80"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="44"/>
         <source>About ANTQ Desktop</source>
         <translation>Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="85"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="49"/>
         <source>Records of the movement “Toàn dân bảo vệ an ninh Tổ quốc” for commune police stations, working without the internet.</source>
         <translation>Quản lý phong trào “Toàn dân bảo vệ an ninh Tổ quốc” cho Công an cấp xã, làm việc không cần Internet.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="91"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="55"/>
         <source>Data folder: %1
 Database: %2</source>
         <translation>Thư mục dữ liệu: %1
 Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="63"/>
         <source>Component</source>
         <translation>Thành phần</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="63"/>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="63"/>
         <source>Licence</source>
         <translation>Giấy phép</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="108"/>
-        <source>see the project&apos;s page</source>
-        <translation>xem trang của dự án</translation>
-    </message>
-    <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="116"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="76"/>
         <source>Open the data folder</source>
         <translation>Mở thư mục dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="124"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="84"/>
         <source>Font licence text: %1</source>
         <translation>Văn bản giấy phép phông chữ: %1</translation>
     </message>
@@ -214,47 +209,47 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="336"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="334"/>
         <source>Administrator account</source>
         <translation>Tài khoản quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="337"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="335"/>
         <source>The first account; it can add the other officers later.</source>
         <translation>Tài khoản đầu tiên; sau này tài khoản này thêm được các cán bộ khác.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="348"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="346"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="349"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="347"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="350"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="348"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="351"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="349"/>
         <source>Repeat password:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="366"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="364"/>
         <source>The user name needs at least 3 characters.</source>
         <translation>Tên đăng nhập cần ít nhất 3 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="368"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="366"/>
         <source>The password needs at least 6 characters.</source>
         <translation>Mật khẩu cần ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="370"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="368"/>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp nhau.</translation>
     </message>
@@ -499,22 +494,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AwardsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1265"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1268"/>
         <source>Decisions</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1266"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1269"/>
         <source>Print register</source>
         <translation>Sổ in giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1267"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1270"/>
         <source>Check a certificate</source>
         <translation>Kiểm tra giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1268"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1271"/>
         <source>Medal eligibility</source>
         <translation>Đủ điều kiện Kỷ niệm chương</translation>
     </message>
@@ -622,17 +617,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="701"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="702"/>
         <source>Commitment text for %1</source>
         <translation>Nội dung cam kết năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="709"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="710"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="712"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="713"/>
         <source>Items, one per line (numbered when printed):</source>
         <translation>Các nội dung, mỗi dòng một nội dung (được đánh số khi in):</translation>
     </message>
@@ -658,7 +653,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ComingPage</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="49"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="55"/>
         <source>Coming in a next version</source>
         <translation>Sẽ có trong phiên bản tới</translation>
     </message>
@@ -1089,107 +1084,107 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="515"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="516"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="523"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="524"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="524"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="525"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="525"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="526"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="526"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="527"/>
         <source>Not signed</source>
         <translation>Chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="527"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="528"/>
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="528"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="529"/>
         <source>Away</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="529"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="530"/>
         <source>Broken</source>
         <translation>Vi phạm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="530"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="531"/>
         <source>Coverage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="542"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="543"/>
         <source>Commitment text…</source>
         <translation>Nội dung cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="544"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="545"/>
         <source>Print the village&apos;s forms…</source>
         <translation>In bản cam kết của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="547"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="548"/>
         <source>Print the village&apos;s list…</source>
         <translation>In danh sách hộ của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="549"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="550"/>
         <source>Print the coverage report…</source>
         <translation>In báo cáo kết quả ký cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="599"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="600"/>
         <source>Below the 100 % that TT 124/2021 requires</source>
         <translation>Chưa đạt 100% theo Thông tư 124/2021/TT-BCA</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="608"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="609"/>
         <source>Commune: %1 of %2 households signed (%3). Villages below 100 %: %4.</source>
         <translation>Toàn xã: %1/%2 hộ đã ký (%3). Thôn, tổ dân phố chưa đạt 100%: %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="612"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="613"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="652"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="653"/>
         <source>Commitment forms</source>
         <translation>Bản cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="653"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="654"/>
         <source>Preparing the forms of %1…</source>
         <translation>Đang chuẩn bị bản cam kết của %1…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="661"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="662"/>
         <source>Commitment forms — %1</source>
         <translation>Bản cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="676"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="677"/>
         <source>Households and commitments — %1</source>
         <translation>Danh sách hộ ký cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="687"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="688"/>
         <source>Commitment coverage report</source>
         <translation>Báo cáo kết quả ký cam kết</translation>
     </message>
@@ -1452,112 +1447,112 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="904"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="907"/>
         <source>Search numbers, authorities, occasions… (Ctrl+F)</source>
         <translation>Tìm số quyết định, cơ quan, dịp khen… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="907"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="910"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="909"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="912"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="911"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="914"/>
         <source>Drafts and issued</source>
         <translation>Dự thảo và đã ban hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="920"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="923"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="921"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="924"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="922"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="925"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="923"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="926"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="924"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="927"/>
         <source>Recipients</source>
         <translation>Số được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="925"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="928"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="926"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="929"/>
         <source>Printed</source>
         <translation>Đã in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="934"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="937"/>
         <source>New decision</source>
         <translation>Quyết định mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="935"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="938"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="936"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="939"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="937"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="940"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="942"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="945"/>
         <source>Print certificates…</source>
         <translation>In giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="945"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="948"/>
         <source>The decision as a paper…</source>
         <translation>In quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="981"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="984"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="993"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="996"/>
         <source>%1 decisions</source>
         <translation>%1 quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1032"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1035"/>
         <source>the decision %1</source>
         <translation>quyết định %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1036"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1039"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1070"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1073"/>
         <source>Decision — %1</source>
         <translation>Quyết định — %1</translation>
     </message>
@@ -2006,7 +2001,7 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/groups_page.py" line="604"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="798"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="800"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
@@ -2146,52 +2141,52 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Xuất danh sách ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="759"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="761"/>
         <source>All kinds of groups and models</source>
         <translation>Tất cả các loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="812"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="814"/>
         <source>%1 groups</source>
         <translation>%1 tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="824"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="826"/>
         <source>Select a group to see its roster.</source>
         <translation>Chọn một tổ để xem danh sách thành viên.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="830"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="832"/>
         <source>Roster of %1 (%2 current members)</source>
         <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="838"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="840"/>
         <source> (outside)</source>
         <translation> (ngoài sổ hộ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="893"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="895"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="970"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="972"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="981"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="983"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="994"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="996"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="994"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="996"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
@@ -2199,22 +2194,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="140"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="100"/>
         <source>User guide</source>
         <translation>Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="152"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="112"/>
         <source>The user guide is missing from this installation: %1</source>
         <translation>Bản cài đặt này thiếu tệp hướng dẫn sử dụng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="156"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="116"/>
         <source>Find in the guide… (Ctrl+F, then Enter for the next)</source>
         <translation>Tìm trong hướng dẫn… (Ctrl+F, Enter để tìm tiếp)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/about_dialog.py" line="186"/>
+        <location filename="../antq_desktop/ui/about_dialog.py" line="146"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
@@ -2500,13 +2495,13 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="745"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="746"/>
         <source>Register</source>
         <translation>Sổ hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="746"/>
-        <source>Commitments &amp; coverage</source>
+        <location filename="../antq_desktop/ui/households_page.py" line="747"/>
+        <source>Commitments and coverage</source>
         <translation>Cam kết và tỷ lệ ký</translation>
     </message>
 </context>
@@ -2823,217 +2818,217 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="85"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="91"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="155"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="158"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="164"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="160"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="172"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="168"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="174"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="174"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="180"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="176"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="182"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="182"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="188"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="184"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="190"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="190"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="191"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="197"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="195"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="201"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="197"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="203"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="202"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="203"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="209"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="210"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="216"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="211"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="217"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="216"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="222"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="221"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="227"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="226"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="232"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="234"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="240"/>
         <source>&amp;Find in this area</source>
         <translation>&amp;Tìm trong mục này</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="238"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="244"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="244"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="250"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="245"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="251"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="255"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="261"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="256"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="262"/>
         <source>&amp;User guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="260"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="266"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="270"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="276"/>
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="271"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="277"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="272"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="278"/>
         <source>Read only</source>
         <translation>Chỉ xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="276"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="282"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="282"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="288"/>
         <source>Sensitive fields show *** and cannot be changed: this account has no key to the encrypted data yet. An administrator resetting your password gives you one.</source>
         <translation>Các ô nhạy cảm hiện *** và không sửa được: tài khoản này chưa có khóa mở dữ liệu đã mã hóa. Quản trị viên đặt lại mật khẩu cho bạn thì sẽ có khóa.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="286"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="292"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="298"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="304"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="301"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="307"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="326"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="332"/>
         <source>This screen has no search field.</source>
         <translation>Màn hình này không có ô tìm kiếm.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="347"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="353"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="348"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="354"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="355"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="361"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="361"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="367"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="362"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="368"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="428"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="454"/>
         <source>Automatic backup failed: %1</source>
         <translation>Tự động sao lưu không thành công: %1</translation>
     </message>
@@ -3041,67 +3036,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MedalTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1204"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1207"/>
         <source> years</source>
         <translation> năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1205"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1208"/>
         <source>also those within </source>
         <translation>kể cả người còn thiếu dưới </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1207"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1210"/>
         <source>Threshold: %1 years for men, %2 years for women (settings).</source>
         <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1216"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1219"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1217"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1220"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1218"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1221"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1219"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1222"/>
         <source>Years (weighted)</source>
         <translation>Số năm (đã quy đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1220"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1223"/>
         <source>Needed</source>
         <translation>Cần</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1221"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1224"/>
         <source>Reached</source>
         <translation>Đã đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1222"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1225"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1246"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1249"/>
         <source>yes</source>
         <translation>đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1246"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1249"/>
         <source>not yet</source>
         <translation>chưa đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1254"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1257"/>
         <source>%1 members reach the threshold</source>
         <translation>%1 người đủ thời gian</translation>
     </message>
@@ -3809,81 +3804,81 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="81"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="80"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="84"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="83"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="86"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="85"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="88"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="242"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="248"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="260"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="87"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="232"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="238"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="250"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="103"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="102"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="104"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="103"/>
         <source>Print (Ctrl+P)</source>
         <translation>In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="105"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="104"/>
         <source>&amp;Save as PDF file…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="178"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="177"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1 / %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="199"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="208"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="198"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="207"/>
         <source>Save as PDF file</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="199"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="198"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="209"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="208"/>
         <source>The file could not be saved: %1</source>
         <translation>Không lưu được tệp: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="212"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="211"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="247"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="237"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="247"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="237"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="265"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="255"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>Đã gửi %1 trang tới máy in.</translation>
     </message>
@@ -4206,205 +4201,205 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Xem các hộ đã xóa để khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="176"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="177"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="177"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="178"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="179"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="180"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="181"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="182"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="182"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="183"/>
         <source>Merge into another household…</source>
         <translation>Nhập vào hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="183"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="184"/>
         <source>Import from Excel…</source>
         <translation>Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="184"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="185"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="185"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="186"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="187"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="188"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="205"/>
         <source>Mark commitment</source>
         <translation>Đánh dấu cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="213"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="214"/>
         <source>More</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="234"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="235"/>
         <source>Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · Space toggles signed</source>
         <translation>Enter: mở · Del: xóa (Ctrl+Z hoàn tác) · S: đã ký · C: chưa ký · T: từ chối · V: vắng · Dấu cách: đổi đã ký/chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="291"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="369"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="292"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="370"/>
         <source>%1 households</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="293"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="294"/>
         <source>%1 deleted households</source>
         <translation>%1 hộ đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="374"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="375"/>
         <source>household %1 (%2)</source>
         <translation>hộ %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="378"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="379"/>
         <source>Delete %1 households</source>
         <translation>Xóa %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="386"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="387"/>
         <source>Restore %1 households</source>
         <translation>Khôi phục %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="396"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="397"/>
         <source>Mark %1 households: %2</source>
         <translation>Đánh dấu %1 hộ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="427"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="428"/>
         <source>Merge this household into…</source>
         <translation>Nhập hộ này vào hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="431"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="432"/>
         <source>Merge into another household</source>
         <translation>Nhập vào hộ khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="433"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="434"/>
         <source>The members of this household move to the household chosen and this household is closed. This cannot be undone. Merge?</source>
         <translation>Các thành viên của hộ này chuyển sang hộ được chọn và hộ này khép lại. Việc này không hoàn tác được. Nhập hộ?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="451"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="452"/>
         <source>Import households from Excel</source>
         <translation>Nhập danh sách hộ từ Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="451"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="465"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="466"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="463"/>
         <source>all villages</source>
         <translation>toan-xa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="465"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="474"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="466"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="475"/>
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="475"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="476"/>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="491"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="492"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1086"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1089"/>
         <source>Search names, serials, who printed…</source>
         <translation>Tìm họ tên, số hiệu, người in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1089"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1092"/>
         <source>Printed at</source>
         <translation>Thời điểm in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1090"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1093"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1091"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1094"/>
         <source>Recipient</source>
         <translation>Người được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1092"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1095"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1093"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1096"/>
         <source>Mode</source>
         <translation>Cách in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1094"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1097"/>
         <source>Print</source>
         <translation>Lần in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1095"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1098"/>
         <source>By</source>
         <translation>Người in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1122"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
         <source>full page</source>
         <translation>cả trang</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1122"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
         <source>onto a blank</source>
         <translation>lên phôi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1123"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1126"/>
         <source>first print</source>
         <translation>in lần đầu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1128"/>
         <source>reprint %1</source>
         <translation>in lại lần %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1132"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1135"/>
         <source>%1 certificates printed</source>
         <translation>%1 lượt in giấy khen</translation>
     </message>
@@ -4654,7 +4649,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="383"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="381"/>
         <source>ANTQ Desktop — first-time setup</source>
         <translation>ANTQ Desktop — thiết lập lần đầu</translation>
     </message>
@@ -4766,17 +4761,17 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="309"/>
-        <source>Where your data bundles go: the provincial police since 2025, or a district where one remains.</source>
-        <translation>Nơi nhận gói dữ liệu: Công an tỉnh (từ năm 2025), hoặc cấp huyện ở nơi còn.</translation>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="308"/>
+        <source>Where your data bundles go: the police of your province or centrally-governed city.</source>
+        <translation>Nơi nhận gói dữ liệu: Công an tỉnh, thành phố trực thuộc Trung ương.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="316"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="314"/>
         <source>Kind:</source>
         <translation>Loại:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="317"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="315"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
@@ -4784,22 +4779,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1145"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1148"/>
         <source>Scan the certificate&apos;s QR code here, paste its text, or type the serial (e.g. 01304-2026-00042)</source>
         <translation>Quét mã QR trên giấy khen vào đây, dán nội dung mã, hoặc gõ số hiệu (ví dụ 01304-2026-00042)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1150"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1153"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1167"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1170"/>
         <source>QR code text or serial</source>
         <translation>Nội dung mã QR hoặc số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1189"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1192"/>
         <source>signed by: %1</source>
         <translation>đơn vị ký: %1</translation>
     </message>

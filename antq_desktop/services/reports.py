@@ -851,12 +851,11 @@ SOURCES: dict[str, Source] = {
 # -- the report -------------------------------------------------------------------------------
 
 
-def format_number(value: Number) -> str:
-    """Vietnamese style: 1.234 and 83,33."""
-    if isinstance(value, float) and not value.is_integer():
-        whole, frac = f"{value:,.2f}".split(".")
-        return f"{whole.replace(',', '.')},{frac}".rstrip("0").rstrip(",")
-    return f"{int(value):,}".replace(",", ".")
+def format_number(value: Number, lang: str = "vi") -> str:
+    """Vietnamese style by default (the report is a Vietnamese paper): 1.234 and 83,33."""
+    from ..domain.numbers import fmt_number
+
+    return fmt_number(value, lang)
 
 
 @dataclass(frozen=True)

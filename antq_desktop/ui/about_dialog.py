@@ -1,8 +1,8 @@
 """Help → About and Help → User guide.
 
 The About dialog names the version, where the data lives, and the licence of
-every shipped library and font.  Library licences are read from the installed
-packages' own metadata, so the list cannot drift from what is really shipped.
+every shipped library and font: the list of ``antq_desktop.licences``, which a
+test checks against the installed packages' own metadata.
 
 The user guide is the Markdown file in ``docs/`` (Vietnamese or English by the
 interface language), shown with its screenshots in a plain text browser: no
@@ -10,8 +10,6 @@ web engine, nothing fetched from the network.
 """
 
 from __future__ import annotations
-
-from importlib import metadata
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QTextCursor
@@ -30,47 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .. import APP_NAME, __version__
+from .. import APP_NAME, __version__, licences
 from ..assets import docs_dir, fonts_dir
 from ..services.station import Station
 from .i18n import is_vietnamese
 from .widgets import fit_to_screen, mark_search
 
-# What we ship, in the order a reader cares about.
-COMPONENTS = (
-    "PySide6-Essentials",
-    "PySide6-Pdf",
-    "SQLAlchemy",
-    "alembic",
-    "reportlab",
-    "cryptography",
-    "argon2-cffi",
-    "openpyxl",
-    "defusedxml",
-    "python-docx",
-    "platformdirs",
-    "vietnam-provinces",
-)
-FONTS = (("Liberation Serif, Liberation Sans", "SIL Open Font License 1.1"),)
 GUIDES = {"vi": "huong-dan-su-dung.md", "en": "user-guide.md"}
-
-
-def licence_of(dist: str) -> tuple[str, str]:
-    """(version, licence) from the package's metadata; a missing piece is said, not guessed."""
-    try:
-        meta = metadata.metadata(dist)
-    except metadata.PackageNotFoundError:
-        return "", ""
-    licence = meta.get("License-Expression") or ""
-    if not licence:
-        classifiers = [
-            c.split(" :: ")[-1] for c in meta.get_all("Classifier") or [] if c.startswith("License ::")
-        ]
-        licence = ", ".join(classifiers)
-    if not licence:
-        text = (meta.get("License") or "").strip()
-        licence = text.splitlines()[0][:60] if text else ""
-    return meta.get("Version") or "", licence
 
 
 class AboutDialog(QDialog):
@@ -101,12 +65,8 @@ class AboutDialog(QDialog):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        rows = []
-        for dist in COMPONENTS:
-            version, licence = licence_of(dist)
-            if version:
-                rows.append((dist, version, licence or self.tr("see the project's page")))
-        rows += [(name, "", licence) for name, licence in FONTS]
+        # The same list as `python -m antq_desktop.licences` (tests/test_licences.py).
+        rows = [(c.name, c.version, c.licence) for c in licences.shipped()]
         self.table.setRowCount(len(rows))
         for r, cells in enumerate(rows):
             for c, text in enumerate(cells):

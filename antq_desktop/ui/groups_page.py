@@ -693,7 +693,6 @@ class GroupsPage(QWidget):
         self.print_roster_button.setObjectName("printRoster")
         self.export_roster_button = self._button(rbar, self.tr("Roster to Excel…"), self.export_roster)
         rbar.addStretch(1)
-        rbar.addWidget(self.show_left)
 
         top = QWidget()
         tl = QVBoxLayout(top)
@@ -704,7 +703,10 @@ class GroupsPage(QWidget):
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(self.roster_title)
+        title_row = QHBoxLayout()  # the check box beside the title: the button row fits 1366×768 at 125 %
+        title_row.addWidget(self.roster_title, 1)
+        title_row.addWidget(self.show_left)
+        bl.addLayout(title_row)
         bl.addWidget(self.team_note)
         bl.addWidget(self.roster, 1)
         bl.addLayout(rbar)

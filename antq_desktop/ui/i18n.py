@@ -44,8 +44,18 @@ def fmt_int(n: int) -> str:
     return QLocale().toString(int(n))
 
 
+def fmt_number(value: float, decimals: int = 2) -> str:
+    """1.234,5 in Vietnamese, 1,234.5 in English: at most ``decimals`` decimals, no trailing zeros
+    (domain/numbers.py gives the same for the command line and the papers)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return fmt_int(int(value))
+    text = QLocale().toString(float(value), "f", decimals)
+    point = QLocale().decimalPoint()
+    return text.rstrip("0").rstrip(point) if point in text else text
+
+
 def fmt_percent(share: float) -> str:
-    """95,2 % in Vietnamese."""
+    """95,2 % in Vietnamese, 95.2 % in English (``share`` from 0 to 1)."""
     return QLocale().toString(share * 100, "f", 1) + " %"
 
 

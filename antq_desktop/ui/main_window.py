@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -30,6 +30,12 @@ from .login_dialog import IdleLock
 from .messages import error_text, show_error
 from .overview_page import OverviewPage
 from .tasks import run_task
+
+# The window's size on a first start where the screen has room for it. Its minimum width (every area,
+# Vietnamese) stays at most 1,090 logical pixels: a 1366×768 screen at 125 % scaling is 1,093 wide
+# (tests/test_ui_fit.py).
+PREFERRED_SIZE = QSize(1280, 720)
+FRAME = QSize(16, 48)  # a Windows window frame and title bar, about
 
 
 @dataclass(frozen=True)
@@ -381,7 +387,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1280, 720)
+            self._first_size()
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
@@ -389,9 +395,29 @@ class MainWindow(QMainWindow):
         if splitter is not None:
             self.splitter.restoreState(splitter)
         else:
-            self.splitter.setSizes([230, 1050])
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            narrow = screen is not None and screen.availableGeometry().width() < 1300
+            self.splitter.setSizes([190 if narrow else 230, 1050])  # a small screen: room for the lists
         row = int(self.settings.value("window/area", 0))
         self.nav.setCurrentRow(row if 0 <= row < len(self.areas) else 0)
+
+    def _first_size(self) -> None:
+        """The preferred size where the screen has room for it with the frame; maximised otherwise
+        (a 1366×768 laptop with its taskbar, at 100 % or 125 % scaling)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry() if screen is not None else None
+        want = PREFERRED_SIZE
+        if room is None or (
+            room.width() >= want.width() + FRAME.width() and room.height() >= want.height() + FRAME.height()
+        ):
+            self.resize(want)
+            return
+        # The size it returns to when un-maximised, then maximised.
+        self.resize(
+            min(want.width(), room.width() - FRAME.width()),
+            min(want.height(), room.height() - FRAME.height()),
+        )
+        self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -39,7 +39,7 @@ from ..services import reports as rp
 from ..services import results as rs
 from ..services.errors import UserError
 from ..storage.database import Database
-from .i18n import fmt_int
+from .i18n import fmt_int, fmt_number
 from .messages import confirm_delete, show_error
 from .widgets import (
     cell,
@@ -83,7 +83,7 @@ class DrillDialog(QDialog):
         self.table.setObjectName("drillTable")
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            value = "" if row.value is None else rp.format_number(row.value)
+            value = "" if row.value is None else fmt_number(row.value)
             for c, item in enumerate(
                 (cell(date_text(row.day)), cell(row.label), cell(row.village), cell(value, True))
             ):
@@ -186,7 +186,7 @@ class ReportTab(QWidget):
             rows.append(
                 (
                     "    " * (1 + f.indicator.indent) + f.indicator.label,
-                    f.text,
+                    fmt_number(f.value),  # per language (f.text is the Vietnamese paper's)
                     f.indicator.unit,
                     f.indicator.code,
                     False,
@@ -618,7 +618,7 @@ class AssessmentTab(QWidget):
             cells = (
                 a.village,
                 self.tr("yes") if a.registered else self.tr("no"),
-                f"{c1.percent:g} %".replace(".", ","),
+                fmt_number(c1.percent) + " %",
                 self.tr("all met") if not a.unmet else self.tr("%1 not met").replace("%1", str(len(a.unmet))),
                 asm.RESULT_LABELS.get(a.result, a.result),
                 f"{a.decision_number} {date_text(a.decision_on)}".strip(),
@@ -630,7 +630,7 @@ class AssessmentTab(QWidget):
             self.tr("%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).")
             .replace("%1", fmt_int(s.recognised))
             .replace("%2", fmt_int(s.registered))
-            .replace("%3", f"{s.percent:g}".replace(".", ","))
+            .replace("%3", fmt_number(s.percent))
             .replace("%4", f"{s.threshold_pct:g}")
             .replace("%5", fmt_int(s.needed))
         )

@@ -298,16 +298,14 @@ class UnitPage(QWizardPage):
 
 
 class UpperLevelPage(QWizardPage):
-    KINDS = ("Công an tỉnh", "Công an thành phố", "Công an huyện")
+    KINDS = ("Công an tỉnh", "Công an thành phố")  # no district police since 2025
 
     def __init__(self, province_page: ProvincePage) -> None:
         super().__init__()
         self._province_page = province_page
         self.setTitle(self.tr("Upper level"))
         self.setSubTitle(
-            self.tr(
-                "Where your data bundles go: the provincial police since 2025, or a district where one remains."
-            )
+            self.tr("Where your data bundles go: the police of your province or centrally-governed city.")
         )
         self.kind = QComboBox()
         self.kind.addItems(self.KINDS)

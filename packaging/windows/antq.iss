@@ -2,7 +2,10 @@
 ;
 ; Build dist\antq-desktop\ first (packaging\README.md), then, from the repository root:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\antq.iss
-; which writes dist\antq-desktop-0.1.0-setup.exe.
+; which writes dist\ANTQ-Desktop-Setup-0.1.0.exe (the name the guides use). The version is the one of
+; pyproject.toml and must be given: .github/workflows/windows.yml reads it from there.
+; Signing (only when a certificate is at hand): add /DSign "/Santq=signtool sign ... $f", and Inno
+; Setup signs the installer and its uninstaller with that command.
 ;
 ; Per-user install, no administrator rights: the program goes to
 ; %LOCALAPPDATA%\Programs\ANTQ Desktop, its data stays in %LOCALAPPDATA%\ANTQ Desktop
@@ -13,7 +16,7 @@
 ; This file is UTF-8 with a BOM so that the Vietnamese texts below survive.
 
 #ifndef AppVersion
-  #define AppVersion "0.1.0"
+  #error Pass the version of pyproject.toml: iscc /DAppVersion=X.Y.Z packaging\windows\antq.iss
 #endif
 #ifndef DistDir
   #define DistDir "..\..\dist\antq-desktop"
@@ -40,14 +43,18 @@ DisableProgramGroupPage=yes
 DisableDirPage=auto
 UsePreviousAppDir=yes
 OutputDir={#OutputDir}
-OutputBaseFilename=antq-desktop-{#AppVersion}-setup
+OutputBaseFilename=ANTQ-Desktop-Setup-{#AppVersion}
 SetupIconFile=..\icons\antq-desktop.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName}
 Compression=lzma2/max
 SolidCompression=yes
 WizardStyle=modern
-; Qt 6 runs on 64-bit Windows 10 (1809) or newer.
+#ifdef Sign
+SignTool=antq
+SignedUninstaller=yes
+#endif
+; Qt 6 runs on 64-bit Windows 10 (1809) or newer and Windows 11: no 32-bit, no Windows 7/8.1.
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 MinVersion=10.0.17763
