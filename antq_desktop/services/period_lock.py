@@ -145,6 +145,19 @@ def _household_event(_s: Session, obj: Any) -> list[date]:
     return _values(obj, "happened_on") if obj.kind in COMPOSITION_EVENTS else []
 
 
+# The lines that bring a household into the register or take it out: the households a period counts
+# are those in the register at its end, by every such line dated on or before it
+# (``reports.household_presence``), so one dated before a locked period's start touches it too.
+EXISTENCE_EVENTS = frozenset({"created", "deleted", "restored", "split", "merge"})
+
+
+def _touches(obj: Any, day: date, lock: ReportSubmission) -> bool:
+    if lock.period_start <= day <= lock.period_end:
+        return True
+    stock = isinstance(obj, HouseholdEvent) and obj.kind in EXISTENCE_EVENTS and obj.person_id is None
+    return stock and day <= lock.period_end
+
+
 DATED: dict[type, Callable[[Session, Any], list[date]]] = {
     HandedInItem: _own("handed_on"),
     PublicTip: _own("received_on"),
@@ -264,7 +277,7 @@ def check(s: Session, objects: Iterable[Any]) -> None:
         days = DATED[type(obj)](s, obj) if type(obj) in DATED else []
         for day in days:
             for lock in locks:
-                if lock.period_start <= day <= lock.period_end:
+                if _touches(obj, day, lock):
                     raise refusal(lock, day, kind)
         effective = days or [date.today()]  # a yearly record without a date: effective when recorded
         for year in YEARLY[type(obj)](s, obj) if type(obj) in YEARLY else []:
