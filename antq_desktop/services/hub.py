@@ -365,16 +365,6 @@ def _grouped_figures(
             if reports.village_present(deleted, fv, end)
         }
         presence = reports.household_presence(end, se, on_e)
-        live = (
-            select(sh.commune_code, Household.village_id, func.count(Household.id))
-            .join(sh, on_h)
-            .outerjoin(
-                presence,
-                and_(presence.c.household_id == Household.id, presence.c.commune_code == sh.commune_code),
-            )
-            .where(reports.present_clause(presence))
-            .group_by(sh.commune_code, Household.village_id)
-        )
         signed = (  # (household, commune) of the year's signatures, once each: joined, not correlated
             select(Commitment.household_id.label("household_id"), sc.commune_code.label("commune_code"))
             .join(sc, on_c)
@@ -387,16 +377,28 @@ def _grouped_figures(
             .distinct()
             .subquery("signed")
         )
-        for code, vid, n in s.execute(live):
-            if (vid, code) in villages:
-                add(code, "households.total", n)
-        for code, vid, n in s.execute(
-            live.join(
+        counted = (
+            select(
+                sh.commune_code,
+                Household.village_id,
+                func.count(Household.id),
+                func.count(signed.c.household_id),
+            )
+            .join(sh, on_h)
+            .outerjoin(
+                presence,
+                and_(presence.c.household_id == Household.id, presence.c.commune_code == sh.commune_code),
+            )
+            .outerjoin(
                 signed, and_(signed.c.household_id == Household.id, signed.c.commune_code == sh.commune_code)
             )
-        ):
+            .where(reports.present_clause(presence))
+            .group_by(sh.commune_code, Household.village_id)
+        )
+        for code, vid, n, n_signed in s.execute(counted):
             if (vid, code) in villages:
-                add(code, "households.signed", n)
+                add(code, "households.total", n)
+                add(code, "households.signed", n_signed)
 
         # groups in use at the period's end; members and cameras through the commune's live kinds.
         group_types = {t.id: t for t in s.scalars(select(GroupType).where(GroupType.deleted.is_(False)))}

@@ -26,7 +26,10 @@ share). Adding, deleting (or undeleting) a household or a person, moving a
 household to another village or a person to another household, and adding or
 removing a village are *effective on the day they are recorded* (today); the
 household's history line (:class:`HouseholdEvent`) adds the date the officer
-gave a move, split or merge. Yearly records (:data:`YEARLY`: a household's
+gave a move, split or merge; a line that brings a household into the register or takes it out
+(:data:`EXISTENCE_EVENTS`) touches a locked period when dated on or before its end, since the
+households a period counts are those in the register at its end (``reports.household_presence``).
+Yearly records (:data:`YEARLY`: a household's
 commitment, a village's assessment) also touch a locked period that ends in
 their year (the year the report counts them in, ``reports._Context.year``)
 when they are effective by its end.

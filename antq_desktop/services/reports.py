@@ -564,12 +564,10 @@ def _households(ctx: _Context, measure: str, _p: dict[str, Any]) -> tuple[Number
         end = ctx.period.end
         with ctx.db.session() as s:
             villages = _villages_at(s, end)
-            stmt = _present_households([Household.village_id, func.count()], end).group_by(
-                Household.village_id
-            )
-            total = sum(n for v, n in s.execute(stmt) if v in villages)
-            signed = sum(n for v, n in s.execute(stmt.where(_signed_clause(ctx.year, end))) if v in villages)
-        return int(total), int(signed)
+            signed = func.sum(case((_signed_clause(ctx.year, end), 1), else_=0))
+            stmt = _present_households([Household.village_id, func.count(), signed], end)
+            rows = [(n, k) for v, n, k in s.execute(stmt.group_by(Household.village_id)) if v in villages]
+        return sum(int(n) for n, _k in rows), sum(int(k or 0) for _n, k in rows)
 
     total, signed = ctx.once("households", counts)
     return {"total": total, "signed": signed, "signed_pct": _pct(signed, total)}[measure], []
