@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from antq_desktop.services import assessments as asm
@@ -26,6 +27,7 @@ from antq_desktop.services import station as station_service
 from antq_desktop.services.errors import UserError
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.migrate import upgrade
+from antq_desktop.storage.models import HouseholdEvent
 
 LATER = date(2027, 1, 31)  # "today" for records dated after the real today
 
@@ -93,6 +95,11 @@ def build_commune(db: Database) -> dict[str, str]:
     gone, _ = household(db, "Thôn Nà Mạ", "Người Đã Chuyển")
     cm.mark(db, [gone], 2026, cm.Mark("signed", signed_on=date(2026, 2, 10)))
     hh.delete_households(db, [gone])
+    # The register's history, not the day the test runs: every household entered in January 2025,
+    # the one that moved away deleted in March 2026 (figures count as of a period's end).
+    with db.session() as s:
+        for e in s.scalars(select(HouseholdEvent).where(HouseholdEvent.kind.in_(("created", "deleted")))):
+            e.happened_on = date(2026, 3, 1) if e.kind == "deleted" else date(2025, 1, 15)
 
     # Assessments 2026: all registered; Nà Mạ recognised, Đông Đình proposed, Pác Bó (2/3 signed) not yet.
     every = {c["code"]: True for c in asm.criteria(db)}

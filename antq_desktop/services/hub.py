@@ -48,6 +48,7 @@ from ..storage.models import (
     Group,
     GroupType,
     Household,
+    HouseholdEvent,
     Meeting,
     MeetingType,
     Membership,
@@ -348,19 +349,22 @@ def _grouped_figures(
         me = s.scalar(select(Site).where(Site.is_self.is_(True)))
         self_id = me.id if me else ""
 
-        # households: live, in a live village of the same commune; signed: a commitment of the year
-        # (signed, or broken after signing) made in the same commune.
+        # households: in the register at the period's end (reports.household_presence, by the lines of
+        # the same commune), in a village of the same commune there then (reports.village_present);
+        # signed: a commitment of the year (signed by the end, or broken after signing) made in the
+        # same commune. Counted per village in SQL; the villages there at the end are chosen here.
         sh, on_h = _site_of(Household)
         sv, on_v = _site_of(Village)
         sc, on_c = _site_of(Commitment)
-        live = (
-            select(sh.commune_code, func.count(Household.id))
-            .join(sh, on_h)
-            .join(Village, and_(Village.id == Household.village_id, Village.deleted.is_(False)))
-            .join(sv, and_(on_v, sv.commune_code == sh.commune_code))
-            .where(Household.deleted.is_(False))
-            .group_by(sh.commune_code)
-        )
+        se, on_e = _site_of(HouseholdEvent)
+        villages = {
+            (vid, code)
+            for vid, code, deleted, fv in s.execute(
+                select(Village.id, sv.commune_code, Village.deleted, Village.field_versions).join(sv, on_v)
+            )
+            if reports.village_present(deleted, fv, end)
+        }
+        presence = reports.household_presence(end, se, on_e)
         signed = (  # (household, commune) of the year's signatures, once each: joined, not correlated
             select(Commitment.household_id.label("household_id"), sc.commune_code.label("commune_code"))
             .join(sc, on_c)
@@ -368,18 +372,33 @@ def _grouped_figures(
                 Commitment.deleted.is_(False),
                 Commitment.year == year,
                 Commitment.status.in_(("signed", "broken")),
+                or_(Commitment.signed_on.is_(None), Commitment.signed_on <= end),
             )
             .distinct()
             .subquery("signed")
         )
-        for code, n in s.execute(live):
-            add(code, "households.total", n)
-        for code, n in s.execute(
-            live.join(
+        counted = (
+            select(
+                sh.commune_code,
+                Household.village_id,
+                func.count(Household.id),
+                func.count(signed.c.household_id),
+            )
+            .join(sh, on_h)
+            .outerjoin(
+                presence,
+                and_(presence.c.household_id == Household.id, presence.c.commune_code == sh.commune_code),
+            )
+            .outerjoin(
                 signed, and_(signed.c.household_id == Household.id, signed.c.commune_code == sh.commune_code)
             )
-        ):
-            add(code, "households.signed", n)
+            .where(reports.present_clause(presence))
+            .group_by(sh.commune_code, Household.village_id)
+        )
+        for code, vid, n, n_signed in s.execute(counted):
+            if (vid, code) in villages:
+                add(code, "households.total", n)
+                add(code, "households.signed", n_signed)
 
         # groups in use at the period's end; members and cameras through the commune's live kinds.
         group_types = {t.id: t for t in s.scalars(select(GroupType).where(GroupType.deleted.is_(False)))}

@@ -26,7 +26,10 @@ share). Adding, deleting (or undeleting) a household or a person, moving a
 household to another village or a person to another household, and adding or
 removing a village are *effective on the day they are recorded* (today); the
 household's history line (:class:`HouseholdEvent`) adds the date the officer
-gave a move, split or merge. Yearly records (:data:`YEARLY`: a household's
+gave a move, split or merge; a line that brings a household into the register or takes it out
+(:data:`EXISTENCE_EVENTS`) touches a locked period when dated on or before its end, since the
+households a period counts are those in the register at its end (``reports.household_presence``).
+Yearly records (:data:`YEARLY`: a household's
 commitment, a village's assessment) also touch a locked period that ends in
 their year (the year the report counts them in, ``reports._Context.year``)
 when they are effective by its end.
@@ -143,6 +146,19 @@ COMPOSITION_EVENTS = frozenset({"created", "deleted", "restored", "move_in", "mo
 
 def _household_event(_s: Session, obj: Any) -> list[date]:
     return _values(obj, "happened_on") if obj.kind in COMPOSITION_EVENTS else []
+
+
+# The lines that bring a household into the register or take it out: the households a period counts
+# are those in the register at its end, by every such line dated on or before it
+# (``reports.household_presence``), so one dated before a locked period's start touches it too.
+EXISTENCE_EVENTS = frozenset({"created", "deleted", "restored", "split", "merge"})
+
+
+def _touches(obj: Any, day: date, lock: ReportSubmission) -> bool:
+    if lock.period_start <= day <= lock.period_end:
+        return True
+    stock = isinstance(obj, HouseholdEvent) and obj.kind in EXISTENCE_EVENTS and obj.person_id is None
+    return stock and day <= lock.period_end
 
 
 DATED: dict[type, Callable[[Session, Any], list[date]]] = {
@@ -264,7 +280,7 @@ def check(s: Session, objects: Iterable[Any]) -> None:
         days = DATED[type(obj)](s, obj) if type(obj) in DATED else []
         for day in days:
             for lock in locks:
-                if lock.period_start <= day <= lock.period_end:
+                if _touches(obj, day, lock):
                     raise refusal(lock, day, kind)
         effective = days or [date.today()]  # a yearly record without a date: effective when recorded
         for year in YEARLY[type(obj)](s, obj) if type(obj) in YEARLY else []:
