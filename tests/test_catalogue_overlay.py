@@ -330,3 +330,50 @@ def test_a_commune_changing_a_builtin_row_itself_is_still_refused(net: Net, tmp_
     with pytest.raises(ScopeRefused, match="Họp thôn"):
         import_bundle(hub, tmp_path / "a1.antq")
     assert meeting_kind(hub, "hop_thon").active is True
+
+
+# -- a commune that changed its own copies before migration 0009 ---------------------------------
+
+
+def test_changes_0009_carried_onto_the_shared_rows_become_the_communes_overlay(tmp_path: Path) -> None:
+    """0009 carries what a commune changed on its old copy onto the shared row as the commune's
+    change, which its upper level refuses; opening the station moves it into the overlay."""
+    from test_catalogue_identity import old_seed, run_0009
+    from test_sync_support import pair_with_hub, setup_station, site_id
+
+    from antq_desktop.services import station as station_service
+    from antq_desktop.storage.paths import DataDir
+
+    a_dir, hub_dir = tmp_path / "xa", tmp_path / "tinh"
+    a_dir.mkdir()
+    hub_dir.mkdir()
+    a, hub = setup_station(a_dir / "antq.sqlite3", "A"), setup_station(hub_dir / "antq.sqlite3", "hub")
+    pair_with_hub(hub, a)
+    hub_id = site_id(hub)
+    old_seed(a)
+    with a.session() as s:
+        s.scalar(select(MeetingType).where(MeetingType.code == "giao_ban")).active = False  # type: ignore[union-attr]
+        t = s.scalar(select(MeetingType).where(MeetingType.code == "hop_thon"))
+        t.minutes_template = "Biên bản họp thôn của xã"  # type: ignore[union-attr]
+        g = s.scalar(select(GroupType).where(GroupType.code == "camera_an_ninh"))
+        g.attributes_schema = [*g.attributes_schema, {"key": "ai", "label": "Số camera AI", "type": "int"}]  # type: ignore[union-attr]
+    run_0009(a)
+    a.dispose()
+    station = station_service.open_station(DataDir(a_dir))
+    try:
+        a = station.db
+        assert meeting_kind(a, "giao_ban").active is False
+        assert meeting_kind(a, "hop_thon").minutes_template == "Biên bản họp thôn của xã"
+        assert [x.key for x in group_kind(a, "camera_an_ninh").attributes] == [
+            "cameras",
+            "households_covered",
+            "ai",
+        ]
+        export_bundle(a, hub_id, tmp_path / "a1.antq")
+        import_bundle(hub, tmp_path / "a1.antq")  # accepted: the shared rows are as shipped again
+        assert refusals(hub) == 0
+        assert stored_rows(a) == stored_rows(hub)
+        assert meeting_kind(hub, "giao_ban").active is True
+    finally:
+        station.close()
+        hub.dispose()

@@ -14,14 +14,16 @@ edited, as before: that is how the province changes its catalogue for everyone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.catalogues import BUILTIN_ORIGIN
-from ..storage.models import Setting, Site
+from ..domain.catalogues import BUILTIN_ORIGIN, builtin_rows
+from ..storage import audit_log
+from ..storage.models import GroupType, MeetingType, Setting, Site
+from ..storage.stamping import advance_clock
 
 PREFIX = "catalogue_overlay."
 # Sources of entries a commune never edits in the row (besides anything the upper level made).
@@ -81,7 +83,7 @@ def all_of(s: Session, table: str) -> dict[str, Overlay]:
     """Every overlay of ``table`` at this station, by entry id."""
     prefix = _key(table, "")
     rows = s.scalars(select(Setting).where(Setting.key.like(f"{prefix}%"))).all()
-    return {r.key[len(prefix) :]: Overlay.from_value(r.value) for r in rows}
+    return {r.key[len(prefix) :]: Overlay.from_value(r.value) for r in rows if r.key.startswith(prefix)}
 
 
 def put(s: Session, table: str, entry_id: str, overlay: Overlay) -> None:
@@ -124,3 +126,89 @@ def combine_attributes(
     upper level may since have added the same key for everyone: its definition wins)."""
     keys = {a.get("key") for a in shared}
     return [*shared, *(a for a in extra if a.get("key") not in keys)]
+
+
+# -- changes a commune once made to a shared row -------------------------------------------------
+
+_DATA_COLUMNS = {
+    "group_type": (
+        "code",
+        "name",
+        "category",
+        "attributes_schema",
+        "roles",
+        "source",
+        "sort_order",
+        "active",
+    ),
+    "meeting_type": ("code", "name", "minutes_template", "source", "sort_order", "active"),
+}
+_STAMPS = ("version", "modified_by_site", "field_versions", "deleted")
+
+
+def adopt_row_changes(s: Session) -> int:
+    """At a commune, move its own changes of built-in rows into its overlay; returns how many rows.
+
+    Migration 0009 carried what a station had changed on its old copy of a built-in entry (switched
+    off, its minutes template, added attributes) onto the shared row as the station's change — which
+    the upper level refuses, as any commune's change of a built-in entry. Here that change becomes
+    the commune's overlay (it sees the same) and the row is again exactly as shipped (stamps too), so
+    it merges everywhere as unchanged. Idempotent; nothing to do at the upper level.
+    """
+    me = s.scalar(select(Site).where(Site.is_self.is_(True)))
+    if me is None or me.role == "hub":
+        return 0
+    conn = s.connection()
+    moved = 0
+    for table, columns in _DATA_COLUMNS.items():
+        t = {"group_type": GroupType, "meeting_type": MeetingType}[table].__table__
+        shipped = {r["id"]: r for r in builtin_rows(table)}
+        rows = [
+            dict(r)
+            for r in conn.execute(
+                select(t).where(t.c.id.in_(sorted(shipped)), t.c.modified_by_site == me.id)
+            ).mappings()
+        ]
+        if not rows:
+            continue
+        for row, stamp in zip(rows, advance_clock(conn, len(rows)), strict=True):
+            ship = shipped[row["id"]]
+            ov = get(s, table, row["id"])
+            if ov.active is None and bool(row["active"]) != ship["active"]:
+                ov = replace(ov, active=bool(row["active"]))
+            if (
+                table == "meeting_type"
+                and ov.minutes_template is None
+                and (row["minutes_template"] or "").strip()
+            ):
+                ov = replace(ov, minutes_template=str(row["minutes_template"]).strip())
+            if table == "group_type":
+                have = {a["key"] for a in ship["attributes_schema"]} | {a["key"] for a in ov.attributes}
+                added = [
+                    {
+                        "key": str(a["key"]),
+                        "label": str(a.get("label") or a["key"]),
+                        "type": str(a.get("type") or a.get("kind") or "text"),
+                    }
+                    for a in row["attributes_schema"] or []
+                    if isinstance(a, dict) and a.get("key") and a["key"] not in have
+                ]
+                ov = replace(ov, attributes=(*ov.attributes, *added))
+            put(s, table, row["id"], ov)
+            values = {c: ship[c] for c in (*columns, *_STAMPS)}
+            conn.execute(t.update().where(t.c.id == row["id"]).values(**values, change_seq=stamp.change_seq))
+            audit_log.append(
+                conn,
+                [
+                    {
+                        "action": "update",
+                        "table_name": table,
+                        "record_id": row["id"],
+                        "details": {"overlay": ov.to_value()},
+                        "note": "Chuyển thay đổi của xã đối với danh mục dùng chung sang phần riêng của xã.",
+                    }
+                ],
+            )
+            moved += 1
+    s.flush()
+    return moved
