@@ -17,14 +17,27 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from test_sync_support import Net, canonical_dump, copy_templates, make_templates, open_net
+from test_catalogue_identity import old_seed, run_0009
+from test_sync_support import (
+    Net,
+    canonical_dump,
+    copy_templates,
+    make_templates,
+    open_net,
+    pair_with_hub,
+    setup_station,
+    site_id,
+)
 
 from antq_desktop.documents import rosters
+from antq_desktop.services import catalogue_overlay
 from antq_desktop.services import groups as gr
 from antq_desktop.services import meetings as mt
+from antq_desktop.services import station as station_service
 from antq_desktop.services.errors import UserError
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.models import AuditEntry, GroupType, MeetingType
+from antq_desktop.storage.paths import DataDir
 from antq_desktop.sync import export_bundle, import_bundle
 from antq_desktop.sync.scope_check import ScopeRefused
 
@@ -338,12 +351,6 @@ def test_a_commune_changing_a_builtin_row_itself_is_still_refused(net: Net, tmp_
 def test_changes_0009_carried_onto_the_shared_rows_become_the_communes_overlay(tmp_path: Path) -> None:
     """0009 carries what a commune changed on its old copy onto the shared row as the commune's
     change, which its upper level refuses; opening the station moves it into the overlay."""
-    from test_catalogue_identity import old_seed, run_0009
-    from test_sync_support import pair_with_hub, setup_station, site_id
-
-    from antq_desktop.services import station as station_service
-    from antq_desktop.storage.paths import DataDir
-
     a_dir, hub_dir = tmp_path / "xa", tmp_path / "tinh"
     a_dir.mkdir()
     hub_dir.mkdir()
@@ -374,6 +381,9 @@ def test_changes_0009_carried_onto_the_shared_rows_become_the_communes_overlay(t
         assert refusals(hub) == 0
         assert stored_rows(a) == stored_rows(hub)
         assert meeting_kind(hub, "giao_ban").active is True
+        with a.session() as s:  # done once: the rows are as shipped now
+            assert catalogue_overlay.adopt_row_changes(s) == 0
+            assert catalogue_overlay.get(s, "meeting_type", meeting_kind(hub, "giao_ban").id).active is False
     finally:
         station.close()
         hub.dispose()
