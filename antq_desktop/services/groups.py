@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -40,7 +40,7 @@ from ..domain.persons import Finding, birth_text
 from ..domain.text import fold, nfc
 from ..storage.database import Database
 from ..storage.models import Group, GroupType, Household, Membership, Person, ServicePeriod, Village
-from . import settings
+from . import catalogue_overlay, settings
 from .errors import UserError
 from .households import word_filters
 from .lookup import get_or_refuse
@@ -273,19 +273,40 @@ def _attributes_of(t: GroupType) -> tuple[AttributeSpec, ...]:
     return tuple(out)
 
 
-def _type_info(t: GroupType, groups: int = 0) -> GroupTypeInfo:
+def _type_info(
+    t: GroupType, groups: int = 0, overlay: catalogue_overlay.Overlay | None = None
+) -> GroupTypeInfo:
+    """The kind as this station sees it: the shared row, with this commune's overlay (its extra
+    attributes, switched off or on) laid over it when given."""
+    ov = overlay or catalogue_overlay.Overlay()
     return GroupTypeInfo(
         id=t.id,
         code=t.code,
         name=t.name,
         category=t.category,
         roles=_roles_of(t),
-        attributes=_attributes_of(t),
+        attributes=_seen_attributes(t, ov),
         source=t.source,
-        active=t.active,
+        active=t.active if ov.active is None else ov.active,
         sort_order=t.sort_order,
         groups=groups,
     )
+
+
+def _seen_attributes(t: GroupType, ov: catalogue_overlay.Overlay) -> tuple[AttributeSpec, ...]:
+    """The kind's shared attributes, then the ones this commune added (:mod:`.catalogue_overlay`)."""
+    shared = _attributes_of(t)
+    keys = {a.key for a in shared}
+    extra = [
+        AttributeSpec(a["key"], a.get("label") or a["key"], a.get("type") or "text")
+        for a in ov.attributes
+        if a["key"] not in keys
+    ]
+    return (*shared, *extra)
+
+
+def _seen(s: Session, t: GroupType, groups: int = 0) -> GroupTypeInfo:
+    return _type_info(t, groups, catalogue_overlay.get(s, "group_type", t.id))
 
 
 def _group_counts(s: Session) -> dict[str, int]:
@@ -301,18 +322,18 @@ def _group_counts(s: Session) -> dict[str, int]:
 def list_group_types(db: Database, include_inactive: bool = False) -> list[GroupTypeInfo]:
     """The catalogue in its order, with each type's roles, attributes and number of groups."""
     stmt = select(GroupType).where(GroupType.deleted.is_(False))
-    if not include_inactive:
-        stmt = stmt.where(GroupType.active.is_(True))
     with db.session() as s:
         counts = _group_counts(s)
+        overlays = catalogue_overlay.all_of(s, "group_type")
         rows = s.scalars(stmt.order_by(GroupType.sort_order, GroupType.name)).all()
-        return [_type_info(t, counts.get(t.id, 0)) for t in rows]
+        out = [_type_info(t, counts.get(t.id, 0), overlays.get(t.id)) for t in rows]
+    return [t for t in out if include_inactive or t.active]
 
 
 def get_group_type(db: Database, type_id: str) -> GroupTypeInfo:
     with db.session() as s:
         t = _group_type(s, type_id)
-        return _type_info(t, _group_counts(s).get(t.id, 0))
+        return _seen(s, t, _group_counts(s).get(t.id, 0))
 
 
 def _group_type(s: Session, type_id: str | None) -> GroupType:
@@ -396,6 +417,9 @@ def save_group_type(db: Database, draft: GroupTypeDraft) -> str:
     The commune's own kinds (``source == "local"``) can be edited freely. A
     shipped or province kind keeps its name, roles and attributes; the commune
     may only add attributes to it (e.g. a camera count on "Tổ an ninh tự quản").
+    At a commune those added attributes are its own overlay, kept here and never
+    sent (:mod:`.catalogue_overlay`): the kind is the province's. At the upper
+    level they are added to the kind itself, for every commune.
     """
     name = nfc(draft.name).strip()
     if not name:
@@ -428,7 +452,8 @@ def save_group_type(db: Database, draft: GroupTypeDraft) -> str:
             s.flush()
             return t.id
         t = _group_type(s, draft.id)
-        if t.source == "local":
+        in_row = catalogue_overlay.edits_row(s, t)
+        if t.source == "local" and in_row:
             _check_roles_in_use(s, t, roles)
             t.name = name
             t.category = draft.category
@@ -436,7 +461,8 @@ def save_group_type(db: Database, draft: GroupTypeDraft) -> str:
             t.roles = roles
             return t.id
         # A shipped or province kind: only new attributes, the rest as it is.
-        old = {a.key: a for a in _attributes_of(t)}
+        ov = catalogue_overlay.get(s, "group_type", t.id)
+        old = {a.key: a for a in (_attributes_of(t) if in_row else _seen_attributes(t, ov))}
         for a in attributes:
             if a["key"] in old and old[a["key"]].type != a["type"]:
                 raise UserError(
@@ -452,8 +478,12 @@ def save_group_type(db: Database, draft: GroupTypeDraft) -> str:
                 "hãy tạo loại mới nếu cần tên hoặc chức danh khác.",
                 "A shipped or province kind only takes extra attributes; add a new kind for another name or roles.",
             )
-        if added:
+        if added and in_row:
             t.attributes_schema = kept + added
+        elif added:
+            shared = {a.key for a in _attributes_of(t)}
+            extra = [a for a in ov.attributes if a["key"] not in shared]
+            catalogue_overlay.put(s, "group_type", t.id, replace(ov, attributes=(*extra, *added)))
         return t.id
 
 
@@ -480,10 +510,19 @@ def _check_roles_in_use(s: Session, t: GroupType, roles: list[dict[str, str]]) -
 
 
 def set_group_type_active(db: Database, type_id: str, active: bool) -> None:
-    """Deactivate (hide from the new-group form) or reactivate a kind; its groups stay as they are."""
+    """Deactivate (hide from the new-group form) or reactivate a kind; its groups stay as they are.
+
+    At a commune, a kind of the province (built-in, or made by the upper level) stays as shared:
+    switching it off or on is the commune's own overlay, kept here and never sent."""
     with db.session() as s:
         t = _group_type(s, type_id)
-        t.active = bool(active)
+        if catalogue_overlay.edits_row(s, t):
+            t.active = bool(active)
+            return
+        ov = catalogue_overlay.get(s, "group_type", t.id)
+        catalogue_overlay.put(
+            s, "group_type", t.id, replace(ov, active=None if bool(active) == t.active else bool(active))
+        )
 
 
 def deactivate_group_type(db: Database, type_id: str) -> None:
@@ -697,7 +736,7 @@ def get_group(db: Database, group_id: str) -> GroupDetail:
                 attributes=dict(g.attributes or {}),
                 notes=g.notes,
             ),
-            type=_type_info(t),
+            type=_seen(s, t),
             village=village.name if village else "",
             deleted=g.deleted,
             members=int(members or 0),
@@ -791,7 +830,8 @@ def _validate_group(s: Session, draft: GroupDraft, current: Group | None) -> tup
     if not nfc(draft.name).strip():
         raise UserError("Hãy nhập tên tổ, mô hình.", "Enter the group's name.")
     t = _group_type(s, draft.type_id)
-    if not t.active and (current is None or current.type_id != t.id):
+    seen = _seen(s, t)
+    if not seen.active and (current is None or current.type_id != t.id):
         raise UserError(
             f"Loại \u201c{t.name}\u201d đã ngừng sử dụng: hãy chọn loại khác.",
             f"The kind \u201c{t.name}\u201d is no longer in use: choose another.",
@@ -814,7 +854,7 @@ def _validate_group(s: Session, draft: GroupDraft, current: Group | None) -> tup
             "Ngày sáp nhập, giải thể không được trước ngày thành lập.",
             "The merge or dissolution date cannot precede the founding date.",
         )
-    return t, clean_attributes(_attributes_of(t), dict(draft.attributes or {}))
+    return t, clean_attributes(seen.attributes, dict(draft.attributes or {}))
 
 
 def save_group(db: Database, draft: GroupDraft) -> str:

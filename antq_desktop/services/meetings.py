@@ -41,7 +41,7 @@ from ..storage.models import (
     Site,
     Village,
 )
-from . import numbering
+from . import catalogue_overlay, numbering
 from .errors import UserError
 from .lookup import get_or_refuse
 
@@ -166,27 +166,33 @@ class MeetingTypeDraft:
     active: bool = True
 
 
-def _type_row(t: MeetingType) -> MeetingTypeRow:
-    own = _clean(t.minutes_template)
+def _type_row(t: MeetingType, overlay: catalogue_overlay.Overlay | None = None) -> MeetingTypeRow:
+    """The type as this station sees it: the shared row with this commune's overlay laid over it."""
+    ov = overlay or catalogue_overlay.Overlay()
+    own = ov.minutes_template if ov.minutes_template is not None else _clean(t.minutes_template)
     return MeetingTypeRow(
         id=t.id,
         code=t.code,
         name=t.name,
         minutes_template=own or default_template(t.code),
         source=t.source,
-        active=t.active,
+        active=t.active if ov.active is None else ov.active,
         custom_template=bool(own),
     )
+
+
+def _seen(s: Session, t: MeetingType) -> MeetingTypeRow:
+    return _type_row(t, catalogue_overlay.get(s, "meeting_type", t.id))
 
 
 def meeting_types(db: Database, *, include_inactive: bool = False) -> list[MeetingTypeRow]:
     """The catalogue in its order (built-in first, then local additions by name)."""
     stmt = select(MeetingType).where(MeetingType.deleted.is_(False))
-    if not include_inactive:
-        stmt = stmt.where(MeetingType.active.is_(True))
     stmt = stmt.order_by((MeetingType.source != "builtin"), MeetingType.sort_order, MeetingType.name)
     with db.session() as s:
-        return [_type_row(t) for t in s.scalars(stmt)]
+        overlays = catalogue_overlay.all_of(s, "meeting_type")
+        rows = [_type_row(t, overlays.get(t.id)) for t in s.scalars(stmt)]
+    return [r for r in rows if include_inactive or r.active]
 
 
 def meeting_type_by_code(db: Database, code: str) -> MeetingTypeRow:
@@ -199,7 +205,7 @@ def meeting_type_by_code(db: Database, code: str) -> MeetingTypeRow:
                 f"Không có loại hội nghị mã {code!r} trong danh mục.",
                 f"No meeting type has the code {code!r}.",
             )
-        return _type_row(t)
+        return _seen(s, t)
 
 
 def _local_code(s: Session, name: str) -> str:
@@ -212,7 +218,13 @@ def _local_code(s: Session, name: str) -> str:
 
 
 def save_meeting_type(db: Database, draft: MeetingTypeDraft) -> str:
-    """Add a local type or change one: built-in names stay; every type's minutes text may change."""
+    """Add a local type or change one: built-in names stay; every type's minutes text may change.
+
+    At a commune, a type it holds from the province (built-in, or made by the upper level) keeps
+    its shared row: the commune's minutes text and switching it off are its own overlay, kept here
+    and never sent (:mod:`.catalogue_overlay`). At the upper level and for the commune's own types
+    the row is changed (and travels).
+    """
     name = _clean(draft.name)
     if not name:
         raise UserError("Hãy nhập tên loại hội nghị.", "Enter the meeting type's name.")
@@ -239,6 +251,23 @@ def save_meeting_type(db: Database, draft: MeetingTypeDraft) -> str:
                     "Không đổi được tên loại hội nghị có sẵn; hãy thêm một loại mới.",
                     "Built-in meeting types keep their names; add a new type instead.",
                 )
+            if not catalogue_overlay.edits_row(s, t):
+                if name != t.name:
+                    raise UserError(
+                        "Không đổi được tên loại hội nghị do cấp trên ban hành; hãy thêm một loại mới.",
+                        "Meeting types of the upper level keep their names; add a new type instead.",
+                    )
+                shared_text = _clean(t.minutes_template) or default_template(t.code)
+                catalogue_overlay.put(
+                    s,
+                    "meeting_type",
+                    t.id,
+                    catalogue_overlay.Overlay(
+                        active=None if bool(draft.active) == t.active else bool(draft.active),
+                        minutes_template=None if template in ("", shared_text) else template,
+                    ),
+                )
+                return t.id
             t.name = name
         # The default text is not stored, so an improved default reaches every commune.
         t.minutes_template = "" if template == default_template(t.code) else template
@@ -509,7 +538,7 @@ def new_meeting(
             place=place,
             village_ids=[v.id for v in villages],
             organisers=organisers,
-            presented=_type_row(t).minutes_template,
+            presented=_seen(s, t).minutes_template,
             attendees=[],
             opinions=[],
         )

@@ -18,7 +18,7 @@ from ..storage.database import Database, DatabaseError, self_check
 from ..storage.migrate import upgrade
 from ..storage.models import Commune, Site, SyncClock, Village
 from ..storage.paths import DataDir
-from . import accounts, catalogues, passwords, settings
+from . import accounts, catalogue_overlay, catalogues, passwords, settings
 from .errors import UserError
 
 
@@ -59,6 +59,8 @@ def open_station(data_dir: DataDir) -> Station:
             f"Cơ sở dữ liệu không an toàn để ghi: {check.problems[0]}",
             f"The database is not safe to write: {check.problems[0]}",
         )
+    with db.session() as s:  # a commune's changes of shared rows (from migration 0009) become its overlay
+        catalogue_overlay.adopt_row_changes(s)
     return Station(data_dir, db, check.notes)
 
 

@@ -42,6 +42,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..domain.catalogues import BUILTIN_ORIGIN, BUILTIN_TABLES, builtin_id, builtin_rows
 from ..services.errors import UserError
 from ..storage.models import AwardDecision, Commune, Site
 from .labels import record_label, table_label
@@ -198,6 +199,27 @@ def _builtin_bookkeeping(w: PlannedWrite) -> bool:
     return all(w.after.get(f) == w.before.get(f) for f in w.t.fields)
 
 
+def _builtin_from_upper_level(w: PlannedWrite, upper_level_id: str) -> bool:
+    """A built-in catalogue entry as the upper level holds it: its data (never its identity) changed
+    by the upper level — how the province changes the shared catalogue for every commune, which also
+    comes back to an upper level restored from an older backup — or the shared row itself arriving
+    where it is missing (a station not yet past migration 0009). A commune's own wishes about the
+    entry never travel (services/catalogue_overlay.py)."""
+    t, before, after = w.t, w.before, w.after
+    if t.name not in BUILTIN_TABLES or after.get("origin_site") != BUILTIN_ORIGIN:
+        return False
+    if after.get("source") != "builtin" or after.get("id") != builtin_id(t.name, str(after.get("code"))):
+        return False
+    if before is None:
+        if after.get("modified_by_site") == BUILTIN_ORIGIN:  # as shipped: exactly the shipped data
+            shipped = next((r for r in builtin_rows(t.name) if r["id"] == after["id"]), None)
+            return shipped is not None and all(after.get(f) == shipped[f] for f in t.fields if f in shipped)
+        return after.get("modified_by_site") == upper_level_id
+    if any(after.get(f) != before.get(f) for f in CATALOGUE_IDENTITY[t.name]):
+        return False
+    return after.get("modified_by_site") == upper_level_id
+
+
 def _problem(
     w: PlannedWrite,
     ctx: ScopeContext,
@@ -282,7 +304,8 @@ def check_writes(s: Session, peer: Site, bundle_no: int, writes: list[PlannedWri
     me_id = ctx.self_id if from_commune else ctx.peer_id
     before_code, after_code = _decision_lookups(s, writes)
     for w in writes:
-        if _builtin_bookkeeping(w):
+        # ctx.self_id is the upper level in both directions (see import_context).
+        if _builtin_bookkeeping(w) or _builtin_from_upper_level(w, ctx.self_id):
             continue
         problem = _problem(w, ctx, from_commune, me_id, before_code, after_code)
         if problem is None:
