@@ -29,7 +29,7 @@ from test_sync_support import (
     site_id,
 )
 
-from antq_desktop.documents import rosters
+from antq_desktop.papers import rosters
 from antq_desktop.services import catalogue_overlay
 from antq_desktop.services import groups as gr
 from antq_desktop.services import meetings as mt
@@ -227,7 +227,7 @@ def test_a_groups_attributes_are_checked_against_the_shared_and_the_communes_own
     gr.set_group_type_active(a, kind.id, False)
     with pytest.raises(UserError, match="ngừng sử dụng"):
         gr.save_group(a, gr.GroupDraft(type_id=kind.id, name="Tổ tự quản số 3"))
-    gr.save_group(hub, gr.GroupDraft(type_id=kind.id, name="Tổ tự quản của tỉnh"))  # still in use there
+    gr.save_group(net.dbs["B"], gr.GroupDraft(type_id=kind.id, name="Tổ tự quản B"))  # still in use there
 
 
 # -- the upper level's edit travels down and combines with the overlay -------------------------

@@ -29,6 +29,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from ..domain.catalogues import BUILTIN_ORIGIN
 from ..storage.base import SyncMixin
 from ..storage.models import Site
 from ..storage.stamping import AntqSession
@@ -146,7 +147,7 @@ def check(s: Session, new: Iterable[Any], changed: Iterable[Any]) -> None:
     for obj in changed:
         if type(obj).__tablename__ in HUB_CHANGES_COMMUNE_ROWS:
             continue
-        if obj.origin_site and obj.origin_site != me.id:
+        if obj.origin_site and obj.origin_site not in (me.id, BUILTIN_ORIGIN):  # built-ins: the province's
             raise refusal(s, obj)
 
 

@@ -47,7 +47,6 @@ from ..services.errors import UserError
 from ..storage.models import AwardDecision, Commune, Site
 from .labels import record_label, table_label
 from .rows import (
-    BUILTIN_ORIGIN,
     CATALOGUE_TABLES,
     ScopeContext,
     TravellingTable,
