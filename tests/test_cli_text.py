@@ -53,7 +53,11 @@ def test_help_is_in_one_language(command: list[str]) -> None:
 
 
 CASES = {
-    "missing": (["init", "--province", "04"], "thiếu tham số bắt buộc: --unit-name", "arguments are required"),
+    "missing": (
+        ["init", "--province", "04"],
+        "thiếu tham số bắt buộc: --unit-name",
+        "arguments are required",
+    ),
     "unknown flag": (
         ["info", "--no-such-flag"],
         "tham số không nhận ra: --no-such-flag",
