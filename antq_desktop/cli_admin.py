@@ -258,7 +258,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 _print_json(report.as_dict())
             elif report.ok:
                 print(f"Nhật ký nguyên vẹn: {report.entries} mục, mã cuối {report.head.hash[:16]}….")
-            else:
+                for note in report.notes:
+                    print(f"  {note}")
+            else:  # a changed entry, or a cut tail: "the last N entries after #M are gone"
                 print(
                     report.problem_vi if os.environ.get("ANTQ_LANG", "vi")[:2] != "en" else report.problem_en
                 )

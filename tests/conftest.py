@@ -217,7 +217,9 @@ def _demo_password_works(args: list[str]) -> bool:
     try:
         con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
         try:
-            row = con.execute("SELECT password_hash FROM app_user WHERE username = ?", (DEMO_ADMIN,)).fetchone()
+            row = con.execute(
+                "SELECT password_hash FROM app_user WHERE username = ?", (DEMO_ADMIN,)
+            ).fetchone()
         finally:
             con.close()
     except sqlite3.Error:
@@ -230,6 +232,7 @@ def run_antq(*args: object, env: dict[str, str] | None = None) -> subprocess.Com
     argv = [str(a) for a in args]
     proc = subprocess.run(
         [sys.executable, "-m", "antq_desktop.cli", *argv],
+        stdin=subprocess.DEVNULL,  # never a terminal: the sign-in does not prompt
         capture_output=True,
         text=True,
         encoding="utf-8",
