@@ -97,6 +97,7 @@ class _Door:
     args: argparse.Namespace | None = None
     signed: object | None = None  # accounts.SignedIn, once signed in during this run
     password: str = ""
+    url: str = ""  # the database it was signed in to
 
 
 _door = _Door()
@@ -125,13 +126,13 @@ def admit(db: Database) -> None:
     if _door.open:
         accounts.act_as(db, NOBODY)  # reads only: any write is refused by the write guard
         return
-    if _door.signed is not None:  # the same run opens the station again
+    if _door.signed is not None and _door.url == db.url:  # the same run opens the station again
         accounts.act_as(db, _door.signed)  # type: ignore[arg-type]
         encryption.open_with_password(db, _door.signed.user_id, _door.password)  # type: ignore[attr-defined]
         return
     username, password = _credentials(_door.args)
     _door.signed = accounts.sign_in(db, username, password)
-    _door.password = password
+    _door.password, _door.url = password, db.url
 
 
 def _read_first_line(path: str) -> str:
