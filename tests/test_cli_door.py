@@ -7,8 +7,16 @@ first administrator.  Every test runs the real ``antq`` as a subprocess on a rea
 
 from __future__ import annotations
 
+import os
+import pty
+import select
 import sqlite3
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+from conftest import cli_env
 
 from antq_desktop.services import accounts
 
@@ -138,3 +146,33 @@ def test_the_open_commands_are_a_short_written_list():
     doc = (Path(__file__).parents[1] / "docs" / "security.md").read_text(encoding="utf-8")
     for command, sub in cli_door.OPEN_COMMANDS:
         assert f"antq {command}" + ("" if sub == "*" else f" {sub}") in doc
+
+
+def test_on_a_terminal_the_user_and_password_are_asked(station):
+    """A person at a terminal types them (the password without echo, through getpass)."""
+    data_dir, db_file = _closed(station)
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "antq_desktop.cli", "--data-dir", str(data_dir), "users", "list"],
+            stdin=slave,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=cli_env(**NO_SIGN_IN),
+            start_new_session=True,  # no controlling terminal: getpass reads the pty on stdin
+        )
+        os.write(master, b"admin\n")
+        prompt = b""
+        deadline = time.monotonic() + 120
+        while "Mật khẩu".encode() not in prompt:  # typed only once asked: getpass flushes input
+            assert time.monotonic() < deadline and proc.poll() is None, prompt
+            if select.select([proc.stderr], [], [], 1)[0]:
+                prompt += os.read(proc.stderr.fileno(), 1024)
+        os.write(master, b"secret123\n")
+        out, err = proc.communicate(timeout=120)
+    finally:
+        os.close(master)
+        os.close(slave)
+    assert proc.returncode == 0, err
+    assert "Quản trị" in out.decode("utf-8")
+    assert _trail(db_file, "login") == ["admin"]
