@@ -152,3 +152,16 @@ def test_the_signed_head_for_a_backup_manifest(station):
     body = {k: record[k] for k in ("format", "site_id", "entry_id", "hash", "written_at")}
     signed = json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
     assert station_keys.verify(signed, station_keys.unb64url(record["signature"]), key.public_text)
+
+
+def test_a_power_cut_before_the_file_is_written_leaves_it_behind_not_ahead(station, monkeypatch):
+    """The commit is on disk before the file is written: a lost file write is a lag, not a cut."""
+    _work(station, 1)
+    before = _anchor(station)
+    monkeypatch.setattr(audit_log, "write_file_atomically", lambda path, data: None)  # the cut
+    _work(station, 2)
+    assert _anchor(station) == before and audit.chain_head(station.db).entry_id > before.entry_id
+    assert audit.verify_chain(station.db).ok  # an honest trail ahead of its anchor is intact
+    monkeypatch.undo()
+    _work(station, 1)  # the next commit catches up
+    assert _anchor(station).entry_id == audit.chain_head(station.db).entry_id
