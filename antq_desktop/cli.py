@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, cli_door
 from .cli_admin import ADMIN_COMMANDS, add_admin_parsers
 from .cli_hub import add_hub_parser, cmd_hub
 from .cli_reports import add_report_parser, cmd_report
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db-url",
         help="cơ sở dữ liệu, ví dụ postgresql+psycopg://antq@máy-chủ/antq (mặc định: tệp SQLite trong thư mục dữ liệu)",
     )
+    cli_door.add_arguments(p)  # --user, --password-file: who signs in (docs/security.md)
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     init = sub.add_parser("init", help="thiết lập đơn vị lần đầu, không hỏi đáp")
@@ -98,7 +99,7 @@ def _read_password(path: str) -> str:
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .cli_admin import _open as open_as_cli_user  # acts as the first administrator (or ANTQ_USER)
+    from .cli_admin import _open as open_as_cli_user  # signs in through the one door (cli_door.py)
 
     return open_as_cli_user(args)
 
@@ -879,6 +880,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if args.db_url:
             _check_db_url(args.db_url)
+        cli_door.enter(args)  # the one door: which commands sign in (cli_door.OPEN_COMMANDS)
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"antq: {exc.message()}", file=sys.stderr)

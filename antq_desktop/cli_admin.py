@@ -1,8 +1,8 @@
 """``antq`` administration commands: backup (rotation, second copy), restore, audit, users, person.
 
 :func:`add_admin_parsers` adds the parsers to ``antq``'s sub-commands; :data:`ADMIN_COMMANDS` maps
-the command names to their functions (``cli.py`` merges it into its table).  The command line acts
-as the first administrator, or as the account named by ``ANTQ_USER``.
+the command names to their functions (``cli.py`` merges it into its table).  Who acts is decided by
+the one door (:mod:`.cli_door`): a sign-in like the program's, unless the command is open.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import cli_door
 from .services.errors import UserError
 from .storage.lock import AlreadyRunning, InstanceLock
 from .storage.paths import DataDir
 
-USER_ENV = "ANTQ_USER"
-# Opens the data key of a station whose sensitive columns are encrypted (services/encryption.py).
-PASSWORD_ENV = "ANTQ_PASSWORD"
+USER_ENV = cli_door.USER_ENV
+PASSWORD_ENV = cli_door.PASSWORD_ENV
 
 
 def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -119,12 +119,12 @@ def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .services.accounts import act_as_cli_user
+    """The station, with whoever passed the one door acting (cli_door.admit: sign-in or open)."""
     from .services.station import open_station
 
     st = open_station(DataDir.resolve(args.data_dir))
     try:
-        act_as_cli_user(st.db, os.environ.get(USER_ENV) or None, os.environ.get(PASSWORD_ENV) or None)
+        cli_door.admit(st.db)
     except BaseException:
         st.close()
         raise
@@ -258,7 +258,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
                 _print_json(report.as_dict())
             elif report.ok:
                 print(f"Nhật ký nguyên vẹn: {report.entries} mục, mã cuối {report.head.hash[:16]}….")
-            else:
+                for note in report.notes:
+                    print(f"  {note}")
+            else:  # a changed entry, or a cut tail: "the last N entries after #M are gone"
                 print(
                     report.problem_vi if os.environ.get("ANTQ_LANG", "vi")[:2] != "en" else report.problem_en
                 )

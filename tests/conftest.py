@@ -143,25 +143,106 @@ def pg_url(pg_server: PgServer) -> Iterator[str]:
     pg_server.drop(url)
 
 
+DEMO_ADMIN = "admin"
+DEMO_PASSWORD = "antq-demo"
+# Data folders set up by `run_antq(... "init"/"demo" ...)`: who signs in there (user, password).
+_SIGN_INS: dict[str, tuple[str, str]] = {}
+
+
 def cli_env(**extra: str) -> dict[str, str]:
-    """The environment for an ``antq`` subprocess: no language, data dir or database override."""
+    """The environment for an ``antq`` subprocess: no language, data dir or database override.
+
+    The command line signs in (antq_desktop/cli_door.py): by default as the test station's
+    administrator, ``ANTQ_USER``/``ANTQ_PASSWORD`` = STATION_ADMIN/STATION_PASSWORD, unless the test
+    sets them (in ``extra`` or its own environment); ``run_antq`` picks the demo's or an ``init``'s.
+    """
     env = {k: v for k, v in os.environ.items() if k not in ("ANTQ_LANG", DB_URL_ENV, DATA_DIR_ENV)}
     env["PYTHONUTF8"] = "1"
+    if "ANTQ_USER" not in os.environ and "ANTQ_USER" not in extra:
+        env["ANTQ_USER"] = STATION_ADMIN
+        if "ANTQ_PASSWORD" not in os.environ and "ANTQ_PASSWORD_FILE" not in os.environ:
+            env["ANTQ_PASSWORD"] = STATION_PASSWORD
     env.update(extra)
     return env
 
 
+def _option(args: list[str], name: str) -> str | None:
+    return args[args.index(name) + 1] if name in args[:-1] else None
+
+
+def _first_line(path: str | None) -> str | None:
+    try:
+        return Path(path).read_text(encoding="utf-8").splitlines()[0] if path else None
+    except (OSError, IndexError):
+        return None
+
+
+def _station_key(args: list[str]) -> str:
+    return str(Path(_option(args, "--data-dir") or _option(args, "--db-url") or "").expanduser())
+
+
+def _remember_sign_in(args: list[str]) -> None:
+    """`init` and `demo` create an administrator: later commands on that folder sign in as it."""
+    key = _station_key(args)
+    for command in ("init", "demo"):
+        if command in args:
+            rest = args[args.index(command) :]
+            default = DEMO_PASSWORD if command == "demo" else None
+            password = _first_line(_option(rest, "--password-file")) or default
+            if password is not None:
+                _SIGN_INS[key] = (_option(rest, "--admin") or DEMO_ADMIN, password)
+            return
+
+
+def _sign_in_env(args: list[str], env: dict[str, str]) -> dict[str, str]:
+    """The demo's admin/antq-demo (or an `init`'s administrator) where `run_antq` set the folder up;
+    a copied demo folder is recognised by its administrator's password."""
+    if any(k in env or k in os.environ for k in ("ANTQ_USER", "ANTQ_PASSWORD", "ANTQ_PASSWORD_FILE")):
+        return env
+    known = _SIGN_INS.get(_station_key(args))
+    if known is None and _demo_password_works(args):
+        known = (DEMO_ADMIN, DEMO_PASSWORD)
+    if known is None:
+        return env
+    return {"ANTQ_USER": known[0], "ANTQ_PASSWORD": known[1], **env}
+
+
+def _demo_password_works(args: list[str]) -> bool:
+    folder = _option(args, "--data-dir")
+    db_file = Path(folder).expanduser() / "antq.sqlite3" if folder else None
+    if db_file is None or not db_file.is_file():
+        return False
+    from antq_desktop.services.passwords import verify_password
+
+    try:
+        con = sqlite3.connect(f"file:{db_file}?mode=ro", uri=True)
+        try:
+            row = con.execute(
+                "SELECT password_hash FROM app_user WHERE username = ?", (DEMO_ADMIN,)
+            ).fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return False
+    return bool(row) and verify_password(row[0], DEMO_PASSWORD)
+
+
 def run_antq(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run ``python -m antq_desktop.cli ARGS`` as a real process and capture its output."""
-    return subprocess.run(
-        [sys.executable, "-m", "antq_desktop.cli", *(str(a) for a in args)],
+    argv = [str(a) for a in args]
+    proc = subprocess.run(
+        [sys.executable, "-m", "antq_desktop.cli", *argv],
+        stdin=subprocess.DEVNULL,  # never a terminal: the sign-in does not prompt
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env=cli_env(**(env or {})),
+        env=cli_env(**_sign_in_env(argv, dict(env or {}))),
         timeout=180,
         check=False,
     )
+    if proc.returncode == 0:
+        _remember_sign_in(argv)
+    return proc
 
 
 @pytest.fixture(scope="session")

@@ -190,7 +190,7 @@ def test_who_sees_sensitive_fields_is_a_setting(station):
     assert audit.list_entries(station.db, audit.AuditQuery(action="settings"))
 
 
-def test_the_command_line_acts_as_the_first_administrator_or_antq_user(station, run_cli, tmp_path):
+def test_the_command_line_acts_as_the_account_that_signed_in(station, run_cli, tmp_path):
     accounts.create_account(station.db, "xem", "matkhau-xem", "viewer")
     data_dir = station.data_dir.root
     station.close()
@@ -203,8 +203,11 @@ def test_the_command_line_acts_as_the_first_administrator_or_antq_user(station, 
     # Newest first: the command line's entry names the administrator (the set-up one, the system).
     assert [e["username"] for e in json.loads(listed.stdout)["entries"]] == ["admin", ""]
 
-    as_viewer = run_cli("--data-dir", data_dir, "users", "disable", "lan", env={"ANTQ_USER": "xem"})
+    viewer = {"ANTQ_USER": "xem", "ANTQ_PASSWORD": "matkhau-xem"}
+    as_viewer = run_cli("--data-dir", data_dir, "users", "disable", "lan", env=viewer)
     assert as_viewer.returncode == 1
     assert "Chỉ tài khoản Quản trị" in as_viewer.stderr
-    nobody = run_cli("--data-dir", data_dir, "users", "list", env={"ANTQ_USER": "khong-co"})
-    assert nobody.returncode == 1 and "ANTQ_USER" in nobody.stderr
+    nobody = run_cli(
+        "--data-dir", data_dir, "users", "list", env={"ANTQ_USER": "khong-co", "ANTQ_PASSWORD": "x"}
+    )
+    assert nobody.returncode == 1 and "không đúng" in nobody.stderr

@@ -41,7 +41,9 @@ def _run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, s
 
 def test_the_whole_cli_flow_runs_without_a_network(no_network, tmp_path: Path, capsys, monkeypatch):
     monkeypatch.delenv("ANTQ_DATABASE_URL", raising=False)
-    monkeypatch.delenv("ANTQ_USER", raising=False)
+    monkeypatch.setenv("ANTQ_USER", "admin")  # the one door: the demo's administrator signs in
+    monkeypatch.setenv("ANTQ_PASSWORD", "antq-demo")
+    monkeypatch.delenv("ANTQ_PASSWORD_FILE", raising=False)
     with pytest.raises(OSError, match="network disabled"):  # the switch really is off
         socket.create_connection(("example.org", 80))
     no_network.clear()

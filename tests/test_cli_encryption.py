@@ -25,8 +25,9 @@ def _run(capsys: pytest.CaptureFixture[str], *args: object) -> tuple[int, str, s
 
 def test_encryption_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.setattr(encryption, "ARGON2", {"t": 1, "m": 8192, "p": 1})
-    for var in ("ANTQ_DATABASE_URL", "ANTQ_USER", "ANTQ_PASSWORD"):
+    for var in ("ANTQ_DATABASE_URL", "ANTQ_USER", "ANTQ_PASSWORD", "ANTQ_PASSWORD_FILE"):
         monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("ANTQ_USER", demo.DEMO_ADMIN)  # the one door: who signs in (cli_door.py)
     d = tmp_path / "data"
     base = ("--data-dir", d)
     pw = tmp_path / "pw.txt"
@@ -47,6 +48,7 @@ def test_encryption_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -
     code, _, err = _run(capsys, *base, "encryption", "enable", "--password-file", wrong)
     assert code == 1 and "không đúng" in err and len(err.strip().splitlines()) == 1
     out = ok("encryption", "enable", "--password-file", pw, "--sheet", tmp_path / "ma.pdf")
+    monkeypatch.setenv("ANTQ_PASSWORD", demo.DEMO_PASSWORD)
     recovery = re.search(r"Mã khôi phục: (\S+)", out).group(1)
     sheet = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "ma.pdf").pages)
     assert "MÃ KHÔI PHỤC" in sheet and "Công an xã Quảng Lâm" in sheet.replace("\n", " ")
@@ -58,9 +60,10 @@ def test_encryption_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -
     assert not con.execute("SELECT count(*) FROM person WHERE id_number = ?", (number,)).fetchone()[0]
     con.close()
 
-    # Without the password the command line cannot show sensitive data; with it, it can.
+    # Without the password the command line shows nothing (the one door); with it, everything.
+    monkeypatch.delenv("ANTQ_PASSWORD")
     code, _, err = _run(capsys, *base, "households", "export", tmp_path / "ho.xlsx", "--include-sensitive")
-    assert code == 1 and "mã hóa" in err
+    assert code == 1 and "đăng nhập" in err
     monkeypatch.setenv("ANTQ_PASSWORD", demo.DEMO_PASSWORD)
     ok("households", "export", tmp_path / "ho.xlsx", "--include-sensitive")
     cells = {str(c.value) for row in load_workbook(tmp_path / "ho.xlsx").active.iter_rows() for c in row}
@@ -95,6 +98,7 @@ def test_encryption_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -
     )
 
     ok("encryption", "disable", "--password-file", new_pw)
+    monkeypatch.setenv("ANTQ_PASSWORD", "mat-khau-moi-2026")
     con = sqlite3.connect(d / "antq.sqlite3")
     assert con.execute("SELECT count(*) FROM person WHERE id_number = ?", (number,)).fetchone()[0] == 1
     con.close()

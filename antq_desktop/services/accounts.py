@@ -157,42 +157,6 @@ def act_as(db: Database, who: SignedIn | Actor | None) -> None:
         audit_log.set_actor(db, who.actor if isinstance(who, SignedIn) else who)
 
 
-def act_as_cli_user(db: Database, username: str | None = None, password: str | None = None) -> Actor:
-    """The command line acts as ``username`` (``ANTQ_USER``) or the first administrator.
-
-    ``password`` (``ANTQ_PASSWORD``) opens the data key of an encrypted station; without it the
-    command line reads sensitive fields as ``***`` and cannot change them.
-    """
-    with db.session() as s:
-        if not _has_users(s):
-            return audit_log.actor_of(db)  # not set up yet: the system
-        if username:
-            user = s.scalar(select(User).where(User.username == username))
-            if user is None or not user.active:
-                raise UserError(
-                    f"Không có tài khoản {username!r} đang hoạt động: hãy kiểm tra biến ANTQ_USER.",
-                    f"There is no active account {username!r}: check ANTQ_USER.",
-                )
-        else:
-            user = first_admin(s)
-        actor = Actor(user.username, user.role, user.full_name) if user else SYSTEM
-        user_id, password_hash = (user.id, user.password_hash) if user else ("", "")
-    audit_log.set_actor(db, actor)
-    if password and user_id:
-        if not verify_password(password_hash, password) or not encryption.open_with_password(
-            db, user_id, password
-        ):
-            raise UserError(
-                f"Mật khẩu trong ANTQ_PASSWORD không mở được khóa dữ liệu của tài khoản {actor.username!r}: hãy kiểm tra lại.",
-                f"The password in ANTQ_PASSWORD does not open account {actor.username!r}'s data key: check it.",
-            )
-    return actor
-
-
-def _has_users(s: Session) -> bool:
-    return bool(s.scalar(select(func.count()).select_from(User)))
-
-
 def _refuse_read_only(actor: Actor) -> None:
     """The write guard: storage asks it before every write of travelling records."""
     if actor.role not in EDITING_ROLES:

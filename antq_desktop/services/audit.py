@@ -23,6 +23,7 @@ from ..storage import audit_log, column_crypto
 from ..storage.base import Base
 from ..storage.database import Database
 from ..storage.models import AuditEntry
+from . import audit_anchors
 from .errors import UserError
 
 # What each action is called on screen and in the Excel export.
@@ -112,6 +113,10 @@ class ChainReport:
     problem_vi: str = ""
     problem_en: str = ""
     missing_guards: list[str] = field(default_factory=list)
+    # Cut from the tail, as the anchors outside the database show (audit_anchors.py).
+    missing_entries: int = 0
+    anchors: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -137,14 +142,19 @@ def _rows(db: Database, batch: int = 2000) -> Iterator[dict[str, Any]]:
 
 
 def verify_chain(db: Database) -> ChainReport:
-    """Walk the trail from the first entry; the report names the first entry that does not hold."""
+    """Walk the trail from the first entry; the report names the first entry that does not hold,
+    then compares the head with the anchors kept outside the database (a cut tail)."""
     prev_hash = ""
     prev_id = 0
     count = 0
     with db.connect() as conn:
         missing = sorted(audit_log.missing_guards(conn))
+    wanted = audit_anchors.wanted_ids(db)
+    hashes: dict[int, str] = {}
     for row in _rows(db):
         count += 1
+        if row["id"] in wanted:
+            hashes[row["id"]] = row["hash"]
         bad = None
         if row["id"] != prev_id + 1:
             bad = (
@@ -171,7 +181,14 @@ def verify_chain(db: Database) -> ChainReport:
             )
         prev_hash, prev_id = row["hash"], row["id"]
     report = ChainReport(True, count, ChainHead(prev_id, prev_hash), missing_guards=missing)
-    if missing:
+    anchored = audit_anchors.check(db, prev_id, hashes)
+    report.anchors, report.notes = anchored.anchors, anchored.notes
+    if anchored.problems:
+        report.ok = False
+        report.missing_entries = anchored.missing
+        report.problem_vi = anchored.problems[0].vi
+        report.problem_en = anchored.problems[0].en
+    elif missing:
         report.ok = False
         report.problem_vi = (
             "Nhật ký còn nguyên nhưng thiếu khóa chống sửa (trigger): hãy chạy lại chương trình để nâng cấp "

@@ -1,7 +1,7 @@
 """The audit trail's storage side: who is acting, the append-only hash chain, the change hook.
 
-* **Actor** — the person at the keyboard of a :class:`~.database.Database`: set by sign-in (or by
-  the command line to the first administrator).  A database nobody has signed in to acts as
+* **Actor** — the person at the keyboard of a :class:`~.database.Database`: set by sign-in (the program's
+  login dialog, or the command line's door, cli_door.py).  A database nobody has signed in to acts as
   :data:`SYSTEM` (set-up, the demo, tests), which may write.
 * **Write guards** — callables the services register (:func:`register_write_guard`); every write of
   travelling records, ORM flush or bulk :func:`~.stamping.stamp_rows`, asks them first
@@ -19,11 +19,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import event, inspect, text
@@ -129,7 +132,70 @@ def append(conn: Connection, entries: Iterable[Mapping[str, Any]], actor: Actor 
         row["hash"] = prev = entry_hash(row)
         rows.append(row)
     conn.execute(AuditEntry.__table__.insert(), rows)
+    _prepare_anchor(conn, last_id, prev)
     return [r["id"] for r in rows]
+
+
+# -- the anchor beside the database -------------------------------------------------------------
+#
+# The head (id and hash of the newest entry) is also written to a small file the database cannot
+# edit (services/audit_anchors.py signs it).  The file is written only AFTER the transaction that
+# appended the entries has committed (SQLite: synchronous=FULL), so it may lag the trail after a
+# power cut but never leads it; an honest trail therefore never looks cut.  The anchor is prepared
+# inside the transaction (the preparer reads the key and checks the old anchor with SQL) and
+# written by the session's after-commit event; a rollback drops it.
+
+AnchorPreparer = Callable[[Connection, int, str], "tuple[Path, bytes] | None"]
+_anchor_preparers: list[AnchorPreparer] = []
+_PENDING = "antq.audit_anchor"
+
+
+def register_anchor_preparer(preparer: AnchorPreparer) -> None:
+    """``preparer(conn, head_id, head_hash)`` returns (file, bytes) to write after the commit, or None."""
+    if preparer not in _anchor_preparers:
+        _anchor_preparers.append(preparer)
+
+
+def _prepare_anchor(conn: Connection, head_id: int, head_hash: str) -> None:
+    for preparer in _anchor_preparers:
+        pending = preparer(conn, head_id, head_hash)
+        conn.info[_PENDING] = pending
+        return
+
+
+@event.listens_for(AntqSession, "after_begin")
+def _remember_connection(session: Session, _trans: Any, connection: Connection) -> None:
+    connection.info.pop(_PENDING, None)  # nothing left over from an earlier transaction
+    session.info[_PENDING] = connection.info
+
+
+@event.listens_for(AntqSession, "after_commit")
+def _write_anchor(session: Session) -> None:
+    info = session.info.pop(_PENDING, None)
+    pending = info.pop(_PENDING, None) if info is not None else None
+    if pending:
+        write_file_atomically(*pending)
+
+
+@event.listens_for(AntqSession, "after_rollback")
+def _drop_anchor(session: Session) -> None:
+    info = session.info.pop(_PENDING, None)
+    if info is not None:
+        info.pop(_PENDING, None)
+
+
+def write_file_atomically(path: Path, data: bytes) -> None:
+    """Write ``path`` whole or not at all (a temporary file, flushed to disk, then renamed)."""
+    tmp = path.with_name(path.name + ".tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError:  # a read-only folder must not undo a committed save; verify reports a lag
+        with contextlib.suppress(OSError):
+            tmp.unlink()
 
 
 # -- the change hook ----------------------------------------------------------------------------
