@@ -174,6 +174,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print("  (gói này đã được nhập trước đó; nhập lại không làm thay đổi dữ liệu)")
             if rep.audit_warning:
                 print(f"  CẢNH BÁO: {rep.audit_warning}")
+            if rep.resend_warning:
+                print(f"  CẢNH BÁO: {rep.resend_warning}")
             return 0
 
         return _run(args, not args.dry_run, do_import)

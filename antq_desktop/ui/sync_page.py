@@ -139,6 +139,8 @@ class ImportPreviewDialog(QDialog):
             notes.append(self.tr("This bundle was imported before: importing it again changes nothing."))
         if report.peer_restored:
             notes.append(self.tr("The sender restored a backup: everything is sent again and merged."))
+        if report.resend_warning:
+            notes.append(report.resend_warning)
         note = QLabel("\n".join(notes))
         note.setWordWrap(True)
         self.table = read_only_table(
