@@ -340,6 +340,8 @@ class SyncNetwork(RuleBasedStateMachine):
             hlc.wall_ms = _real_wall_ms
             shutil.rmtree(self.folder, ignore_errors=True)
             _STATS["seconds"] += time.perf_counter() - self.started
+            if _STATS["examples"] % 500 == 0:  # long runs (docs/reliability.md) show they are alive
+                print(f"  … {_STATS['examples']} histories, {_STATS['seconds']:.0f} s", flush=True)
 
 
 def _seed() -> int:
