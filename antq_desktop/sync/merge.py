@@ -347,9 +347,9 @@ def _record_conflicts(s: Session, plan: _TablePlan, peer_id: str, bundle_no: int
 def _resend_warning(peer_name: str, renewed: bool) -> str:
     if renewed:
         return (
-            f"{peer_name} đã nhận nhiều thay đổi hơn số dữ liệu này đang có (dữ liệu bị chép đè hoặc khôi phục dở): "
-            f"máy đã nhận định danh đồng bộ mới; hãy xuất gói gửi {peer_name} ngay, rồi nhập gói kế tiếp của họ "
-            "để nhận lại đầy đủ."
+            f"{peer_name} đã nhận của máy này nhiều thay đổi hơn dữ liệu hiện có (dữ liệu bị chép đè hoặc khôi phục "
+            f"dở), nên máy đã lấy định danh đồng bộ mới: hãy xuất gói gửi {peer_name} ngay, rồi nhập gói kế tiếp "
+            "của họ để nhận lại đầy đủ."
         )
     return (
         f"{peer_name} chưa biết máy này đã khôi phục bản sao lưu nên gói này có thể thiếu bản ghi: hãy xuất gói "
