@@ -12,8 +12,10 @@ is restored twice) and forgets what it believed each peer had received
 (``peer_acked_seq = 0``): the next bundle to every peer is a full re-send.
 Peers see an incarnation they have not seen before in that bundle, drop what they had counted as
 received from the old one, and take its acknowledgement as it is, so they send
-back everything the restored station lost. Call it right after a restore,
-before the program writes anything else.
+back everything the restored station lost. The restore (services/backups.py)
+calls it on the verified copy before that copy is swapped in, so restored data is
+never opened under its old identity; an import that finds a peer acknowledging
+more than this database holds calls :func:`start_new_incarnation_in` itself.
 """
 
 from __future__ import annotations
