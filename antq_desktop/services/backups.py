@@ -495,6 +495,9 @@ def restore(
     except DatabaseError as exc:
         store.discard_database(staged)
         raise _restore_failed(exc) from exc
+    except BaseException:  # anything else (a migration's refusal…): the current data stays as it was
+        store.discard_database(staged)
+        raise
     _test_kill_point("restore-swap")
     return RestoreResult(file, safety, facts.revision, migrated, hook is not None, lost)
 
