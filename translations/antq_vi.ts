@@ -181,27 +181,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminArea</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="604"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="601"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="605"/>
         <source>Audit trail</source>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="602"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="606"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="604"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="608"/>
         <source>Data encryption</source>
         <translation>Mã hóa dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="606"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="610"/>
         <source>Only an administrator can change accounts and rules.</source>
         <translation>Chỉ Quản trị được thay đổi tài khoản và quy định.</translation>
     </message>
@@ -593,8 +593,8 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/admin_page.py" line="547"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="561"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="581"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="565"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="585"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
@@ -604,12 +604,12 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Bản sao lưu ANTQ (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="563"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="567"/>
         <source>The data now on this computer will be replaced by the backup %1 (a safety copy of the current data is kept first). The next exchange with the upper level sends everything again. The program closes afterwards; open it again. Restore now?</source>
         <translation>Dữ liệu hiện có trên máy sẽ được thay bằng bản sao lưu %1 (trước đó chương trình giữ một bản an toàn của dữ liệu hiện tại). Lần trao đổi tới với cấp trên sẽ gửi lại toàn bộ. Sau đó chương trình tự đóng; hãy mở lại. Khôi phục ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="582"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="586"/>
         <source>The backup was restored. The program closes now; open it again to go on.</source>
         <translation>Đã khôi phục bản sao lưu. Chương trình sẽ đóng; hãy mở lại để làm tiếp.</translation>
     </message>
@@ -1030,53 +1030,53 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="484"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="486"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="485"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="487"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="486"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="488"/>
         <source>Kept value</source>
         <translation>Giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="487"/>
         <location filename="../antq_desktop/ui/sync_page.py" line="489"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="491"/>
         <source>Changed by, when</source>
         <translation>Nơi sửa, lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="488"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="490"/>
         <source>Other value</source>
         <translation>Giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="494"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="496"/>
         <source>also those already decided</source>
         <translation>cả những xung đột đã xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="497"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="499"/>
         <source>Keep the kept value</source>
         <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="499"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="501"/>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="502"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="504"/>
         <source>The other value becomes a new change that travels to the peers.</source>
         <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="530"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="532"/>
         <source>%1 conflicts</source>
         <translation>%1 xung đột</translation>
     </message>
@@ -1673,190 +1673,190 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="201"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="203"/>
         <source>Station</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="202"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="204"/>
         <source>Last sent</source>
         <translation>Gửi lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="203"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="205"/>
         <source>Last received</source>
         <translation>Nhận lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="206"/>
         <source>Days since exchange</source>
         <translation>Số ngày chưa trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="205"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="207"/>
         <source>Changes not yet acknowledged</source>
         <translation>Thay đổi chưa được xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="206"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="208"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="213"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="215"/>
         <source>Export a bundle…</source>
         <translation>Xuất gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="216"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="218"/>
         <source>Import a bundle…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="218"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="220"/>
         <source>everything (recovery of a broken PC)</source>
         <translation>toàn bộ (khôi phục cho máy bị hỏng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="219"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="221"/>
         <source>Send the peer&apos;s complete data, not only what it has not acknowledged.</source>
         <translation>Gửi toàn bộ dữ liệu của đơn vị kia, không chỉ phần họ chưa xác nhận đã nhận.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="223"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="225"/>
         <source>Save this station&apos;s card…</source>
         <translation>Xuất thẻ đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="224"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="226"/>
         <source>Pair with a station&apos;s card…</source>
         <translation>Nhập thẻ đơn vị để ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="225"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="227"/>
         <source>Revoke the pairing…</source>
         <translation>Thu hồi ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="247"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="249"/>
         <source>This station: %1 — fingerprint %2</source>
         <translation>Đơn vị này: %1 — mã nhận dạng %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="255"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="257"/>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="257"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="259"/>
         <source>audit trail altered</source>
         <translation>nhật ký bị sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="261"/>
         <source>exchange overdue</source>
         <translation>quá hạn trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="261"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="263"/>
         <source>paired</source>
         <translation>đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="294"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="296"/>
         <source>Save this station&apos;s card</source>
         <translation>Xuất thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="294"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="296"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="310"/>
         <source>Site cards (*.json)</source>
         <translation>Thẻ đơn vị (*.json)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="310"/>
         <source>Pair with a station&apos;s card</source>
         <translation>Ghép nối bằng thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="327"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="329"/>
         <source>Another province</source>
         <translation>Đơn vị của tỉnh khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="328"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="330"/>
         <source>%1 belongs to %2, not this station&apos;s province. Pair with it anyway?</source>
         <translation>%1 thuộc %2, khác tỉnh của máy này. Vẫn ghép nối?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="341"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="343"/>
         <source>A station of the same commune</source>
         <translation>Trạm cùng xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="345"/>
         <source>%1 is already paired for this commune. Is %2 its new computer, replacing it? The old station&apos;s pairing is then revoked; its records stay the commune&apos;s.</source>
         <translation>%1 đã được ghép nối cho xã này. %2 có phải là máy mới thay cho máy đó không? Nếu đúng, ghép nối của trạm cũ sẽ bị thu hồi; dữ liệu của nó vẫn là của xã.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="370"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="372"/>
         <source>Revoke the pairing</source>
         <translation>Thu hồi ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="371"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="373"/>
         <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
         <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="390"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="400"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="410"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="392"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="402"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="412"/>
         <source>Export a bundle</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="390"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="421"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="392"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="423"/>
         <source>Bundles (*.antq)</source>
         <translation>Gói dữ liệu (*.antq)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="401"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="403"/>
         <source>Writing and checking the bundle…</source>
         <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="411"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="413"/>
         <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
         <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="421"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="431"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="445"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="457"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="466"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="423"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="433"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="447"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="459"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
         <source>Import a bundle</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="432"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="434"/>
         <source>Checking the bundle…</source>
         <translation>Đang kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="446"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="448"/>
         <source>Writing the bundle&apos;s records…</source>
         <translation>Đang ghi dữ liệu của gói…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="458"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="460"/>
         <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
         <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="470"/>
         <source>The records were imported, but the sender&apos;s audit trail was changed after an earlier bundle:</source>
         <translation>Dữ liệu đã được nhập, nhưng nhật ký thao tác của bên gửi đã bị sửa sau một lần gửi trước:</translation>
     </message>
@@ -2680,37 +2680,37 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Bên gửi vừa khôi phục bản sao lưu: toàn bộ dữ liệu được gửi lại và hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="147"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="149"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="148"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="149"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="151"/>
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="152"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="151"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="153"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="163"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="165"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="177"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="179"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -4680,12 +4680,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="548"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="550"/>
         <source>Exchange with other stations</source>
         <translation>Trao đổi với đơn vị khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="549"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="551"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
