@@ -71,12 +71,12 @@ _OWN_ADMIN_PASSWORD = {("encryption", "enable"), ("encryption", "disable"), ("en
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """``antq --user NAME --password-file FILE COMMAND …`` (before the command's name)."""
     parser.add_argument(
-        "--user", dest="door_user", metavar="TÊN", help=f"tài khoản đăng nhập (hoặc biến {USER_ENV})"
+        "--user", dest="door_user", metavar="USER", help=f"tài khoản đăng nhập (hoặc biến {USER_ENV})"
     )
     parser.add_argument(
         "--password-file",
         dest="door_password_file",
-        metavar="TỆP",
+        metavar="FILE",
         help=f"tệp chứa mật khẩu, dòng đầu (hoặc {PASSWORD_FILE_ENV}, {PASSWORD_ENV}; không có thì hỏi)",
     )
 

@@ -323,4 +323,7 @@ HELP_EN = {
     "xóa một hộ cùng các nhân khẩu của hộ (khôi phục được)": "delete a household with its persons (can be restored)",
     "đơn vị nhận: mã trạm, mã xã hoặc tên đơn vị": "the receiving unit: station id, commune code or unit name",
     "ở cấp trên: máy mới của một xã thay cho trạm cũ cùng mã xã (trạm cũ bị thu hồi, dữ liệu vẫn của xã)": "at the upper level: a commune's new PC replacing its old station of the same commune code (the old one is revoked; the records stay the commune's)",
+    "tài khoản đăng nhập (hoặc biến ANTQ_USER)": "the account to sign in with (or ANTQ_USER)",
+    "tệp chứa mật khẩu, dòng đầu (hoặc ANTQ_PASSWORD_FILE, ANTQ_PASSWORD; không có thì hỏi)": "a file whose first line is the password (or ANTQ_PASSWORD_FILE, ANTQ_PASSWORD; asked when none)",
+    "đồng ý mất các thay đổi làm sau bản sao lưu mà chưa đơn vị nào nhận (được liệt kê trước)": "accept losing the changes made after the backup that no unit has received (listed first)",
 }
