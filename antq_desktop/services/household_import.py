@@ -44,7 +44,7 @@ from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.models import Commitment, Commune, Household, HouseholdEvent, Person, SyncClock, Village
 from ..storage.stamping import row_search_key, stamp_rows
-from . import audit
+from . import audit, legacy_cells
 from .errors import UserError
 from .validation import Finding, ValidationReport
 
@@ -498,7 +498,7 @@ def _analyse_sheet(ws: Any) -> SheetAnalysis:
     if not _GENERIC_SHEETS.match(fold(sa.name)):
         sa.village_hint = sa.name
     top: list[tuple[Any, ...]] = []
-    for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS + 1, values_only=True):
+    for row in legacy_cells.rows(ws, 1, HEADER_SCAN_ROWS + 1):  # TCVN3/VNI headers read as Unicode
         top.append(tuple(row))
     if not any(_filled(v) for r in top for v in r):
         sa.problem = "empty"
@@ -939,13 +939,18 @@ def _phone(v: object) -> str:
 
 
 def _read_rows(
-    wb: Any, sheet: SheetAnalysis, progress: Callable[[int], None], cancel: Cancel | None
+    wb: Any,
+    sheet: SheetAnalysis,
+    progress: Callable[[int], None],
+    cancel: Cancel | None,
+    legacy: legacy_cells.LegacyTally | None = None,
 ) -> Iterable[tuple[int, tuple[Any, ...]]]:
     ws = wb[sheet.name]
     name_col = sheet.mapping["full_name"]
     width = max(sheet.mapping.values()) + 1
     assert sheet.data_start is not None
-    for offset, row in enumerate(ws.iter_rows(min_row=sheet.data_start, values_only=True)):
+    read = legacy_cells.rows(ws, sheet.data_start, tally=legacy) if legacy else None  # None: kept as typed
+    for offset, row in enumerate(read or ws.iter_rows(min_row=sheet.data_start, values_only=True)):
         r = sheet.data_start + offset
         if offset % 500 == 0:
             _check_cancel(cancel)
@@ -1133,13 +1138,14 @@ def plan(
     village_overrides: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    convert_legacy: bool = True,
 ) -> ImportPlan:
     """Read every row and decide what to create and update; nothing is written.
 
     ``mapping_overrides``: ``{field: column}`` for every sheet, or
     ``{sheet: {field: column}}``; a column is a 0-based index or a letter,
     ``None`` removes the field. ``village_overrides``: ``{sheet name or village
-    text in the file: village id}``.
+    text in the file: village id}``. ``convert_legacy``: TCVN3/VNI cells read as Unicode (noted).
     """
     sheets = _apply_overrides(analysis, mapping_overrides)
     report = ValidationReport()
@@ -1168,13 +1174,16 @@ def plan(
 
     rows_by_sheet: dict[str, list[_Row]] = {}
     wb = _open_workbook(analysis.path)
+    legacy = legacy_cells.LegacyTally() if convert_legacy else None
     try:
         for s in sheets:
-            rows_by_sheet[s.name] = [_parse_row(s, r, cells) for r, cells in _read_rows(wb, s, tick, cancel)]
+            read = _read_rows(wb, s, tick, cancel, legacy)
+            rows_by_sheet[s.name] = [_parse_row(s, r, cells) for r, cells in read]
     except _READ_ERRORS as exc:
         raise _broken(analysis.path.name) from exc
     finally:
         wb.close()
+    report.extend(legacy.findings() if legacy else [])
 
     years = {commitment_year or s.year for s in sheets if "commitment" in s.mapping}
     has_commitments = any(r.commitment for rows in rows_by_sheet.values() for r in rows)
@@ -1932,7 +1941,15 @@ def import_file(
     commitment_year: int | None = None,
     skip_bad_rows: bool = False,
     mapping_overrides: Mapping[str, Any] | None = None,
+    convert_legacy: bool = True,
 ) -> tuple[ImportPlan, ImportResult]:
     """analyse + plan + apply, for scripts and tests."""
-    p = plan(db, analyse(path), mapping_overrides=mapping_overrides, commitment_year=commitment_year)
+    a = analyse(path)
+    p = plan(
+        db,
+        a,
+        mapping_overrides=mapping_overrides,
+        commitment_year=commitment_year,
+        convert_legacy=convert_legacy,
+    )
     return p, apply(db, p, skip_bad_rows=skip_bad_rows)
