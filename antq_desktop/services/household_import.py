@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 
 from ..domain import ethnic
 from ..domain import persons as rules
+from ..domain.phones import normalise_phone
 from ..domain.text import fold, nfc
 from ..domain.villages import VILLAGE_KINDS
 from ..storage import column_crypto
@@ -803,11 +804,8 @@ def _parse_row(sheet: SheetAnalysis, r: int, row: tuple[Any, ...]) -> _Row:
     birth_date, birth_year = rules.parse_birth(birth_raw)
     if _filled(birth_raw) and birth_date is None and birth_year is None:
         add(
-            rules.error(
-                f"Ngày sinh '{_text(birth_raw)}' không đọc được: hãy ghi dd/mm/yyyy hoặc chỉ năm sinh.",
-                f"Birth date '{_text(birth_raw)}' is unreadable: write dd/mm/yyyy or only the year.",
-                "birth",
-            ),
+            rules.unreadable_birth(birth_raw)
+            or rules.error("Ngày sinh chưa đúng.", "Invalid birth date.", "birth"),
             "birth" if "birth" in m else ("male" if sex == "M" else "female"),
         )
     birth_col = "birth" if "birth" in m else ("male" if sex == "M" else "female")
@@ -849,7 +847,11 @@ def _parse_row(sheet: SheetAnalysis, r: int, row: tuple[Any, ...]) -> _Row:
             )
         else:
             ethnic_code, ethnic_system = group.code, ethnic.CURRENT_SYSTEM
-    phone = _phone(get("phone"))
+    phone, phone_problem = normalise_phone(get("phone"))  # the person form's rule (domain/phones)
+    if phone_problem is not None:
+        add(phone_problem, "phone")
+    for f in rules.check_name(name) if name else []:
+        add(f, "full_name")
     poverty: str | None = None
     if "poverty" in m or "near_poverty" in m:
         poverty = ""
@@ -927,15 +929,6 @@ def _parse_row(sheet: SheetAnalysis, r: int, row: tuple[Any, ...]) -> _Row:
         commitment=commitment,
         findings=findings,
     )
-
-
-def _phone(v: object) -> str:
-    text = _text(v)
-    digits = re.sub(r"[^\d+]", "", text)
-    # A number cell drops the 0 of "0912…": 9 digits starting 3/5/7/8/9 is a mobile number without it.
-    if isinstance(v, (int, float)) and len(digits) == 9 and digits[0] in "35789":
-        return "0" + digits
-    return digits if len(digits) >= 8 else text[:32]
 
 
 def _read_rows(
