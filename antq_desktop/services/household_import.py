@@ -45,7 +45,7 @@ from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.models import Commitment, Commune, Household, HouseholdEvent, Person, SyncClock, Village
 from ..storage.stamping import row_search_key, stamp_rows
-from . import audit, legacy_cells
+from . import audit, legacy_cells, old_place_notes
 from .errors import UserError
 from .validation import Finding, ValidationReport
 
@@ -1202,6 +1202,7 @@ def plan(
         builder.sheet(sheet, rows_by_sheet[sheet.name])
         _check_cancel(cancel)
     builder.finish()
+    report.extend(old_place_notes.notes(builder.households, sheets, known.commune_code))  # pre-2025 names
     if progress is not None:
         progress(total, total)
     return ImportPlan(analysis.path, builder.households, report, year, clock)
