@@ -106,6 +106,8 @@ def test_cli_converts_and_no_convert_legacy_keeps_cells(run_cli: Cli, station, t
     assert proc.returncode == 0, proc.stderr
     warnings = [w["message"] for w in json.loads(proc.stdout)["warnings"]]
     assert any(w.startswith("Đã chuyển mã TCVN3 sang Unicode: 10 ô") for w in warnings)
+    proc = run_cli("--data-dir", data_dir, "households", "import", path, "--dry-run")
+    assert proc.returncode == 0 and "Đã chuyển mã VNI sang Unicode: 5 ô" in proc.stdout, proc.stderr
     proc = run_cli(
         "--data-dir", data_dir, "households", "import", path, "--no-convert-legacy", "--skip-bad-rows"
     )
