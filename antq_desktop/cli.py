@@ -290,6 +290,11 @@ def _add_households_parser(sub: Any) -> None:
     imp.add_argument("--skip-bad-rows", action="store_true", help="bỏ qua các dòng lỗi, nhập các dòng đúng")
     imp.add_argument("--commitment-year", type=int, help="năm của cột ký cam kết (nếu tiêu đề không ghi năm)")
     imp.add_argument(
+        "--no-convert-legacy",
+        action="store_true",
+        help="giữ nguyên ô gõ phông cũ TCVN3, VNI (không chuyển sang Unicode)",
+    )
+    imp.add_argument(
         "--map",
         action="append",
         default=[],
@@ -356,7 +361,11 @@ def cmd_households_import(args: argparse.Namespace) -> int:
                 )
             analysis = imp.analyse(Path(args.file).expanduser())
             plan = imp.plan(
-                st.db, analysis, mapping_overrides=overrides or None, commitment_year=args.commitment_year
+                st.db,
+                analysis,
+                mapping_overrides=overrides or None,
+                commitment_year=args.commitment_year,
+                convert_legacy=not args.no_convert_legacy,
             )
             report = plan.report
             blocked = bool(plan.general_errors) or (not report.ok and not args.skip_bad_rows)

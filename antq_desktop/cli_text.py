@@ -185,6 +185,9 @@ HELP_EN = {
     "chỉ kiểm tra, không ghi gì": "check only, write nothing",
     "in báo cáo dạng JSON": "print the report as JSON",
     "bỏ qua các dòng lỗi, nhập các dòng đúng": "skip the bad rows, import the good ones",
+    "giữ nguyên ô gõ phông cũ TCVN3, VNI (không chuyển sang Unicode)": (
+        "keep cells typed in the old TCVN3, VNI fonts as they are (no conversion to Unicode)"
+    ),
     "năm của cột ký cam kết (nếu tiêu đề không ghi năm)": "year of the commitment column (when its heading has none)",
     "ghép cột bằng tay, ví dụ --map id_number=E (COL: chữ cái hoặc số thứ tự cột; để trống để bỏ)": (
         "map a column by hand, e.g. --map id_number=E (COL: column letter or number; empty to ignore)"

@@ -187,6 +187,7 @@ class Draft:
     birth_year: int | None = None
     sex: str = ""
     id_number: str = ""
+    phone: str = ""
 
 
 def _seed(station) -> tuple[str, str, str]:  # type: ignore[no-untyped-def]
@@ -248,3 +249,131 @@ def test_the_id_lookup_uses_the_index(station) -> None:  # type: ignore[no-untyp
     with station.db.session() as s:
         plan = s.execute(text(f"EXPLAIN QUERY PLAN {sql}")).all()
     assert any("ix_person_id_number" in str(row) for row in plan), plan
+
+
+# -- issue 18: phone numbers, future birth dates, names (the form and the import share them) ------------
+
+from antq_desktop.domain import phones  # noqa: E402
+from antq_desktop.services import households as hh_service  # noqa: E402
+from antq_desktop.services.errors import UserError  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("0912345678", "0912345678"),
+        ("0912 345 678", "0912345678"),
+        ("0912.345.678", "0912345678"),
+        ("+84 912 345 678", "0912345678"),
+        ("+84912345678", "0912345678"),
+        ("84912345678", "0912345678"),
+        ("(+84) 912-345-678", "0912345678"),
+        ("0084 912 345 678", "0912345678"),
+        ("(024) 3825 1234", "02438251234"),
+        ("0243.825.1234", "02438251234"),
+        ("+84 24 3825 1234", "02438251234"),
+        ("0206 3852 123", "02063852123"),
+        ("01662 345 678", "0362345678"),  # an 11-digit mobile number of before 2018
+        ("1900 1234", "19001234"),
+        (912345678, "0912345678"),  # a number cell lost the 0
+        (912345678.0, "0912345678"),
+        (2438251234, "02438251234"),
+        ("0912 345 678 / 0243 825 1234", "0912345678, 02438251234"),
+        ("", ""),
+        (None, ""),
+        ("không", ""),
+        ("-", ""),
+    ],
+)
+def test_phone_numbers_are_stored_one_way(typed: object, stored: str) -> None:
+    assert phones.normalise_phone(typed) == (stored, None)
+
+
+@pytest.mark.parametrize("typed", ["abc-xyz", "091234567a", "gọi con trai", "0912 ABC 678"])
+def test_letters_in_a_phone_number_are_refused_with_what_to_do(typed: str) -> None:
+    stored, problem = phones.normalise_phone(typed)
+    assert stored == "" and problem is not None and problem.is_error and problem.field == "phone"
+    assert problem.message_vi == f"Số điện thoại '{typed}' có chữ: chỉ ghi chữ số, ví dụ 0912 345 678."
+
+
+@pytest.mark.parametrize("typed", ["12345", "0912345", "09123456789012", "0112345678", "+1 202 555 0100"])
+def test_a_phone_number_of_the_wrong_shape_is_refused(typed: str) -> None:
+    stored, problem = phones.normalise_phone(typed)
+    assert stored == "" and problem is not None and problem.is_error
+    assert problem.message_vi.startswith(f"Số điện thoại '{typed}' không đúng: số di động có 10 chữ số")
+
+
+def test_a_future_birth_date_says_so_not_that_the_format_is_wrong() -> None:
+    """The form used to answer a well-written future date with "nhập dd/mm/yyyy"."""
+    for typed in ("02/04/2028", "2/4/2028", "2030", datetime(2031, 1, 5)):
+        f = rules.unreadable_birth(typed, TODAY)
+        assert f is not None and f.is_error and f.field == "birth"
+        assert "ở tương lai" in f.message_vi and "dd/mm/yyyy" not in f.message_vi
+        assert "ngày/tháng/năm" in f.message_vi
+    assert rules.unreadable_birth("02/04/2028", TODAY).message_vi == (  # type: ignore[union-attr]
+        "Ngày sinh 02/04/2028 ở tương lai: hãy nhập ngày sinh đã qua, theo ngày/tháng/năm hoặc chỉ năm sinh."
+    )
+    [w] = rules.check_birth(date(2026, 4, 2), 2026, today=TODAY)  # next month: kept, flagged
+    assert w.message_vi.startswith("Ngày sinh 02/04/2026 ở tương lai: hãy kiểm tra lại")
+
+
+@pytest.mark.parametrize("typed", ["31/02/1985", "abc", "1/2/3/4"])
+def test_an_unreadable_birth_date_asks_for_ngay_thang_nam(typed: str) -> None:
+    f = rules.unreadable_birth(typed, TODAY)
+    assert f is not None and f.message_vi == (
+        f"Ngày sinh '{typed}' chưa đúng: hãy nhập theo ngày/tháng/năm (ví dụ 25/03/1985) hoặc chỉ năm sinh."
+    )
+    assert rules.unreadable_birth("12/03/1985", TODAY) is None and rules.unreadable_birth("", TODAY) is None
+
+
+def test_no_message_says_dd_mm_yyyy() -> None:
+    import inspect
+
+    from antq_desktop.domain import persons
+    from antq_desktop.services import household_import
+    from antq_desktop.ui import household_dialog
+
+    for module in (persons, household_import, household_dialog, phones):
+        source = inspect.getsource(module)
+        assert "nhập dd/mm/yyyy" not in source and "ghi dd/mm/yyyy" not in source
+
+
+def test_names_have_a_sane_maximum_length() -> None:
+    assert rules.check_name("Nguyễn Văn An") == []
+    assert rules.check_name("A" * rules.MAX_NAME_LENGTH) == []
+    [f] = rules.check_name("A" * 50_000)
+    assert f.is_error and f.field == "full_name"
+    assert f.message_vi == (
+        "Họ và tên dài 50000 ký tự, quá 100: hãy chỉ ghi họ và tên, ghi chú để ở cột Ghi chú."
+    )
+
+
+def test_check_person_runs_the_field_checks(station) -> None:  # type: ignore[no-untyped-def]
+    draft = Draft(full_name="Nguyễn Văn An", phone="abc-xyz")
+    with station.db.session() as s:
+        found = person_checks.check_person(s, draft, None)
+    assert [f.field for f in found] == ["phone"] and found[0].is_error
+    draft = Draft(full_name="N" * 150, phone="0912 345 678")
+    with station.db.session() as s:
+        found = person_checks.check_person(s, draft, None)
+    assert [f.field for f in found] == ["full_name"]
+
+
+def test_the_service_stores_phones_normalised_and_refuses_letters(station) -> None:  # type: ignore[no-untyped-def]
+    vid = hh_service.villages(station.db)[0][0]
+    hid = hh_service.save_household(
+        station.db, hh_service.HouseholdDraft(village_id=vid, phone="+84 243 825 1234")
+    )
+    pid = hh_service.save_person(
+        station.db, hid, hh_service.PersonDraft(full_name="Nguyễn Văn An", phone="0912.345.678")
+    )
+    with station.db.session() as s:
+        assert s.get(Person, pid).phone == "0912345678"  # type: ignore[union-attr]
+        assert s.get(Household, hid).phone == "02438251234"  # type: ignore[union-attr]
+    with pytest.raises(UserError) as e:
+        hh_service.save_person(
+            station.db, hid, hh_service.PersonDraft(full_name="Trần Văn B", phone="abc-xyz")
+        )
+    assert e.value.vi == "Số điện thoại 'abc-xyz' có chữ: chỉ ghi chữ số, ví dụ 0912 345 678."
+    with pytest.raises(UserError):
+        hh_service.save_person(station.db, hid, hh_service.PersonDraft(full_name="B" * 50_000))

@@ -2572,7 +2572,7 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/import_dialog.py" line="116"/>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="182"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
@@ -2582,82 +2582,87 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Năm cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="134"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="118"/>
+        <source>Convert cells typed in old fonts (TCVN3, VNI) to Unicode</source>
+        <translation>Chuyển các ô gõ phông cũ (TCVN3, VNI) sang Unicode</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="138"/>
         <source>Header found on row %1; data from row %2. Check each field&apos;s column:</source>
         <translation>Dòng tiêu đề ở dòng %1; dữ liệu từ dòng %2. Hãy kiểm tra cột của từng thông tin:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="139"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="143"/>
         <source>This sheet has no recognisable header and will be skipped.</source>
         <translation>Trang này không có dòng tiêu đề nhận ra được, sẽ được bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="148"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="152"/>
         <source>(not in this sheet)</source>
         <translation>(không có trong trang này)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="182"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="182"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="182"/>
         <source>What to do</source>
         <translation>Cần làm gì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="184"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="188"/>
         <source>Import the good rows and leave out the rows with errors</source>
         <translation>Nhập các dòng đúng, bỏ qua các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="216"/>
         <source>Checking the list</source>
         <translation>Đang kiểm tra danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="216"/>
         <source>Reading every row…</source>
         <translation>Đang đọc từng dòng…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="226"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="231"/>
         <source>%1 rows read. Households: %2 new, %3 updated. Persons: %4 new, %5 updated. Commitments: %6. Errors: %7 (in %8 rows). Warnings: %9.</source>
         <translation>Đã đọc %1 dòng. Hộ: %2 mới, %3 cập nhật. Nhân khẩu: %4 mới, %5 cập nhật. Cam kết: %6. Lỗi: %7 (ở %8 dòng). Cảnh báo: %9.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="243"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="248"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="243"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="248"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="268"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="273"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="268"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="273"/>
         <source>Writing the households…</source>
         <translation>Đang ghi các hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="270"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="275"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="279"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="284"/>
         <source>Imported: %1 new households, %2 updated; %3 new persons.</source>
         <translation>Đã nhập: %1 hộ mới, %2 hộ cập nhật; %3 nhân khẩu mới.</translation>
     </message>

@@ -336,15 +336,69 @@ def parse_birth(value: object, today: date | None = None) -> tuple[date | None, 
 
 
 def check_birth(birth_date: date | None, birth_year: int | None, today: date | None = None) -> list[Finding]:
-    """A birth date after today is kept but flagged (a typo, or a record made in advance)."""
+    """A birth date after today (up to next year) is kept but flagged (a typo, or a record made in advance)."""
     today = today or date.today()
     if (birth_date and birth_date > today) or (birth_year and birth_year > today.year):
         shown = birth_text(birth_date, birth_year)
         return [
             warning(
-                f"Ngày sinh {shown} sau ngày hôm nay: hãy kiểm tra lại.",
-                f"Birth date {shown} is after today: check it.",
+                f"Ngày sinh {shown} ở tương lai: hãy kiểm tra lại và sửa ngày/tháng/năm sinh nếu gõ nhầm.",
+                f"Birth date {shown} is in the future: check it and correct the day/month/year if mistyped.",
                 "birth",
+            )
+        ]
+    return []
+
+
+def unreadable_birth(value: object, today: date | None = None) -> Finding | None:
+    """The error for a birth :func:`parse_birth` could not read: in the future, or not a date at all.
+
+    ``None`` when the value is empty or readable.
+    """
+    today = today or date.today()
+    if (
+        value is None
+        or (isinstance(value, str) and not value.strip())
+        or parse_birth(value, today) != (None, None)
+    ):
+        return None
+    shown = " ".join(str(value).split())[:40]
+    if isinstance(value, (date, datetime)):
+        shown = value.strftime("%d/%m/%Y")
+    later = parse_birth(value, date(9000, 1, 1))  # read without the "not after next year" bound
+    if later != (None, None) and (later[1] or 0) > today.year:
+        return error(
+            f"Ngày sinh {shown} ở tương lai: hãy nhập ngày sinh đã qua, theo ngày/tháng/năm hoặc chỉ năm sinh.",
+            f"Birth date {shown} is in the future: enter a past birth date, as day/month/year or only the year.",
+            "birth",
+        )
+    return error(
+        f"Ngày sinh '{shown}' chưa đúng: hãy nhập theo ngày/tháng/năm (ví dụ 25/03/1985) hoặc chỉ năm sinh.",
+        f"Birth date '{shown}' is not valid: enter it as day/month/year (e.g. 25/03/1985) or only the year.",
+        "birth",
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Names
+# ---------------------------------------------------------------------------------------------
+
+MAX_NAME_LENGTH = 100  # the longest Vietnamese names are under 50; person.full_name holds 200
+
+
+def check_name(name: str | None) -> list[Finding]:
+    """An empty or over-long full name is an error."""
+    text = " ".join((name or "").split())
+    if not text:
+        return [error("Hãy nhập họ và tên.", "Enter the full name.", "full_name")]
+    if len(text) > MAX_NAME_LENGTH:
+        return [
+            error(
+                f"Họ và tên dài {len(text)} ký tự, quá {MAX_NAME_LENGTH}: hãy chỉ ghi họ và tên, "
+                "ghi chú để ở cột Ghi chú.",
+                f"The full name is {len(text)} characters long, over {MAX_NAME_LENGTH}: write only the name, "
+                "notes go in the Notes column.",
+                "full_name",
             )
         ]
     return []

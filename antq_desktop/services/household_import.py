@@ -38,13 +38,14 @@ from sqlalchemy.orm import Session
 
 from ..domain import ethnic
 from ..domain import persons as rules
+from ..domain.phones import normalise_phone
 from ..domain.text import fold, nfc
 from ..domain.villages import VILLAGE_KINDS
 from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.models import Commitment, Commune, Household, HouseholdEvent, Person, SyncClock, Village
 from ..storage.stamping import row_search_key, stamp_rows
-from . import audit
+from . import audit, legacy_cells, old_place_notes
 from .errors import UserError
 from .validation import Finding, ValidationReport
 
@@ -498,7 +499,7 @@ def _analyse_sheet(ws: Any) -> SheetAnalysis:
     if not _GENERIC_SHEETS.match(fold(sa.name)):
         sa.village_hint = sa.name
     top: list[tuple[Any, ...]] = []
-    for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS + 1, values_only=True):
+    for row in legacy_cells.rows(ws, 1, HEADER_SCAN_ROWS + 1):  # TCVN3/VNI headers read as Unicode
         top.append(tuple(row))
     if not any(_filled(v) for r in top for v in r):
         sa.problem = "empty"
@@ -803,11 +804,8 @@ def _parse_row(sheet: SheetAnalysis, r: int, row: tuple[Any, ...]) -> _Row:
     birth_date, birth_year = rules.parse_birth(birth_raw)
     if _filled(birth_raw) and birth_date is None and birth_year is None:
         add(
-            rules.error(
-                f"Ngày sinh '{_text(birth_raw)}' không đọc được: hãy ghi dd/mm/yyyy hoặc chỉ năm sinh.",
-                f"Birth date '{_text(birth_raw)}' is unreadable: write dd/mm/yyyy or only the year.",
-                "birth",
-            ),
+            rules.unreadable_birth(birth_raw)
+            or rules.error("Ngày sinh chưa đúng.", "Invalid birth date.", "birth"),
             "birth" if "birth" in m else ("male" if sex == "M" else "female"),
         )
     birth_col = "birth" if "birth" in m else ("male" if sex == "M" else "female")
@@ -849,7 +847,11 @@ def _parse_row(sheet: SheetAnalysis, r: int, row: tuple[Any, ...]) -> _Row:
             )
         else:
             ethnic_code, ethnic_system = group.code, ethnic.CURRENT_SYSTEM
-    phone = _phone(get("phone"))
+    phone, phone_problem = normalise_phone(get("phone"))  # the person form's rule (domain/phones)
+    if phone_problem is not None:
+        add(phone_problem, "phone")
+    for f in rules.check_name(name) if name else []:
+        add(f, "full_name")
     poverty: str | None = None
     if "poverty" in m or "near_poverty" in m:
         poverty = ""
@@ -929,23 +931,19 @@ def _parse_row(sheet: SheetAnalysis, r: int, row: tuple[Any, ...]) -> _Row:
     )
 
 
-def _phone(v: object) -> str:
-    text = _text(v)
-    digits = re.sub(r"[^\d+]", "", text)
-    # A number cell drops the 0 of "0912…": 9 digits starting 3/5/7/8/9 is a mobile number without it.
-    if isinstance(v, (int, float)) and len(digits) == 9 and digits[0] in "35789":
-        return "0" + digits
-    return digits if len(digits) >= 8 else text[:32]
-
-
 def _read_rows(
-    wb: Any, sheet: SheetAnalysis, progress: Callable[[int], None], cancel: Cancel | None
+    wb: Any,
+    sheet: SheetAnalysis,
+    progress: Callable[[int], None],
+    cancel: Cancel | None,
+    legacy: legacy_cells.LegacyTally | None = None,
 ) -> Iterable[tuple[int, tuple[Any, ...]]]:
     ws = wb[sheet.name]
     name_col = sheet.mapping["full_name"]
     width = max(sheet.mapping.values()) + 1
     assert sheet.data_start is not None
-    for offset, row in enumerate(ws.iter_rows(min_row=sheet.data_start, values_only=True)):
+    read = legacy_cells.rows(ws, sheet.data_start, tally=legacy) if legacy else None  # None: kept as typed
+    for offset, row in enumerate(read or ws.iter_rows(min_row=sheet.data_start, values_only=True)):
         r = sheet.data_start + offset
         if offset % 500 == 0:
             _check_cancel(cancel)
@@ -1133,13 +1131,14 @@ def plan(
     village_overrides: Mapping[str, str] | None = None,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
+    convert_legacy: bool = True,
 ) -> ImportPlan:
     """Read every row and decide what to create and update; nothing is written.
 
     ``mapping_overrides``: ``{field: column}`` for every sheet, or
     ``{sheet: {field: column}}``; a column is a 0-based index or a letter,
     ``None`` removes the field. ``village_overrides``: ``{sheet name or village
-    text in the file: village id}``.
+    text in the file: village id}``. ``convert_legacy``: TCVN3/VNI cells read as Unicode (noted).
     """
     sheets = _apply_overrides(analysis, mapping_overrides)
     report = ValidationReport()
@@ -1168,13 +1167,16 @@ def plan(
 
     rows_by_sheet: dict[str, list[_Row]] = {}
     wb = _open_workbook(analysis.path)
+    legacy = legacy_cells.LegacyTally() if convert_legacy else None
     try:
         for s in sheets:
-            rows_by_sheet[s.name] = [_parse_row(s, r, cells) for r, cells in _read_rows(wb, s, tick, cancel)]
+            read = _read_rows(wb, s, tick, cancel, legacy)
+            rows_by_sheet[s.name] = [_parse_row(s, r, cells) for r, cells in read]
     except _READ_ERRORS as exc:
         raise _broken(analysis.path.name) from exc
     finally:
         wb.close()
+    report.extend(legacy.findings() if legacy else [])
 
     years = {commitment_year or s.year for s in sheets if "commitment" in s.mapping}
     has_commitments = any(r.commitment for rows in rows_by_sheet.values() for r in rows)
@@ -1200,6 +1202,7 @@ def plan(
         builder.sheet(sheet, rows_by_sheet[sheet.name])
         _check_cancel(cancel)
     builder.finish()
+    report.extend(old_place_notes.notes(builder.households, sheets, known.commune_code))  # pre-2025 names
     if progress is not None:
         progress(total, total)
     return ImportPlan(analysis.path, builder.households, report, year, clock)
@@ -1932,7 +1935,15 @@ def import_file(
     commitment_year: int | None = None,
     skip_bad_rows: bool = False,
     mapping_overrides: Mapping[str, Any] | None = None,
+    convert_legacy: bool = True,
 ) -> tuple[ImportPlan, ImportResult]:
     """analyse + plan + apply, for scripts and tests."""
-    p = plan(db, analyse(path), mapping_overrides=mapping_overrides, commitment_year=commitment_year)
+    a = analyse(path)
+    p = plan(
+        db,
+        a,
+        mapping_overrides=mapping_overrides,
+        commitment_year=commitment_year,
+        convert_legacy=convert_legacy,
+    )
     return p, apply(db, p, skip_bad_rows=skip_bad_rows)

@@ -17,6 +17,8 @@ from typing import Any
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from ..domain.persons import MAX_NAME_LENGTH
+from ..domain.phones import normalise_phone
 from ..domain.text import fold, nfc
 from ..storage.database import Database
 from ..storage.models import Commitment, Household, HouseholdEvent, Person, Village
@@ -382,6 +384,14 @@ def _refresh_head(s: Session, h: Household) -> None:
         h.head_name = head.full_name
 
 
+def _phone(text: str) -> str:
+    """The stored form of a phone number ("0912345678"); letters are refused, other odd numbers kept as typed."""
+    stored, problem = normalise_phone(text)
+    if problem is not None and any(c.isalpha() for c in text):
+        raise UserError(problem.message_vi, problem.message_en)
+    return stored if problem is None else text.strip()[:32]
+
+
 def save_household(db: Database, draft: HouseholdDraft) -> str:
     """Create or update a household (its own fields; persons are saved separately)."""
     with db.session() as s:
@@ -400,7 +410,7 @@ def save_household(db: Database, draft: HouseholdDraft) -> str:
             if h.village_id != village.id:
                 h.village_id = village.id
         h.address = nfc(draft.address).strip()
-        h.phone = draft.phone.strip()
+        h.phone = _phone(draft.phone)
         h.poverty_status = draft.poverty_status
         h.notes = nfc(draft.notes)
         if draft.code and draft.code != h.code:
@@ -420,6 +430,12 @@ def save_person(db: Database, household_id: str, draft: PersonDraft) -> str:
     name = nfc(draft.full_name).strip()
     if not name:
         raise UserError("Hãy nhập họ và tên.", "Enter the full name.")
+    if len(name) > MAX_NAME_LENGTH:
+        raise UserError(
+            f"Họ và tên quá {MAX_NAME_LENGTH} ký tự: hãy chỉ ghi họ và tên.",
+            f"The full name is over {MAX_NAME_LENGTH} characters: write only the name.",
+        )
+    phone = _phone(draft.phone)
     if draft.sex not in ("", "M", "F"):
         raise UserError("Giới tính không hợp lệ.", "Invalid sex.")
     with db.session() as s:
@@ -438,7 +454,7 @@ def save_person(db: Database, household_id: str, draft: PersonDraft) -> str:
         p.ethnic_code = draft.ethnic_code
         p.ethnic_code_system = draft.ethnic_code_system
         p.relation_to_head = nfc(draft.relation_to_head).strip()
-        p.phone = draft.phone.strip()
+        p.phone = phone
         p.notes = nfc(draft.notes)
         s.flush()
         if fold(p.relation_to_head) == fold(HEAD) and h.head_person_id != p.id:

@@ -22,12 +22,24 @@ from typing import Protocol
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.persons import check_id_number, mask_id_number
+from ..domain.persons import check_birth, check_id_number, check_name, mask_id_number
+from ..domain.phones import normalise_phone
 from ..domain.text import fold
 from ..storage.models import Household, Person, Village
 from .validation import Finding
 
-__all__ = ["Finding", "KnownPerson", "PersonDraftLike", "PersonIndex", "check_person"]
+__all__ = ["Finding", "KnownPerson", "PersonDraftLike", "PersonIndex", "check_fields", "check_person"]
+
+
+def check_fields(draft: PersonDraftLike) -> list[Finding]:
+    """The checks of one record's own fields: a name of sane length, a Vietnamese phone number, a past birth date."""
+    name = getattr(draft, "full_name", "") or ""
+    findings = [f for f in check_name(name) if name.strip()]  # an empty name is the form's own message
+    _, phone_problem = normalise_phone(getattr(draft, "phone", "") or "")
+    if phone_problem is not None:
+        findings.append(phone_problem)
+    findings += check_birth(getattr(draft, "birth_date", None), getattr(draft, "birth_year", None))
+    return findings
 
 
 class PersonDraftLike(Protocol):
@@ -137,7 +149,7 @@ def check_person(
     year = _draft_year(draft)
     birth = getattr(draft, "birth_date", None) or year
     number = (getattr(draft, "id_number", "") or "").strip()
-    findings = check_id_number(number, birth, getattr(draft, "sex", "") or "")
+    findings = check_fields(draft) + check_id_number(number, birth, getattr(draft, "sex", "") or "")
     if number:
         row = session.execute(id_lookup(number, exclude_person_id)).first()
         if row is not None:

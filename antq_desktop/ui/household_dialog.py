@@ -223,14 +223,7 @@ class PersonDialog(QDialog):
         birth_text = self.birth.text().strip()
         birth_problem = []
         if birth_text and draft.birth_date is None and draft.birth_year is None:
-            birth_problem = [
-                person_checks.Finding(
-                    severity="error",
-                    message_vi="Ngày sinh chưa đúng: nhập dd/mm/yyyy hoặc chỉ năm sinh.",
-                    message_en="Invalid birth date: enter dd/mm/yyyy or only the year.",
-                    field="birth",
-                )
-            ]
+            birth_problem = [f for f in [person_rules.unreadable_birth(birth_text)] if f is not None]
         if not draft.full_name.strip():
             name_problem = [
                 person_checks.Finding(
@@ -247,6 +240,7 @@ class PersonDialog(QDialog):
         by_field: dict[str, list] = {}
         for f in findings:
             by_field.setdefault(f.field or "", []).append(f)
+        name_problem += by_field.pop("full_name", [])
         self.name_note.show_findings(name_problem)
         self.birth_note.show_findings(
             birth_problem + by_field.pop("birth", []) + by_field.pop("birth_date", [])
@@ -254,16 +248,19 @@ class PersonDialog(QDialog):
         self.id_note.show_findings(by_field.pop("id_number", []), link=True)
         rest = [f for fs in by_field.values() for f in fs]
         self.dup_note.show_findings(rest, link=True)
-        self.findings = name_problem + birth_problem + findings
+        self.findings = name_problem + birth_problem + [f for f in findings if f.field != "full_name"]
         return self.findings
 
     def _save(self) -> None:
         findings = self.validate()
         if any(f.severity == "error" for f in findings):
             first = next(f for f in findings if f.severity == "error")
-            target = {"full_name": self.name, "birth": self.birth, "id_number": self.id_number}.get(
-                first.field or ""
-            )
+            target = {
+                "full_name": self.name,
+                "birth": self.birth,
+                "id_number": self.id_number,
+                "phone": self.phone,
+            }.get(first.field or "")
             if target is not None:
                 target.setFocus()
             return

@@ -115,6 +115,10 @@ class ImportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Sheet"), self.sheet)
         form.addRow(self.tr("Commitment year"), self.year)
+        self.convert_legacy = QCheckBox(self.tr("Convert cells typed in old fonts (TCVN3, VNI) to Unicode"))
+        self.convert_legacy.setObjectName("convertLegacy")
+        self.convert_legacy.setChecked(True)
+        form.addRow("", self.convert_legacy)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.header_info)
@@ -205,6 +209,7 @@ class ImportDialog(QDialog):
                 commitment_year=year,
                 progress=progress,
                 cancel=cancel,
+                convert_legacy=self.convert_legacy.isChecked(),
             )
 
         try:
