@@ -2217,158 +2217,158 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="424"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="421"/>
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="429"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="426"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="427"/>
         <source>Household code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="431"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="428"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="432"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="429"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="433"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
         <source>Poverty status (sensitive)</source>
         <translation>Hộ nghèo, cận nghèo (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="434"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="431"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="440"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="450"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="447"/>
         <source>Add person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="451"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="448"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="452"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="449"/>
         <source>Make head</source>
         <translation>Đặt làm chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="453"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="450"/>
         <source>Move to another household…</source>
         <translation>Chuyển sang hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="454"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="451"/>
         <source>Split off…</source>
         <translation>Tách hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="455"/>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="701"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="452"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="698"/>
         <source>Remove person</source>
         <translation>Xóa nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="471"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="468"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="475"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="472"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="476"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="473"/>
         <source>Signed on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="477"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="474"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="478"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="475"/>
         <source>Paper form number</source>
         <translation>Số bản cam kết giấy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="479"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="476"/>
         <source>Breach (date and note)</source>
         <translation>Vi phạm (ngày và nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="483"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="480"/>
         <source>Members</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="484"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="481"/>
         <source>Commitment %1</source>
         <translation>Cam kết %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="485"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="482"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="512"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="509"/>
         <source>New household</source>
         <translation>Hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="540"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="537"/>
         <source>Household %1 — %2</source>
         <translation>Hộ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="702"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="699"/>
         <source>Remove %1 from the register? You can restore it from the history.</source>
         <translation>Xóa %1 khỏi sổ? Có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="715"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="712"/>
         <source>Move %1 to household…</source>
         <translation>Chuyển %1 sang hộ…</translation>
     </message>
@@ -2376,7 +2376,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="296"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="293"/>
         <source>Type a name, ID number, code or address…</source>
         <translation>Gõ tên, số định danh, mã hộ hoặc địa chỉ…</translation>
     </message>
@@ -4662,22 +4662,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="344"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="341"/>
         <source>Split household %1</source>
         <translation>Tách hộ %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="347"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="344"/>
         <source>Who moves to the new household?</source>
         <translation>Những ai chuyển sang hộ mới?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="356"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="353"/>
         <source>Head of the new household</source>
         <translation>Chủ hộ của hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="357"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="354"/>
         <source>Address of the new household</source>
         <translation>Địa chỉ của hộ mới</translation>
     </message>
