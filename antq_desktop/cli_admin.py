@@ -150,14 +150,8 @@ def _writing(args: argparse.Namespace, fn: Callable[[], int]) -> int:
 
 
 def _password(path: str) -> str:
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise UserError(
-            f"Không đọc được tệp mật khẩu {path}: {exc.strerror}.",
-            f"Cannot read password file {path}: {exc.strerror}.",
-        ) from exc
-    return lines[0] if lines else ""
+    """The first line of a password file (cli_door.py reads them the same way)."""
+    return cli_door.read_first_line(path)
 
 
 def _day(value: str | None) -> date | None:

@@ -135,7 +135,7 @@ def admit(db: Database) -> None:
     _door.password, _door.url = password, db.url
 
 
-def _read_first_line(path: str) -> str:
+def read_first_line(path: str) -> str:
     try:
         lines = Path(path).expanduser().read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -170,9 +170,9 @@ def _credentials(args: argparse.Namespace | None) -> tuple[str, str]:
         user = input("Tên đăng nhập: ").strip()
     file = getattr(args, "door_password_file", None) or os.environ.get(PASSWORD_FILE_ENV)
     if file:
-        return user, _read_first_line(file)
+        return user, read_first_line(file)
     if args is not None and command_of(args) in _OWN_ADMIN_PASSWORD and getattr(args, "password_file", None):
-        return user, _read_first_line(args.password_file)
+        return user, read_first_line(args.password_file)
     if os.environ.get(PASSWORD_ENV):
         return user, os.environ[PASSWORD_ENV]
     if not _tty():

@@ -44,6 +44,9 @@ TABLE_LABELS = {
     "mediation": ("Vụ việc hòa giải", "Mediations"),
     "village_assessment": ("Đánh giá thôn", "Village assessments"),
     "report_submission": ("Báo cáo đã gửi", "Reports sent"),
+    # Local tables, named in the audit trail and the restore question.
+    "app_user": ("Tài khoản", "Accounts"),
+    "setting": ("Thiết lập", "Settings"),
 }
 
 # The first non-empty of these fields names a record of any other table.

@@ -33,45 +33,17 @@ from PySide6.QtWidgets import (
 from .. import sync
 from ..services.errors import UserError
 from ..services.station import Station
+from ..sync import labels
 from ..sync.cards import SameCommuneStation, other_province
 from .i18n import fmt_int, is_vietnamese
 from .messages import confirm, show_error
 from .tasks import run_task
 from .widgets import cell, datetime_text, read_only_table, set_columns
 
-TABLE_LABELS = {
-    "commune": ("Xã, phường", "Commune"),
-    "village": ("Thôn, tổ dân phố", "Villages"),
-    "household": ("Hộ gia đình", "Households"),
-    "person": ("Nhân khẩu", "Persons"),
-    "household_event": ("Biến động hộ", "Household events"),
-    "commitment_text": ("Mẫu bản cam kết", "Commitment texts"),
-    "commitment": ("Cam kết", "Commitments"),
-    "group_type": ("Loại tổ, mô hình", "Group kinds"),
-    "group": ("Tổ, mô hình", "Groups"),
-    "membership": ("Thành viên tổ", "Memberships"),
-    "service_period": ("Thời gian tham gia", "Service periods"),
-    "meeting_type": ("Loại hội nghị", "Meeting kinds"),
-    "meeting": ("Hội nghị", "Meetings"),
-    "meeting_attendee": ("Người dự", "Attendees"),
-    "opinion": ("Ý kiến", "Opinions"),
-    "award_decision": ("Quyết định khen thưởng", "Award decisions"),
-    "award": ("Khen thưởng", "Awards"),
-    "certificate_print": ("Sổ in giấy khen", "Certificate prints"),
-    "handed_in_item": ("Vũ khí, vật liệu nổ giao nộp", "Items handed in"),
-    "public_tip": ("Tin báo của Nhân dân", "Tips"),
-    "surrender": ("Đối tượng ra đầu thú", "Surrenders"),
-    "mediation": ("Vụ việc hòa giải", "Mediations"),
-    "village_assessment": ("Đánh giá thôn", "Village assessments"),
-    "report_submission": ("Báo cáo đã gửi", "Reports sent"),
-    "app_user": ("Tài khoản", "Accounts"),
-    "setting": ("Thiết lập", "Settings"),
-}
-
 
 def table_label(name: str) -> str:
-    vi, en = TABLE_LABELS.get(name, (name, name))
-    return vi if is_vietnamese() else en
+    """A table's name as people say it (sync/labels.py), in the program's language."""
+    return labels.table_label(name, is_vietnamese())
 
 
 def _value(value: Any) -> str:
