@@ -46,6 +46,11 @@ def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
         action="store_true",
         help="cho phép khôi phục dữ liệu của đơn vị khác (thay hẳn đơn vị)",
     )
+    restore.add_argument(
+        "--yes",
+        action="store_true",
+        help="đồng ý mất các thay đổi làm sau bản sao lưu mà chưa đơn vị nào nhận (được liệt kê trước)",
+    )
 
     audit = sub.add_parser("audit", help="nhật ký hoạt động: kiểm tra chuỗi, xem, xuất Excel")
     asub = audit.add_subparsers(dest="audit_command", required=True, parser_class=parser_class)
@@ -231,9 +236,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
                 username = current_actor(st.db).username
             finally:
                 st.close()
-        result = backups.restore(
-            data_dir, Path(args.file).expanduser(), allow_other_station=args.other_station, username=username
-        )
+        file = Path(args.file).expanduser()
+        backups.verify_backup_file(file)
+        loss = backups.restore_loss(data_dir.database, file)
+        if loss.total:
+            print(f"Các thay đổi làm sau bản sao lưu mà chưa đơn vị nào nhận ({loss.total}) sẽ mất:")
+            for table, n in sorted(loss.tables.items()):
+                print(f"  {table:<24} {n:>7}")
+            if not args.yes:
+                raise backups.loss_error(loss)
+        result = backups.restore(data_dir, file, allow_other_station=args.other_station, username=username)
         print(f"Đã khôi phục từ {result.restored_from}.")
         if result.safety_copy:
             print(f"Dữ liệu trước khi khôi phục được giữ tại: {result.safety_copy}")

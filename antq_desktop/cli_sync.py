@@ -200,6 +200,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 print(f"  {rep.note()}")  # seen before, or older than what was received: the truth of it
             if rep.audit_warning:
                 print(f"  CẢNH BÁO: {rep.audit_warning}")
+            if rep.resend_warning:
+                print(f"  CẢNH BÁO: {rep.resend_warning}")
             return 0
 
         return _run(args, not args.dry_run, do_import)

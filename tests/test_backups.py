@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -387,3 +388,110 @@ def test_a_restore_starts_a_new_incarnation_and_a_full_resend(station, tmp_path)
     (after,) = _query(data_dir.database, "SELECT incarnation FROM sync_clock")[0]
     assert after != before
     assert _query(data_dir.database, "SELECT incarnation FROM site WHERE is_self = 1") == [(after,)]
+
+
+# -- what a restore loses, asked first; bundle numbers (issue 16) ---------------------------------
+
+
+def test_restore_shows_what_would_be_lost_and_the_cli_needs_yes(station, run_cli, tmp_path):
+    _add_household(station, "trước khi sao lưu")
+    saved = backups.backup(station, tmp_path / "saved.sqlite3")
+    _add_household(station, "sau khi sao lưu 1")
+    _add_household(station, "sau khi sao lưu 2")
+    data_dir = station.data_dir
+    station.close()
+    loss = backups.restore_loss(data_dir.database, saved)
+    assert loss.tables == {"household": 2, "household_event": 2} and loss.total == 4
+    before = _digest(data_dir.database)
+
+    proc = run_cli("--data-dir", data_dir.root, "restore", saved)
+    assert proc.returncode == 1, proc.stdout
+    assert "household" in proc.stdout and "2" in proc.stdout
+    assert "sẽ mất 4 thay đổi" in proc.stderr and "--yes" in proc.stderr and "Traceback" not in proc.stderr
+    assert _digest(data_dir.database) == before, "refused: nothing replaced"
+
+    proc = run_cli("--data-dir", data_dir.root, "restore", saved, "--yes")
+    assert proc.returncode == 0, proc.stderr
+    assert {a for (a,) in _query(data_dir.database, "SELECT address FROM household")} == {"trước khi sao lưu"}
+    assert backups.restore_loss(data_dir.database, saved).total == 0
+    again = station_service.open_station(data_dir)
+    try:
+        [entry] = audit.list_entries(again.db, audit.AuditQuery(action="restore_backup"))
+        assert entry.details["lost"] == {"household": 2, "household_event": 2}
+    finally:
+        again.close()
+
+
+def _sync_pair(tmp_path: Path) -> tuple[dict[str, Path], Any]:
+    from test_sync_support import make_templates, open_net
+
+    paths = make_templates(tmp_path / "net", ("A",))
+    return paths, open_net(paths)
+
+
+def _village_of(db) -> str:
+    from sqlalchemy import select
+
+    from antq_desktop.storage.models import Village
+
+    with db.session() as s:
+        return s.scalars(select(Village.id).order_by(Village.code)).first()
+
+
+def _new_household(db, address: str) -> None:
+    from antq_desktop.storage.models import Household
+
+    village = _village_of(db)
+    with db.session() as s:
+        s.add(Household(village_id=village, head_name=address, address=address))
+
+
+def test_changes_a_peer_acknowledged_are_not_counted_as_lost(tmp_path):
+    from antq_desktop.storage.backup import backup_to
+    from antq_desktop.sync import export_bundle, import_bundle
+
+    paths, net = _sync_pair(tmp_path)
+    a, hub = net.dbs["A"], net.dbs["hub"]
+    try:
+        saved = backup_to(a, tmp_path / "a-backup.sqlite3")
+        _new_household(a, "gửi rồi")
+        assert backups.restore_loss(paths["A"], saved).tables == {"household": 1}
+        export_bundle(a, net.ids["hub"], tmp_path / "1.antq")
+        import_bundle(hub, tmp_path / "1.antq")
+        export_bundle(hub, net.ids["A"], tmp_path / "2.antq")
+        import_bundle(a, tmp_path / "2.antq")  # the upper level's acknowledgement
+        _new_household(a, "chưa gửi")
+        loss = backups.restore_loss(paths["A"], saved)
+        assert loss.tables == {"household": 1} and loss.peers == ["Công an tỉnh Cao Bằng"]
+    finally:
+        net.close()
+
+
+def test_bundle_numbers_are_never_reused_after_a_restore(tmp_path, monkeypatch):
+    from antq_desktop.storage.database import Database
+    from antq_desktop.storage.paths import DataDir
+    from antq_desktop.sync import export_bundle, import_bundle
+
+    paths, net = _sync_pair(tmp_path)
+    net.dbs["A"].dispose()
+    data_dir = DataDir(tmp_path / "data-a")
+    data_dir.ensure()
+    shutil.copyfile(paths["A"], data_dir.database)
+    a = Database(data_dir.database_url())
+    hub = net.dbs["hub"]
+    try:
+        numbers = [export_bundle(a, net.ids["hub"], tmp_path / "b1.antq").bundle_no]
+        saved = store.backup_to(a, tmp_path / "a-backup.sqlite3")
+        for i in (2, 3):
+            numbers.append(export_bundle(a, net.ids["hub"], tmp_path / f"b{i}.antq").bundle_no)
+        for i in (1, 2, 3):
+            import_bundle(hub, tmp_path / f"b{i}.antq")
+        a.dispose()
+        backups.restore(data_dir, saved, username="admin")
+        a = Database(data_dir.database_url())
+        after = export_bundle(a, net.ids["hub"], tmp_path / "b4.antq").bundle_no
+        assert numbers == [1, 2, 3] and after == 4
+        assert not import_bundle(hub, tmp_path / "b4.antq").seen_before
+    finally:
+        a.dispose()
+        net.close()

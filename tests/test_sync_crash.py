@@ -138,3 +138,103 @@ def test_an_import_killed_at_any_moment_leaves_all_or_nothing(
         f"\ncrash: {KILLS} kills over a {full:.2f} s import of {HOUSEHOLDS * (1 + PERSONS_EACH)} rows: {outcomes}"
     )
     assert outcomes["none"] > 0, "no kill landed before the commit: the test proved nothing"
+
+
+# -- a power cut during a restore (issue 16) ------------------------------------------------------
+
+
+def _incarnation(path: Path) -> int:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return int(con.execute("SELECT incarnation FROM sync_clock WHERE id = 1").fetchone()[0])
+    finally:
+        con.close()
+
+
+def _addresses(path: Path) -> set[str]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {r[0] for r in con.execute("SELECT address FROM household")}
+    finally:
+        con.close()
+
+
+def _station_with_a_backup(station: object, tmp_path: Path) -> tuple[Path, Path, int, int]:
+    from antq_desktop.services import backups
+    from antq_desktop.services import households as hh
+
+    village = hh.villages(station.db)[0][0]  # type: ignore[attr-defined]
+    hh.save_household(station.db, hh.HouseholdDraft(village_id=village, address="trước"))  # type: ignore[attr-defined]
+    saved = backups.backup(station, tmp_path / "saved.sqlite3")  # type: ignore[arg-type]
+    hh.save_household(station.db, hh.HouseholdDraft(village_id=village, address="sau"))  # type: ignore[attr-defined]
+    data_dir = station.data_dir  # type: ignore[attr-defined]
+    station.close()  # type: ignore[attr-defined]
+    return data_dir.root, data_dir.database, _incarnation(data_dir.database), _incarnation(saved)
+
+
+@pytest.mark.parametrize("point", ["restore-swap", "restore-staged"])
+def test_a_restore_killed_at_the_swap_never_opens_under_the_old_identity(
+    station: object, tmp_path: Path, run_cli: object, point: str
+) -> None:
+    """SIGKILL exactly after the file swap (``restore-swap``) or just before it (``restore-staged``):
+    the data that opens is either the restored backup with a NEW incarnation, or the old data as it
+    was — never the backup's rows under the incarnation a peer already knows."""
+    from antq_desktop.services import station as station_service
+    from antq_desktop.storage.paths import DataDir
+
+    root, database, current_inc, backup_inc = _station_with_a_backup(station, tmp_path)
+    saved = tmp_path / "saved.sqlite3"
+    proc = run_cli("--data-dir", root, "restore", saved, "--yes", env={"ANTQ_TEST_KILL_AT": point})  # type: ignore[operator]
+    assert proc.returncode == -signal.SIGKILL, (proc.returncode, proc.stderr)
+    assert integrity_check(database) == []
+    reopened = station_service.open_station(DataDir(root))
+    reopened.close()
+    inc = _incarnation(database)
+    if point == "restore-swap":
+        assert _addresses(database) == {"trước"}, "the restored data is in place"
+        assert inc not in (current_inc, backup_inc), "restored data under an old sync identity"
+    else:
+        assert _addresses(database) == {"trước", "sau"} and inc == current_inc, "the old data, untouched"
+        proc = run_cli("--data-dir", root, "restore", saved, "--yes")  # type: ignore[operator]
+        assert proc.returncode == 0, proc.stderr
+        assert _addresses(database) == {"trước"} and _incarnation(database) not in (current_inc, backup_inc)
+    assert not list(database.parent.glob("*.restoring")) or point == "restore-staged"
+
+
+def test_data_put_back_under_its_old_identity_is_repaired_at_the_next_import(tmp_path: Path) -> None:
+    """The old crash window's leftover (or a database file copied back by hand): the upper level
+    acknowledges more than the commune holds. The commune's import notices, takes a new
+    incarnation and says so; the next round gives it back what it lost."""
+    from test_sync_support import canonical_dump
+
+    from antq_desktop.sync import import_bundle
+
+    paths = copy_templates(make_templates(tmp_path / "t", ("A",)), tmp_path / "w")
+    old_a = tmp_path / "old-a.sqlite3"
+    shutil.copyfile(paths["A"], old_a)
+    net = open_net(paths)
+    a, hub = net.dbs["A"], net.dbs["hub"]
+    try:
+        with a.session() as s:
+            village = s.scalars(select(Village)).first()
+            s.add(Household(village_id=village.id, head_name="Hộ mất", address="mất"))
+        export_bundle(a, net.ids["hub"], tmp_path / "1.antq")
+        import_bundle(hub, tmp_path / "1.antq")
+        export_bundle(hub, net.ids["A"], tmp_path / "2.antq")
+        import_bundle(a, tmp_path / "2.antq")
+        old_inc = _incarnation(paths["A"])
+        a.dispose()
+        for suffix in ("-wal", "-shm"):
+            Path(str(paths["A"]) + suffix).unlink(missing_ok=True)
+        shutil.copyfile(old_a, paths["A"])  # back in time, same incarnation
+        export_bundle(hub, net.ids["A"], tmp_path / "3.antq")
+        report = import_bundle(a, tmp_path / "3.antq")
+        assert report.identity_renewed and report.resend_requested and report.resend_warning
+        assert _incarnation(paths["A"]) != old_inc
+        for n, (src, dst) in enumerate((("A", "hub"), ("hub", "A")), start=4):
+            export_bundle(net.dbs[src], net.ids[dst], tmp_path / f"{n}.antq")
+            import_bundle(net.dbs[dst], tmp_path / f"{n}.antq")
+        assert canonical_dump(a) == canonical_dump(hub, scope_for=net.ids["A"])
+        assert _addresses(paths["A"]) == {"mất"}
+    finally:
+        net.close()

@@ -4,8 +4,13 @@
   of the backups folder and the optional second copy (a USB stick).
 * :func:`backup_if_due` — what the program calls at start and on exit: at most one automatic
   backup a day, plus one on exit when something changed since the last backup.
+* :func:`restore_loss` — what a restore would lose: rows changed here after the backup that no
+  peer has acknowledged (count per table), for the "export first?" question.
 * :func:`restore` — with the station closed: verifies the file, keeps a safety copy of the
-  current database, swaps the file in atomically, migrates it, starts a new sync incarnation.
+  current database, prepares a verified copy (migrated, a new sync incarnation, each peer's
+  bundle counters carried over, the audit entry) and only then swaps it in atomically — the
+  restored data can never be opened under its old sync identity, and bundle numbers are never
+  reused.
 
 A failure never loses anything: the copy is written under a temporary name and renamed only after
 ``integrity_check``; a failed second copy leaves the first one in place and says so.
@@ -15,7 +20,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import os
 import re
+import signal
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -262,6 +270,106 @@ class RestoreResult:
     revision_before: str | None
     migrated: bool
     new_incarnation: bool
+    # What the restore dropped (see :func:`restore_loss`); empty when nothing.
+    lost: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class RestoreLoss:
+    """Rows changed at this station after the backup was made and acknowledged by no peer, per table.
+
+    They are what a restore of that backup loses for good: everything else comes back from a peer
+    (a row a peer acknowledged, or one this station received from a peer, is sent again after the
+    restore's new incarnation). ``peers`` are the paired units a bundle can be exported to first.
+    """
+
+    backup: Path
+    tables: dict[str, int] = field(default_factory=dict)
+    peers: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return sum(self.tables.values())
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "backup": str(self.backup),
+            "total": self.total,
+            "tables": dict(self.tables),
+            "peers": self.peers,
+        }
+
+
+def restore_loss(database: Path, backup_file: Path) -> RestoreLoss:
+    """Compare the current database with ``backup_file`` (both read-only): what a restore would lose.
+
+    A row counts when its current version was written here (``modified_by_site`` is this station),
+    the backup does not hold that version, and its change number is above what the peers
+    acknowledged (with one peer, its acknowledgement; an upper level with several counts against the
+    lowest one — it may over-count, never under-count).
+    """
+    from .sync_status import travelling_tables
+
+    loss = RestoreLoss(backup_file)
+    if not database.exists():
+        return loss
+    con = sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=30)
+    try:
+        con.execute("ATTACH DATABASE ? AS bak", (f"file:{backup_file}?mode=ro",))
+        me = con.execute("SELECT site_id FROM sync_clock WHERE id = 1").fetchone()
+        me = me[0] if me else ""
+        peers = con.execute(
+            "SELECT unit_name, COALESCE(peer_acked_seq, 0) FROM site "
+            "WHERE is_self = 0 AND paired_at IS NOT NULL AND revoked_at IS NULL ORDER BY unit_name"
+        ).fetchall()
+        loss.peers = [name for name, _ in peers]
+        safe = min((int(acked) for _, acked in peers), default=0)
+        in_backup = {r[0] for r in con.execute("SELECT name FROM bak.sqlite_master WHERE type = 'table'")}
+        for table in travelling_tables():
+            if table in in_backup:
+                sql = (
+                    f'SELECT count(*) FROM main."{table}" c LEFT JOIN bak."{table}" b ON b.id = c.id '
+                    "WHERE c.modified_by_site = ? AND c.change_seq > ? "
+                    "AND (b.id IS NULL OR b.version IS NOT c.version)"
+                )
+            else:
+                sql = (
+                    f'SELECT count(*) FROM main."{table}" c WHERE c.modified_by_site = ? AND c.change_seq > ?'
+                )
+            n = int(con.execute(sql, (me, safe)).fetchone()[0])
+            if n:
+                loss.tables[table] = n
+    except sqlite3.Error as exc:  # a damaged current database: restoring is how it is mended
+        raise UserError(
+            f"Không so sánh được dữ liệu hiện tại với bản sao lưu ({exc}): hãy chạy 'antq check'; "
+            "nếu dữ liệu hiện tại hỏng, khôi phục với --yes.",
+            f"Cannot compare the current data with the backup ({exc}): run 'antq check'; if the current "
+            "data is damaged, restore with --yes.",
+        ) from exc
+    finally:
+        con.close()
+    return loss
+
+
+def loss_error(loss: RestoreLoss) -> UserError:
+    """The refusal when a restore would lose changes and was not confirmed."""
+    parts = ", ".join(f"{n} {t}" for t, n in sorted(loss.tables.items()))
+    to = f" gửi {', '.join(loss.peers)}" if loss.peers else ""
+    return UserError(
+        f"Khôi phục {loss.backup.name} sẽ mất {loss.total} thay đổi làm sau bản sao lưu mà chưa đơn vị nào "
+        f"nhận ({parts}): hãy xuất gói{to} trước (antq sync export), rồi chạy lại lệnh với --yes.",
+        f"Restoring {loss.backup.name} loses {loss.total} changes made after the backup that no peer has "
+        f"received ({parts}): export a bundle first (antq sync export), then run the command again with --yes.",
+    )
+
+
+TEST_KILL_ENV = "ANTQ_TEST_KILL_AT"
+
+
+def _test_kill_point(name: str) -> None:
+    """Test hook: die here as a power cut would (``ANTQ_TEST_KILL_AT=name``; tests/test_sync_crash.py)."""
+    if os.environ.get(TEST_KILL_ENV) == name:
+        os.kill(os.getpid(), getattr(signal, "SIGKILL", signal.SIGTERM))
 
 
 def verify_backup_file(
@@ -326,11 +434,22 @@ def restore(
     """Replace the station database with the backup ``file``.
 
     The caller closes the :class:`Station` first and holds the data directory's lock (no other
-    connection may be open); it opens the station again afterwards.
+    connection may be open); it opens the station again afterwards. Whether to go on when
+    :func:`restore_loss` finds changes is the caller's question to ask first.
+
+    Everything is done to a verified copy beside the database — migrate, new incarnation, bundle
+    counters carried over, audit entry, integrity check — and the swap is the last step: a power
+    cut at any moment leaves either the old data as it was or the restored data with its new
+    identity, never the restored data under the old one.
     """
     now = now or datetime.now()
     db_path = data_dir.database
     facts = verify_backup_file(file, _current_site(db_path), allow_other_station=allow_other_station)
+    lost: dict[str, int] = {}
+    with contextlib.suppress(UserError):
+        lost = restore_loss(db_path, file).tables
+    old_head = _head_of(db_path)
+    counters = _bundle_counters(db_path)
     safety = None
     folder = data_dir.backups
     staged = db_path.with_name(db_path.name + ".restoring")
@@ -338,38 +457,90 @@ def restore(
         if db_path.exists():
             safety = store.copy_database(db_path, folder / timestamped_name(SAFETY_PREFIX, now))
         store.copy_database(file, staged, read_only=True)
-        old_head = _head_of(db_path)
-        store.replace_database(db_path, staged)
     except OSError as exc:
         staged.unlink(missing_ok=True)
         raise _io_error(staged.parent if safety else folder, exc) from exc
     except DatabaseError as exc:
         staged.unlink(missing_ok=True)
-        raise UserError(
-            f"Không khôi phục được ({exc}): dữ liệu hiện tại giữ nguyên; hãy đóng chương trình rồi thử lại.",
-            f"Restore failed ({exc}): the current data is unchanged; close the program and try again.",
-        ) from exc
-    db = Database(data_dir.database_url())
+        raise _restore_failed(exc) from exc
+    hook = after_restore or _sync_epoch_hook()
     try:
-        migrated = upgrade(db, backup_dir=folder).before != HEAD_REVISION
-        hook = after_restore or _sync_epoch_hook()
-        if hook is not None:
-            hook(db)
-        audit.log(
-            db,
-            "restore_backup",
-            username=username,
-            details={
-                "file": str(file),
-                "revision": facts.revision,
-                "safety_copy": str(safety) if safety else "",
-                "replaced_chain_head": old_head,
-                "new_incarnation": hook is not None,
-            },
-        )
-    finally:
-        db.dispose()
-    return RestoreResult(file, safety, facts.revision, migrated, hook is not None)
+        db = Database(f"sqlite:///{staged}")
+        try:
+            migrated = upgrade(db, backup_dir=folder).before != HEAD_REVISION
+            _carry_counters(db, counters)
+            if hook is not None:
+                hook(db)
+            audit.log(
+                db,
+                "restore_backup",
+                username=username,
+                details={
+                    "file": str(file),
+                    "revision": facts.revision,
+                    "safety_copy": str(safety) if safety else "",
+                    "replaced_chain_head": old_head,
+                    "new_incarnation": hook is not None,
+                    "lost": lost,
+                },
+            )
+        finally:
+            db.dispose()
+        store.seal_database(staged)
+        _test_kill_point("restore-staged")
+        store.replace_database(db_path, staged)
+    except OSError as exc:
+        store.discard_database(staged)
+        raise _io_error(staged.parent, exc) from exc
+    except DatabaseError as exc:
+        store.discard_database(staged)
+        raise _restore_failed(exc) from exc
+    except BaseException:  # anything else (a migration's refusal…): the current data stays as it was
+        store.discard_database(staged)
+        raise
+    _test_kill_point("restore-swap")
+    return RestoreResult(file, safety, facts.revision, migrated, hook is not None, lost)
+
+
+def _restore_failed(exc: Exception) -> UserError:
+    return UserError(
+        f"Không khôi phục được ({exc}): dữ liệu hiện tại giữ nguyên; hãy đóng chương trình rồi thử lại.",
+        f"Restore failed ({exc}): the current data is unchanged; close the program and try again.",
+    )
+
+
+def _bundle_counters(path: Path) -> dict[str, tuple[int, int]]:
+    """Each peer's last bundle numbers out and in, in the database being replaced."""
+    if not path.exists():
+        return {}
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        try:
+            rows = con.execute(
+                "SELECT id, COALESCE(last_bundle_out, 0), COALESCE(last_bundle_in, 0) FROM site WHERE is_self = 0"
+            ).fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:  # the replaced database may be the damaged one
+        return {}
+    return {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
+
+
+def _carry_counters(db: Database, counters: dict[str, tuple[int, int]]) -> None:
+    """Bundle numbers are never reused: the restored data goes on from the numbers already used."""
+    if not counters:
+        return
+    with db.session() as s:
+        conn = s.connection()
+        for site, (out, in_) in counters.items():
+            conn.execute(
+                text(
+                    "UPDATE site SET last_bundle_out = CASE WHEN COALESCE(last_bundle_out, 0) < :o "
+                    "THEN :o ELSE last_bundle_out END, last_bundle_in = CASE WHEN "
+                    "COALESCE(last_bundle_in, 0) < :i THEN :i ELSE last_bundle_in END WHERE id = :id"
+                ),
+                {"o": out, "i": in_, "id": site},
+            )
 
 
 def _head_of(path: Path) -> dict[str, Any]:

@@ -12,8 +12,10 @@ is restored twice) and forgets what it believed each peer had received
 (``peer_acked_seq = 0``): the next bundle to every peer is a full re-send.
 Peers see an incarnation they have not seen before in that bundle, drop what they had counted as
 received from the old one, and take its acknowledgement as it is, so they send
-back everything the restored station lost. Call it right after a restore,
-before the program writes anything else.
+back everything the restored station lost. The restore (services/backups.py)
+calls it on the verified copy before that copy is swapped in, so restored data is
+never opened under its old identity; an import that finds a peer acknowledging
+more than this database holds calls :func:`start_new_incarnation_in` itself.
 """
 
 from __future__ import annotations
@@ -37,20 +39,26 @@ DEFAULT_WARN_DAYS = 14
 def start_new_incarnation(db: Database) -> int:
     """After restoring a backup: a new incarnation, and a full re-send to every peer. Returns the new number."""
     with db.session() as s:
-        conn = s.connection()
-        current = conn.execute(text("SELECT incarnation FROM sync_clock WHERE id = 1")).scalar()
-        if current is None:
-            return 0
-        # Random, not current + 1: two restores of the same backup would otherwise both become
-        # "incarnation 2", and peers could not tell the second from the first (the test found it).
-        incarnation = int(current)
-        while incarnation == int(current) or incarnation < 2:
-            incarnation = secrets.randbelow(2**31 - 1)
-        conn.execute(text("UPDATE sync_clock SET incarnation = :i WHERE id = 1"), {"i": incarnation})
-        conn.execute(
-            text("UPDATE site SET incarnation = :i WHERE is_self = :t"), {"i": incarnation, "t": True}
-        )
-        conn.execute(text("UPDATE site SET peer_acked_seq = 0 WHERE is_self = :f"), {"f": False})
+        return start_new_incarnation_in(s.connection())
+
+
+def start_new_incarnation_in(conn: Any) -> int:
+    """:func:`start_new_incarnation` inside the caller's transaction (``conn``: a SQLAlchemy connection).
+
+    Also used by the restore (on the verified copy, before it is swapped in) and by an import that
+    finds a peer acknowledging more than this database holds.
+    """
+    current = conn.execute(text("SELECT incarnation FROM sync_clock WHERE id = 1")).scalar()
+    if current is None:
+        return 0
+    # Random, not current + 1: two restores of the same backup would otherwise both become
+    # "incarnation 2", and peers could not tell the second from the first (the test found it).
+    incarnation = int(current)
+    while incarnation == int(current) or incarnation < 2:
+        incarnation = secrets.randbelow(2**31 - 1)
+    conn.execute(text("UPDATE sync_clock SET incarnation = :i WHERE id = 1"), {"i": incarnation})
+    conn.execute(text("UPDATE site SET incarnation = :i WHERE is_self = :t"), {"i": incarnation, "t": True})
+    conn.execute(text("UPDATE site SET peer_acked_seq = 0 WHERE is_self = :f"), {"f": False})
     return incarnation
 
 
@@ -83,6 +91,11 @@ AUDIT_WARNING_PREFIX = "sync.audit_warning."
 
 def _travelling_models() -> list[type]:
     return [m.class_ for m in Base.registry.mappers if issubclass(m.class_, SyncMixin)]
+
+
+def travelling_tables() -> list[str]:
+    """Names of the tables whose rows travel between stations."""
+    return sorted(m.__table__.name for m in _travelling_models())
 
 
 def peer_status(db: Database, now: datetime | None = None) -> list[PeerStatus]:

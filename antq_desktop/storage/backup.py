@@ -211,6 +211,33 @@ def replace_database(db_path: Path, verified_copy: Path) -> None:
     fsync_folder(db_path.parent)
 
 
+def seal_database(path: Path) -> None:
+    """Make a database file that was just written through an engine ready to be swapped in: its WAL
+    folded in (journal mode DELETE, no ``-wal`` left), integrity checked, on disk (fsync)."""
+    con = sqlite3.connect(str(path), timeout=30)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        mode = con.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise DatabaseError(str(exc)) from exc
+    finally:
+        con.close()
+    if str(mode).lower() != "delete":
+        raise DatabaseError(f"{path.name} is still open elsewhere")
+    problems = integrity_check(path)
+    if problems:
+        raise DatabaseError(f"the prepared copy failed its integrity check: {problems[0]}")
+    fsync_file(path)
+    fsync_folder(path.parent)
+
+
+def discard_database(path: Path) -> None:
+    """Remove a prepared copy that will not be used (and its journal files)."""
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        with contextlib.suppress(OSError):
+            p.unlink(missing_ok=True)
+
+
 def stamped_files(folder: Path, prefix: str) -> Iterable[Path]:
     if folder.is_dir():
         yield from sorted(p for p in folder.iterdir() if stamp_of(p.name, prefix) is not None)

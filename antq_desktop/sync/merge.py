@@ -48,6 +48,7 @@ from sqlalchemy.orm import Session
 
 from ..services import audit, settings
 from ..services.errors import UserError
+from ..services.sync_status import start_new_incarnation_in
 from ..storage import column_crypto, hlc
 from ..storage.database import Database
 from ..storage.models import Site, SyncConflict, SyncLog
@@ -90,6 +91,14 @@ class ImportReport:
     latest_bundle_in: int = 0
     # The sender's audit trail was rewritten after an earlier bundle (sync/audit_heads.py).
     audit_warning: str = ""
+    # The sender acknowledges an incarnation of ours that is no longer current (we restored a backup
+    # and it has not heard yet): what it sent may skip records we lost; it re-sends them once it has
+    # our next bundle.  ``resend_warning`` says so in one sentence.
+    resend_requested: bool = False
+    # The sender acknowledges more of our changes than this database ever numbered: it was put back
+    # (a copied file, a restore cut short) under its old sync identity; a new incarnation was started.
+    identity_renewed: bool = False
+    resend_warning: str = ""
 
     @property
     def totals(self) -> TableSummary:
@@ -152,6 +161,9 @@ class ImportReport:
             "peer_restored": self.peer_restored,
             "stale_incarnation": self.stale_incarnation,
             "audit_warning": self.audit_warning,
+            "resend_requested": self.resend_requested,
+            "identity_renewed": self.identity_renewed,
+            "resend_warning": self.resend_warning,
             "tables": {k: asdict(v) for k, v in sorted(self.tables.items())},
             "totals": asdict(self.totals),
         }
@@ -413,6 +425,19 @@ def _place_in_history(s: Session, report: ImportReport, peer: Site, sha256: str,
     report.older_than_received = not report.seen_before and report.bundle_no < latest
 
 
+def _resend_warning(peer_name: str, renewed: bool) -> str:
+    if renewed:
+        return (
+            f"{peer_name} đã nhận của máy này nhiều thay đổi hơn dữ liệu hiện có (dữ liệu bị chép đè hoặc khôi phục "
+            f"dở), nên máy đã lấy định danh đồng bộ mới: hãy xuất gói gửi {peer_name} ngay, rồi nhập gói kế tiếp "
+            "của họ để nhận lại đầy đủ."
+        )
+    return (
+        f"{peer_name} chưa biết máy này đã khôi phục bản sao lưu nên gói này có thể thiếu bản ghi: hãy xuất gói "
+        f"gửi {peer_name} ngay, rồi nhập gói kế tiếp của họ (họ sẽ gửi lại đầy đủ)."
+    )
+
+
 def apply_in(
     s: Session, opened: OpenedBundle, dry_run: bool = False, now: datetime | None = None
 ) -> ImportReport:
@@ -432,7 +457,16 @@ def apply_in(
     received_before = 0 if reset else int(peer.received_seq or 0)
     ack_inc, ack_seq = int(m["ack"]["incarnation"]), min(int(m["ack"]["seq"]), my_seq)
     acked = int(peer.peer_acked_seq or 0)
-    if not stale:
+    # This station's data went back in time behind its identity's back (the peer holds changes
+    # numbered above our counter): renew the identity now, so peers take everything again.
+    renew = not stale and ack_inc == my_inc and int(m["ack"]["seq"]) > my_seq
+    if renew and not dry_run:
+        my_inc = start_new_incarnation_in(conn)
+        acked = 0
+    # The peer has not yet heard of our restore: it built this bundle on an acknowledgement of an
+    # incarnation we left, so it may skip rows we lost.  Our next bundle tells it; it then re-sends.
+    resend = not stale and (renew or ack_inc != my_inc)
+    if not stale and not renew:
         if reset:
             acked = ack_seq if ack_inc == my_inc else 0
         elif ack_inc == my_inc:
@@ -447,8 +481,12 @@ def apply_in(
         applied=not dry_run,
         stale_incarnation=stale,
         peer_restored=reset,
+        resend_requested=resend,
+        identity_renewed=renew,
     )
     _place_in_history(s, report, peer, opened.sha256, reset)
+    if resend:
+        report.resend_warning = _resend_warning(peer.unit_name, renew)
     plans = []
     top_version = ""
     for name in (t for t in BY_NAME if t in opened.rows):
@@ -518,8 +556,10 @@ def apply_in(
             "new": totals.new,
             "changed": totals.changed,
             "conflicts": totals.conflicts,
+            "resend_requested": report.resend_requested,
+            "identity_renewed": report.identity_renewed,
         },
-        note=report.audit_warning,
+        note=report.audit_warning or report.resend_warning,
     )
     return report
 

@@ -556,6 +556,10 @@ class BackupsTab(QWidget):
         except UserError as exc:
             show_error(self, exc)
             return False
+        from .restore_question import ask_before_restore  # what it would lose; export first
+
+        if not ask_before_restore(self, self.station, path):
+            return False
         if not confirm(
             self,
             self.tr("Restore from a backup"),

@@ -140,6 +140,8 @@ class ImportPreviewDialog(QDialog):
             notes.append(report.note(is_vietnamese()))
         if report.peer_restored:
             notes.append(self.tr("The sender restored a backup: everything is sent again and merged."))
+        if report.resend_warning:
+            notes.append(report.resend_warning)
         note = QLabel("\n".join(notes))
         note.setWordWrap(True)
         self.table = read_only_table(
