@@ -34,7 +34,7 @@ from antq_desktop.services.errors import UserError
 from antq_desktop.services.station import SetupRequest
 from antq_desktop.storage import migrate
 from antq_desktop.storage.database import Database
-from antq_desktop.storage.models import AwardDecision, Household, ReportSubmission
+from antq_desktop.storage.models import AwardDecision, Household, Person, ReportSubmission
 from antq_desktop.storage.paths import DataDir
 from antq_desktop.sync import bundle, cards, conflicts, merge
 from antq_desktop.sync.merge import ImportReport
@@ -328,6 +328,21 @@ def _year(p: Province, tmp: Path, run_cli: Cli) -> None:
     p.round()
     p.check()
     assert p.own("C") == before_c
+    # The new PC carries on with the old PC's records: an edit, a deletion (members go with it).
+    old_ones = households(new)
+    moved = hh.get_household(new, old_ones[0]).household
+    moved.address = "Địa chỉ sửa trên máy mới"
+    hh.save_household(new, moved)
+    gone = old_ones[1]
+    hh.delete_households(new, [gone])
+    with new.session() as s:
+        assert not s.scalars(select(Person.id).where(Person.household_id == gone, Person.deleted.is_(False))).all()
+    p.round()
+    own9 = p.check()
+    assert own9["C"]["households.total"] == before_c["households.total"] - 1
+    with p.hub.session() as s:
+        assert s.get(Household, old_ones[0]).address == "Địa chỉ sửa trên máy mới"  # type: ignore[union-attr]
+        assert s.get(Household, gone).deleted  # type: ignore[union-attr]
 
     # 10. The hub restored from an older backup. After the backup the hub makes a decision for A
     #     and every commune edits; the restore loses all that at the hub. docs/sync.md: the hub is
