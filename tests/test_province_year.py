@@ -284,6 +284,20 @@ def _year(p: Province, tmp: Path, run_cli: Cli) -> None:
     assert p.own("A")["households.total"] == approved["households.total"]  # one in, one out
     p.round()
     p.check()
+    # A deleted household's members go with it and come back with it, at both ends.
+    with p.dbs["A"].session() as s:
+        members = set(s.scalars(select(Person.id).where(Person.household_id == victim)))
+    assert members
+    hh.restore_households(p.dbs["A"], [victim])
+    p.round()
+    for k in ("A", "hub"):
+        with p.dbs[k].session() as s:
+            live = s.scalars(
+                select(Person.id).where(Person.household_id == victim, Person.deleted.is_(False))
+            )
+            assert set(live) == members, k
+    assert p.own("A")["households.total"] == approved["households.total"] + 1
+    p.check()
 
     # 8. A restore at commune B: backup, edits (one exchanged, one not), the loss shown and
     #    refused without --yes, exported first as offered, restored; the exchanges make B whole.
@@ -306,6 +320,8 @@ def _year(p: Province, tmp: Path, run_cli: Cli) -> None:
     p.reopen("B")
     # Out of step from here until the next round: B holds its backup's records.
     assert p.own("B") == at_backup
+    after_restore = p.carry("B", "hub")  # bundle numbers are never reused
+    assert not after_restore.older_than_received and not after_restore.seen_before
     p.round()
     assert p.own("B") == before_loss
     p.check()
@@ -387,8 +403,8 @@ def _year(p: Province, tmp: Path, run_cli: Cli) -> None:
     # the hub must wait for the re-send; the commune's next bundle, after the hub's, makes it whole.
     first = [p.carry(k, "hub") for k in NAMES]
     assert all(r.resend_requested and r.resend_warning for r in first)
-    for k in NAMES:
-        p.carry("hub", k)
+    down = [p.carry("hub", k) for k in NAMES]  # the restored hub's numbers go on, too
+    assert not any(r.older_than_received or r.seen_before for r in down)
     again = [p.carry(k, "hub") for k in NAMES]
     assert not any(r.resend_requested for r in again)
     assert p.check_sum() == own10
