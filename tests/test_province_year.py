@@ -471,3 +471,51 @@ def _year(p: Province, tmp: Path, run_cli: Cli) -> None:
         c.execute(AwardDecision.__table__.delete().where(AwardDecision.__table__.c.number == "99"))
     p.round()
     p.check()
+
+
+# -- regressions found by the year ----------------------------------------------------------------
+
+
+def test_a_commune_restored_from_a_backup_older_than_the_lock_keeps_the_lock(tmp_path: Path) -> None:
+    """Found by the year: a commune restoring a backup made before the upper level's approval lost the
+    lock until the upper level's next bundle, and edits of the approved year went through meanwhile
+    (the approved figures moved). The restore keeps the upper level's newer approval rows."""
+    paths = make_templates(tmp_path / "t", ("A",))
+    folders = {}
+    for name, src in paths.items():
+        folders[name] = DataDir(tmp_path / name)
+        folders[name].root.mkdir()
+        shutil.copyfile(src, folders[name].database)
+    hub, a = (Database(db_url(folders[n].database)) for n in ("hub", "A"))
+    try:
+        add_household(a, "Số 1")
+        a_id, hub_id = site_id(a), site_id(hub)
+        bundle.export_bundle(a, hub_id, tmp_path / "1.antq")
+        merge.import_bundle(hub, tmp_path / "1.antq")
+        a.dispose()
+        st = station_service.open_station(folders["A"])
+        saved = backups.backup(st, tmp_path / "a-saved.sqlite3")
+        st.close()
+        a = Database(db_url(folders["A"].database))
+        hub_service.approve(hub, COMMUNES["A"][0], PERIOD, "Duyệt")
+        bundle.export_bundle(hub, a_id, tmp_path / "2.antq")
+        merge.import_bundle(a, tmp_path / "2.antq")
+        approved = rp.compute(a, PERIOD).values()
+        a.dispose()
+        assert backups.restore_loss(folders["A"].database, saved).total == 0  # nothing of A's own lost
+        backups.restore(folders["A"], saved, username="admin")
+        a = Database(db_url(folders["A"].database))
+        with pytest.raises(UserError) as refused:
+            add_household(a, "Số 2")
+        assert refused.value.vi.startswith(f"Kỳ báo cáo {PERIOD}")
+        assert rp.compute(a, PERIOD).values() == approved
+        # The carried row is the upper level's own, unchanged: it merges as such both ways.
+        bundle.export_bundle(a, hub_id, tmp_path / "3.antq")
+        merge.import_bundle(hub, tmp_path / "3.antq")
+        assert not hub_service.approval(hub, COMMUNES["A"][0], PERIOD).differences
+        bundle.export_bundle(hub, a_id, tmp_path / "4.antq")
+        merge.import_bundle(a, tmp_path / "4.antq")
+        assert canonical_dump(a) == canonical_dump(hub, scope_for=a_id)
+    finally:
+        hub.dispose()
+        a.dispose()
