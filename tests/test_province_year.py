@@ -245,6 +245,12 @@ def _year(p: Province, tmp: Path, run_cli: Cli) -> None:
     assert late.totals.new + late.totals.changed == 0
     assert "cũ hơn" in late.note() and "không có gì cần nhập" in late.note()
     assert "nothing to do" in late.note(vietnamese=False)
+    # The same downwards: two bundles of the hub for C, taken in the wrong order.
+    h_older, h_newer = p.export("hub", "C"), p.export("hub", "C")
+    merge.import_bundle(p.dbs["C"], h_newer)
+    late_down = merge.import_bundle(p.dbs["C"], h_older)
+    assert late_down.older_than_received and late_down.totals.new + late_down.totals.changed == 0
+    assert "cũ hơn" in late_down.note()
     p.check_sum()
     p.round()
     p.check()
