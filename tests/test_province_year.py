@@ -461,22 +461,56 @@ def _year(p: Province, tmp: Path, run_cli: Cli) -> None:
     assert conflicts.list_conflicts(p.dbs["A"]) == [] and conflicts.list_conflicts(p.hub) == []
     p.check()
 
-    # 12. A row injected into A's database for commune B: refused at the hub, nothing written.
-    hub_before = canonical_dump(p.hub)
-    with p.dbs["A"].session() as s:
-        s.add(AwardDecision(number="99", symbol="QĐ-GIẢ", commune_code=p.codes["B"], status="draft"))
-    forged = p.export("A", "hub")
-    with pytest.raises(UserError) as refused_import:
-        merge.import_bundle(p.hub, forged)
-    one_sentence(refused_import.value.vi)
-    assert "award_decision" in refused_import.value.vi or "quyết định" in refused_import.value.vi
-    assert canonical_dump(p.hub) == hub_before
-    p.check_sum()
-    # A stays out of step (its tables hold the forged row) until its officer removes it.
-    with p.dbs["A"].engine.begin() as c:
-        c.execute(AwardDecision.__table__.delete().where(AwardDecision.__table__.c.number == "99"))
-    p.round()
-    p.check()
+    # 12. A row injected into A's database for commune B (and, as a hostile officer would, other
+    #     rows A may not write): each refused at the hub in one sentence, nothing written. A stays out
+    #     of step (its tables hold the row) until its officer removes it; then a round is whole again.
+    village_a = a_village(p.dbs["A"])
+    last_year = rp.period(p.dbs["A"], str(YEAR.year - 1))  # A "approves" its own past year
+    injections: list[tuple[Any, str]] = [
+        (
+            AwardDecision(number="99", symbol="QĐ-GIẢ", commune_code=p.codes["B"], status="draft"),
+            "award_decision",
+        ),
+        (
+            Household(village_id=village_a, code="GIA-99", address="Hộ của xã B", origin_site=p.ids["B"]),
+            "household",
+        ),
+        (
+            ReportSubmission(
+                commune_code=p.codes["A"],
+                definition_code=rp.DEFAULT_DEFINITION,
+                period=last_year.code,
+                period_start=last_year.start,
+                period_end=last_year.end,
+                convention=last_year.convention,
+                locked=True,
+                locked_by="Tự duyệt",
+            ),
+            "report_submission",
+        ),
+    ]
+    for row, table in injections:
+        hub_before = canonical_dump(p.hub)
+        province_before = hub_service.province_report(p.hub, PERIOD).values()
+        with p.dbs["A"].session() as s:
+            s.add(row)
+            s.flush()
+            rid = row.id
+        forged = p.export("A", "hub")
+        with pytest.raises(UserError) as refused_import:
+            merge.import_bundle(p.hub, forged)
+        one_sentence(refused_import.value.vi)
+        assert getattr(refused_import.value, "table", None) == table, refused_import.value.vi
+        assert "chưa có gì được ghi" in refused_import.value.vi
+        assert canonical_dump(p.hub) == hub_before, table
+        # The province's figures did not move; A's own report counts a forged household until it is
+        # removed, so the sum is checked again after the removal (below).
+        assert hub_service.province_report(p.hub, PERIOD).values() == province_before
+        model = type(row)
+        with p.dbs["A"].engine.begin() as c:
+            c.execute(model.__table__.delete().where(model.__table__.c.id == rid))
+        p.round()
+        p.check()
 
 
 # -- regressions found by the year ----------------------------------------------------------------
