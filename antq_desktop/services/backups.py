@@ -450,6 +450,8 @@ def restore(
         lost = restore_loss(db_path, file).tables
     old_head = _head_of(db_path)
     counters = _bundle_counters(db_path)
+    same_station = bool(facts.site_id) and facts.site_id == _current_site(db_path)
+    locks = _upper_level_approvals(db_path) if same_station else []
     safety = None
     folder = data_dir.backups
     staged = db_path.with_name(db_path.name + ".restoring")
@@ -469,6 +471,7 @@ def restore(
         try:
             migrated = upgrade(db, backup_dir=folder).before != HEAD_REVISION
             _carry_counters(db, counters)
+            _carry_approvals(db, locks)
             if hook is not None:
                 hook(db)
             audit.log(
@@ -541,6 +544,52 @@ def _carry_counters(db: Database, counters: dict[str, tuple[int, int]]) -> None:
                 ),
                 {"o": out, "i": in_, "id": site},
             )
+
+
+def _upper_level_approvals(path: Path) -> list[dict[str, Any]]:
+    """The report submissions the upper level last wrote (its approvals, locks, reopenings), as
+    stored in the database being replaced."""
+    if not path.exists():
+        return []
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+        con.row_factory = sqlite3.Row
+        try:
+            me = con.execute("SELECT site_id FROM sync_clock WHERE id = 1").fetchone()
+            rows = con.execute(
+                "SELECT * FROM report_submission WHERE modified_by_site IS NOT ?", (me[0] if me else "",)
+            ).fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:  # the replaced database may be the damaged one
+        return []
+    return [dict(r) for r in rows]
+
+
+def _carry_approvals(db: Database, rows: list[dict[str, Any]]) -> None:
+    """An approval is never undone by a restore: the upper level's newer approval rows (a lock made
+    after the backup) are kept as received, so the approved period stays locked until the upper
+    level's next bundle brings everything else back. Same versions: they merge as unchanged."""
+    from ..storage.stamping import advance_clock
+
+    if not rows:
+        return
+    with db.session() as s:
+        conn = s.connection()
+        cols = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(report_submission)")]
+        newer = []
+        for row in rows:
+            have = conn.execute(
+                text("SELECT version FROM report_submission WHERE id = :id"), {"id": row["id"]}
+            ).scalar()
+            if have is None or str(have) < str(row["version"]):
+                newer.append(row)
+        for row, stamp in zip(newer, advance_clock(conn, len(newer)), strict=True):
+            values = {c: row.get(c) for c in cols}
+            values["change_seq"] = stamp.change_seq  # a local change number: it travels again
+            names = ", ".join(f'"{c}"' for c in cols)
+            binds = ", ".join(f":{c}" for c in cols)
+            conn.execute(text(f"INSERT OR REPLACE INTO report_submission ({names}) VALUES ({binds})"), values)
 
 
 def _head_of(path: Path) -> dict[str, Any]:
