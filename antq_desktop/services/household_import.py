@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -39,12 +40,11 @@ from sqlalchemy.orm import Session
 from ..domain import ethnic
 from ..domain import persons as rules
 from ..domain.text import fold, nfc
-from ..domain.villages import VILLAGE_KINDS
 from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.models import Commitment, Commune, Household, HouseholdEvent, Person, SyncClock, Village
 from ..storage.stamping import row_search_key, stamp_rows
-from . import audit
+from . import audit, import_checks, import_villages
 from .errors import UserError
 from .validation import Finding, ValidationReport
 
@@ -391,6 +391,7 @@ def _broken(name: str) -> UserError:
 
 _READ_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
+    zlib.error,
     KeyError,
     ValueError,
     TypeError,
@@ -667,6 +668,7 @@ class ImportPlan:
     report: ValidationReport
     commitment_year: int | None
     clock_seq: int  # the register's change counter when planned: apply refuses stale plans
+    villages: list[import_villages.FileVillage] = field(default_factory=list)  # as the file names them
 
     @property
     def file_name(self) -> str:
@@ -939,7 +941,11 @@ def _phone(v: object) -> str:
 
 
 def _read_rows(
-    wb: Any, sheet: SheetAnalysis, progress: Callable[[int], None], cancel: Cancel | None
+    wb: Any,
+    sheet: SheetAnalysis,
+    progress: Callable[[int], None],
+    cancel: Cancel | None,
+    formulas: Mapping[int, list[int]] | None = None,
 ) -> Iterable[tuple[int, tuple[Any, ...]]]:
     ws = wb[sheet.name]
     name_col = sheet.mapping["full_name"]
@@ -955,6 +961,9 @@ def _read_rows(
             cells = cells + (None,) * (width - len(cells))
         mapped = [cells[c] for c in sheet.mapping.values()]
         if not any(_filled(v) for v in mapped):
+            if formulas and set(formulas.get(r, ())) & set(sheet.mapping.values()):
+                yield r, cells  # formulas never computed: an error with its row, not a skipped row
+                continue
             if _is_signature(cells):
                 return
             continue
@@ -1104,26 +1113,6 @@ def _load_known(s: Session, year: int | None) -> _Known:
     return k
 
 
-def _village_core(name: str) -> str:
-    f = fold(name)
-    for kind in sorted(VILLAGE_KINDS, key=len, reverse=True):
-        if f.startswith(fold(kind) + " "):
-            return f[len(fold(kind)) + 1 :].strip()
-    return f
-
-
-def _match_village(text: str, villages: Mapping[str, Village]) -> str | None:
-    if not text:
-        return None
-    f = fold(text)
-    for vid, v in villages.items():
-        if fold(v.name) == f:
-            return vid
-    core = _village_core(text)
-    hits = [vid for vid, v in villages.items() if _village_core(v.name) == core]
-    return hits[0] if len(hits) == 1 else None
-
-
 def plan(
     db: Database,
     analysis: WorkbookAnalysis,
@@ -1131,6 +1120,8 @@ def plan(
     mapping_overrides: Mapping[str, Any] | None = None,
     commitment_year: int | None = None,
     village_overrides: Mapping[str, str] | None = None,
+    village_map: Mapping[str, str] | None = None,
+    create_villages: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
 ) -> ImportPlan:
@@ -1139,7 +1130,10 @@ def plan(
     ``mapping_overrides``: ``{field: column}`` for every sheet, or
     ``{sheet: {field: column}}``; a column is a 0-based index or a letter,
     ``None`` removes the field. ``village_overrides``: ``{sheet name or village
-    text in the file: village id}``.
+    text in the file: village id}``. ``village_map``: ``{village as the file
+    writes it: existing village (id or name) | a new name | "create"}``;
+    ``create_villages`` creates every village the file names that the unit
+    lacks (see :mod:`.import_villages`).
     """
     sheets = _apply_overrides(analysis, mapping_overrides)
     report = ValidationReport()
@@ -1170,7 +1164,11 @@ def plan(
     wb = _open_workbook(analysis.path)
     try:
         for s in sheets:
-            rows_by_sheet[s.name] = [_parse_row(s, r, cells) for r, cells in _read_rows(wb, s, tick, cancel)]
+            formulas = _unsaved_formulas(analysis.path, wb[s.name])
+            rows_by_sheet[s.name] = [
+                _checked(s, _parse_row(s, r, cells), formulas)
+                for r, cells in _read_rows(wb, s, tick, cancel, formulas)
+            ]
     except _READ_ERRORS as exc:
         raise _broken(analysis.path.name) from exc
     finally:
@@ -1194,22 +1192,72 @@ def plan(
             )
     with db.session() as s:
         known = _load_known(s, year)
+        memory = import_villages.remembered(s)
         clock = int(s.scalar(select(SyncClock.seq).where(SyncClock.id == 1)) or 0)
-    builder = _Planner(known, report, village_overrides or {}, year)
+    resolver = import_villages.VillageResolver(
+        known.villages, choices=village_map, memory=memory, create_all=create_villages
+    )
+    builder = _Planner(known, report, village_overrides or {}, year, resolver)
     for sheet in sheets:
         builder.sheet(sheet, rows_by_sheet[sheet.name])
         _check_cancel(cancel)
     builder.finish()
     if progress is not None:
         progress(total, total)
-    return ImportPlan(analysis.path, builder.households, report, year, clock)
+    resolver.finish()
+    report.counts["villages_create"] = sum(1 for fv in resolver.file_villages if fv.action == "create")
+    for hp in builder.households:
+        hp.village_name = known.villages[hp.village_id].name
+    return ImportPlan(analysis.path, builder.households, report, year, clock, resolver.file_villages)
+
+
+def _unsaved_formulas(path: Path, ws: Any) -> dict[int, list[int]]:
+    member = getattr(ws, "_worksheet_path", None)  # openpyxl's read-only sheets know their part
+    return import_checks.unsaved_formulas(path, member) if member else {}
+
+
+def _checked(sheet: SheetAnalysis, row: _Row, formulas: Mapping[int, list[int]]) -> _Row:
+    """Formula cells without values and over-long text: errors of the row (import_checks)."""
+    cols = sorted(set(formulas.get(row.row, ())) & set(sheet.mapping.values()))
+    if cols:  # the row's other complaints follow from the missing values
+        row.findings = [
+            import_checks.formula_finding(sheet.name, row.row, column_letter(c)) for c in cols[:1]
+        ]
+        return row
+    texts = {
+        "full_name": row.person["full_name"],
+        "address": row.address,
+        "household_no": row.household_no,
+        "village": row.village_text,
+        "notes": row.person["notes"],
+    }
+    for key, vi, en in import_checks.too_long(texts):
+        c = sheet.mapping.get(key)
+        row.findings.append(
+            Finding(
+                "error",
+                vi,
+                en,
+                sheet=sheet.name,
+                row=row.row,
+                column=column_letter(c) if c is not None else "",
+                field=key,
+            )
+        )
+    return row
 
 
 class _Planner:
     def __init__(
-        self, known: _Known, report: ValidationReport, village_overrides: Mapping[str, str], year: int | None
+        self,
+        known: _Known,
+        report: ValidationReport,
+        village_overrides: Mapping[str, str],
+        year: int | None,
+        resolver: import_villages.VillageResolver,
     ):
         self.k = known
+        self.resolver = resolver
         self.report = report
         self.village_overrides = village_overrides
         self.year = year
@@ -1336,14 +1384,11 @@ class _Planner:
         for text in (village_text, sheet.name):
             if text and text in self.village_overrides and self.village_overrides[text] in k.villages:
                 return self.village_overrides[text]
-        if village_text:
-            vid = _match_village(village_text, k.villages)
-            label = village_text
-        else:
-            vid = _match_village(sheet.village_hint, k.villages) if sheet.village_hint else None
-            if vid is None and len(k.villages) == 1:
-                vid = next(iter(k.villages))
-            label = sheet.village_hint or sheet.name
+        label = village_text or sheet.village_hint
+        if not label and len(k.villages) == 1:
+            return next(iter(k.villages))
+        label = label or sheet.name
+        vid = self.resolver.resolve(label, sheet.name, head.row, (sheet.name, sheet.title))
         if vid is None:
             self.unknown_villages.setdefault((sheet.name, label), []).append(head.row)
         return vid
@@ -1514,15 +1559,14 @@ class _Planner:
             hp.commitment_action = "unchanged" if existing[1] == hp.commitment else "update"
 
     def finish(self) -> None:
-        names = ", ".join(v.name for v in self.k.villages.values())
         for (sheet, label), rows in self.unknown_villages.items():
             first = rows[0]
-            more = f" ({len(rows)} hộ)" if len(rows) > 1 else ""
+            vi, en = self.resolver.unknown_message(label, len(rows))
             self.report.add(
                 Finding(
                     "error",
-                    f"Không có thôn/tổ '{label}' trong xã{more}: hãy đổi tên trang hoặc cột Thôn cho khớp một trong: {names}.",
-                    f"There is no village '{label}' in the commune{more.replace('hộ', 'households')}: rename the sheet or the village cell to one of: {names}.",
+                    vi,
+                    en,
                     sheet=sheet,
                     row=first,
                     field="village",
@@ -1681,11 +1725,17 @@ class _Writer:
         self.note = f"Nhập từ Excel: {plan.file_name}"
         self.hh_id: dict[int, str] = {}  # id(HouseholdPlan) → household id
         self.pid: dict[int, str] = {}  # id(PersonPlan) → person id
+        self.village_of: dict[int, str] = {}  # id(HouseholdPlan) → a village created by this import
 
     def write(self, households: list[HouseholdPlan]) -> ImportResult:
         s = self.s
         commune = s.scalar(select(Commune).where(Commune.deleted.is_(False)).limit(1))
         assert commune is not None
+        real = import_villages.create_villages(s, self.plan.villages)
+        import_villages.remember(s, self.plan.villages, real)
+        for hp in households:  # the plan is left as it is (a cancelled run can be retried)
+            if hp.village_id in real:
+                self.village_of[id(hp)] = real[hp.village_id]
         villages = {v.id: v for v in s.scalars(select(Village))}
         next_seq = self._sequences(commune.code, villages)
         for hp in households:
@@ -1701,10 +1751,10 @@ class _Writer:
         for hp in households:
             if hp.household_id is not None:
                 continue
-            v = villages[hp.village_id]
+            v = villages[self.village_of.get(id(hp), hp.village_id)]
             next_seq[v.id] += 1
             row = {
-                "village_id": hp.village_id,
+                "village_id": v.id,
                 "code": f"{commune.code}-{v.code}-{next_seq[v.id]:05d}",
                 "address": hp.values.get("address", ""),
                 "phone": hp.values.get("phone", ""),
@@ -1844,6 +1894,8 @@ class _Writer:
             if h is None or h.deleted:
                 raise self._stale()
             for key, value in hp.changes.items():
+                if key == "village_id":
+                    value = self.village_of.get(id(hp), value)
                 if key != "head_person_id":
                     setattr(h, key, value)
             head = hp.head
