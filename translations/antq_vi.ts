@@ -2526,138 +2526,198 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="64"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="69"/>
         <source>Import households from %1</source>
         <translation>Nhập danh sách hộ từ %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="71"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="76"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="73"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="78"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="77"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="82"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
         <source>empty</source>
         <translation>trống</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
         <source>no header found</source>
         <translation>không thấy dòng tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="109"/>
         <source>(from the sheet&apos;s title)</source>
         <translation>(lấy từ tiêu đề trang)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="110"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="115"/>
         <source>Field</source>
         <translation>Thông tin</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="110"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="115"/>
         <source>Column in the sheet</source>
         <translation>Cột trong trang tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="116"/>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="183"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="117"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="122"/>
         <source>Commitment year</source>
         <translation>Năm cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="134"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="139"/>
         <source>Header found on row %1; data from row %2. Check each field&apos;s column:</source>
         <translation>Dòng tiêu đề ở dòng %1; dữ liệu từ dòng %2. Hãy kiểm tra cột của từng thông tin:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="139"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="144"/>
         <source>This sheet has no recognisable header and will be skipped.</source>
         <translation>Trang này không có dòng tiêu đề nhận ra được, sẽ được bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="148"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="153"/>
         <source>(not in this sheet)</source>
         <translation>(không có trong trang này)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="183"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="183"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="178"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="183"/>
         <source>What to do</source>
         <translation>Cần làm gì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="184"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="189"/>
         <source>Import the good rows and leave out the rows with errors</source>
         <translation>Nhập các dòng đúng, bỏ qua các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="194"/>
+        <source>Villages in the file that the unit does not have: choose one of the unit&apos;s, or create it.</source>
+        <translation>Các thôn/tổ trong tệp mà đơn vị chưa có: hãy chọn một thôn có sẵn hoặc tạo mới.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="200"/>
+        <source>In the file</source>
+        <translation>Trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="200"/>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="200"/>
+        <source>Village in the unit</source>
+        <translation>Thôn/tổ của đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="205"/>
+        <source>Create all</source>
+        <translation>Tạo mới tất cả</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="208"/>
+        <source>Check again with these villages</source>
+        <translation>Kiểm tra lại với các thôn đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="215"/>
+        <source>Save an error file…</source>
+        <translation>Lưu tệp báo lỗi…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="252"/>
         <source>Checking the list</source>
         <translation>Đang kiểm tra danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="252"/>
         <source>Reading every row…</source>
         <translation>Đang đọc từng dòng…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="226"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="267"/>
         <source>%1 rows read. Households: %2 new, %3 updated. Persons: %4 new, %5 updated. Commitments: %6. Errors: %7 (in %8 rows). Warnings: %9.</source>
         <translation>Đã đọc %1 dòng. Hộ: %2 mới, %3 cập nhật. Nhân khẩu: %4 mới, %5 cập nhật. Cam kết: %6. Lỗi: %7 (ở %8 dòng). Cảnh báo: %9.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="243"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="284"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="243"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="284"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="268"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="311"/>
+        <source>(choose)</source>
+        <translation>(chọn)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="312"/>
+        <source>Create: %1</source>
+        <translation>Tạo mới: %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="343"/>
+        <source>Save an error file</source>
+        <translation>Lưu tệp báo lỗi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="343"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="355"/>
+        <source>Error file saved: %1. Fix the marked rows in Excel, then import it again.</source>
+        <translation>Đã lưu tệp báo lỗi: %1. Hãy sửa các dòng được đánh dấu bằng Excel rồi nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="373"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="268"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="373"/>
         <source>Writing the households…</source>
         <translation>Đang ghi các hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="270"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="375"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="279"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="384"/>
         <source>Imported: %1 new households, %2 updated; %3 new persons.</source>
         <translation>Đã nhập: %1 hộ mới, %2 hộ cập nhật; %3 nhân khẩu mới.</translation>
     </message>

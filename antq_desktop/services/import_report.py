@@ -35,9 +35,10 @@ _ROW_REF = re.compile(r"(dòng|row) \d+")
 
 
 def kind_of(f: Finding) -> tuple[str, str, str]:
-    """Findings that differ only in the value they quote ('…') or a row number are one kind."""
+    """Findings that differ only in the value they quote ('…'), a row number or the advice are one kind."""
     text = _ROW_REF.sub(r"\1 …", _COUNTED.sub("", _QUOTED.sub("'…'", f.message_vi)))
-    return (f.severity, f.field or "", text)
+    # "What is wrong: what to do" — the part before the colon names the kind.
+    return (f.severity, f.field or "", text.split(": ", 1)[0].rstrip(". "))
 
 
 def _clip(text: str, n: int = MESSAGE_CHARS) -> str:
