@@ -1731,7 +1731,8 @@ class _Writer:
         s = self.s
         commune = s.scalar(select(Commune).where(Commune.deleted.is_(False)).limit(1))
         assert commune is not None
-        real = import_villages.create_villages(s, self.plan.villages)
+        used = {hp.village_id for hp in households}  # a village only bad rows name is not created
+        real = import_villages.create_villages(s, [fv for fv in self.plan.villages if fv.village_id in used])
         import_villages.remember(s, self.plan.villages, real)
         for hp in households:  # the plan is left as it is (a cancelled run can be retried)
             if hp.village_id in real:
