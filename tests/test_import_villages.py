@@ -260,14 +260,14 @@ def test_an_over_long_cell_is_an_error_not_a_cut(station, tmp_path: Path) -> Non
     assert result.counts["households_create"] == 1 and result.counts["persons_create"] == 1
 
 
-def _damaged(src: Path, dst: Path) -> Path:
-    """The sheet stream's compressed bytes scrambled in the middle (a bad USB copy)."""
+def _damaged(src: Path, dst: Path, member: str = "xl/worksheets/sheet1.xml") -> Path:
+    """A stream's compressed bytes scrambled in the middle (a bad USB copy)."""
     with zipfile.ZipFile(src) as zf:
-        info = zf.getinfo("xl/worksheets/sheet1.xml")
+        info = zf.getinfo(member)
     data = bytearray(src.read_bytes())
     start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
     middle = start + info.compress_size // 2
-    for i in range(middle, middle + 64):
+    for i in range(middle, middle + min(64, info.compress_size // 3 or 1)):
         data[i] ^= 0x5A
     dst.write_bytes(bytes(data))
     return dst
@@ -345,3 +345,14 @@ def test_summary_names_each_kind_once(station, tmp_path: Path) -> None:  # type:
     text = summary_text(plan)
     assert text.count("không đọc được") == 1 and text.count("không phải tên người") == 1
     assert text.startswith("Lỗi (") and "[100 dòng]" in text
+
+
+@pytest.mark.parametrize(
+    "member", ["xl/workbook.xml", "xl/styles.xml", "xl/worksheets/sheet2.xml", "[Content_Types].xml"]
+)
+def test_any_damaged_stream_is_one_sentence(station, tmp_path: Path, member: str) -> None:  # type: ignore[no-untyped-def]
+    good = ward_book(tmp_path / "good.xlsx", sheets=2, per_sheet=300)
+    bad = _damaged(good, tmp_path / "hong.xlsx", member)
+    with pytest.raises(UserError) as caught:
+        imp.plan(station.db, imp.analyse(bad))
+    assert "hong.xlsx" in caught.value.message() and "\n" not in caught.value.message()

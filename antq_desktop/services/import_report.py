@@ -23,8 +23,9 @@ from .validation import Finding
 if TYPE_CHECKING:  # pragma: no cover
     from .household_import import ImportPlan, WorkbookAnalysis
 
-KINDS_SHOWN = 12
+KINDS_SHOWN = 10
 PLACES_SHOWN = 5
+VILLAGES_SHOWN = 20
 MESSAGE_CHARS = 220
 ERROR_HEADER_VI = "Lỗi cần sửa"
 ERROR_HEADER_EN = "What to fix"
@@ -114,7 +115,7 @@ def summary_text(plan: ImportPlan, lang: str = "vi") -> str:
     villages = [fv for fv in plan.villages if fv.action != "match"]
     if villages:
         out.append("Villages in the file:" if en else "Thôn/tổ trong tệp:")
-        for fv in villages[:30]:
+        for fv in villages[:VILLAGES_SHOWN]:
             spell = " / ".join(_clip(s, 40) for s in fv.spellings[:3])
             if fv.action == "create":
                 what = f"new: {fv.new_name}" if en else f"tạo mới: {fv.new_name}"
@@ -123,8 +124,8 @@ def summary_text(plan: ImportPlan, lang: str = "vi") -> str:
             else:
                 what = "unknown" if en else "chưa có trong xã"
             out.append(f"  • {spell} ({fv.households} {'households' if en else 'hộ'}) → {_clip(what, 80)}")
-        if len(villages) > 30:
-            out.append(f"  … {len(villages) - 30}")
+        if len(villages) > VILLAGES_SHOWN:
+            out.append(f"  … {len(villages) - VILLAGES_SHOWN}")
     return "\n".join(out)
 
 
