@@ -356,3 +356,35 @@ def test_any_damaged_stream_is_one_sentence(station, tmp_path: Path, member: str
     with pytest.raises(UserError) as caught:
         imp.plan(station.db, imp.analyse(bad))
     assert "hong.xlsx" in caught.value.message() and "\n" not in caught.value.message()
+
+
+def test_a_generic_sheet_takes_its_village_from_the_title_or_says_it_has_none(
+    tmp_path: Path, setup_request
+) -> None:  # type: ignore[no-untyped-def]
+    st = fresh_unit(tmp_path, [], setup_request)
+    try:
+        path = tmp_path / "sheet1.xlsx"
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Sheet1"
+        ws.append(["BẢN CAM KẾT CỦA TỔ TỰ QUẢN — DANH SÁCH HỘ THÔN KHUỔI NẶM NĂM 2026"])
+        ws.append(["Họ và tên", "Năm sinh"])
+        ws.append(["Lò Văn A", 1970])
+        ws2 = wb.create_sheet("Sheet2")
+        ws2.append(["Họ và tên", "Năm sinh"])
+        ws2.append(["Lò Văn B", 1971])
+        wb.save(path)
+        plan = imp.plan(st.db, imp.analyse(path), create_villages=True)
+        assert [(f.sheet, f.row, f.message_vi) for f in plan.report.errors] == [
+            (
+                "Sheet2",
+                2,
+                "Trang 'Sheet2' không cho biết các hộ thuộc thôn/tổ nào: hãy thêm cột Thôn hoặc đặt tên trang bằng tên thôn (ví dụ 'Tổ 1').",
+            )
+        ]
+        assert [(fv.new_name, fv.action) for fv in plan.villages] == [("Thôn Khuổi Nặm", "create")]
+        result = imp.apply(st.db, plan, skip_bad_rows=True)
+        assert result.counts["households_create"] == 1
+        assert sql(st.db.path, "SELECT name FROM village") == [("Thôn Khuổi Nặm",)]
+    finally:
+        st.close()

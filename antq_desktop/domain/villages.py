@@ -156,6 +156,17 @@ def display_name(spellings: Iterable[str]) -> str:
 _TITLE_KIND = re.compile(
     r"\b(to dan pho|tdp|khu pho|tieu khu|khu dan cu|thon|xom|ban|lang|ap|buon|khom|to)\s+((?:so\s+)?[0-9a-z]+(?:\s+[a-z]+){0,3})"
 )
+_NOT_A_VILLAGE = (
+    "cam ket",
+    "chi dao",
+    "danh sach",
+    "bao cao",
+    "tong hop",
+    "ke khai",
+    "thong ke",
+    "dieu hanh",
+    "quan ly",
+)
 _TITLE_STOP = {
     "nam",
     "xa",
@@ -186,13 +197,21 @@ def villages_in_title(title: str) -> list[str]:
     for m in _TITLE_KIND.finditer(folded):
         words = m.group(2).split()
         core: list[str] = []
-        for w in words:
-            if w in _TITLE_STOP or (core and core[-1] not in ("so",) and w.isdigit()):
+        after = _NON_ALNUM.sub(" ", folded[m.end(2) :]).split()
+        for i, w in enumerate(words):
+            following = (words[i + 1 :] + after)[:1]
+            if w == "nam" and not (following and following[0].isdigit()):
+                pass  # "Nặm", "Nậm" in a name; "năm 2026" ends it
+            elif w in _TITLE_STOP or (core and core[-1] not in ("so",) and w.isdigit()):
                 break
             core.append(w)
             if w.isdigit():
                 break
         if not core or core == ["so"]:
+            continue
+        if m.group(1) in ("to", "tdp") and not core[-1].isdigit():
+            continue  # "TỔ CÔNG TÁC", "TỔ TỰ QUẢN": a team, not a tổ dân phố
+        if " ".join(core).startswith(_NOT_A_VILLAGE):
             continue
         end = m.start(2) + len(" ".join(core))
         phrase = text[m.start() : end]

@@ -40,6 +40,7 @@ from sqlalchemy.orm import Session
 from ..domain import ethnic
 from ..domain import persons as rules
 from ..domain.text import fold, nfc
+from ..domain.villages import villages_in_title
 from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.models import Commitment, Commune, Household, HouseholdEvent, Person, SyncClock, Village
@@ -1385,9 +1386,13 @@ class _Planner:
             if text and text in self.village_overrides and self.village_overrides[text] in k.villages:
                 return self.village_overrides[text]
         label = village_text or sheet.village_hint
-        if not label and len(k.villages) == 1:
-            return next(iter(k.villages))
-        label = label or sheet.name
+        if not label and len(self.resolver.existing) == 1:  # the unit's one village (not one being created)
+            return self.resolver.existing[0][0]
+        if not label:  # "Sheet1" with no village column: a village named in the title, else none
+            label = next(iter(villages_in_title(sheet.title)), "")
+        if not label:
+            self.unknown_villages.setdefault((sheet.name, ""), []).append(head.row)
+            return None
         vid = self.resolver.resolve(label, sheet.name, head.row, (sheet.name, sheet.title))
         if vid is None:
             self.unknown_villages.setdefault((sheet.name, label), []).append(head.row)
@@ -1562,6 +1567,9 @@ class _Planner:
         for (sheet, label), rows in self.unknown_villages.items():
             first = rows[0]
             vi, en = self.resolver.unknown_message(label, len(rows))
+            if not label:
+                vi = f"Trang '{sheet}' không cho biết các hộ thuộc thôn/tổ nào: hãy thêm cột Thôn hoặc đặt tên trang bằng tên thôn (ví dụ 'Tổ 1')."
+                en = f"Sheet '{sheet}' does not say which village its households belong to: add a village column or name the sheet after the village (e.g. 'Tổ 1')."
             self.report.add(
                 Finding(
                     "error",
@@ -1576,8 +1584,12 @@ class _Planner:
                 self.report.add(
                     Finding(
                         "error",
-                        f"Không có thôn/tổ '{label}' trong xã.",
-                        f"There is no village '{label}' in the commune.",
+                        f"Không có thôn/tổ '{label}' trong xã."
+                        if label
+                        else f"Trang '{sheet}' không cho biết thôn/tổ.",
+                        f"There is no village '{label}' in the commune."
+                        if label
+                        else f"Sheet '{sheet}' does not say the village.",
                         sheet=sheet,
                         row=r,
                         field="village",
