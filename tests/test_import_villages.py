@@ -211,6 +211,10 @@ def test_a_village_mapped_by_hand_is_remembered(station, tmp_path: Path, run_cli
     assert proc.returncode == 0, proc.stdout
     data = json.loads(proc.stdout)
     assert [v["action"] for v in data["villages"]] == ["map", "match"] and data["households_update"] == 0
+    proc = run_cli(
+        "--data-dir", data_dir, "households", "import", path, "--village-map", "Tổ 9=Thôn Nà Mạ", "--dry-run"
+    )
+    assert proc.returncode == 0 and "Tệp không có thôn/tổ 'Tổ 9'" in proc.stdout
     proc = run_cli("--data-dir", data_dir, "households", "import", path, "--village-map", "Tổ 1")
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1 and "--village-map" in proc.stderr
 

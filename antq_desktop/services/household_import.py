@@ -1206,6 +1206,15 @@ def plan(
     if progress is not None:
         progress(total, total)
     resolver.finish()
+    for text in resolver.unused_choices():
+        report.add(
+            Finding(
+                "warning",
+                f"Tệp không có thôn/tổ '{text}' nên cách ghép thôn này không được dùng: hãy kiểm tra lại tên.",
+                f"The file names no village '{text}', so that village mapping was not used: check the name.",
+                field="village",
+            )
+        )
     report.counts["villages_create"] = sum(1 for fv in resolver.file_villages if fv.action == "create")
     for hp in builder.households:
         hp.village_name = known.villages[hp.village_id].name
@@ -1720,7 +1729,11 @@ def apply(
             s,
             "import",
             table="household",
-            details={"households": len(households), "persons": sum(len(hp.persons) for hp in households)},
+            details={
+                "households": len(households),
+                "persons": sum(len(hp.persons) for hp in households),
+                "villages_created": result.counts.get("villages_create", 0),
+            },
         )
         return result
 

@@ -96,8 +96,11 @@ class VillageResolver:
         self.create_all = create_all
         self.memory = {k: v for k, v in (memory or {}).items() if v in villages}
         self.choices: dict[str, str] = {}
+        self.choice_texts: dict[str, str] = {}
         for text, target in (choices or {}).items():
-            self.choices[village_key(text) or fold(text)] = target
+            key = village_key(text) or fold(text)
+            self.choices[key] = target
+            self.choice_texts[key] = text
         self.found: dict[str, FileVillage] = {}
 
     def resolve(self, text: str, sheet: str, row: int, hints: Sequence[str] = ()) -> str | None:
@@ -158,6 +161,10 @@ class VillageResolver:
                 v = self.villages[fv.village_id]
                 v.name = fv.new_name
                 v.kind = guess_kind(v.name)
+
+    def unused_choices(self) -> list[str]:
+        """Villages the officer mapped that the file never names (a typo, or another file's)."""
+        return [text for key, text in self.choice_texts.items() if key not in self.found]
 
     @property
     def file_villages(self) -> list[FileVillage]:
