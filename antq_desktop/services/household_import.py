@@ -1589,16 +1589,15 @@ class _Planner:
                     field="village",
                 )
             )
+            # The other rows say what is wrong, the first one also what to do (one kind in the summary).
+            short_vi = re.sub(r"\s*\(\d+ hộ\)", "", vi.split(": ", 1)[0]) + "."
+            short_en = re.sub(r"\s*\(\d+ households\)", "", en.split(": ", 1)[0]) + "."
             for r in rows[1:]:
                 self.report.add(
                     Finding(
                         "error",
-                        f"Không có thôn/tổ '{label}' trong xã."
-                        if label
-                        else f"Trang '{sheet}' không cho biết thôn/tổ.",
-                        f"There is no village '{label}' in the commune."
-                        if label
-                        else f"Sheet '{sheet}' does not say the village.",
+                        short_vi,
+                        short_en,
                         sheet=sheet,
                         row=r,
                         field="village",
