@@ -301,6 +301,23 @@ def _add_households_parser(sub: Any) -> None:
         metavar="FIELD=COL",
         help="ghép cột bằng tay, ví dụ --map id_number=E (COL: chữ cái hoặc số thứ tự cột; để trống để bỏ)",
     )
+    imp.add_argument(
+        "--create-villages",
+        action="store_true",
+        help="tạo các thôn/tổ dân phố mà tệp ghi nhưng đơn vị chưa có",
+    )
+    imp.add_argument(
+        "--village-map",
+        action="append",
+        default=[],
+        metavar="TEXT=VILLAGE",
+        help='ghép thôn trong tệp với thôn của đơn vị, ví dụ --village-map "Tổ 1=Tổ dân phố số 1" (VILLAGE là create: tạo mới)',
+    )
+    imp.add_argument(
+        "--report",
+        metavar="FILE.xlsx",
+        help="ghi bản sao các dòng của tệp, thêm cột nêu lỗi của từng dòng lỗi",
+    )
     exp = hsub.add_parser("export", help="xuất danh sách hộ, nhân khẩu ra tệp .xlsx")
     exp.add_argument("file", help="tệp .xlsx cần ghi")
     exp.add_argument("--village", help="chỉ xuất một thôn/tổ dân phố (tên)")
@@ -342,14 +359,18 @@ def _import_summary(counts: dict[str, int], applied: bool) -> str:
         f"{verb}: {counts.get('households_create', 0)} hộ mới, {counts.get('households_update', 0)} hộ cập nhật, "
         f"{counts.get('persons_create', 0)} nhân khẩu mới, {counts.get('persons_update', 0)} nhân khẩu cập nhật, "
         f"{counts.get('commitments', 0)} cam kết; {counts.get('bad_rows', 0)} dòng lỗi."
+        + (f" Thôn/tổ mới: {counts['villages_create']}." if counts.get("villages_create") else "")
     )
 
 
 def cmd_households_import(args: argparse.Namespace) -> int:
     from .services import household_import as imp
+    from .services.import_report import summary_text, write_report
+    from .services.import_villages import parse_map_args
     from .services.station import is_set_up
 
     overrides = _mapping_args(args.map)
+    village_map = parse_map_args(args.village_map)
 
     def run() -> int:
         st = _open(args)
@@ -366,7 +387,13 @@ def cmd_households_import(args: argparse.Namespace) -> int:
                 mapping_overrides=overrides or None,
                 commitment_year=args.commitment_year,
                 convert_legacy=not args.no_convert_legacy,
+                village_map=village_map or None,
+                create_villages=args.create_villages,
             )
+            if args.report:
+                write_report(
+                    plan, Path(args.report).expanduser(), analysis, os.environ.get("ANTQ_LANG", "vi")
+                )
             report = plan.report
             blocked = bool(plan.general_errors) or (not report.ok and not args.skip_bad_rows)
             applied = False
@@ -379,14 +406,25 @@ def cmd_households_import(args: argparse.Namespace) -> int:
         if args.json:
             data = report.to_dict(lang)
             data.update(
-                {"dry_run": bool(args.dry_run), "applied": applied, "commitment_year": plan.commitment_year}
+                {
+                    "dry_run": bool(args.dry_run),
+                    "applied": applied,
+                    "commitment_year": plan.commitment_year,
+                    "villages": [fv.to_dict() for fv in plan.villages],
+                    "report_file": str(args.report) if args.report else None,
+                }
             )
             print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         else:
-            text = report.format_text(lang)
+            text = summary_text(plan, lang)
             if text:
                 print(text)
             print(_import_summary(report.counts, applied))
+            if args.report:
+                en = os.environ.get("ANTQ_LANG", "vi").startswith("en")
+                print(
+                    f"{'Error file written' if en else 'Đã ghi tệp báo lỗi'}: {Path(args.report).expanduser()}"
+                )
         if blocked:
             first = (plan.general_errors or report.errors)[0]
             n = len(report.bad_rows())

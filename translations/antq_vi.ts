@@ -1030,53 +1030,53 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="486"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="458"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="487"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="459"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="488"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="460"/>
         <source>Kept value</source>
         <translation>Giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="489"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="491"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="461"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="463"/>
         <source>Changed by, when</source>
         <translation>Nơi sửa, lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="490"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="462"/>
         <source>Other value</source>
         <translation>Giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="496"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
         <source>also those already decided</source>
         <translation>cả những xung đột đã xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="499"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="471"/>
         <source>Keep the kept value</source>
         <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="501"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="473"/>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="504"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="476"/>
         <source>The other value becomes a new change that travels to the peers.</source>
         <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="532"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="504"/>
         <source>%1 conflicts</source>
         <translation>%1 xung đột</translation>
     </message>
@@ -1673,190 +1673,190 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="203"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="175"/>
         <source>Station</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="176"/>
         <source>Last sent</source>
         <translation>Gửi lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="205"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="177"/>
         <source>Last received</source>
         <translation>Nhận lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="206"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="178"/>
         <source>Days since exchange</source>
         <translation>Số ngày chưa trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="207"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="179"/>
         <source>Changes not yet acknowledged</source>
         <translation>Thay đổi chưa được xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="208"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="180"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="215"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="187"/>
         <source>Export a bundle…</source>
         <translation>Xuất gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="218"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="190"/>
         <source>Import a bundle…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="220"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="192"/>
         <source>everything (recovery of a broken PC)</source>
         <translation>toàn bộ (khôi phục cho máy bị hỏng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="193"/>
         <source>Send the peer&apos;s complete data, not only what it has not acknowledged.</source>
         <translation>Gửi toàn bộ dữ liệu của đơn vị kia, không chỉ phần họ chưa xác nhận đã nhận.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="225"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="197"/>
         <source>Save this station&apos;s card…</source>
         <translation>Xuất thẻ đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="198"/>
         <source>Pair with a station&apos;s card…</source>
         <translation>Nhập thẻ đơn vị để ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="199"/>
         <source>Revoke the pairing…</source>
         <translation>Thu hồi ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="249"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="221"/>
         <source>This station: %1 — fingerprint %2</source>
         <translation>Đơn vị này: %1 — mã nhận dạng %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="257"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="229"/>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="231"/>
         <source>audit trail altered</source>
         <translation>nhật ký bị sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="261"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="233"/>
         <source>exchange overdue</source>
         <translation>quá hạn trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="263"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="235"/>
         <source>paired</source>
         <translation>đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="296"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="268"/>
         <source>Save this station&apos;s card</source>
         <translation>Xuất thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="296"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="310"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="268"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="282"/>
         <source>Site cards (*.json)</source>
         <translation>Thẻ đơn vị (*.json)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="310"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="282"/>
         <source>Pair with a station&apos;s card</source>
         <translation>Ghép nối bằng thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="301"/>
         <source>Another province</source>
         <translation>Đơn vị của tỉnh khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="302"/>
         <source>%1 belongs to %2, not this station&apos;s province. Pair with it anyway?</source>
         <translation>%1 thuộc %2, khác tỉnh của máy này. Vẫn ghép nối?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="315"/>
         <source>A station of the same commune</source>
         <translation>Trạm cùng xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="317"/>
         <source>%1 is already paired for this commune. Is %2 its new computer, replacing it? The old station&apos;s pairing is then revoked; its records stay the commune&apos;s.</source>
         <translation>%1 đã được ghép nối cho xã này. %2 có phải là máy mới thay cho máy đó không? Nếu đúng, ghép nối của trạm cũ sẽ bị thu hồi; dữ liệu của nó vẫn là của xã.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="372"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="344"/>
         <source>Revoke the pairing</source>
         <translation>Thu hồi ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="373"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="345"/>
         <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
         <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="392"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="402"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="374"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="384"/>
         <source>Export a bundle</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="392"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="423"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="395"/>
         <source>Bundles (*.antq)</source>
         <translation>Gói dữ liệu (*.antq)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="403"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="375"/>
         <source>Writing and checking the bundle…</source>
         <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="413"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="385"/>
         <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
         <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="423"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="433"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="447"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="459"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="395"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="405"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="419"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="431"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="440"/>
         <source>Import a bundle</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="406"/>
         <source>Checking the bundle…</source>
         <translation>Đang kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="448"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="420"/>
         <source>Writing the bundle&apos;s records…</source>
         <translation>Đang ghi dữ liệu của gói…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="460"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="432"/>
         <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
         <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="470"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="442"/>
         <source>The records were imported, but the sender&apos;s audit trail was changed after an earlier bundle:</source>
         <translation>Dữ liệu đã được nhập, nhưng nhật ký thao tác của bên gửi đã bị sửa sau một lần gửi trước:</translation>
     </message>
@@ -2526,143 +2526,203 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="64"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="69"/>
         <source>Import households from %1</source>
         <translation>Nhập danh sách hộ từ %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="71"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="76"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="73"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="78"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="77"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="82"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
         <source>empty</source>
         <translation>trống</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
         <source>no header found</source>
         <translation>không thấy dòng tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="109"/>
         <source>(from the sheet&apos;s title)</source>
         <translation>(lấy từ tiêu đề trang)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="110"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="115"/>
         <source>Field</source>
         <translation>Thông tin</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="110"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="115"/>
         <source>Column in the sheet</source>
         <translation>Cột trong trang tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="116"/>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="121"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="187"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="117"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="122"/>
         <source>Commitment year</source>
         <translation>Năm cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="118"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="123"/>
         <source>Convert cells typed in old fonts (TCVN3, VNI) to Unicode</source>
         <translation>Chuyển các ô gõ phông cũ (TCVN3, VNI) sang Unicode</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="138"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="143"/>
         <source>Header found on row %1; data from row %2. Check each field&apos;s column:</source>
         <translation>Dòng tiêu đề ở dòng %1; dữ liệu từ dòng %2. Hãy kiểm tra cột của từng thông tin:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="143"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="148"/>
         <source>This sheet has no recognisable header and will be skipped.</source>
         <translation>Trang này không có dòng tiêu đề nhận ra được, sẽ được bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="152"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="157"/>
         <source>(not in this sheet)</source>
         <translation>(không có trong trang này)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="187"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="187"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="182"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="187"/>
         <source>What to do</source>
         <translation>Cần làm gì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="188"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="193"/>
         <source>Import the good rows and leave out the rows with errors</source>
         <translation>Nhập các dòng đúng, bỏ qua các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="216"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="199"/>
+        <source>Villages in the file that the unit does not have: choose one of the unit&apos;s, or create it.</source>
+        <translation>Các thôn/tổ trong tệp mà đơn vị chưa có: hãy chọn một thôn có sẵn hoặc tạo mới.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="206"/>
+        <source>In the file</source>
+        <translation>Trong tệp</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="206"/>
+        <source>Households</source>
+        <translation>Số hộ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="206"/>
+        <source>Village in the unit</source>
+        <translation>Thôn/tổ của đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="211"/>
+        <source>Create all</source>
+        <translation>Tạo mới tất cả</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="214"/>
+        <source>Check again with these villages</source>
+        <translation>Kiểm tra lại với các thôn đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="221"/>
+        <source>Save an error file…</source>
+        <translation>Lưu tệp báo lỗi…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="259"/>
         <source>Checking the list</source>
         <translation>Đang kiểm tra danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="216"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="259"/>
         <source>Reading every row…</source>
         <translation>Đang đọc từng dòng…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="231"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="274"/>
         <source>%1 rows read. Households: %2 new, %3 updated. Persons: %4 new, %5 updated. Commitments: %6. Errors: %7 (in %8 rows). Warnings: %9.</source>
         <translation>Đã đọc %1 dòng. Hộ: %2 mới, %3 cập nhật. Nhân khẩu: %4 mới, %5 cập nhật. Cam kết: %6. Lỗi: %7 (ở %8 dòng). Cảnh báo: %9.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="248"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="291"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="248"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="291"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="273"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="318"/>
+        <source>(choose)</source>
+        <translation>(chọn)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="319"/>
+        <source>Create: %1</source>
+        <translation>Tạo mới: %1</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="350"/>
+        <source>Save an error file</source>
+        <translation>Lưu tệp báo lỗi</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="350"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Bảng tính Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="362"/>
+        <source>Error file saved: %1. Fix the marked rows in Excel, then import it again.</source>
+        <translation>Đã lưu tệp báo lỗi: %1. Hãy sửa các dòng được đánh dấu bằng Excel rồi nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="380"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="273"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="380"/>
         <source>Writing the households…</source>
         <translation>Đang ghi các hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="275"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="382"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="284"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="391"/>
         <source>Imported: %1 new households, %2 updated; %3 new persons.</source>
         <translation>Đã nhập: %1 hộ mới, %2 hộ cập nhật; %3 nhân khẩu mới.</translation>
     </message>
@@ -2670,52 +2730,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="128"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="100"/>
         <source>Import a bundle — check before writing</source>
         <translation>Nhập gói dữ liệu — xem trước khi ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="131"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="103"/>
         <source>Bundle no. %1 from %2, made %3 (%4).</source>
         <translation>Gói số %1 của %2, tạo lúc %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="142"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="114"/>
         <source>The sender restored a backup: everything is sent again and merged.</source>
         <translation>Bên gửi vừa khôi phục bản sao lưu: toàn bộ dữ liệu được gửi lại và hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="149"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="121"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="122"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="151"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="123"/>
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="152"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="124"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="153"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="125"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="165"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="137"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="179"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="151"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -3753,37 +3813,37 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="90"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="62"/>
         <source>Pair with %1</source>
         <translation>Ghép nối với %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="97"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="69"/>
         <source>Call the officer of %1 and ask them to read the fingerprint shown on their screen (Sync → This station&apos;s card). Confirm only if every character is the same.</source>
         <translation>Gọi điện cho cán bộ của %1, đề nghị đọc mã nhận dạng trên màn hình của họ (Đồng bộ → dòng “Đơn vị này”). Chỉ xác nhận khi mọi ký tự đều giống nhau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="102"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="74"/>
         <source>The fingerprint read out on the phone is exactly this one</source>
         <translation>Mã nhận dạng đọc qua điện thoại giống hệt mã này</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="105"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="77"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="106"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="78"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="107"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="79"/>
         <source>Fingerprint</source>
         <translation>Mã nhận dạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="86"/>
         <source>Pair</source>
         <translation>Ghép nối</translation>
     </message>
@@ -4685,12 +4745,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="550"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="522"/>
         <source>Exchange with other stations</source>
         <translation>Trao đổi với đơn vị khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="551"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="523"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>

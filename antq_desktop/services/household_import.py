@@ -27,6 +27,7 @@ from __future__ import annotations
 import functools
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -40,12 +41,12 @@ from ..domain import ethnic
 from ..domain import persons as rules
 from ..domain.phones import normalise_phone
 from ..domain.text import fold, nfc
-from ..domain.villages import VILLAGE_KINDS
+from ..domain.villages import villages_in_title
 from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.models import Commitment, Commune, Household, HouseholdEvent, Person, SyncClock, Village
 from ..storage.stamping import row_search_key, stamp_rows
-from . import audit, legacy_cells, old_place_notes
+from . import audit, import_checks, import_villages, legacy_cells, old_place_notes
 from .errors import UserError
 from .validation import Finding, ValidationReport
 
@@ -392,6 +393,7 @@ def _broken(name: str) -> UserError:
 
 _READ_ERRORS: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
+    zlib.error,
     KeyError,
     ValueError,
     TypeError,
@@ -668,6 +670,7 @@ class ImportPlan:
     report: ValidationReport
     commitment_year: int | None
     clock_seq: int  # the register's change counter when planned: apply refuses stale plans
+    villages: list[import_villages.FileVillage] = field(default_factory=list)  # as the file names them
 
     @property
     def file_name(self) -> str:
@@ -937,6 +940,7 @@ def _read_rows(
     progress: Callable[[int], None],
     cancel: Cancel | None,
     legacy: legacy_cells.LegacyTally | None = None,
+    formulas: Mapping[int, list[int]] | None = None,
 ) -> Iterable[tuple[int, tuple[Any, ...]]]:
     ws = wb[sheet.name]
     name_col = sheet.mapping["full_name"]
@@ -953,6 +957,9 @@ def _read_rows(
             cells = cells + (None,) * (width - len(cells))
         mapped = [cells[c] for c in sheet.mapping.values()]
         if not any(_filled(v) for v in mapped):
+            if formulas and set(formulas.get(r, ())) & set(sheet.mapping.values()):
+                yield r, cells  # formulas never computed: an error with its row, not a skipped row
+                continue
             if _is_signature(cells):
                 return
             continue
@@ -1102,26 +1109,6 @@ def _load_known(s: Session, year: int | None) -> _Known:
     return k
 
 
-def _village_core(name: str) -> str:
-    f = fold(name)
-    for kind in sorted(VILLAGE_KINDS, key=len, reverse=True):
-        if f.startswith(fold(kind) + " "):
-            return f[len(fold(kind)) + 1 :].strip()
-    return f
-
-
-def _match_village(text: str, villages: Mapping[str, Village]) -> str | None:
-    if not text:
-        return None
-    f = fold(text)
-    for vid, v in villages.items():
-        if fold(v.name) == f:
-            return vid
-    core = _village_core(text)
-    hits = [vid for vid, v in villages.items() if _village_core(v.name) == core]
-    return hits[0] if len(hits) == 1 else None
-
-
 def plan(
     db: Database,
     analysis: WorkbookAnalysis,
@@ -1129,6 +1116,8 @@ def plan(
     mapping_overrides: Mapping[str, Any] | None = None,
     commitment_year: int | None = None,
     village_overrides: Mapping[str, str] | None = None,
+    village_map: Mapping[str, str] | None = None,
+    create_villages: bool = False,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     convert_legacy: bool = True,
@@ -1138,7 +1127,10 @@ def plan(
     ``mapping_overrides``: ``{field: column}`` for every sheet, or
     ``{sheet: {field: column}}``; a column is a 0-based index or a letter,
     ``None`` removes the field. ``village_overrides``: ``{sheet name or village
-    text in the file: village id}``. ``convert_legacy``: TCVN3/VNI cells read as Unicode (noted).
+    text in the file: village id}``. ``village_map``: ``{village as the file
+    writes it: existing village (id or name) | a new name | "create"}``;
+    ``create_villages`` creates every village the file names that the unit
+    lacks (see :mod:`.import_villages`). ``convert_legacy``: TCVN3/VNI cells read as Unicode (noted).
     """
     sheets = _apply_overrides(analysis, mapping_overrides)
     report = ValidationReport()
@@ -1170,8 +1162,11 @@ def plan(
     legacy = legacy_cells.LegacyTally() if convert_legacy else None
     try:
         for s in sheets:
-            read = _read_rows(wb, s, tick, cancel, legacy)
-            rows_by_sheet[s.name] = [_parse_row(s, r, cells) for r, cells in read]
+            formulas = _unsaved_formulas(analysis.path, wb[s.name])
+            rows_by_sheet[s.name] = [
+                _checked(s, _parse_row(s, r, cells), formulas)
+                for r, cells in _read_rows(wb, s, tick, cancel, legacy, formulas)
+            ]
     except _READ_ERRORS as exc:
         raise _broken(analysis.path.name) from exc
     finally:
@@ -1196,8 +1191,12 @@ def plan(
             )
     with db.session() as s:
         known = _load_known(s, year)
+        memory = import_villages.remembered(s)
         clock = int(s.scalar(select(SyncClock.seq).where(SyncClock.id == 1)) or 0)
-    builder = _Planner(known, report, village_overrides or {}, year)
+    resolver = import_villages.VillageResolver(
+        known.villages, choices=village_map, memory=memory, create_all=create_villages
+    )
+    builder = _Planner(known, report, village_overrides or {}, year, resolver)
     for sheet in sheets:
         builder.sheet(sheet, rows_by_sheet[sheet.name])
         _check_cancel(cancel)
@@ -1205,14 +1204,69 @@ def plan(
     report.extend(old_place_notes.notes(builder.households, sheets, known.commune_code))  # pre-2025 names
     if progress is not None:
         progress(total, total)
-    return ImportPlan(analysis.path, builder.households, report, year, clock)
+    resolver.finish()
+    for text in resolver.unused_choices():
+        report.add(
+            Finding(
+                "warning",
+                f"Tệp không có thôn/tổ '{text}' nên cách ghép thôn này không được dùng: hãy kiểm tra lại tên.",
+                f"The file names no village '{text}', so that village mapping was not used: check the name.",
+                field="village",
+            )
+        )
+    report.counts["villages_create"] = sum(1 for fv in resolver.file_villages if fv.action == "create")
+    for hp in builder.households:
+        hp.village_name = known.villages[hp.village_id].name
+    return ImportPlan(analysis.path, builder.households, report, year, clock, resolver.file_villages)
+
+
+def _unsaved_formulas(path: Path, ws: Any) -> dict[int, list[int]]:
+    member = getattr(ws, "_worksheet_path", None)  # openpyxl's read-only sheets know their part
+    return import_checks.unsaved_formulas(path, member) if member else {}
+
+
+def _checked(sheet: SheetAnalysis, row: _Row, formulas: Mapping[int, list[int]]) -> _Row:
+    """Formula cells without values and over-long text: errors of the row (import_checks)."""
+    cols = sorted(set(formulas.get(row.row, ())) & set(sheet.mapping.values()))
+    if cols:  # the row's other complaints follow from the missing values
+        row.findings = [
+            import_checks.formula_finding(sheet.name, row.row, column_letter(c)) for c in cols[:1]
+        ]
+        return row
+    texts = {
+        "full_name": row.person["full_name"],
+        "address": row.address,
+        "household_no": row.household_no,
+        "village": row.village_text,
+        "notes": row.person["notes"],
+    }
+    for key, vi, en in import_checks.too_long(texts):
+        c = sheet.mapping.get(key)
+        row.findings.append(
+            Finding(
+                "error",
+                vi,
+                en,
+                sheet=sheet.name,
+                row=row.row,
+                column=column_letter(c) if c is not None else "",
+                field=key,
+            )
+        )
+    return row
 
 
 class _Planner:
     def __init__(
-        self, known: _Known, report: ValidationReport, village_overrides: Mapping[str, str], year: int | None
+        self,
+        known: _Known,
+        report: ValidationReport,
+        village_overrides: Mapping[str, str],
+        year: int | None,
+        resolver: import_villages.VillageResolver,
     ):
         self.k = known
+        self.resolver = resolver
         self.report = report
         self.village_overrides = village_overrides
         self.year = year
@@ -1339,14 +1393,15 @@ class _Planner:
         for text in (village_text, sheet.name):
             if text and text in self.village_overrides and self.village_overrides[text] in k.villages:
                 return self.village_overrides[text]
-        if village_text:
-            vid = _match_village(village_text, k.villages)
-            label = village_text
-        else:
-            vid = _match_village(sheet.village_hint, k.villages) if sheet.village_hint else None
-            if vid is None and len(k.villages) == 1:
-                vid = next(iter(k.villages))
-            label = sheet.village_hint or sheet.name
+        label = village_text or sheet.village_hint
+        if not label and len(self.resolver.existing) == 1:  # the unit's one village (not one being created)
+            return self.resolver.existing[0][0]
+        if not label:  # "Sheet1" with no village column: a village named in the title, else none
+            label = next(iter(villages_in_title(sheet.title)), "")
+        if not label:
+            self.unknown_villages.setdefault((sheet.name, ""), []).append(head.row)
+            return None
+        vid = self.resolver.resolve(label, sheet.name, head.row, (sheet.name, sheet.title))
         if vid is None:
             self.unknown_villages.setdefault((sheet.name, label), []).append(head.row)
         return vid
@@ -1517,26 +1572,31 @@ class _Planner:
             hp.commitment_action = "unchanged" if existing[1] == hp.commitment else "update"
 
     def finish(self) -> None:
-        names = ", ".join(v.name for v in self.k.villages.values())
         for (sheet, label), rows in self.unknown_villages.items():
             first = rows[0]
-            more = f" ({len(rows)} hộ)" if len(rows) > 1 else ""
+            vi, en = self.resolver.unknown_message(label, len(rows))
+            if not label:
+                vi = f"Trang '{sheet}' không cho biết các hộ thuộc thôn/tổ nào: hãy thêm cột Thôn hoặc đặt tên trang bằng tên thôn (ví dụ 'Tổ 1')."
+                en = f"Sheet '{sheet}' does not say which village its households belong to: add a village column or name the sheet after the village (e.g. 'Tổ 1')."
             self.report.add(
                 Finding(
                     "error",
-                    f"Không có thôn/tổ '{label}' trong xã{more}: hãy đổi tên trang hoặc cột Thôn cho khớp một trong: {names}.",
-                    f"There is no village '{label}' in the commune{more.replace('hộ', 'households')}: rename the sheet or the village cell to one of: {names}.",
+                    vi,
+                    en,
                     sheet=sheet,
                     row=first,
                     field="village",
                 )
             )
+            # The other rows say what is wrong, the first one also what to do (one kind in the summary).
+            short_vi = re.sub(r"\s*\(\d+ hộ\)", "", vi.split(": ", 1)[0]) + "."
+            short_en = re.sub(r"\s*\(\d+ households\)", "", en.split(": ", 1)[0]) + "."
             for r in rows[1:]:
                 self.report.add(
                     Finding(
                         "error",
-                        f"Không có thôn/tổ '{label}' trong xã.",
-                        f"There is no village '{label}' in the commune.",
+                        short_vi,
+                        short_en,
                         sheet=sheet,
                         row=r,
                         field="village",
@@ -1667,7 +1727,11 @@ def apply(
             s,
             "import",
             table="household",
-            details={"households": len(households), "persons": sum(len(hp.persons) for hp in households)},
+            details={
+                "households": len(households),
+                "persons": sum(len(hp.persons) for hp in households),
+                "villages_created": result.counts.get("villages_create", 0),
+            },
         )
         return result
 
@@ -1684,11 +1748,18 @@ class _Writer:
         self.note = f"Nhập từ Excel: {plan.file_name}"
         self.hh_id: dict[int, str] = {}  # id(HouseholdPlan) → household id
         self.pid: dict[int, str] = {}  # id(PersonPlan) → person id
+        self.village_of: dict[int, str] = {}  # id(HouseholdPlan) → a village created by this import
 
     def write(self, households: list[HouseholdPlan]) -> ImportResult:
         s = self.s
         commune = s.scalar(select(Commune).where(Commune.deleted.is_(False)).limit(1))
         assert commune is not None
+        used = {hp.village_id for hp in households}  # a village only bad rows name is not created
+        real = import_villages.create_villages(s, [fv for fv in self.plan.villages if fv.village_id in used])
+        import_villages.remember(s, self.plan.villages, real)
+        for hp in households:  # the plan is left as it is (a cancelled run can be retried)
+            if hp.village_id in real:
+                self.village_of[id(hp)] = real[hp.village_id]
         villages = {v.id: v for v in s.scalars(select(Village))}
         next_seq = self._sequences(commune.code, villages)
         for hp in households:
@@ -1704,10 +1775,10 @@ class _Writer:
         for hp in households:
             if hp.household_id is not None:
                 continue
-            v = villages[hp.village_id]
+            v = villages[self.village_of.get(id(hp), hp.village_id)]
             next_seq[v.id] += 1
             row = {
-                "village_id": hp.village_id,
+                "village_id": v.id,
                 "code": f"{commune.code}-{v.code}-{next_seq[v.id]:05d}",
                 "address": hp.values.get("address", ""),
                 "phone": hp.values.get("phone", ""),
@@ -1847,6 +1918,8 @@ class _Writer:
             if h is None or h.deleted:
                 raise self._stale()
             for key, value in hp.changes.items():
+                if key == "village_id":
+                    value = self.village_of.get(id(hp), value)
                 if key != "head_person_id":
                     setattr(h, key, value)
             head = hp.head

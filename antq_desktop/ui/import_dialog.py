@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +36,9 @@ from PySide6.QtWidgets import (
 
 from ..services import household_import as imp
 from ..services.errors import UserError
+from ..services.households import villages as unit_villages
+from ..services.import_report import summarise, write_report
+from ..services.import_villages import CREATE
 from ..storage.database import Database
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
@@ -60,6 +64,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.analysis = analysis
         self.plan: imp.ImportPlan | None = None
+        self.village_choices: dict[str, str] = {}  # village as the file writes it → village id | "create"
         self.result: imp.ImportResult | None = None
         self.setWindowTitle(self.tr("Import households from %1").replace("%1", self.path.name))
         self.setMinimumSize(820, 560)
@@ -188,12 +193,49 @@ class ImportDialog(QDialog):
         self.skip_bad = QCheckBox(self.tr("Import the good rows and leave out the rows with errors"))
         self.skip_bad.setObjectName("skipBadRows")
         self.skip_bad.toggled.connect(self._update_buttons)
+        # The file's villages the unit does not know (yet): map each to one, or create it.
+        self.villages_info = QLabel(
+            self.tr(
+                "Villages in the file that the unit does not have: choose one of the unit's, or create it."
+            )
+        )
+        self.villages_info.setWordWrap(True)
+        self.village_table = QTableWidget(0, 3)
+        self.village_table.setObjectName("villageTable")
+        self.village_table.setHorizontalHeaderLabels(
+            [self.tr("In the file"), self.tr("Households"), self.tr("Village in the unit")]
+        )
+        self.village_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.village_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.village_table.verticalHeader().setVisible(False)
+        self.create_all_button = QPushButton(self.tr("Create all"))
+        self.create_all_button.setObjectName("createAllVillages")
+        self.create_all_button.clicked.connect(self._create_all)
+        self.recheck_button = QPushButton(self.tr("Check again with these villages"))
+        self.recheck_button.setObjectName("recheckButton")
+        self.recheck_button.clicked.connect(self.preview)
+        self.kinds = QLabel()
+        self.kinds.setObjectName("problemKinds")
+        self.kinds.setWordWrap(True)
+        self.kinds.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report_button = QPushButton(self.tr("Save an error file…"))
+        self.report_button.setObjectName("saveReportButton")
+        self.report_button.clicked.connect(self.save_report)
         layout = QVBoxLayout(page)
         layout.addWidget(self.summary)
+        layout.addWidget(self.villages_info)
+        layout.addWidget(self.village_table)
+        vrow = QHBoxLayout()
+        vrow.addWidget(self.create_all_button)
+        vrow.addWidget(self.recheck_button)
+        vrow.addStretch(1)
+        layout.addLayout(vrow)
+        layout.addWidget(self.kinds)
         layout.addWidget(self.findings, 1)
         row = QHBoxLayout()
         row.addWidget(self.skip_bad)
         row.addStretch(1)
+        row.addWidget(self.report_button)
         layout.addLayout(row)
         return page
 
@@ -207,6 +249,7 @@ class ImportDialog(QDialog):
                 self.analysis,
                 mapping_overrides=self.overrides(),
                 commitment_year=year,
+                village_map=dict(self.village_choices),
                 progress=progress,
                 cancel=cancel,
                 convert_legacy=self.convert_legacy.isChecked(),
@@ -253,9 +296,73 @@ class ImportDialog(QDialog):
                     item.setForeground(Qt.GlobalColor.darkRed)
                 self.findings.setItem(r, col, item)
         self.findings.resizeRowsToContents()
+        lines = summarise(report.errors, "vi" if vi else "en") if report.errors else []
+        self.kinds.setText("\n".join(line.strip() for line in lines))
+        self.kinds.setVisible(bool(lines))
+        self.report_button.setVisible(bool(report.errors))
+        self._show_villages()
         self.skip_bad.setChecked(False)
         self.skip_bad.setVisible(bool(report.errors) and not self.plan.general_errors)
         self._update_buttons()
+
+    def _show_villages(self) -> None:
+        assert self.plan is not None
+        shown = [fv for fv in self.plan.villages if fv.action != "match"]
+        known = unit_villages(self.db)
+        self.village_table.setRowCount(len(shown))
+        for r, fv in enumerate(shown):
+            self.village_table.setItem(r, 0, QTableWidgetItem(" / ".join(fv.spellings[:3])))
+            self.village_table.setItem(r, 1, QTableWidgetItem(fmt_int(fv.households)))
+            combo = QComboBox()
+            combo.setObjectName(f"village_{r}")
+            combo.addItem(self.tr("(choose)"), None)
+            combo.addItem(self.tr("Create: %1").replace("%1", fv.new_name), CREATE)
+            for vid, name in known:
+                combo.addItem(name, vid)
+            current = CREATE if fv.action == CREATE else fv.village_id
+            combo.setCurrentIndex(max(0, combo.findData(current)) if current else 0)
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, label=fv.label: self._choose_village(label, c.currentData())
+            )
+            self.village_table.setCellWidget(r, 2, combo)
+        for w in (self.villages_info, self.village_table, self.create_all_button, self.recheck_button):
+            w.setVisible(bool(shown))
+
+    def _choose_village(self, label: str, target: str | None) -> None:
+        if target is None:
+            self.village_choices.pop(label, None)
+        else:
+            self.village_choices[label] = target
+
+    def _create_all(self) -> None:
+        for r in range(self.village_table.rowCount()):
+            combo = self.village_table.cellWidget(r, 2)
+            if isinstance(combo, QComboBox) and combo.currentData() is None:
+                combo.setCurrentIndex(combo.findData(CREATE))
+        self.preview()
+
+    def save_report(self) -> None:
+        """A copy of the officer's rows with a column naming what is wrong in each bad row."""
+        if self.plan is None:
+            return
+        suggested = str(self.path.with_name(f"{self.path.stem}-loi.xlsx"))
+        target, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save an error file"), suggested, self.tr("Excel workbook (*.xlsx)")
+        )
+        if not target:
+            return
+        try:
+            write_report(self.plan, target, self.analysis, "vi" if is_vietnamese() else "en")
+        except UserError as exc:
+            show_error(self, exc)
+            return
+        QMessageBox.information(
+            self,
+            self.windowTitle(),
+            self.tr("Error file saved: %1. Fix the marked rows in Excel, then import it again.").replace(
+                "%1", target
+            ),
+        )
 
     # -- step 3: apply -------------------------------------------------------------------------
 
