@@ -181,7 +181,7 @@ HELP_EN = {
     "chỉ sao lưu khi đến hạn (tự động: mỗi ngày một lần)": "back up only when due (automatic: once a day)",
     "nhập danh sách hộ, nhân khẩu (và cam kết) từ tệp .xlsx": "import households, persons (and commitments) from a .xlsx file",
     "tạo các thôn/tổ dân phố mà tệp ghi nhưng đơn vị chưa có": "create the villages the file names that the unit lacks",
-    'ghép thôn trong tệp với thôn của đơn vị, ví dụ --village-map "Tổ 1=Tổ dân phố số 1" (VILLAGE là create: tạo mới)': 'match a village as the file writes it to one of the unit\'s, e.g. --village-map "Tổ 1=Tổ dân phố số 1" (VILLAGE "create": a new one)',
+    'ghép thôn trong tệp với thôn của đơn vị, ví dụ --village-map "Tổ 1=Tổ dân phố số 1" (VILLAGE là create: tạo mới)': 'match a village as the file writes it to one of the unit\'s, e.g. --village-map "To 1=To dan pho so 1" (VILLAGE "create": a new one)',
     "ghi bản sao các dòng của tệp, thêm cột nêu lỗi của từng dòng lỗi": "write a copy of the file's rows with a column saying what is wrong in each bad row",
     "xuất danh sách hộ, nhân khẩu ra tệp .xlsx": "export households and persons to a .xlsx file",
     "tệp .xlsx": ".xlsx file",

@@ -257,7 +257,7 @@ def test_an_over_long_cell_is_an_error_not_a_cut(station, tmp_path: Path) -> Non
     plan = imp.plan(station.db, imp.analyse(path))
     got = [(f.row, f.column, f.message_vi) for f in plan.report.errors]
     assert got == [
-        (3, "B", "Cột Họ và tên dài 5000 ký tự, quá 200 ký tự cho phép: hãy rút gọn ô này."),
+        (3, "B", "Họ và tên dài 5000 ký tự, quá 100: hãy chỉ ghi họ và tên, ghi chú để ở cột Ghi chú."),
         (4, "D", "Cột Địa chỉ dài 301 ký tự, quá 300 ký tự cho phép: hãy rút gọn ô này."),
     ]
     result = imp.apply(station.db, plan, skip_bad_rows=True)
@@ -347,7 +347,9 @@ def test_report_file_marks_exactly_the_bad_rows(station, tmp_path: Path, run_cli
 def test_summary_names_each_kind_once(station, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     plan = imp.plan(station.db, imp.analyse(many_bad(tmp_path / "loi.xlsx", 200)))
     text = summary_text(plan)
-    assert text.count("không đọc được") == 1 and text.count("không phải tên người") == 1
+    assert (
+        text.count("chưa đúng: hãy nhập theo ngày/tháng/năm") == 1 and text.count("không phải tên người") == 1
+    )
     assert text.startswith("Lỗi (") and "[100 dòng]" in text
 
 

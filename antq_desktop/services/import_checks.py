@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain.persons import Finding
-from ..storage.models import Household, Person, Village
+from ..storage.models import Household, Village
 
 FORMULA_VI = "Ô công thức chưa có giá trị: mở tệp bằng Excel, lưu lại rồi nhập."
 FORMULA_EN = "A formula cell has no saved value: open the file in Excel, save it, then import."
@@ -73,9 +73,9 @@ def _length(column: Any) -> int:
     return int(getattr(column.type, "length", 0) or 0)
 
 
-# What each imported text becomes, and how long the register keeps it.
+# What each imported text becomes, and how long the register keeps it. A person's name has its own,
+# stricter rule, shared with the form (domain/persons.py: MAX_NAME_LENGTH).
 LIMITS: dict[str, tuple[str, int]] = {
-    "full_name": ("Họ và tên", _length(Person.__table__.c.full_name)),
     "address": ("Địa chỉ", _length(Household.__table__.c.address)),
     "household_no": ("Số hộ", _length(Household.__table__.c.code)),
     "village": ("Thôn", _length(Village.__table__.c.name)),
