@@ -55,6 +55,13 @@ def make_setup_request(**changes: object) -> station_service.SetupRequest:
     return station_service.SetupRequest(**values)  # type: ignore[arg-type]
 
 
+@pytest.fixture(autouse=True)
+def _language_per_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts in Vietnamese: the windowed program puts its language in ``ANTQ_LANG`` (app.py)
+    for the service messages, and a test that starts it must not leave English to the next one."""
+    monkeypatch.delenv("ANTQ_LANG", raising=False)
+
+
 @pytest.fixture(scope="session")
 def setup_request() -> Callable[..., station_service.SetupRequest]:
     """A factory: ``setup_request(admin_password="x")`` gives the test station's request, changed."""
