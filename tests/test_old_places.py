@@ -90,3 +90,17 @@ def test_a_title_alone_is_noted_too(station, tmp_path: Path) -> None:  # type: i
         and "'THỊ TRẤN PÁC MIẦU'" in note.message_vi
         and "ở tiêu đề trang 'Thôn Nà Mạ': tên được giữ" in note.message_vi
     )
+
+
+def test_a_village_cell_with_an_old_commune_is_noted(station, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Danh sách"
+    ws.append(["STT", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ", "Thôn"])
+    ws.append([1, "Nông Văn Dũng", 1975, "Chủ hộ", "Nà Mạ, xã Đức Hạnh"])
+    ws.append([2, "Hoàng Thị Lan", 1978, "Chủ hộ", "Nà Mạ, xã Đức Hạnh"])
+    path = tmp_path / "thon.xlsx"
+    wb.save(path)
+    plan = imp.plan(station.db, imp.analyse(path), village_map={"Nà Mạ, xã Đức Hạnh": "Thôn Nà Mạ"})
+    notes = [f for f in plan.report.warnings if f.field == "old_place"]
+    assert len(notes) == 1 and "'xã Đức Hạnh'" in notes[0].message_vi and "ở 2 hộ" in notes[0].message_vi

@@ -657,6 +657,7 @@ class HouseholdPlan:
     commitment_action: str = ""  # "" | create | update | unchanged
     commitment_id: str | None = None
     bad: bool = False
+    village_text: str = ""  # the village as the file writes it (old place names are noted from it too)
 
     @property
     def head(self) -> PersonPlan | None:
@@ -1353,7 +1354,7 @@ class _Planner:
         if vid is None:
             return
         village = k.villages[vid]
-        hp = HouseholdPlan(sheet.name, head.row, vid, village.name)
+        hp = HouseholdPlan(sheet.name, head.row, vid, village.name, village_text=village_text)
         hp.bad = head.bad
         if head.bad and len(group) > 1:
             self.report.add(

@@ -14,7 +14,7 @@ from .validation import Finding
 
 
 def notes(households: Iterable[Any], sheets: Iterable[Any], commune_code: str) -> list[Finding]:
-    """``households``: plans with ``values["address"]``, ``sheet``, ``row``; ``sheets``: analyses with ``title``;
+    """``households``: plans with ``values["address"]``, ``village_text``, ``sheet``, ``row``; ``sheets``: analyses with ``title``;
     names are looked up among the old communes now in the province of ``commune_code`` (all if unknown)."""
     commune = admin_units.commune(commune_code) if commune_code else None
     province_code = commune.province_code if commune else ""
@@ -33,8 +33,9 @@ def notes(households: Iterable[Any], sheets: Iterable[Any], commune_code: str) -
 
     for hp in households:
         address = hp.values.get("address") if hasattr(hp, "values") else None
-        if address:
-            look(address, hp.sheet, hp.row)
+        for text in (address, getattr(hp, "village_text", "")):  # "Nà Mạ, xã Đức Hạnh" in either column
+            if text:
+                look(text, hp.sheet, hp.row)
     for sa in sheets:  # after the addresses: the note quotes an address when there is one
         for text in (
             getattr(sa, "title", ""),
