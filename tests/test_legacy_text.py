@@ -150,3 +150,23 @@ def test_unicode_text_in_an_old_font_is_not_converted() -> None:
     assert lt.convert("Nguyễn Văn An", ".VnTime") == ("Nguyễn Văn An", None)
     assert lt.convert("Trần Thị Hà", "VNI-Times") == ("Trần Thị Hà", None)
     assert lt.convert("Nguyen Van An", ".VnTime") == ("Nguyen Van An", None)
+
+
+# Every capital of the VNI Windows table, checked letter by letter against an independently published
+# VNI table (base letter followed by the tone byte: sắc Ù, huyền Ø, hỏi Û, ngã Õ, nặng Ï; hat Â/Á/À/Å/Ã/Ä,
+# breve Ê/É/È/Ú/Ü/Ë; single bytes Ô = Ơ, Ö = Ư, Ñ = Đ, Í Ì Æ Ó Ò for I, Î = Ỵ).
+VNI_CAPITALS = {
+    "AÙ": "Á", "AØ": "À", "AÛ": "Ả", "AÕ": "Ã", "AÏ": "Ạ", "AÂ": "Â", "AÁ": "Ấ", "AÀ": "Ầ", "AÅ": "Ẩ",
+    "AÃ": "Ẫ", "AÄ": "Ậ", "AÊ": "Ă", "AÉ": "Ắ", "AÈ": "Ằ", "AÚ": "Ẳ", "AÜ": "Ẵ", "AË": "Ặ", "EÂ": "Ê",
+    "EÁ": "Ế", "EÀ": "Ề", "EÅ": "Ể", "EÃ": "Ễ", "EÄ": "Ệ", "OÂ": "Ô", "OÁ": "Ố", "OÀ": "Ồ", "OÅ": "Ổ",
+    "OÃ": "Ỗ", "OÄ": "Ộ", "Ô": "Ơ", "ÔÙ": "Ớ", "ÔØ": "Ờ", "ÔÛ": "Ở", "ÔÕ": "Ỡ", "ÔÏ": "Ợ", "Ö": "Ư",
+    "ÖÙ": "Ứ", "ÖØ": "Ừ", "ÖÛ": "Ử", "ÖÕ": "Ữ", "ÖÏ": "Ự", "Í": "Í", "Ì": "Ì", "Æ": "Ỉ", "Ó": "Ĩ",
+    "Ò": "Ị", "YÙ": "Ý", "YØ": "Ỳ", "YÛ": "Ỷ", "YÕ": "Ỹ", "Î": "Ỵ", "Ñ": "Đ", "UÙ": "Ú", "UØ": "Ù",
+    "UÛ": "Ủ", "UÕ": "Ũ", "UÏ": "Ụ",
+}  # fmt: skip
+
+
+def test_every_vni_capital_matches_the_published_table() -> None:
+    from antq_desktop.domain.legacy_text import decode_vni
+
+    assert {k: decode_vni(k) for k in VNI_CAPITALS} == VNI_CAPITALS
