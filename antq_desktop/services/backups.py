@@ -38,7 +38,7 @@ from ..storage.backup import backup_to, integrity_check, timestamped_name
 from ..storage.database import Database, DatabaseError
 from ..storage.migrate import HEAD_REVISION, MIGRATIONS_DIR, upgrade
 from ..storage.paths import DataDir
-from . import audit, settings
+from . import audit, audit_anchors, settings
 from .errors import UserError
 from .station import Station
 
@@ -493,14 +493,24 @@ def restore(
         _test_kill_point("restore-staged")
         store.replace_database(db_path, staged)
     except OSError as exc:
+        audit_anchors.anchor_path(staged).unlink(missing_ok=True)
         store.discard_database(staged)
         raise _io_error(staged.parent, exc) from exc
     except DatabaseError as exc:
+        audit_anchors.anchor_path(staged).unlink(missing_ok=True)
         store.discard_database(staged)
         raise _restore_failed(exc) from exc
     except BaseException:  # anything else (a migration's refusal…): the current data stays as it was
+        audit_anchors.anchor_path(staged).unlink(missing_ok=True)
         store.discard_database(staged)
         raise
+    # The audit anchor written beside the copy (its restore entry) becomes the database's. A power
+    # cut before this leaves the old anchor ahead of the restored trail, which the restore entry
+    # explains (services/audit_anchors.py): verify does not call it a cut.
+    staged_anchor = audit_anchors.anchor_path(staged)
+    if staged_anchor.exists():
+        with contextlib.suppress(OSError):
+            os.replace(staged_anchor, audit_anchors.anchor_path(db_path))
     _test_kill_point("restore-swap")
     return RestoreResult(file, safety, facts.revision, migrated, hook is not None, lost)
 
