@@ -299,7 +299,7 @@ def test_an_excel_import_and_an_export_are_each_one_entry(station, tmp_path):
     household_export.export_households(station.db, tmp_path / "ra.xlsx")
     rows = audit.list_entries(station.db, audit.AuditQuery(table_name="household"))
     by_action = {r.action: r for r in rows if r.action in ("import", "export")}
-    assert by_action["import"].details == {"households": 1, "persons": 2}
+    assert by_action["import"].details == {"households": 1, "persons": 2, "villages_created": 0}
     assert (
         by_action["export"].details["households"] >= 1 and by_action["export"].details["sensitive"] is False
     )
