@@ -1,6 +1,8 @@
-"""reserved for the upper level's own identity and restores
+"""no change: reserved for the upper level's own identity and restores, which needed none
 
-Reserved so parallel work keeps one line of schema history; it changes nothing yet.
+The upper level's station (no commune code) and restores were built on the existing columns and the
+`setting` table; the revision stays, empty, because bundles carry the schema revision and 0011 was
+the head they were written with.
 
 Revision ID: 0011
 Revises: 0010
