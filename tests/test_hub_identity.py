@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 from test_sync_support import COMMUNES, pair_with_hub, setup_request, setup_station, site_id
+from test_sync_support import add_household as support_add_household
 
 from antq_desktop.services import households as households_service
 from antq_desktop.services import hub as hub_service
@@ -70,13 +71,7 @@ def station_dir(tmp: Path, name: str, **changes: object) -> tuple[Path, Database
 
 
 def add_household(db: Database, head: str) -> str:
-    with db.session() as s:
-        village = s.scalars(select(Village).order_by(Village.code)).first()
-        assert village is not None
-        h = Household(village_id=village.id, head_name=head, address="Thôn Một")
-        s.add(h)
-        s.flush()
-        return h.id
+    return support_add_household(db, head, address="Thôn Một")
 
 
 def send(src: Database, dst: Database, path: Path, full: bool = False) -> None:

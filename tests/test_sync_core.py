@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from test_sync_support import (
     COMMUNES,
     Net,
+    add_household,
     canonical_dump,
     checkpoint,
     copy_templates,
@@ -31,7 +32,7 @@ from antq_desktop.services.errors import UserError
 from antq_desktop.services.sync_status import peer_status, start_new_incarnation
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.migrate import upgrade
-from antq_desktop.storage.models import AwardDecision, Household, Site, SyncConflict, Village
+from antq_desktop.storage.models import AwardDecision, Household, Site, SyncConflict
 from antq_desktop.sync import (
     cards,
     export_bundle,
@@ -58,16 +59,6 @@ def net(templates: dict[str, Path], tmp_path: Path) -> Iterator[Net]:
     n = open_net(copy_templates(templates, tmp_path / "net"))
     yield n
     n.close()
-
-
-def add_household(db: Database, name: str, **fields: object) -> str:
-    with db.session() as s:
-        v = s.scalars(select(Village).order_by(Village.code)).first()
-        assert v is not None
-        h = Household(village_id=v.id, head_name=name, **fields)
-        s.add(h)
-        s.flush()
-        return h.id
 
 
 def edit(db: Database, model: type, rid: str, **fields: object) -> None:

@@ -19,6 +19,7 @@ from sqlalchemy import func, select, text, true
 from test_sync_support import (
     COMMUNES,
     Net,
+    add_household,
     canonical_dump,
     copy_templates,
     make_templates,
@@ -38,7 +39,6 @@ from antq_desktop.storage.models import (
     Site,
     SyncConflict,
     SyncLog,
-    Village,
 )
 from antq_desktop.sync import bundle as bundle_module
 from antq_desktop.sync import cards, export_bundle, import_bundle, list_conflicts, resolve
@@ -59,16 +59,6 @@ def net(templates: dict[str, Path], tmp_path: Path) -> Iterator[Net]:
     n = open_net(copy_templates(templates, tmp_path / "net"))
     yield n
     n.close()
-
-
-def add_household(db: Database, head: str, **fields: object) -> str:
-    with db.session() as s:
-        v = s.scalars(select(Village).order_by(Village.code)).first()
-        assert v is not None
-        h = Household(village_id=v.id, head_name=head, **fields)
-        s.add(h)
-        s.flush()
-        return h.id
 
 
 def send(src: Database, dst: Database, dst_id: str, path: Path, **kw: object):  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from antq_desktop.services import station as station_service
 from antq_desktop.services.station import SetupRequest
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.migrate import upgrade
-from antq_desktop.storage.models import Site
+from antq_desktop.storage.models import Household, Site, Village
 from antq_desktop.sync import cards
 from antq_desktop.sync.merge import canon, normal_versions
 from antq_desktop.sync.rows import TABLES, scope_clause, scope_context_in
@@ -75,6 +75,17 @@ def pair_with_hub(hub: Database, commune: Database) -> None:
     commune_card = cards.own_card(commune)
     cards.pair(commune, hub_card, fingerprint=hub_card.fingerprint)
     cards.pair(hub, commune_card, fingerprint=commune_card.fingerprint)
+
+
+def add_household(db: Database, head: str, **fields: object) -> str:
+    """A household in the station's first village, written through the ORM (stamped like any edit)."""
+    with db.session() as s:
+        v = s.scalars(select(Village).order_by(Village.code)).first()
+        assert v is not None
+        h = Household(village_id=v.id, head_name=head, **fields)
+        s.add(h)
+        s.flush()
+        return h.id
 
 
 def checkpoint(path: Path) -> None:

@@ -99,3 +99,25 @@ def save_atomically(save: Callable[[Path], object], target: str | os.PathLike[st
             save(tmp)
     except OSError as exc:
         raise write_error(target, exc) from exc
+
+
+def existing_folder(target: str | os.PathLike[str]) -> Path:
+    """``target`` as a Path, refused in one sentence when its folder does not exist."""
+    path = Path(target)
+    if not path.parent.is_dir():
+        raise UserError(
+            f"Thư mục {path.parent} không tồn tại: hãy chọn thư mục khác để lưu tệp.",
+            f"Folder {path.parent} does not exist: choose another folder.",
+        )
+    return path
+
+
+def xlsx_target(target: str | os.PathLike[str]) -> Path:
+    """An Excel file to write: its name ends in .xlsx and its folder exists (else one sentence)."""
+    path = Path(target)
+    if path.suffix.lower() != ".xlsx":
+        raise UserError(
+            f"Tên tệp xuất phải có đuôi .xlsx (đang là '{path.name}'): hãy đặt lại tên tệp.",
+            f"The export file name must end in .xlsx (it is '{path.name}'): rename it.",
+        )
+    return existing_folder(path)

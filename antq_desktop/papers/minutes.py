@@ -15,6 +15,7 @@ from ..documents.minutes import (
     render_minutes_docx,
     render_minutes_pdf,
 )
+from ..domain import files
 from ..services import minutes_paper
 from ..services.errors import UserError
 from ..storage.database import Database
@@ -65,11 +66,7 @@ def write_minutes(
             f"Không ghi được biên bản ra tệp “{target.name}”: hãy đặt tên tệp có đuôi .pdf hoặc .docx.",
             f"Cannot write the minutes to “{target.name}”: the file name must end in .pdf or .docx.",
         )
-    if not target.parent.is_dir():
-        raise UserError(
-            f"Thư mục {target.parent} không tồn tại: hãy chọn thư mục khác.",
-            f"The folder {target.parent} does not exist: choose another one.",
-        )
+    files.existing_folder(target)
     head = letterhead(db)  # before our session: the pool has one connection
     try:
         with minutes_paper.numbered_fields(db, meeting_id) as (number, fields):

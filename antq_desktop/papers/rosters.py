@@ -12,6 +12,7 @@ from typing import Any
 
 from ..documents.layout import format_date
 from ..documents.rosters import RosterGroup, RosterLine, render_group_list, render_roster, render_rosters_xlsx
+from ..domain import files
 from ..domain.text import nfc
 from ..services import groups as gr
 from ..services.errors import UserError
@@ -164,17 +165,7 @@ def export_rosters_xlsx(
     include_left: bool = True,
 ) -> RosterExport:
     """Rosters as one sheet, a row per membership (with a group column when several groups)."""
-    target = Path(path)
-    if target.suffix.lower() != ".xlsx":
-        raise UserError(
-            f"Tên tệp xuất phải có đuôi .xlsx (đang là '{target.name}'): hãy đặt lại tên tệp.",
-            f"The export file name must end in .xlsx (it is '{target.name}'): rename it.",
-        )
-    if not target.parent.is_dir():
-        raise UserError(
-            f"Thư mục {target.parent} không tồn tại: hãy chọn thư mục khác để lưu tệp.",
-            f"Folder {target.parent} does not exist: choose another folder.",
-        )
+    target = files.xlsx_target(path)
     ids = list(group_ids) if group_ids is not None else [r.id for r in gr.list_groups(db, query)]
     if not ids:
         raise UserError("Chưa có tổ, mô hình nào để xuất.", "There is no group to export.")

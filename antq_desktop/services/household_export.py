@@ -28,14 +28,13 @@ from typing import Any
 from sqlalchemy import and_, exists, or_, select
 from sqlalchemy.orm import aliased
 
-from ..domain import ethnic
+from ..domain import ethnic, files
 from ..domain import persons as rules
 from ..domain.files import save_atomically
 from ..domain.text import fold
 from ..storage.database import Database
 from ..storage.models import Commitment, Household, Person, Site, Village
 from . import audit, encryption
-from .errors import UserError
 from .household_import import COMMITMENT_LABELS
 
 Progress = Callable[[int, int], None]
@@ -77,17 +76,7 @@ def _columns(year: int, include_sensitive: bool) -> list[_Column]:
 
 
 def _check_target(path: Path) -> Path:
-    if path.suffix.lower() != ".xlsx":
-        raise UserError(
-            f"Tên tệp xuất phải có đuôi .xlsx (đang là '{path.name}'): hãy đặt lại tên tệp.",
-            f"The export file name must end in .xlsx (it is '{path.name}'): rename it.",
-        )
-    if not path.parent.is_dir():
-        raise UserError(
-            f"Thư mục {path.parent} không tồn tại: hãy chọn thư mục khác để lưu tệp.",
-            f"Folder {path.parent} does not exist: choose another folder.",
-        )
-    return path
+    return files.xlsx_target(path)
 
 
 def export_households(
