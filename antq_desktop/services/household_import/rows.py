@@ -1,0 +1,117 @@
+"""Reading a sheet's data rows: where the list ends (signature, totals), numbering rows, empty rows."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from ...domain import persons as rules
+from ...domain.text import fold, nfc
+from .. import legacy_cells
+from .analysis import _filled
+from .cancel import _check_cancel
+from .columns import _NON_ALNUM
+
+if TYPE_CHECKING:
+    from .analysis import SheetAnalysis
+    from .cancel import Cancel
+
+
+_TOTAL = re.compile(
+    r"^(tong cong|tong so|tong|cong)(\s*$|\s*[:(\-]|\s+\d|\s+(so|ho|nhan|thon|xa|toan|chung|ca|danh))"
+)
+# Words that open the signature block under a list; everything below it is footer.
+_SIGNATURE = (
+    "nguoi lap", "truong thon", "xac nhan", "to truong", "truong ban", "ky ten", "ky ghi ro", "ghi ro ho ten",
+    "truong cong an", "chu tich", "bi thu", "t m ", "tm ", "can bo lap", "thu truong", "pho truong",
+    "truong khu", "truong ap", "truong ban", "truong to",
+)  # fmt: skip
+_DATE_LINE = re.compile(r"^([^,]{1,40},\s*)?ngay\b.{0,12}\bthang\b.{0,12}\bnam\b")
+_NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
+
+
+def _text(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return " ".join(nfc(str(v)).split())
+
+
+def _is_signature(row: tuple[Any, ...]) -> bool:
+    for v in row:
+        if isinstance(v, str) and v.strip() and len(v) <= 80:
+            folded = fold(v)
+            n = _NON_ALNUM.sub(" ", folded).strip() + " "
+            if n.startswith(_SIGNATURE) or _DATE_LINE.match(folded):
+                return True
+    return False
+
+
+def _is_total(row: tuple[Any, ...], name_col: int) -> bool:
+    first = next((v for v in row if isinstance(v, str) and v.strip()), None)
+    name = row[name_col] if name_col < len(row) else None
+    for v in (name, first):
+        # "Tổng cộng", "Cộng": only a cell starting with t/c can be one (spares folding every name).
+        if isinstance(v, str) and v.lstrip()[:1] in "TtCc" and v.strip():
+            if _TOTAL.match(_NON_ALNUM.sub(" ", fold(v)).strip() + " "):
+                return True
+    return False
+
+
+def _is_numbering(row: tuple[Any, ...]) -> bool:
+    """The "(1) (2) (3) …" or "1 2 3 …" row printed under a header."""
+    filled = [v for v in row if _filled(v)]
+    return len(filled) >= 3 and all(
+        (isinstance(v, int) and 0 < v < 100) or (isinstance(v, str) and _NUMBERING.match(v.strip()))
+        for v in filled
+    )
+
+
+def _read_rows(
+    wb: Any,
+    sheet: SheetAnalysis,
+    progress: Callable[[int], None],
+    cancel: Cancel | None,
+    legacy: legacy_cells.LegacyTally | None = None,
+    formulas: Mapping[int, list[int]] | None = None,
+) -> Iterable[tuple[int, tuple[Any, ...]]]:
+    ws = wb[sheet.name]
+    name_col = sheet.mapping["full_name"]
+    width = max(sheet.mapping.values()) + 1
+    assert sheet.data_start is not None
+    read = legacy_cells.rows(ws, sheet.data_start, tally=legacy) if legacy else None  # None: kept as typed
+    for offset, row in enumerate(read or ws.iter_rows(min_row=sheet.data_start, values_only=True)):
+        r = sheet.data_start + offset
+        if offset % 500 == 0:
+            _check_cancel(cancel)
+        progress(1)
+        cells = tuple(row)
+        if len(cells) < width:
+            cells = cells + (None,) * (width - len(cells))
+        mapped = [cells[c] for c in sheet.mapping.values()]
+        if not any(_filled(v) for v in mapped):
+            if formulas and set(formulas.get(r, ())) & set(sheet.mapping.values()):
+                yield r, cells  # formulas never computed: an error with its row, not a skipped row
+                continue
+            if _is_signature(cells):
+                return
+            continue
+        if not _has_person_data(sheet, cells) and _is_signature(cells):
+            return  # the signature block: everything below is footer
+        if _is_total(cells, name_col) or _is_numbering(cells):
+            continue
+        yield r, cells
+
+
+def _has_person_data(sheet: SheetAnalysis, cells: tuple[Any, ...]) -> bool:
+    """A birth date or an ID number in the row: a person, even if a note says "Trưởng thôn"."""
+    m = sheet.mapping
+    for key in ("birth", "male", "female"):
+        if key in m and rules.parse_birth(cells[m[key]]) != (None, None):
+            return True
+    if "id_number" in m:
+        compact = re.sub(r"[\s.\-']", "", _text(cells[m["id_number"]]))
+        return compact.isdigit() and len(compact) >= 8
+    return False
