@@ -19,10 +19,6 @@ from ..errors import UserError
 from ..lookup import get_or_refuse
 from .vocabulary import ATTRIBUTE_TYPES, CATEGORIES, TEAM_CATEGORY
 
-# ---------------------------------------------------------------------------------------------
-# Group types
-# ---------------------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class AttributeSpec:
@@ -121,7 +117,7 @@ def _type_info(
 
 
 def _seen_attributes(t: GroupType, ov: catalogue_overlay.Overlay) -> tuple[AttributeSpec, ...]:
-    """The kind's shared attributes, then the ones this commune added (:mod:`.catalogue_overlay`)."""
+    """The kind's shared attributes, then the ones this commune added (:mod:`services.catalogue_overlay`)."""
     shared = _attributes_of(t)
     keys = {a.key for a in shared}
     extra = [
@@ -245,7 +241,7 @@ def save_group_type(db: Database, draft: GroupTypeDraft) -> str:
     shipped or province kind keeps its name, roles and attributes; the commune
     may only add attributes to it (e.g. a camera count on "Tổ an ninh tự quản").
     At a commune those added attributes are its own overlay, kept here and never
-    sent (:mod:`.catalogue_overlay`): the kind is the province's. At the upper
+    sent (:mod:`services.catalogue_overlay`): the kind is the province's. At the upper
     level they are added to the kind itself, for every commune.
     """
     name = nfc(draft.name).strip()

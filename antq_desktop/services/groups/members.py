@@ -20,10 +20,6 @@ from .group_types import _group_type, _roles_of, _type_info
 from .records import _group
 from .vocabulary import STATUS_LABELS
 
-# ---------------------------------------------------------------------------------------------
-# Rosters
-# ---------------------------------------------------------------------------------------------
-
 
 @dataclass
 class MemberDraft:

@@ -24,11 +24,6 @@ if TYPE_CHECKING:
     from .group_types import AttributeSpec, GroupTypeInfo
 
 
-# ---------------------------------------------------------------------------------------------
-# Groups
-# ---------------------------------------------------------------------------------------------
-
-
 @dataclass
 class GroupDraft:
     """The group form; ``id`` None for a new group, ``village_id`` None for a commune-wide one."""

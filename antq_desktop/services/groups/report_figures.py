@@ -21,11 +21,6 @@ if TYPE_CHECKING:
     from .group_types import GroupTypeInfo
 
 
-# ---------------------------------------------------------------------------------------------
-# Figures for reports
-# ---------------------------------------------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class TypeFigures:
     code: str

@@ -17,10 +17,6 @@ from .. import settings
 from ..errors import UserError
 from .vocabulary import HARD_AREA_KEY, SERVICE_KINDS, TEAM_CATEGORY, _read_settings
 
-# ---------------------------------------------------------------------------------------------
-# Service history
-# ---------------------------------------------------------------------------------------------
-
 
 @dataclass
 class ServicePeriodDraft:

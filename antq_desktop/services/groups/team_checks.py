@@ -22,11 +22,6 @@ if TYPE_CHECKING:
     from .records import GroupDraft
 
 
-# ---------------------------------------------------------------------------------------------
-# Tổ bảo vệ ANTT rules
-# ---------------------------------------------------------------------------------------------
-
-
 def _other_teams(s: Session, village_id: str | None, exclude: str | None) -> tuple[tuple[str, str], ...]:
     if not village_id:
         return ()

@@ -12,10 +12,6 @@ from ...storage.database import Database
 from .. import settings
 from ..errors import UserError
 
-# ---------------------------------------------------------------------------------------------
-# Vocabularies and settings
-# ---------------------------------------------------------------------------------------------
-
 STATUSES = ("active", "merged", "dissolved")
 STATUS_LABELS = {"active": "Đang hoạt động", "merged": "Đã sáp nhập", "dissolved": "Đã giải thể"}
 STATUS_LABELS_EN = {"active": "Active", "merged": "Merged", "dissolved": "Dissolved"}

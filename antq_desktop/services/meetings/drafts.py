@@ -15,10 +15,6 @@ from ...storage.models import (
 )
 from .vocabulary import DRAFT_PREFIX, NEW_DRAFT
 
-# ---------------------------------------------------------------------------------------------
-# Drafts of the forms
-# ---------------------------------------------------------------------------------------------
-
 
 @dataclass
 class AttendeeLine:

@@ -16,10 +16,6 @@ from .. import catalogue_overlay
 from ..errors import UserError
 from .vocabulary import _clean, default_template
 
-# ---------------------------------------------------------------------------------------------
-# Meeting types
-# ---------------------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class MeetingTypeRow:
@@ -96,7 +92,7 @@ def save_meeting_type(db: Database, draft: MeetingTypeDraft) -> str:
 
     At a commune, a type it holds from the province (built-in, or made by the upper level) keeps
     its shared row: the commune's minutes text and switching it off are its own overlay, kept here
-    and never sent (:mod:`.catalogue_overlay`). At the upper level and for the commune's own types
+    and never sent (:mod:`services.catalogue_overlay`). At the upper level and for the commune's own types
     the row is changed (and travels).
     """
     name = _clean(draft.name)

@@ -20,10 +20,6 @@ from ...storage.models import (
 )
 from .vocabulary import COMMUNE_WIDE, COMMUNE_WIDE_LABEL, OPEN_STATUSES
 
-# ---------------------------------------------------------------------------------------------
-# The meeting list
-# ---------------------------------------------------------------------------------------------
-
 
 @dataclass(frozen=True)
 class MeetingQuery:

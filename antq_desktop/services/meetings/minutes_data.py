@@ -20,10 +20,6 @@ from ...storage.models import (
 from .meeting_list import _village_names
 from .rows import _meeting, _meeting_opinions
 
-# ---------------------------------------------------------------------------------------------
-# Helpers for the minutes
-# ---------------------------------------------------------------------------------------------
-
 
 def speaker_details(s: Session, person_ids: Iterable[str]) -> dict[str, tuple[str, str]]:
     """person id → (sex, village name), for "Ông/Bà …, Thôn …" in the minutes."""

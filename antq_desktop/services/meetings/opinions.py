@@ -31,11 +31,6 @@ if TYPE_CHECKING:
     from .drafts import OpinionDraft
 
 
-# ---------------------------------------------------------------------------------------------
-# Opinions
-# ---------------------------------------------------------------------------------------------
-
-
 def check_transition(old: str, new: str) -> None:
     """Refuse a status change the opinion's life does not allow (same status: nothing to refuse)."""
     if new not in OPINION_STATUSES:

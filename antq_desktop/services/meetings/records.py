@@ -29,10 +29,6 @@ from .opinions import _apply_opinion
 from .rows import _live_person, _meeting, _meeting_opinions, _opinion_draft
 from .vocabulary import COMMUNE_WIDE_LABEL, JOINT_WITH_FRONT, MEETING_STATUSES, _clean, in_sentence
 
-# ---------------------------------------------------------------------------------------------
-# Meetings
-# ---------------------------------------------------------------------------------------------
-
 
 def _count(value: int | None, label_vi: str, label_en: str) -> int | None:
     if value is None:

@@ -6,10 +6,6 @@ from ...domain.catalogues import OPINION_FIELDS
 from ...domain.text import nfc
 from ...domain.villages import guess_kind
 
-# ---------------------------------------------------------------------------------------------
-# Vocabulary
-# ---------------------------------------------------------------------------------------------
-
 OPINION_STATUSES = ("new", "in_progress", "answered", "closed")
 STATUS_LABELS = {"new": "Mới", "in_progress": "Đang xử lý", "answered": "Đã trả lời", "closed": "Đã đóng"}
 STATUS_LABELS_EN = {"new": "New", "in_progress": "In progress", "answered": "Answered", "closed": "Closed"}
