@@ -44,7 +44,7 @@ DEFAULT_MAX_FAILED = 5
 DEFAULT_LOCKOUT_MINUTES = 15
 DEFAULT_IDLE_LOCK_MINUTES = 10
 
-# Sensitive fields (DOMAIN §5.2) and who sees them unless an administrator changes it.
+# Sensitive fields (docs/domain.md, "Sensitive fields") and who sees them unless an administrator changes it.
 SENSITIVE_FIELDS = {
     "ethnicity": "Dân tộc",
     "poverty_status": "Hộ nghèo, cận nghèo",
