@@ -129,6 +129,9 @@ def _wait_for_lock_or_copy(lock: InstanceLock, root: Path, seconds: float = 15.0
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logs.setup(args.data_dir, warnings=True)  # errors leave a trace: <data dir>/logs/antq.log (logs.py)
+    from .services.setup import wire  # the services' rules in storage's write path, once
+
+    wire()
     if args.self_test:
         from .ui import selftest
 

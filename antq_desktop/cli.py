@@ -539,6 +539,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from . import logs
 
     logs.setup(args.data_dir)  # <data dir>/logs/antq.log; written only when something is logged
+    from .services.setup import wire  # the services' rules in storage's write path, once
+
+    wire()
     if args.db_url:  # the same mechanism as ANTQ_DATABASE_URL (storage/paths.py), for this run only
         previous = os.environ.get(DB_URL_ENV)
         os.environ[DB_URL_ENV] = args.db_url

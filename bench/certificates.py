@@ -44,7 +44,10 @@ from antq_desktop.documents.fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, regist
 from antq_desktop.documents.layout import MOTTO, NATIONAL_NAME, format_date_line  # noqa: E402
 from antq_desktop.services import awards as aw  # noqa: E402
 from antq_desktop.services import station as station_service  # noqa: E402
+from antq_desktop.services.setup import wire  # noqa: E402
 from antq_desktop.storage.paths import DataDir  # noqa: E402
+
+wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
 SURNAMES = [
     "Nguyễn",

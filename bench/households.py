@@ -33,7 +33,10 @@ sys.path.insert(0, str(ROOT))
 from antq_desktop.services import demo  # noqa: E402
 from antq_desktop.services import households as hh  # noqa: E402
 from antq_desktop.services import station as station_service  # noqa: E402
+from antq_desktop.services.setup import wire  # noqa: E402
 from antq_desktop.storage.paths import DataDir  # noqa: E402
+
+wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
 OUT = ROOT / "bench" / "out"
 

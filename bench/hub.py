@@ -52,11 +52,14 @@ from antq_desktop.domain import admin_units  # noqa: E402
 from antq_desktop.domain.text import fold  # noqa: E402
 from antq_desktop.services import demo, hub, reports  # noqa: E402
 from antq_desktop.services import station as station_service  # noqa: E402
+from antq_desktop.services.setup import wire  # noqa: E402
 from antq_desktop.storage.database import Database  # noqa: E402
 from antq_desktop.storage.migrate import upgrade  # noqa: E402
 from antq_desktop.sync import cards, export_bundle, import_bundle  # noqa: E402
 from antq_desktop.sync.bundle import open_bundle_in, read_file  # noqa: E402
 from antq_desktop.sync.rows import BY_NAME, from_json_row  # noqa: E402
+
+wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
 PROVINCE = "01"
 TODAY = date(2026, 10, 1)

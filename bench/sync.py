@@ -31,11 +31,14 @@ sys.path.insert(0, str(ROOT))
 
 from antq_desktop.services import demo  # noqa: E402
 from antq_desktop.services import station as station_service  # noqa: E402
+from antq_desktop.services.setup import wire  # noqa: E402
 from antq_desktop.storage.database import Database  # noqa: E402
 from antq_desktop.storage.migrate import upgrade  # noqa: E402
 from antq_desktop.sync import cards, export_bundle, import_bundle  # noqa: E402
 from antq_desktop.sync.bundle import open_bundle_in, read_file  # noqa: E402
 from antq_desktop.sync.rows import BY_NAME, from_json_row  # noqa: E402
+
+wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
 OUT = ROOT / "bench" / "out"
 

@@ -19,10 +19,13 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from antq_desktop.app import create_application, window_settings  # noqa: E402
 from antq_desktop.services import accounts, demo, encryption  # noqa: E402
+from antq_desktop.services.setup import wire  # noqa: E402
 from antq_desktop.services.station import open_station  # noqa: E402
 from antq_desktop.storage.paths import DataDir  # noqa: E402
 from antq_desktop.ui.main_window import MainWindow  # noqa: E402
 from antq_desktop.ui.setup_wizard import PAGE_COMMUNE, PAGE_UNIT, SetupWizard  # noqa: E402
+
+wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
 
 def shoot(widget, path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -24,11 +24,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
 from antq_desktop.services import station as station_service
+from antq_desktop.services.setup import wire
 from antq_desktop.storage.paths import DATA_DIR_ENV, DB_URL_ENV, DataDir
 
 # ---------------------------------------------------------------------------------------------
 # Core fixtures (no Qt)
 # ---------------------------------------------------------------------------------------------
+
+# The services' rules in storage's write path, as the program and the command line wire them at start.
+wire()
 
 PG_URL_ENV = "ANTQ_TEST_PG_URL"
 

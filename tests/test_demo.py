@@ -343,8 +343,10 @@ _POWER_CUT = textwrap.dedent(
     import os, sys
     from pathlib import Path
     from antq_desktop.services import demo, station
+    from antq_desktop.services.setup import wire
     from antq_desktop.storage.paths import DB_URL_ENV, DataDir
 
+    wire()  # as the program does at start
     st = station.open_station(DataDir(Path(sys.argv[1])))
 
     def power_cut(done, total):

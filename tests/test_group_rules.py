@@ -1,4 +1,4 @@
-"""The Tổ bảo vệ ANTT rules as pure functions (DOMAIN §2.2–2.4): warnings, never errors."""
+"""The Tổ bảo vệ ANTT rules as pure functions (docs/domain.md, "Tổ bảo vệ ANTT: the grassroots security teams"): warnings, never errors."""
 
 from __future__ import annotations
 

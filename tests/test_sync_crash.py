@@ -32,7 +32,9 @@ KILLS = int(os.environ.get("ANTQ_SYNC_KILLS", "25"))
 IMPORTER = """
 import sys
 from antq_desktop.storage.database import Database
+from antq_desktop.services.setup import wire
 from antq_desktop.sync import import_bundle
+wire()  # as the program does at start
 db = Database(sys.argv[1])
 print("start", flush=True)
 import_bundle(db, sys.argv[2])

@@ -1,4 +1,4 @@
-"""Awards without a database: forms, recipients, the duplicate rules, the medal threshold, serials (DOMAIN §4.3–4.5).
+"""Awards without a database: forms, recipients, the duplicate rules, the medal threshold, serials (docs/domain.md, "Award decisions (quyết định khen thưởng)" and "Who awards what, and the Kỷ niệm chương" and "Certificates (Giấy khen, Bằng khen)").
 
 * **Forms** — Giấy khen, Bằng khen, Kỷ niệm chương "Bảo vệ an ninh Tổ quốc",
   Thư khen; each has a short code (GK, BK, KNC, TK) used in the QR payload.

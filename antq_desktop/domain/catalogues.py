@@ -1,4 +1,4 @@
-"""The catalogue entries every station starts with (DOMAIN §2, §4.2, §7.1).
+"""The catalogue entries every station starts with (docs/domain.md, "Tổ bảo vệ ANTT: the grassroots security teams" and "Minutes of a meeting (biên bản)" and "Mediation teams, fire-safety groups and cameras").
 
 Codes are stable identifiers: bundles and the upper level refer to them.
 """

@@ -1,6 +1,6 @@
 """The 54 ethnic groups (dân tộc) of Vietnam and the two official code lists that number them.
 
-DOMAIN §6.4: the lists disagree, so a stored code always travels with its
+docs/domain.md, "Ethnic groups and their two code lists": the lists disagree, so a stored code always travels with its
 system (``Person.ethnic_code`` + ``Person.ethnic_code_system``).
 
 * ``TCTK-2008`` — QĐ 1019/QĐ-TCTK of 12/11/2008 (Tổng cục Thống kê), the

@@ -1,4 +1,4 @@
-"""The rules of the Tổ bảo vệ an ninh, trật tự ở cơ sở (DOMAIN §2.2–2.4), without a database.
+"""The rules of the Tổ bảo vệ an ninh, trật tự ở cơ sở (docs/domain.md, "Tổ bảo vệ ANTT: the grassroots security teams"), without a database.
 
 Luật Lực lượng tham gia bảo vệ ANTT ở cơ sở 2023 and its texts ask for:
 
@@ -68,7 +68,7 @@ _ALIASES = {
     "tien si": "sau_dai_hoc",
 }
 
-# Default team size: "typically 3–6 members" (DOMAIN §2.2, [M]); the province's resolution decides.
+# Default team size: "typically 3–6 members" (docs/domain.md, "Team structure and size", [M]); the province's resolution decides.
 DEFAULT_TEAM_SIZE = {"min": 3, "max": 6, "villages": {}}
 
 

@@ -1,4 +1,4 @@
-"""The 12-digit personal identification number (số định danh cá nhân), DOMAIN §6.1.
+"""The 12-digit personal identification number (số định danh cá nhân), docs/domain.md, "The 12-digit personal ID number".
 
 Structure ``PPP G YY RRRRRR``: province of birth registration from the *old*
 63-province list (it does not change with the 2025 merger), a century/sex

@@ -60,7 +60,7 @@ def warning(vi: str, en: str, field: str = "", ref_id: str | None = None) -> Fin
 
 
 # ---------------------------------------------------------------------------------------------
-# ID numbers (DOMAIN §6.1)
+# ID numbers (docs/domain.md, "The 12-digit personal ID number")
 # ---------------------------------------------------------------------------------------------
 
 
@@ -534,7 +534,7 @@ def is_head(relation: str | None) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
-# Poverty status (sensitive, DOMAIN §5.2)
+# Poverty status (sensitive, docs/domain.md, "Sensitive fields")
 # ---------------------------------------------------------------------------------------------
 
 POVERTY_CODES = ("", "ho_ngheo", "can_ngheo")

@@ -1,4 +1,4 @@
-"""Kinds of residential area below the commune (DOMAIN §1.4, §2.2)."""
+"""Kinds of residential area below the commune (docs/domain.md, "Villages and the yearly safety assessment (An toàn về ANTT)" and "Team structure and size")."""
 
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ DEFAULT_MAX_FAILED = 5
 DEFAULT_LOCKOUT_MINUTES = 15
 DEFAULT_IDLE_LOCK_MINUTES = 10
 
-# Sensitive fields (DOMAIN §5.2) and who sees them unless an administrator changes it.
+# Sensitive fields (docs/domain.md, "Sensitive fields") and who sees them unless an administrator changes it.
 SENSITIVE_FIELDS = {
     "ethnicity": "Dân tộc",
     "poverty_status": "Hộ nghèo, cận nghèo",
@@ -157,8 +157,8 @@ def act_as(db: Database, who: SignedIn | Actor | None) -> None:
         audit_log.set_actor(db, who.actor if isinstance(who, SignedIn) else who)
 
 
-def _refuse_read_only(actor: Actor) -> None:
-    """The write guard: storage asks it before every write of travelling records."""
+def refuse_read_only(actor: Actor) -> None:
+    """The write guard: storage asks it before every write of travelling records (wired by services.setup)."""
     if actor.role not in EDITING_ROLES:
         if actor.role == "none":
             raise UserError(
@@ -169,9 +169,6 @@ def _refuse_read_only(actor: Actor) -> None:
             "Tài khoản chỉ xem không được sửa dữ liệu: hãy đăng nhập bằng tài khoản Cán bộ hoặc Quản trị.",
             "A read-only account cannot change data: sign in as an officer or an administrator.",
         )
-
-
-audit_log.register_write_guard(_refuse_read_only)
 
 
 def require_admin(db: Database) -> Actor:

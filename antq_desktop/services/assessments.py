@@ -1,4 +1,4 @@
-"""The yearly "An toàn về ANTT" assessment of each village (TT 124/2021, DOMAIN §1.4–1.6).
+"""The yearly "An toàn về ANTT" assessment of each village (TT 124/2021, docs/domain.md, "Villages and the yearly safety assessment (An toàn về ANTT)").
 
 * **Criterion 1** — in quý I the village registers (``registered``) and 100 %
   of the households living there register / sign the commitment. The household
@@ -6,7 +6,7 @@
   never typed, so it cannot disagree with the register.
 * **The other criteria** — a checklist whose items are a station setting
   (:data:`CRITERIA_KEY`; shipped defaults :data:`DEFAULT_CRITERIA`): criteria 4
-  and 5 of TT 124 were not retrieved verbatim (DOMAIN §1.4) and provinces word
+  and 5 of TT 124 were not retrieved verbatim (docs/domain.md, "Villages and the yearly safety assessment (An toàn về ANTT)") and provinces word
   them differently, so they are configuration, not code.
 * **Procedure** — the self-assessment meeting (biên bản) is linked from the
   meetings area; the result goes ``proposed`` → ``recognised`` (with the

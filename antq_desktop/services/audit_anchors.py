@@ -163,9 +163,6 @@ def prepare(conn: Connection, head_id: int, head_hash: str) -> tuple[Path, bytes
     return path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
-audit_log.register_anchor_preparer(prepare)
-
-
 def audit_head_anchor(db: Database) -> dict[str, Any]:
     """The current head, signed, for a backup's manifest (``{}`` when the key cannot sign here)."""
     with db.connect() as conn:

@@ -1,6 +1,6 @@
 """Yearly commitments "An toàn về ANTT": the campaign text, marking households, coverage.
 
-One commitment per household per year (DOMAIN §1.7). A household with no
+One commitment per household per year (docs/domain.md, "Household commitments (cam kết hộ gia đình)"). A household with no
 record for the year counts as "chưa ký". Coverage is households signed over
 households living in the village; TT 124/2021 wants 100 % in every village.
 """
@@ -37,7 +37,7 @@ STATUS_LABELS_EN = {
 }
 
 DEFAULT_TITLE = "BẢN CAM KẾT HỘ GIA ĐÌNH AN TOÀN VỀ AN NINH, TRẬT TỰ"
-# Typical pledges of local forms (DOMAIN §1.7); each commune edits them.
+# Typical pledges of local forms (docs/domain.md, "Household commitments (cam kết hộ gia đình)"); each commune edits them.
 DEFAULT_ITEMS = (
     "Chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và quy định của địa phương.",
     "Không để thành viên trong gia đình vi phạm pháp luật, mắc tệ nạn xã hội (ma túy, cờ bạc, mại dâm), "

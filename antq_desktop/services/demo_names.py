@@ -6,7 +6,7 @@ and Dao names in the northern mountains, thôn of the delta and the centre, numb
 in the Central Highlands, ấp in the South (with Khmer families where they live), tổ dân phố
 or khu phố in a ward — chosen by the commune's own seed, so two demo communes differ.
 
-Ethnic codes are those of QĐ 1019/QĐ-TCTK (2008), DOMAIN §6.4.
+Ethnic codes are those of QĐ 1019/QĐ-TCTK (2008), docs/domain.md, "Ethnic groups and their two code lists".
 """
 
 from __future__ import annotations

@@ -56,12 +56,10 @@ RECOVERY_GROUPS = 5
 _WRAP_AAD = b"antq-desktop data key v1"
 
 
-def _locked_user_error() -> Exception:
+def locked_user_error() -> Exception:
+    """The refusal of a locked station as a UserError (wired into storage by services.setup)."""
     e = column_crypto.SensitiveDataLocked()
     return UserError(e.vi, e.en)
-
-
-column_crypto.register_locked_error(_locked_user_error)
 
 
 def _b64(data: bytes) -> str:
@@ -234,7 +232,7 @@ def open_with_recovery_code(db: Database, code: str) -> bool:
 def require_open(db: Database) -> None:
     """Refuse (one sentence) work that needs the sensitive values in clear while they are locked."""
     if not column_crypto.is_unlocked(db):
-        raise _locked_user_error()
+        raise locked_user_error()
 
 
 def close(db: Database) -> None:
@@ -392,7 +390,7 @@ def disable(db: Database, password: str) -> int:
         raise UserError("Dữ liệu nhạy cảm đang không mã hóa.", "Sensitive data is not encrypted.")
     key = column_crypto.current_key(db)
     if key is None:
-        raise _locked_user_error()
+        raise locked_user_error()
     try:
         with db.session() as s:
             _require_admin_password(s, db, password)
@@ -410,7 +408,7 @@ def new_recovery_code(db: Database, password: str) -> str:
     """A new recovery code (the old paper no longer opens anything); the key must be open here."""
     key = column_crypto.current_key(db)
     if key is None:
-        raise _locked_user_error()
+        raise locked_user_error()
     code = make_recovery_code()
     with db.session() as s:
         ring = _keyring(s)

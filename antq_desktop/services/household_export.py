@@ -7,7 +7,7 @@ re-importing the file changes nothing.
 
 Safety:
 
-* ethnicity and poverty status are sensitive (DOMAIN §5.2): their columns
+* ethnicity and poverty status are sensitive (docs/domain.md, "Sensitive fields"): their columns
   appear only with ``include_sensitive``;
 * text that Excel could take for a formula (``=``, ``+``, ``-``, ``@``…) is
   written as text with a quote prefix, so a name like ``=HYPERLINK(…)`` never

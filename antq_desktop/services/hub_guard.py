@@ -26,13 +26,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from ..domain.catalogues import BUILTIN_ORIGIN
 from ..storage.base import SyncMixin
 from ..storage.models import Site
-from ..storage.stamping import AntqSession
 from .errors import UserError
 
 # What the upper level writes and sends down (sync/rows.py: scope_clause). A later area whose table
@@ -151,8 +150,8 @@ def check(s: Session, new: Iterable[Any], changed: Iterable[Any]) -> None:
             raise refusal(s, obj)
 
 
-@event.listens_for(AntqSession, "before_flush")
-def _hub_guard_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    """The check on every flush of an :class:`AntqSession` (listened to from services.setup.wire)."""
     if session.info.get("sync_apply"):
         return
     dirty = [o for o in session.dirty if session.is_modified(o, include_collections=False)]

@@ -1,6 +1,6 @@
 """Document numbers in the NĐ 30/2020 form ("Số: 05/BB-CAX"), offline-safe, restarting each year.
 
-The scheme (DOMAIN §4.1, ô 3):
+The scheme (docs/domain.md, "Official papers: the NĐ 30/2020 layout", ô 3):
 
 * **Number** — an Arabic numeral that restarts at 1 on 1 January; numbers
   below 10 get a leading 0 ("05"). Each document type (biên bản, báo cáo…)

@@ -9,8 +9,8 @@ upper level reopens the period (:mod:`services.reports`).
 Why a ``before_flush`` listener on :class:`AntqSession` rather than a check in
 each service: it holds for every service, present and future, the same way the
 sync stamping does, and needs no change to storage (which must not import
-services). Importing ``antq_desktop.services`` registers it (the package's
-``__init__`` imports this module).
+services). :func:`antq_desktop.services.setup.wire` listens with it at start (the program, the
+command line and the tests call it); importing this module registers nothing.
 
 What "dated" means is a registry (:data:`DATED`): a model → the dates a change
 to one of its rows touches, old values and new (moving a record *out* of a
@@ -43,7 +43,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import event, inspect, select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from ..storage.base import SYNC_COLUMNS, SyncMixin
@@ -68,7 +68,6 @@ from ..storage.models import (
     Village,
     VillageAssessment,
 )
-from ..storage.stamping import AntqSession
 from .errors import UserError
 
 # Follow-up of an opinion raised in a locked period stays possible: the locked
@@ -289,8 +288,8 @@ def check(s: Session, objects: Iterable[Any]) -> None:
                     raise refusal(lock, None, kind, year)
 
 
-@event.listens_for(AntqSession, "before_flush")
-def _period_lock_before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+def before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    """The check on every flush of an :class:`AntqSession` (listened to from services.setup.wire)."""
     if session.info.get("sync_apply"):
         return
     dirty = [o for o in session.dirty if session.is_modified(o, include_collections=False)]

@@ -1,4 +1,4 @@
-"""Other results the movement counts (DOMAIN §7): items handed in, tips, surrenders, mediations.
+"""Other results the movement counts (docs/domain.md, "What the upper level counts (reports)"): items handed in, tips, surrenders, mediations.
 
 No other screen records these, so each is a plain dated log line:
 

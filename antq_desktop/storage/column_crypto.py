@@ -1,7 +1,7 @@
 """Sensitive columns encrypted at rest (docs/security.md, "Data at rest").
 
 A station may turn on encryption of the columns the 2025 personal data law calls sensitive
-(DOMAIN §5.2): ID numbers, ethnicity, poverty status and the note on a broken commitment.  The
+(docs/domain.md, "Sensitive fields"): ID numbers, ethnicity, poverty status and the note on a broken commitment.  The
 values are then stored as ``enc:`` text sealed with AES-SIV under the station's data key, which
 never touches the disk in clear: ``services.encryption`` keeps it wrapped by each account's password
 and by a printed recovery code, and hands it to this module after a sign-in.

@@ -1,4 +1,4 @@
-"""Award decisions, their recipients, and the register of printed certificates (DOMAIN §4.3–4.5)."""
+"""Award decisions, their recipients, and the register of printed certificates (docs/domain.md, "Award decisions (quyết định khen thưởng)" and "Who awards what, and the Kỷ niệm chương" and "Certificates (Giấy khen, Bằng khen)")."""
 
 from __future__ import annotations
 

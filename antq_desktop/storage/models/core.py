@@ -24,7 +24,7 @@ class Site(Base):
     is_self: Mapped[bool] = mapped_column(default=False)
     # commune | hub
     role: Mapped[str] = mapped_column(String(16))
-    # Công an xã | Công an tỉnh | Công an huyện ... (free text, DOMAIN §3)
+    # Công an xã | Công an tỉnh | Công an huyện ... (free text, docs/domain.md, "The 2025 reform: provinces and communes, no district")
     unit_kind: Mapped[str] = mapped_column(String(32), default="")
     unit_name: Mapped[str] = mapped_column(String(200))
     unit_code: Mapped[str] = mapped_column(String(16), default="")

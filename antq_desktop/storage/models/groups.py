@@ -1,4 +1,4 @@
-"""Self-managed groups and models, their rosters and members' service history (DOMAIN §2, §7.1)."""
+"""Self-managed groups and models, their rosters and members' service history (docs/domain.md, "Tổ bảo vệ ANTT: the grassroots security teams" and "Mediation teams, fire-safety groups and cameras")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Households, the persons in them, household history, and yearly commitments (DOMAIN §1.7, §6)."""
+"""Households, the persons in them, household history, and yearly commitments (docs/domain.md, "Household commitments (cam kết hộ gia đình)" and "Identity numbers and households")."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ class Household(SyncMixin, Base):
     __search_fields__ = ("head_name", "address", "code", "phone")
 
     village_id: Mapped[str] = mapped_column(ForeignKey("village.id"), index=True)
-    # Local code: commune code + village code + sequence (DOMAIN §6.2).
+    # Local code: commune code + village code + sequence (docs/domain.md, "Households after the sổ hộ khẩu").
     code: Mapped[str] = mapped_column(String(32), default="", index=True)
     address: Mapped[str] = mapped_column(String(300), default="")
     # Not a foreign key: head and household reference each other, and a row
@@ -24,7 +24,7 @@ class Household(SyncMixin, Base):
     head_person_id: Mapped[str | None] = mapped_column(String(36))
     head_name: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(32), default="")
-    # "" | ho_ngheo | can_ngheo — sensitive (DOMAIN §5.2)
+    # "" | ho_ngheo | can_ngheo — sensitive (docs/domain.md, "Sensitive fields")
     poverty_status: Mapped[str] = mapped_column(SensitiveString(16, "household.poverty_status"), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     search_key: Mapped[str] = mapped_column(String(600), default="", server_default="", index=True)
@@ -41,14 +41,14 @@ class Person(SyncMixin, Base):
     birth_year: Mapped[int | None]
     # M | F
     sex: Mapped[str] = mapped_column(String(1), default="")
-    # Số định danh cá nhân, 12 digits (DOMAIN §6.1); legacy 9-digit CMND apart.
+    # Số định danh cá nhân, 12 digits (docs/domain.md, "The 12-digit personal ID number"); legacy 9-digit CMND apart.
     id_number: Mapped[str] = mapped_column(
         SensitiveString(12, "person.id_number", deterministic=True), default="", index=True
     )
     old_id_number: Mapped[str] = mapped_column(
         SensitiveString(12, "person.old_id_number", deterministic=True), default=""
     )
-    # Sensitive (DOMAIN §5.2): code and the code list it comes from (§6.4).
+    # Sensitive (docs/domain.md, "Sensitive fields"): code and the code list it comes from ("Ethnic groups and their two code lists").
     ethnic_code: Mapped[str] = mapped_column(SensitiveString(4, "person.ethnic_code"), default="")
     ethnic_code_system: Mapped[str] = mapped_column(String(16), default="")
     relation_to_head: Mapped[str] = mapped_column(String(32), default="")

@@ -1,4 +1,4 @@
-"""Meetings, their minutes and attendance, and the opinions people raise (DOMAIN §4.2)."""
+"""Meetings, their minutes and attendance, and the opinions people raise (docs/domain.md, "Minutes of a meeting (biên bản)")."""
 
 from __future__ import annotations
 

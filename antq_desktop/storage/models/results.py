@@ -1,10 +1,10 @@
 """What the movement counts beyond the other areas, the yearly village assessment, and reports sent up.
 
-* Other results (DOMAIN §7): items handed in, tips from the public (never who
+* Other results (docs/domain.md, "What the upper level counts (reports)"): items handed in, tips from the public (never who
   gave them), wanted persons persuaded to surrender, disputes mediated. Each
   is a plain dated record so a report can count it and drill down to it.
 * :class:`VillageAssessment` — "An toàn về ANTT" per village per year (TT 124/2021,
-  DOMAIN §1.4–1.6).
+  docs/domain.md, "Villages and the yearly safety assessment (An toàn về ANTT)").
 * :class:`ReportSubmission` — a report marked *sent* with the figures as sent;
   the upper level's approval of the period (``locked``) rides on the same row
   and locks that period's records at the commune.
@@ -40,7 +40,7 @@ class HandedInItem(SyncMixin, Base):
 
 
 class PublicTip(SyncMixin, Base):
-    """A tip (tin báo) from the public. No informant identity is stored, by design (DOMAIN §5)."""
+    """A tip (tin báo) from the public. No informant identity is stored, by design (docs/domain.md, "Personal data (Luật 91/2025, NĐ 356/2025)")."""
 
     __tablename__ = "public_tip"
 
