@@ -74,8 +74,15 @@ def _assert_kept(before: Snapshot, after: Snapshot) -> None:
             assert after[table] == ids, table
 
 
+def _reserved(revision: str) -> bool:
+    """A revision kept free for work still landing (its file says "reserved:" and changes nothing)."""
+    (script,) = migrate.MIGRATIONS_DIR.joinpath("versions").glob(f"{revision}_*.py")
+    return script.read_text(encoding="utf-8").startswith('"""reserved:')
+
+
 def test_a_file_for_every_shipped_revision() -> None:
-    assert REVISIONS == [f"{n:04d}" for n in range(1, int(migrate.HEAD_REVISION) + 1)]
+    shipped = [f"{n:04d}" for n in range(1, int(migrate.HEAD_REVISION) + 1)]
+    assert REVISIONS == [r for r in shipped if not _reserved(r)]
     for revision in REVISIONS:
         assert (FIXTURES / f"{revision}.sqlite3").stat().st_size < 512 * 1024
 
