@@ -132,7 +132,7 @@ def test_the_demo_keeps_its_documented_administrator(tmp_path, run_cli):
 
 
 def test_the_open_commands_are_a_short_written_list():
-    from antq_desktop import cli_door
+    from antq_desktop.cli import door as cli_door
 
     assert set(cli_door.OPEN_COMMANDS) == {
         ("init", "*"),

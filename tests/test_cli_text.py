@@ -9,8 +9,8 @@ import re
 import pytest
 from conftest import run_antq
 
-from antq_desktop import cli_text
 from antq_desktop.cli import build_parser
+from antq_desktop.cli import text as cli_text
 
 VIETNAMESE = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹàáèéìíòóùúýõã]", re.I)
 # Vietnamese proper names and legal references may stay in an English help text.

@@ -16,13 +16,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import cli_door
-from .services.errors import UserError
-from .storage.lock import AlreadyRunning, InstanceLock
-from .storage.paths import DataDir
+from ..services.errors import UserError
+from ..storage.lock import AlreadyRunning, InstanceLock
+from ..storage.paths import DataDir
+from . import door
 
-USER_ENV = cli_door.USER_ENV
-PASSWORD_ENV = cli_door.PASSWORD_ENV
+USER_ENV = door.USER_ENV
+PASSWORD_ENV = door.PASSWORD_ENV
 
 
 def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -124,12 +124,12 @@ def add_admin_parsers(sub: Any, parser_class: type[argparse.ArgumentParser]) -> 
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    """The station, with whoever passed the one door acting (cli_door.admit: sign-in or open)."""
-    from .services.station import open_station
+    """The station, with whoever passed the one door acting (door.admit: sign-in or open)."""
+    from ..services.station import open_station
 
     st = open_station(DataDir.resolve(args.data_dir))
     try:
-        cli_door.admit(st.db)
+        door.admit(st.db)
     except BaseException:
         st.close()
         raise
@@ -150,8 +150,8 @@ def _writing(args: argparse.Namespace, fn: Callable[[], int]) -> int:
 
 
 def _password(path: str) -> str:
-    """The first line of a password file (cli_door.py reads them the same way)."""
-    return cli_door.read_first_line(path)
+    """The first line of a password file (door.py reads them the same way)."""
+    return door.read_first_line(path)
 
 
 def _day(value: str | None) -> date | None:
@@ -174,7 +174,7 @@ def _print_json(data: Any) -> None:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .services import backups
+    from ..services import backups
 
     def run() -> int:
         st = _open(args)
@@ -217,7 +217,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from .services import backups
+    from ..services import backups
 
     def run() -> int:
         data_dir = DataDir.resolve(args.data_dir)
@@ -225,7 +225,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if data_dir.database.exists():
             st = _open(args)  # checks the current database opens, and who is acting
             try:
-                from .services.accounts import current_actor
+                from ..services.accounts import current_actor
 
                 username = current_actor(st.db).username
             finally:
@@ -254,7 +254,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from .services import audit
+    from ..services import audit
 
     st = _open(args)
     try:
@@ -301,7 +301,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_users(args: argparse.Namespace) -> int:
-    from .services import accounts
+    from ..services import accounts
 
     if args.users_command == "list":
         st = _open(args)
@@ -356,7 +356,7 @@ def cmd_users(args: argparse.Namespace) -> int:
 
 
 def cmd_person(args: argparse.Namespace) -> int:
-    from .services import personal_data
+    from ..services import personal_data
 
     if args.person_command == "export":
         st = _open(args)
@@ -390,7 +390,7 @@ def cmd_person(args: argparse.Namespace) -> int:
 
 
 def cmd_encryption(args: argparse.Namespace) -> int:
-    from .services import accounts, encryption
+    from ..services import accounts, encryption
 
     cmd = args.encryption_command
     if cmd == "status":
@@ -449,7 +449,7 @@ def cmd_encryption(args: argparse.Namespace) -> int:
             print(f"Mã khôi phục: {code}")
             print("Hãy in hoặc chép mã này, cất trong tủ sắt; phần mềm không lưu lại mã ở đâu khác.")
             if args.sheet:
-                from .papers.recovery_sheet import render_recovery_sheet
+                from ..papers.recovery_sheet import render_recovery_sheet
 
                 render_recovery_sheet(st.db, code, Path(args.sheet).expanduser())
                 print(f"Tờ mã khôi phục: {args.sheet}")

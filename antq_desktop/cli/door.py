@@ -32,9 +32,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from .services.errors import UserError
-from .storage.audit_log import NOBODY, SYSTEM
-from .storage.database import Database
+from ..services.errors import UserError
+from ..storage.audit_log import NOBODY, SYSTEM
+from ..storage.database import Database
 
 USER_ENV = "ANTQ_USER"
 PASSWORD_ENV = "ANTQ_PASSWORD"
@@ -110,7 +110,7 @@ def enter(args: argparse.Namespace) -> None:
 
 
 def _has_accounts(db: Database) -> bool:
-    from .storage.models import User
+    from ..storage.models import User
 
     with db.session() as s:
         return bool(s.scalar(select(func.count()).select_from(User)))
@@ -118,7 +118,7 @@ def _has_accounts(db: Database) -> bool:
 
 def admit(db: Database) -> None:
     """Decide who acts through ``db``: signs in (once per run) unless the command is open."""
-    from .services import accounts, encryption
+    from ..services import accounts, encryption
 
     if not _has_accounts(db):
         accounts.act_as(db, SYSTEM)  # nothing set up yet: nobody to sign in as

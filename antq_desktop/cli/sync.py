@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .services.errors import UserError
+from ..services.errors import UserError
 
 
 def add_sync_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -67,12 +67,12 @@ def _print_json(data: Any) -> None:
 
 
 def _run(args: argparse.Namespace, writing: bool, body: Any) -> int:
-    from .cli_admin import _open, _writing  # the same helpers cli.py uses: CLI user, one running copy
+    from .admin import _open, _writing  # the same helpers cli.py uses: CLI user, one running copy
 
     def run() -> int:
         station = _open(args)
         try:
-            from .services.station import is_set_up
+            from ..services.station import is_set_up
 
             if not is_set_up(station.db):
                 raise UserError(
@@ -87,7 +87,7 @@ def _run(args: argparse.Namespace, writing: bool, body: Any) -> int:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from . import sync
+    from .. import sync
 
     c = args.sync_command
 
@@ -126,7 +126,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
         def do_pair(st: Any) -> int:
             other_ok = args.yes
-            from .sync.cards import other_province
+            from ..sync.cards import other_province
 
             foreign = other_province(st.db, card_obj)
             if foreign and not other_ok and sys.stdin.isatty():
@@ -228,7 +228,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return _run(args, False, status)
 
     if c == "conflicts":
-        from .sync.labels import table_label
+        from ..sync.labels import table_label
 
         def conflicts(st: Any) -> int:
             if args.keep is not None or args.restore is not None:

@@ -16,15 +16,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, cli_door
-from .cli_admin import ADMIN_COMMANDS, _writing, add_admin_parsers
-from .cli_households import add_households_parser, cmd_households, valid_year
-from .cli_hub import add_hub_parser, cmd_hub
-from .cli_reports import add_report_parser, cmd_report
-from .cli_sync import add_sync_parser, cmd_sync
-from .cli_text import LocalParser, localize
-from .services.errors import UserError
-from .storage.paths import DB_URL_ENV
+from .. import __version__
+from ..services.errors import UserError
+from ..storage.paths import DB_URL_ENV
+from . import door
+from .admin import ADMIN_COMMANDS, _writing, add_admin_parsers
+from .households import add_households_parser, cmd_households, valid_year
+from .hub import add_hub_parser, cmd_hub
+from .reports import add_report_parser, cmd_report
+from .sync import add_sync_parser, cmd_sync
+from .text import LocalParser, localize
 
 # One language at a time (ANTQ_LANG): argparse's own words and one-line errors, exit 1 (cli_text.py).
 _Parser = LocalParser
@@ -38,7 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--db-url",
         help="cơ sở dữ liệu, ví dụ postgresql+psycopg://antq@máy-chủ/antq (mặc định: tệp SQLite trong thư mục dữ liệu)",
     )
-    cli_door.add_arguments(p)  # --user, --password-file: who signs in (docs/security.md)
+    door.add_arguments(p)  # --user, --password-file: who signs in (docs/security.md)
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     init = sub.add_parser("init", help="thiết lập đơn vị lần đầu, không hỏi đáp")
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from .cli_admin import _open as open_as_cli_user  # signs in through the one door (cli_door.py)
+    from .admin import _open as open_as_cli_user  # signs in through the one door (door.py)
 
     return open_as_cli_user(args)
 
@@ -110,10 +111,10 @@ def _check_init_role(args: argparse.Namespace) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from .services.station import SetupRequest, initialise
+    from ..services.station import SetupRequest, initialise
 
     _check_init_role(args)
-    password = cli_door.read_first_line(args.password_file)
+    password = door.read_first_line(args.password_file)
 
     def run() -> int:
         station = _open(args)
@@ -140,9 +141,9 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from .services import demo
+    from ..services import demo
 
-    password = cli_door.read_first_line(args.password_file) if args.password_file else demo.DEMO_PASSWORD
+    password = door.read_first_line(args.password_file) if args.password_file else demo.DEMO_PASSWORD
 
     def run() -> int:
         station = _open(args)
@@ -179,7 +180,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    from .services import backups, overview, station
+    from ..services import backups, overview, station
 
     st = _open(args)
     try:
@@ -220,7 +221,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from .services import backups
+    from ..services import backups
 
     st = _open(args)
     try:
@@ -232,7 +233,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .services import backups
+    from ..services import backups
 
     st = _open(args)
     try:
@@ -268,7 +269,7 @@ def _add_commitments_parser(sub: Any) -> None:
 
 
 def cmd_commitments(args: argparse.Namespace) -> int:
-    from .services import commitments as cm
+    from ..services import commitments as cm
 
     year = valid_year(args.year)
     st = _open(args)
@@ -293,7 +294,7 @@ def cmd_commitments(args: argparse.Namespace) -> int:
                         )
                     )
             return 0
-        from .papers import commitments as commitment_papers
+        from ..papers import commitments as commitment_papers
 
         village_id, village = cm.village_by_name(st.db, args.village)
         out = Path(args.output).expanduser()
@@ -322,7 +323,7 @@ def _add_groups_parser(sub: Any) -> None:
 
 
 def cmd_groups(args: argparse.Namespace) -> int:
-    from .services import groups as gs
+    from ..services import groups as gs
 
     st = _open(args)
     try:
@@ -336,7 +337,7 @@ def cmd_groups(args: argparse.Namespace) -> int:
                     print(f"{r.id}  {r.type_name} — {r.name} ({where}): {r.members} thành viên")
                 print(f"Tổng: {len(rows)} tổ, mô hình.")
             return 0
-        from .papers import rosters
+        from ..papers import rosters
 
         out = Path(args.output).expanduser()
         if out.suffix.lower() not in (".pdf", ".xlsx"):
@@ -369,7 +370,7 @@ def _add_meetings_parser(sub: Any) -> None:
 def cmd_meetings(args: argparse.Namespace) -> int:
     from datetime import date
 
-    from .services import meetings as mt
+    from ..services import meetings as mt
 
     if args.meetings_command == "list":
         year = valid_year(args.year or date.today().year)
@@ -387,7 +388,7 @@ def cmd_meetings(args: argparse.Namespace) -> int:
         finally:
             st.close()
 
-    from .papers import minutes
+    from ..papers import minutes
 
     out = Path(args.output).expanduser()
     if out.suffix.lower() not in (".pdf", ".docx"):
@@ -429,7 +430,7 @@ def _add_awards_parser(sub: Any) -> None:
 
 
 def cmd_awards(args: argparse.Namespace) -> int:
-    from .services import awards as aw
+    from ..services import awards as aw
 
     if args.awards_command == "list":
         year = valid_year(args.year) if args.year else None
@@ -470,7 +471,7 @@ def cmd_awards(args: argparse.Namespace) -> int:
                 print(f"  ! {note}")
         return 0 if result.status == "genuine" else 3
 
-    from .papers import certificates
+    from ..papers import certificates
 
     if args.awards_command == "template-add":
 
@@ -536,7 +537,7 @@ COMMANDS.update(ADMIN_COMMANDS)  # "backup" is replaced: it gains rotation and t
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from . import logs
+    from .. import logs
 
     logs.setup(args.data_dir)  # <data dir>/logs/antq.log; written only when something is logged
     if args.db_url:  # the same mechanism as ANTQ_DATABASE_URL (storage/paths.py), for this run only
@@ -571,7 +572,7 @@ def _run(args: argparse.Namespace) -> int:
     try:
         if args.db_url:
             _check_db_url(args.db_url)
-        cli_door.enter(args)  # the one door: which commands sign in (cli_door.OPEN_COMMANDS)
+        door.enter(args)  # the one door: which commands sign in (door.OPEN_COMMANDS)
         return COMMANDS[args.command](args)
     except UserError as exc:
         print(f"antq: {exc.message()}", file=sys.stderr)
@@ -601,12 +602,8 @@ def _crash_sentence(kind: str, where: str) -> str:
 
 def _log_crash(args: argparse.Namespace, exc: BaseException) -> str:
     """Write the traceback (ID numbers masked) to the log; returns where it is for the sentence."""
-    from . import logs
+    from .. import logs
 
     logs.log_exception(type(exc), exc, exc.__traceback__, f"antq {args.command}")
     path = logs.log_file()
     return str(path) if path is not None and path.exists() else "(không ghi được tệp nhật ký)"
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .domain.files import write_text_atomically
-from .services.errors import UserError
+from ..domain.files import write_text_atomically
+from ..services.errors import UserError
 
 FORMATS = ("pdf", "xlsx", "json")
 
@@ -62,9 +62,9 @@ def _print_json(data: Any) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Compute the report for ``--period``; write it, print it, list a figure's records, or mark it sent."""
-    from .cli_admin import _open, _writing
-    from .services import reports
-    from .services.station import is_set_up
+    from ..services import reports
+    from ..services.station import is_set_up
+    from .admin import _open, _writing
 
     fmt = output_format(args)
 
@@ -95,7 +95,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 else:
                     print(text)
                 return 0
-            from .papers.reports import write_report
+            from ..papers.reports import write_report
 
             out = Path(args.output).expanduser()
             report, n = write_report(station.db, args.period, out, fmt=fmt, definition=args.definition)

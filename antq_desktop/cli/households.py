@@ -1,7 +1,7 @@
 """``antq households``: list, delete and restore, import from Excel, export to Excel.
 
 Registered by the command line (cli.py); every command signs in through the one door
-(cli_admin._open, cli_door.py) and writes holding the data folder's lock.
+(cli_admin._open, door.py) and writes holding the data folder's lock.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .cli_admin import _open, _writing
-from .cli_text import LocalParser
-from .services.errors import UserError
+from ..services.errors import UserError
+from .admin import _open, _writing
+from .text import LocalParser
 
 # -- households: Excel import and export ------------------------------------------------------
 
@@ -108,10 +108,10 @@ def _import_summary(counts: dict[str, int], applied: bool) -> str:
 
 
 def cmd_households_import(args: argparse.Namespace) -> int:
-    from .services import household_import as imp
-    from .services.import_report import summary_text, write_report
-    from .services.import_villages import parse_map_args
-    from .services.station import is_set_up
+    from ..services import household_import as imp
+    from ..services.import_report import summary_text, write_report
+    from ..services.import_villages import parse_map_args
+    from ..services.station import is_set_up
 
     overrides = _mapping_args(args.map)
     village_map = parse_map_args(args.village_map)
@@ -192,8 +192,8 @@ def cmd_households_import(args: argparse.Namespace) -> int:
 
 def _village_id(db: Any, name: str) -> str:
     """The id of the village called ``name`` (diacritics and case as typed or not)."""
-    from .domain.text import fold
-    from .services.households import villages
+    from ..domain.text import fold
+    from ..services.households import villages
 
     known = villages(db)
     match = [vid for vid, vname in known if fold(vname) == fold(name)]
@@ -207,8 +207,8 @@ def _village_id(db: Any, name: str) -> str:
 
 
 def cmd_households_export(args: argparse.Namespace) -> int:
-    from .services.household_export import export_households
-    from .services.station import is_set_up
+    from ..services.household_export import export_households
+    from ..services.station import is_set_up
 
     st = _open(args)
     try:
@@ -247,7 +247,7 @@ def _household_json(row: Any) -> dict[str, Any]:
 
 def cmd_households_list(args: argparse.Namespace) -> int:
 
-    from .services import households as hh
+    from ..services import households as hh
 
     year = valid_year(args.year or date.today().year)
     st = _open(args)
@@ -293,7 +293,7 @@ def _confirm_delete(row: Any) -> None:
 
 def cmd_households_delete(args: argparse.Namespace) -> int:
     """``delete`` (the members go with the household) and ``restore`` (exactly those come back)."""
-    from .services import households as hh
+    from ..services import households as hh
 
     restoring = args.households_command == "restore"
 
