@@ -1,4 +1,4 @@
-"""The command line's one door (antq_desktop/cli_door.py): the program's sign-in, for ``antq``.
+"""The command line's one door (antq_desktop/cli/door.py): the program's sign-in, for ``antq``.
 
 Issue 21: seven wrong ANTQ_PASSWORD tries left the failure count at 0 and wrote no entry; a
 locked account still exported sensitive data; without ANTQ_PASSWORD the command line acted as the

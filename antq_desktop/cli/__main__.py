@@ -4,4 +4,5 @@ import sys
 
 from .dispatch import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when only imported (PyInstaller collects every submodule)
+    sys.exit(main())

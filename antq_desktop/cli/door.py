@@ -16,8 +16,8 @@ Who and with which password, first found wins:
 Without a terminal and without them the command is refused in one sentence.  A station not set up
 yet (no account) has nobody to sign in: the command runs as the system, as set-up does.
 
-:func:`enter` is called once per run where ``cli.py`` dispatches; :func:`admit` where a command
-opens the station (``cli_admin._open``).  A second :func:`admit` in the same run does not sign in
+:func:`enter` is called once per run where ``dispatch.py`` dispatches; :func:`admit` where a command
+opens the station (``common._open``).  A second :func:`admit` in the same run does not sign in
 again: it acts as the account already signed in.
 """
 

@@ -1,6 +1,6 @@
 """``antq hub …``: the upper level's view of its communes and the province report, without Qt.
 
-Kept apart from ``cli.py`` (which only registers it). Same contract: exit 0 ok,
+Kept apart from ``dispatch.py`` (which only registers it). Same contract: exit 0 ok,
 1 with one sentence for bad input, ``--json`` keys stable
 (:meth:`services.hub.HubView.to_dict`, :meth:`services.reports.Report.to_dict`).
 
@@ -29,7 +29,7 @@ from ..services.errors import UserError
 from .reports import FORMATS, output_format
 
 
-def add_hub_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     """Register ``antq hub`` on the main parser's subcommands."""
     hp = sub.add_parser("hub", help="máy tổng hợp của cấp trên: các xã, báo cáo toàn tỉnh")
     hsub = hp.add_subparsers(dest="hub_command", required=True, parser_class=parser_class)
@@ -105,7 +105,7 @@ def cmd_hub(args: argparse.Namespace) -> int:
     from ..domain.numbers import fmt_number, fmt_percent  # the line is Vietnamese: 94,75%, 1.500
     from ..services import hub
     from ..services.station import is_set_up
-    from .admin import _open
+    from .common import _open
 
     fmt = output_format(args, "baocao-tinh") if args.hub_command == "report" else ""
     station = _open(args)
