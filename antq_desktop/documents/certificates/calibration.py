@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import math
 import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
-from reportlab.lib.colors import Color, HexColor, black, white
+from reportlab.lib.colors import HexColor, white
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from ...assets import resources_dir
-from ...domain import award_rules as rules
-from ...domain.errors import UserError
-from ...domain.files import Finish, atomic_path
 from ...domain.text import nfc
-from ..fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_fonts
-from ..layout import MOTTO, NATIONAL_NAME, Cancelled, format_date_line
+from ..fonts import SERIF, SERIF_BOLD
 from .batch import _write_pdf
 from .style import INK, RED
 from .templates import FIELD_LABELS, Template, load_template
@@ -35,15 +22,36 @@ def render_calibration(
     with a cross at its top-left corner, all moved by ``offset``; print it, lay it on a blank against
     the light, and measure how far the crosses sit from where they should."""
     tpl = template if isinstance(template, Template) else load_template(template)
-    w, h = tpl.pagesize
-    dx, dy = offset
-
-    def cross(canvas: Canvas, x_mm: float, y_mm: float, arm: float = 4) -> None:
-        x, y = (x_mm + dx) * mm, h - (y_mm + dy) * mm
-        canvas.line(x - arm * mm, y, x + arm * mm, y)
-        canvas.line(x, y - arm * mm, x, y + arm * mm)
 
     def draw(canvas: Canvas) -> int:
+        sheet = _Sheet(canvas, tpl, offset)
+        sheet.grid()
+        sheet.corners()
+        sheet.field_boxes()
+        sheet.instructions()
+        canvas.showPage()
+        return 1
+
+    return _write_pdf(path, tpl.pagesize, draw, title=f"Căn chỉnh {tpl.label}", finish=None)
+
+
+class _Sheet:
+    """The calibration page being drawn: the template's sheet, moved by the offset (mm)."""
+
+    def __init__(self, canvas: Canvas, tpl: Template, offset: tuple[float, float]) -> None:
+        self.canvas = canvas
+        self.tpl = tpl
+        self.w, self.h = tpl.pagesize
+        self.dx, self.dy = offset
+
+    def cross(self, x_mm: float, y_mm: float, arm: float = 4) -> None:
+        x, y = (x_mm + self.dx) * mm, self.h - (y_mm + self.dy) * mm
+        self.canvas.line(x - arm * mm, y, x + arm * mm, y)
+        self.canvas.line(x, y - arm * mm, x, y + arm * mm)
+
+    def grid(self) -> None:
+        """Lines every 5 mm (darker every 10), numbered in mm from the top and left edges."""
+        canvas, tpl, w, h, dx, dy = self.canvas, self.tpl, self.w, self.h, self.dx, self.dy
         canvas.setLineWidth(0.15)
         for i in range(0, int(tpl.width_mm) + 1, 5):
             canvas.setStrokeColor(HexColor("#DADADA") if i % 10 else HexColor("#A8A8A8"))
@@ -59,6 +67,10 @@ def render_calibration(
         for j in range(10, int(tpl.height_mm), 10):
             canvas.drawString((dx + 1) * mm, h - (j + dy) * mm - 2.2, str(j))
             canvas.drawRightString(w + (dx - 1) * mm, h - (j + dy) * mm - 2.2, str(j))
+
+    def corners(self) -> None:
+        """A cross 20 mm in from each corner, with its position."""
+        canvas, tpl, h, dx, dy = self.canvas, self.tpl, self.h, self.dx, self.dy
         canvas.setStrokeColor(INK)
         canvas.setLineWidth(0.5)
         for x_mm, y_mm in (
@@ -67,9 +79,13 @@ def render_calibration(
             (20, tpl.height_mm - 20),
             (tpl.width_mm - 20, tpl.height_mm - 20),
         ):
-            cross(canvas, x_mm, y_mm, 6)
+            self.cross(x_mm, y_mm, 6)
             canvas.setFont(SERIF, 7)
             canvas.drawString((x_mm + dx + 1.2) * mm, h - (y_mm + dy - 1.2) * mm, f"({x_mm:g}; {y_mm:g})")
+
+    def field_boxes(self) -> None:
+        """Every field's box (dashed, red) with a cross at its top-left corner; the QR code's box."""
+        canvas, tpl, h, dx, dy = self.canvas, self.tpl, self.h, self.dx, self.dy
         for name, f in tpl.fields.items():
             canvas.setStrokeColor(RED)
             canvas.setLineWidth(0.4)
@@ -83,7 +99,7 @@ def render_calibration(
                 fill=0,
             )
             canvas.setDash()
-            cross(canvas, f.x_mm, f.y_mm, 3)
+            self.cross(f.x_mm, f.y_mm, 3)
             canvas.setFillColor(RED)
             canvas.setFont(SERIF, 7)
             canvas.drawString(
@@ -97,8 +113,12 @@ def render_calibration(
             canvas.setDash(2, 2)
             canvas.rect((x + dx) * mm, h - (y + dy + size) * mm, size * mm, size * mm, stroke=1, fill=0)
             canvas.setDash()
-            cross(canvas, x, y, 3)
+            self.cross(x, y, 3)
             canvas.drawString((x + dx + 1) * mm, h - (y + dy) * mm - 7.5, f"Mã QR ({x:g}; {y:g})")
+
+    def instructions(self) -> None:
+        """The title and how to read the page, on white near the top."""
+        canvas, tpl, w, h, dx, dy = self.canvas, self.tpl, self.w, self.h, self.dx, self.dy
         lines = [
             f"Độ lệch đang dùng: X = {dx:+.1f} mm, Y = {dy:+.1f} mm. Lưới ô 5 mm; số ghi là mm tính từ mép trên, mép trái.",
             "In trang này trên giấy trắng, đặt chồng lên phôi và soi lên ánh sáng. Khung đỏ là chỗ chữ sẽ in:",
@@ -113,7 +133,3 @@ def render_calibration(
         canvas.setFont(SERIF, 9.5)
         for i, line in enumerate(lines):
             canvas.drawCentredString(w / 2, top - (10 + i * 4.6) * mm, nfc(line))
-        canvas.showPage()
-        return 1
-
-    return _write_pdf(path, tpl.pagesize, draw, title=f"Căn chỉnh {tpl.label}", finish=None)

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import json
-import math
-import os
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
-
-from reportlab.graphics.barcode import qrencoder
-from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
-from ...assets import resources_dir
-from ...domain import award_rules as rules
-from ...domain.errors import UserError
-from ...domain.files import Finish, atomic_path
 from ...domain.text import nfc
-from ..fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_fonts
-from ..layout import MOTTO, NATIONAL_NAME, Cancelled, format_date_line
-from .placing import PageLayout, QrPlaced, _Placer, _date_line, _decision_text, _signer_lines
-from .style import CertificateData, RED, _A4_W
+from ..fonts import SERIF, SERIF_BOLD, SERIF_ITALIC, register_fonts
+from ..layout import MOTTO, NATIONAL_NAME
+from .placing import PageLayout, QrPlaced, _date_line, _decision_text, _Placer, _signer_lines
+from .style import _A4_W, RED, CertificateData
 
 
 def full_page_layout(c: CertificateData, pagesize: tuple[float, float]) -> PageLayout:
@@ -40,6 +24,14 @@ def full_page_layout(c: CertificateData, pagesize: tuple[float, float]) -> PageL
     left, right = 28.0, width_mm - 28.0
     full = right - left
     mid = width_mm / 2
+    _place_heading(p, c, mid, left, full)
+    _place_signer(p, c, width_mm)
+    _place_decision(p, c, k)
+    return page
+
+
+def _place_heading(p: _Placer, c: CertificateData, mid: float, left: float, full: float) -> None:
+    """Quốc hiệu, Tiêu ngữ, the awarding authority, “Tặng”, the award, the recipient and the achievement."""
     p.box("national", NATIONAL_NAME, mid - 80, 37.5, 160, 7, font=SERIF_BOLD, size=13, min_size=10)
     p.box("motto", MOTTO, mid - 80, 44.0, 160, 7, font=SERIF_BOLD, size=14, min_size=10)
     p.box(
@@ -97,7 +89,10 @@ def full_page_layout(c: CertificateData, pagesize: tuple[float, float]) -> PageL
         min_size=9,
         max_lines=5,
     )
-    # Bottom right: place and date, signer, 25 mm for the signature and seal, name.
+
+
+def _place_signer(p: _Placer, c: CertificateData, width_mm: float) -> None:
+    """Bottom right: place and date, signer, 25 mm for the signature and seal, name."""
     col_x, col_w = width_mm - 28 - 122, 122.0
     p.box("date_line", _date_line(c), col_x, 137, col_w, 6.5, font=SERIF_ITALIC, size=13.5, min_size=9)
     signer = _signer_lines(c).split("\n")
@@ -120,71 +115,27 @@ def full_page_layout(c: CertificateData, pagesize: tuple[float, float]) -> PageL
                 "signer_title", line, col_x, 143.5 + i * 6, col_w, 6, font=SERIF_BOLD, size=13.5, min_size=9
             )
     p.box("signer_name", c.signer_name, col_x, 180, col_w, 7, font=SERIF_BOLD, size=14.5, min_size=9)
-    # Bottom left: decision, register number, QR code and serial.
+
+
+def _place_decision(p: _Placer, c: CertificateData, k: float) -> None:
+    """Bottom left: decision, register number, QR code and serial (or the draft's note)."""
     lx, lw = 30.0, 108.0
-    p.box(
-        "decision",
-        f"Quyết định số {_decision_text(c)}",
-        lx,
-        139,
-        lw,
-        6,
-        font=SERIF,
-        size=11.5,
-        min_size=8,
-        align="left",
-    )
-    p.box(
-        "register_no",
-        f"Số sổ vàng: {c.register_no or '..........'}",
-        lx,
-        145,
-        lw,
-        6,
-        font=SERIF,
-        size=11.5,
-        min_size=8,
-        align="left",
-    )
+    for name, text, y in (
+        ("decision", f"Quyết định số {_decision_text(c)}", 139),
+        ("register_no", f"Số sổ vàng: {c.register_no or '..........'}", 145),
+    ):
+        p.box(name, text, lx, y, lw, 6, font=SERIF, size=11.5, min_size=8, align="left")
     qr_mm = 25.0
     if c.payload:
-        page.qr = QrPlaced(c.payload, lx * k * mm, pagesize[1] - (154 + qr_mm) * k * mm, qr_mm * k * mm)
-        p.box(
-            "serial_label",
-            "Mã số giấy khen:",
-            lx + qr_mm + 2,
-            165,
-            70,
-            5,
-            font=SERIF_ITALIC,
-            size=9.5,
-            min_size=7,
-            align="left",
+        p.page.qr = QrPlaced(
+            c.payload, lx * k * mm, p.page.pagesize[1] - (154 + qr_mm) * k * mm, qr_mm * k * mm
         )
-        p.box(
-            "serial",
-            c.serial,
-            lx + qr_mm + 2,
-            170,
-            70,
-            5.5,
-            font=SERIF_BOLD,
-            size=10.5,
-            min_size=7,
-            align="left",
-        )
-        p.box(
-            "verify_hint",
-            "Quét mã QR để kiểm tra",
-            lx + qr_mm + 2,
-            175.5,
-            70,
-            5,
-            font=SERIF_ITALIC,
-            size=9,
-            min_size=7,
-            align="left",
-        )
+        for name, text, y, h, font, size in (
+            ("serial_label", "Mã số giấy khen:", 165, 5, SERIF_ITALIC, 9.5),
+            ("serial", c.serial, 170, 5.5, SERIF_BOLD, 10.5),
+            ("verify_hint", "Quét mã QR để kiểm tra", 175.5, 5, SERIF_ITALIC, 9),
+        ):
+            p.box(name, text, lx + qr_mm + 2, y, 70, h, font=font, size=size, min_size=7, align="left")
     elif c.draft:
         p.box(
             "draft_note",
@@ -199,4 +150,3 @@ def full_page_layout(c: CertificateData, pagesize: tuple[float, float]) -> PageL
             max_lines=2,
             align="left",
         )
-    return page

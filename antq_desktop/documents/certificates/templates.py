@@ -3,28 +3,16 @@
 from __future__ import annotations
 
 import json
-import math
 import os
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportlab.graphics.barcode import qrencoder
-from reportlab.lib.colors import Color, HexColor, black, white
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 
 from ...assets import resources_dir
-from ...domain import award_rules as rules
 from ...domain.errors import UserError
-from ...domain.files import Finish, atomic_path
-from ...domain.text import nfc
-from ..fonts import SERIF, SERIF_BOLD, SERIF_BOLD_ITALIC, SERIF_ITALIC, register_fonts
-from ..layout import MOTTO, NATIONAL_NAME, Cancelled, format_date_line
 from .style import FONTS
-
 
 DEFAULT_TEMPLATES = {"full": "giay_khen_a4", "blank": "phoi_giay_khen_a4"}
 
