@@ -3,7 +3,7 @@
 Where: ``<data dir>/logs/antq.log`` when a data folder is named (``--data-dir`` or
 ``ANTQ_DATA_DIR``), else the per-user log folder (platformdirs ``user_log_dir``).
 Both programs use it: ``antq-desktop`` (``app.py``, which adds the officer's dialog
-in ``ui/crash_dialog.py``) and ``antq`` (``cli.py``). No Qt here.
+in ``ui/crash_dialog.py``) and ``antq`` (``cli/dispatch.py``). No Qt here.
 
 * :func:`setup` adds one rotating handler (1 MB × 5) to the root logger: the
   program's own records from INFO, other libraries' from WARNING. The file is

@@ -163,7 +163,7 @@ _SIGN_INS: dict[str, tuple[str, str]] = {}
 def cli_env(**extra: str) -> dict[str, str]:
     """The environment for an ``antq`` subprocess: no language, data dir or database override.
 
-    The command line signs in (antq_desktop/cli_door.py): by default as the test station's
+    The command line signs in (antq_desktop/cli/door.py): by default as the test station's
     administrator, ``ANTQ_USER``/``ANTQ_PASSWORD`` = STATION_ADMIN/STATION_PASSWORD, unless the test
     sets them (in ``extra`` or its own environment); ``run_antq`` picks the demo's or an ``init``'s.
     """

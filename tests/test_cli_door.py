@@ -1,4 +1,4 @@
-"""The command line's one door (antq_desktop/cli_door.py): the program's sign-in, for ``antq``.
+"""The command line's one door (antq_desktop/cli/door.py): the program's sign-in, for ``antq``.
 
 Issue 21: seven wrong ANTQ_PASSWORD tries left the failure count at 0 and wrote no entry; a
 locked account still exported sensitive data; without ANTQ_PASSWORD the command line acted as the
@@ -132,7 +132,7 @@ def test_the_demo_keeps_its_documented_administrator(tmp_path, run_cli):
 
 
 def test_the_open_commands_are_a_short_written_list():
-    from antq_desktop import cli_door
+    from antq_desktop.cli import door as cli_door
 
     assert set(cli_door.OPEN_COMMANDS) == {
         ("init", "*"),

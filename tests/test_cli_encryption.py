@@ -27,7 +27,7 @@ def test_encryption_from_the_command_line(tmp_path: Path, capsys, monkeypatch) -
     monkeypatch.setattr(encryption, "ARGON2", {"t": 1, "m": 8192, "p": 1})
     for var in ("ANTQ_DATABASE_URL", "ANTQ_USER", "ANTQ_PASSWORD", "ANTQ_PASSWORD_FILE"):
         monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("ANTQ_USER", demo.DEMO_ADMIN)  # the one door: who signs in (cli_door.py)
+    monkeypatch.setenv("ANTQ_USER", demo.DEMO_ADMIN)  # the one door: who signs in (cli/door.py)
     d = tmp_path / "data"
     base = ("--data-dir", d)
     pw = tmp_path / "pw.txt"

@@ -165,7 +165,7 @@ def test_delete_asks_on_a_terminal(data_dir: Path, run_cli: Cli, answer: str, de
             stdin=follower,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
-            env=cli_env(ANTQ_USER="admin", ANTQ_PASSWORD="antq-demo"),  # the demo station (cli_door.py)
+            env=cli_env(ANTQ_USER="admin", ANTQ_PASSWORD="antq-demo"),  # the demo station (cli/door.py)
             text=True,
             encoding="utf-8",
         )

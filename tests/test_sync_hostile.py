@@ -46,7 +46,7 @@ from antq_desktop.sync import cards, crypto, export_bundle, unpack
 from antq_desktop.sync.cards import SiteCard
 
 MEMORY_BOUND_MB = 100
-# The command line signs in before it imports (cli_door.py): Argon2id's memory-hard hash takes its
+# The command line signs in before it imports (cli/door.py): Argon2id's memory-hard hash takes its
 # memory once, at the start, and the process's peak includes it. The importer's own bound is measured
 # beside an honest import's peak (same process, same sign-in).
 ARGON2_MB = passwords.hasher.memory_cost / 1024
@@ -564,7 +564,7 @@ def assert_one_sentence(err: str) -> str:
 
 def data_digest(path: Path) -> str:
     """Every row of every table but the sign-in's own traces (the audit trail and the accounts'
-    sign-in counters: the command line signs in first, cli_door.py), as one digest."""
+    sign-in counters: the command line signs in first, cli/door.py), as one digest."""
     import hashlib
     import sqlite3
 
@@ -589,7 +589,7 @@ def data_digest(path: Path) -> str:
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("ANTQ_LANG", "ANTQ_DATABASE_URL", "ANTQ_DATA_DIR", "ANTQ_PASSWORD_FILE"):
         monkeypatch.delenv(name, raising=False)
-    # The command line signs in (cli_door.py): as the stations' administrator (test_sync_support).
+    # The command line signs in (cli/door.py): as the stations' administrator (test_sync_support).
     monkeypatch.setenv("ANTQ_USER", "admin")
     monkeypatch.setenv("ANTQ_PASSWORD", "secret123")
 

@@ -1,7 +1,7 @@
 """The audit trail's storage side: who is acting, the append-only hash chain, the change hook.
 
 * **Actor** — the person at the keyboard of a :class:`~.database.Database`: set by sign-in (the program's
-  login dialog, or the command line's door, cli_door.py).  A database nobody has signed in to acts as
+  login dialog, or the command line's door, cli/door.py).  A database nobody has signed in to acts as
   :data:`SYSTEM` (set-up, the demo, tests), which may write.
 * **Write guards** — callables the services register (:func:`register_write_guard`); every write of
   travelling records, ORM flush or bulk :func:`~.stamping.stamp_rows`, asks them first

@@ -1,6 +1,6 @@
 """``antq report …``: the movement report for a period, as PDF, Excel or JSON, without Qt.
 
-Kept apart from ``cli.py`` (which only registers it) so the reports commands
+Kept apart from ``dispatch.py`` (which only registers it) so the reports commands
 grow without touching the other areas' commands. Same contract: exit 0 ok,
 1 with one sentence for bad input, ``--format json`` keys stable
 (:meth:`services.reports.Report.to_dict`).
@@ -14,13 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .domain.files import write_text_atomically
-from .services.errors import UserError
+from ..domain.files import write_text_atomically
+from ..services.errors import UserError
 
 FORMATS = ("pdf", "xlsx", "json")
 
 
-def add_report_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     """Register ``antq report`` on the main parser's subcommands."""
     rp = sub.add_parser("report", help="báo cáo kết quả phong trào theo kỳ: PDF, Excel hoặc JSON")
     rp.add_argument("--period", required=True, help="kỳ báo cáo: 2026 | 2026-H1 | 2026-Q3 | 2026-07")
@@ -62,9 +62,9 @@ def _print_json(data: Any) -> None:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Compute the report for ``--period``; write it, print it, list a figure's records, or mark it sent."""
-    from .cli_admin import _open, _writing
-    from .services import reports
-    from .services.station import is_set_up
+    from ..services import reports
+    from ..services.station import is_set_up
+    from .common import _open, _writing
 
     fmt = output_format(args)
 
@@ -95,7 +95,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 else:
                     print(text)
                 return 0
-            from .papers.reports import write_report
+            from ..papers.reports import write_report
 
             out = Path(args.output).expanduser()
             report, n = write_report(station.db, args.period, out, fmt=fmt, definition=args.definition)

@@ -16,8 +16,8 @@ Who and with which password, first found wins:
 Without a terminal and without them the command is refused in one sentence.  A station not set up
 yet (no account) has nobody to sign in: the command runs as the system, as set-up does.
 
-:func:`enter` is called once per run where ``cli.py`` dispatches; :func:`admit` where a command
-opens the station (``cli_admin._open``).  A second :func:`admit` in the same run does not sign in
+:func:`enter` is called once per run where ``dispatch.py`` dispatches; :func:`admit` where a command
+opens the station (``common._open``).  A second :func:`admit` in the same run does not sign in
 again: it acts as the account already signed in.
 """
 
@@ -32,9 +32,9 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
-from .services.errors import UserError
-from .storage.audit_log import NOBODY, SYSTEM
-from .storage.database import Database
+from ..services.errors import UserError
+from ..storage.audit_log import NOBODY, SYSTEM
+from ..storage.database import Database
 
 USER_ENV = "ANTQ_USER"
 PASSWORD_ENV = "ANTQ_PASSWORD"
@@ -110,7 +110,7 @@ def enter(args: argparse.Namespace) -> None:
 
 
 def _has_accounts(db: Database) -> bool:
-    from .storage.models import User
+    from ..storage.models import User
 
     with db.session() as s:
         return bool(s.scalar(select(func.count()).select_from(User)))
@@ -118,7 +118,7 @@ def _has_accounts(db: Database) -> bool:
 
 def admit(db: Database) -> None:
     """Decide who acts through ``db``: signs in (once per run) unless the command is open."""
-    from .services import accounts, encryption
+    from ..services import accounts, encryption
 
     if not _has_accounts(db):
         accounts.act_as(db, SYSTEM)  # nothing set up yet: nobody to sign in as

@@ -1,7 +1,7 @@
 """``antq households``: list, delete and restore, import from Excel, export to Excel.
 
-Registered by the command line (cli.py); every command signs in through the one door
-(cli_admin._open, cli_door.py) and writes holding the data folder's lock.
+Registered by the command line (dispatch.py); every command signs in through the one door
+(common._open, door.py) and writes holding the data folder's lock.
 """
 
 from __future__ import annotations
@@ -15,14 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .cli_admin import _open, _writing
-from .cli_text import LocalParser
-from .services.errors import UserError
+from ..services.errors import UserError
+from .common import _open, _writing, valid_year
+from .text import LocalParser
 
 # -- households: Excel import and export ------------------------------------------------------
 
 
-def add_households_parser(sub: Any, parser_class: type[argparse.ArgumentParser] = LocalParser) -> None:
+def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser] = LocalParser) -> None:
     hh = sub.add_parser(
         "households", help="danh sách hộ: liệt kê, xóa, khôi phục, nhập từ Excel, xuất ra Excel"
     )
@@ -107,11 +107,27 @@ def _import_summary(counts: dict[str, int], applied: bool) -> str:
     )
 
 
+def _refuse_import(plan: Any) -> int:
+    """Nothing was imported: one sentence naming the first error, exit 1."""
+    report = plan.report
+    first = (plan.general_errors or report.errors)[0]
+    n = len(report.bad_rows())
+    if plan.general_errors:
+        why = UserError(f"chưa nhập gì — {first.message_vi}", f"nothing imported — {first.message_en}")
+    else:
+        why = UserError(
+            f"chưa nhập gì — {n} dòng lỗi ({report.line(first)}); sửa tệp hoặc dùng --skip-bad-rows.",
+            f"nothing imported — {n} rows with errors ({report.line(first, 'en')}); fix the file or use --skip-bad-rows.",
+        )
+    print(f"antq: {why.message()}", file=sys.stderr)
+    return 1
+
+
 def cmd_households_import(args: argparse.Namespace) -> int:
-    from .services import household_import as imp
-    from .services.import_report import summary_text, write_report
-    from .services.import_villages import parse_map_args
-    from .services.station import is_set_up
+    from ..services import household_import as imp
+    from ..services.import_report import summary_text, write_report
+    from ..services.import_villages import parse_map_args
+    from ..services.station import is_set_up
 
     overrides = _mapping_args(args.map)
     village_map = parse_map_args(args.village_map)
@@ -170,19 +186,7 @@ def cmd_households_import(args: argparse.Namespace) -> int:
                     f"{'Error file written' if en else 'Đã ghi tệp báo lỗi'}: {Path(args.report).expanduser()}"
                 )
         if blocked:
-            first = (plan.general_errors or report.errors)[0]
-            n = len(report.bad_rows())
-            if plan.general_errors:
-                why = UserError(
-                    f"chưa nhập gì — {first.message_vi}", f"nothing imported — {first.message_en}"
-                )
-            else:
-                why = UserError(
-                    f"chưa nhập gì — {n} dòng lỗi ({report.line(first)}); sửa tệp hoặc dùng --skip-bad-rows.",
-                    f"nothing imported — {n} rows with errors ({report.line(first, 'en')}); fix the file or use --skip-bad-rows.",
-                )
-            print(f"antq: {why.message()}", file=sys.stderr)
-            return 1
+            return _refuse_import(plan)
         return 0
 
     if args.dry_run:
@@ -192,8 +196,8 @@ def cmd_households_import(args: argparse.Namespace) -> int:
 
 def _village_id(db: Any, name: str) -> str:
     """The id of the village called ``name`` (diacritics and case as typed or not)."""
-    from .domain.text import fold
-    from .services.households import villages
+    from ..domain.text import fold
+    from ..services.households import villages
 
     known = villages(db)
     match = [vid for vid, vname in known if fold(vname) == fold(name)]
@@ -207,8 +211,8 @@ def _village_id(db: Any, name: str) -> str:
 
 
 def cmd_households_export(args: argparse.Namespace) -> int:
-    from .services.household_export import export_households
-    from .services.station import is_set_up
+    from ..services.household_export import export_households
+    from ..services.station import is_set_up
 
     st = _open(args)
     try:
@@ -247,7 +251,7 @@ def _household_json(row: Any) -> dict[str, Any]:
 
 def cmd_households_list(args: argparse.Namespace) -> int:
 
-    from .services import households as hh
+    from ..services import households as hh
 
     year = valid_year(args.year or date.today().year)
     st = _open(args)
@@ -293,7 +297,7 @@ def _confirm_delete(row: Any) -> None:
 
 def cmd_households_delete(args: argparse.Namespace) -> int:
     """``delete`` (the members go with the household) and ``restore`` (exactly those come back)."""
-    from .services import households as hh
+    from ..services import households as hh
 
     restoring = args.households_command == "restore"
 
@@ -338,11 +342,3 @@ def cmd_households(args: argparse.Namespace) -> int:
     if args.households_command in ("delete", "restore"):
         return cmd_households_delete(args)
     return cmd_households_export(args)
-
-
-def valid_year(year: int) -> int:
-    if not 2000 <= year <= 2100:
-        raise UserError(
-            f"Năm {year} không hợp lệ: hãy nhập năm dạng 2026.", f"Invalid year {year}: use e.g. 2026."
-        )
-    return year

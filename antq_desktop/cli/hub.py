@@ -1,6 +1,6 @@
 """``antq hub …``: the upper level's view of its communes and the province report, without Qt.
 
-Kept apart from ``cli.py`` (which only registers it). Same contract: exit 0 ok,
+Kept apart from ``dispatch.py`` (which only registers it). Same contract: exit 0 ok,
 1 with one sentence for bad input, ``--json`` keys stable
 (:meth:`services.hub.HubView.to_dict`, :meth:`services.reports.Report.to_dict`).
 
@@ -25,11 +25,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .cli_reports import FORMATS, output_format
-from .services.errors import UserError
+from ..services.errors import UserError
+from .reports import FORMATS, output_format
 
 
-def add_hub_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     """Register ``antq hub`` on the main parser's subcommands."""
     hp = sub.add_parser("hub", help="máy tổng hợp của cấp trên: các xã, báo cáo toàn tỉnh")
     hsub = hp.add_subparsers(dest="hub_command", required=True, parser_class=parser_class)
@@ -65,7 +65,7 @@ def _days(n: int | None) -> str:
 
 def _approval_command(db: Any, args: argparse.Namespace) -> int:
     """``antq hub approve | reopen | approval``."""
-    from .services import hub, reports
+    from ..services import hub, reports
 
     p = reports.period(db, args.period)
     if args.hub_command == "approve":
@@ -102,10 +102,10 @@ def _approval_command(db: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_hub(args: argparse.Namespace) -> int:
-    from .cli_admin import _open
-    from .domain.numbers import fmt_number, fmt_percent  # the line is Vietnamese: 94,75%, 1.500
-    from .services import hub
-    from .services.station import is_set_up
+    from ..domain.numbers import fmt_number, fmt_percent  # the line is Vietnamese: 94,75%, 1.500
+    from ..services import hub
+    from ..services.station import is_set_up
+    from .common import _open
 
     fmt = output_format(args, "baocao-tinh") if args.hub_command == "report" else ""
     station = _open(args)
@@ -143,7 +143,7 @@ def cmd_hub(args: argparse.Namespace) -> int:
         if fmt == "json":
             text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
             if args.output:
-                from .cli_reports import _write_text
+                from .reports import _write_text
 
                 _write_text(Path(args.output).expanduser(), text + "\n")
                 print(f"Đã ghi báo cáo toàn tỉnh {report.period.label}: {args.output}", file=sys.stderr)
@@ -152,8 +152,8 @@ def cmd_hub(args: argparse.Namespace) -> int:
             return 0
         from datetime import date
 
-        from .documents.reports import render_report_pdf, render_report_xlsx
-        from .papers.letterhead import letterhead
+        from ..documents.reports import render_report_pdf, render_report_xlsx
+        from ..papers.letterhead import letterhead
 
         out = Path(args.output).expanduser()
         if fmt == "pdf":

@@ -2,7 +2,7 @@
 
 The language is the one the rest of the command line uses: English with ``ANTQ_LANG=en`` (any value
 starting with "en"), Vietnamese otherwise. The help texts are written in Vietnamese in the parser
-(cli.py and cli_*.py); ``localize`` puts the English ones of ``HELP_EN`` in their place for English.
+(the modules of this package); ``localize`` puts the English ones of ``HELP_EN`` in their place for English.
 argparse's own words ("usage:", "the following arguments are required", "show this help message and
 exit", the headings) come from its gettext calls: ``argparse_messages`` answers them in Vietnamese
 while the command line parses or prints help. tests/test_cli_text.py checks that every help text has

@@ -1,0 +1,137 @@
+"""``antq awards``: decisions, certificates, templates, checking a certificate."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from ..services.errors import UserError
+from .common import _open, _writing, valid_year
+
+
+def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
+    a = sub.add_parser("awards", help="khen thưởng: quyết định, in giấy khen, kiểm tra giấy khen")
+    asub = a.add_subparsers(dest="awards_command", required=True, parser_class=parser_class)
+    ls = asub.add_parser("list", help="các quyết định khen thưởng với số người được khen và số lần in")
+    ls.add_argument("--year", type=int, help="chỉ các quyết định ký trong năm này")
+    ls.add_argument("--json", action="store_true", help="in dạng JSON (kèm danh sách người được khen)")
+    cert = asub.add_parser("certificates", help="giấy khen của mọi người trong một quyết định ra một tệp PDF")
+    cert.add_argument("decision", help="mã (id) hoặc số quyết định, ví dụ 15/QĐ-UBND")
+    cert.add_argument(
+        "--mode", choices=("full", "blank"), default="full", help="full: in cả trang; blank: in lên phôi"
+    )
+    cert.add_argument("--template", help="tên mẫu khác (ví dụ giay_khen_a3)")
+    cert.add_argument("-o", "--output", required=True, help="tệp .pdf cần ghi")
+    tpl = asub.add_parser(
+        "template-add", help="thêm (hoặc thay) mẫu giấy khen từ tệp .json; mẫu đi theo gói dữ liệu tới các xã"
+    )
+    tpl.add_argument("file", help="tệp mẫu .json (cùng dạng các tệp trong resources/certificates)")
+    ver = asub.add_parser("verify", help="kiểm tra giấy khen: nội dung mã QR hoặc số hiệu")
+    ver.add_argument("text", help="nội dung mã QR (đặt trong ngoặc kép) hoặc số hiệu giấy khen")
+    ver.add_argument("--json", action="store_true", help="in dạng JSON")
+
+
+def cmd_awards(args: argparse.Namespace) -> int:
+    run = {
+        "list": _awards_list,
+        "verify": _awards_verify,
+        "template-add": _awards_template_add,
+    }.get(args.awards_command, _awards_certificates)
+    return run(args)
+
+
+def _awards_list(args: argparse.Namespace) -> int:
+    from ..services import awards as aw
+
+    year = valid_year(args.year) if args.year else None
+    st = _open(args)
+    try:
+        rows = aw.list_decisions(st.db, aw.DecisionQuery(year=year))
+        if args.json:
+            out = [
+                {**r.to_dict(), "recipients_list": [x.to_dict() for x in aw.recipients(st.db, r.id)]}
+                for r in rows
+            ]
+            print(json.dumps({"year": year, "decisions": out}, ensure_ascii=False))
+        else:
+            for r in rows:
+                day = r.decided_on.strftime("%d/%m/%Y") if r.decided_on else "--/--/----"
+                print(
+                    f"{r.id}  {r.number or 'dự thảo':<16} {day}  {r.form_label} — {r.status_label}, "
+                    f"{r.recipients} người/tập thể, in {r.printed} lần"
+                )
+            print(f"{len(rows)} quyết định khen thưởng.")
+        return 0
+    finally:
+        st.close()
+
+
+def _awards_verify(args: argparse.Namespace) -> int:
+    from ..services import awards as aw
+
+    st = _open(args)
+    try:
+        result = aw.verify(st.db, args.text)
+    finally:
+        st.close()
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        print(f"{result.label}: {result.message_vi}")
+        for key, value in result.fields.items():
+            print(f"  {aw.FIELD_LABELS.get(key, key)}: {value}")
+        for note in result.notes:
+            print(f"  ! {note}")
+    return 0 if result.status == "genuine" else 3
+
+
+def _awards_template_add(args: argparse.Namespace) -> int:
+    from ..papers import certificates
+
+    def add() -> int:
+        st = _open(args)
+        try:
+            t = certificates.add_template_file(st.db, Path(args.file).expanduser())
+        finally:
+            st.close()
+        print(f"Đã lưu mẫu giấy khen “{t.label}” ({t.name}); mẫu sẽ đi theo gói dữ liệu tới.")
+        return 0
+
+    return _writing(args, add)
+
+
+def _awards_certificates(args: argparse.Namespace) -> int:
+    from ..papers import certificates
+    from ..services import awards as aw
+
+    out = Path(args.output).expanduser()
+    if out.suffix.lower() != ".pdf":
+        raise UserError("Tệp ra phải có đuôi .pdf.", "The output file must end in .pdf.")
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            decision_id = aw.resolve_decision(st.db, args.decision)
+            detail = aw.get_decision(st.db, decision_id)
+            pages = certificates.write_certificates(
+                st.db,
+                decision_id,
+                out,
+                mode=args.mode,
+                template=args.template,
+                record=True,
+                printed_by="antq (dòng lệnh)",
+            )
+        finally:
+            st.close()
+        note = (
+            "bản nháp (quyết định chưa ban hành, không ghi sổ in)"
+            if detail.status != "issued"
+            else "đã ghi vào sổ in giấy khen"
+        )
+        print(f"Đã ghi {pages} giấy khen của quyết định {detail.number or 'dự thảo'} ({note}): {out}")
+        return 0
+
+    return _writing(args, run)  # the print register is written with the file

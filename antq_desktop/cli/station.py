@@ -1,0 +1,194 @@
+"""``antq init``, ``demo``, ``info``, ``check``: set a station up, fill a sample commune, look at it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from .. import __version__
+from ..services.errors import UserError
+from . import door
+from .common import _open, _writing
+
+
+def add_setup_parsers(sub: Any) -> None:
+    """init, demo, info (before backup in the help)."""
+    init = sub.add_parser("init", help="thiết lập đơn vị lần đầu, không hỏi đáp")
+    init.add_argument("--province", required=True, help="mã tỉnh/thành phố (2 chữ số, QĐ 19/2025)")
+    init.add_argument("--commune", default="", help="mã xã/phường/đặc khu (5 chữ số); không dùng với --hub")
+    init.add_argument("--unit-name", required=True, help='tên đơn vị, ví dụ "Công an xã Thạch Lâm"')
+    init.add_argument("--admin", required=True, help="tên đăng nhập của quản trị viên")
+    init.add_argument("--password-file", required=True, help="tệp chứa mật khẩu (dòng đầu)")
+    init.add_argument("--village", action="append", default=[], help="tên thôn/tổ dân phố (lặp lại được)")
+    init.add_argument("--upper-level", default="", help="tên cấp trên (mặc định: Công an tỉnh/thành phố)")
+    init.add_argument(
+        "--hub",
+        action="store_true",
+        help="thiết lập làm máy tổng hợp của cấp trên (Công an tỉnh): chỉ cần --province, không có xã",
+    )
+
+    demo = sub.add_parser("demo", help="tạo xã mẫu (dữ liệu dùng thử) trong thư mục dữ liệu trống")
+    demo.add_argument("--households", type=int, default=1500, help="số hộ (mặc định 1500)")
+    demo.add_argument("--seed", type=int, default=2026, help="hạt giống ngẫu nhiên (cùng hạt, cùng dữ liệu)")
+    demo.add_argument("--admin", default="admin")
+    demo.add_argument("--password-file", help="tệp chứa mật khẩu quản trị (mặc định: antq-demo)")
+    demo.add_argument(
+        "--commune",
+        help="mã xã/phường/đặc khu (5 chữ số) của xã mẫu (mặc định 01304, xã Quảng Lâm, Cao Bằng); "
+        "mỗi xã một bộ dữ liệu riêng",
+    )
+
+    info = sub.add_parser("info", help="thông tin đơn vị và số bản ghi theo loại")
+    info.add_argument("--json", action="store_true", help="in dạng JSON")
+
+
+def add_check_parser(sub: Any) -> None:
+    check = sub.add_parser("check", help="kiểm tra toàn vẹn cơ sở dữ liệu")
+    check.add_argument("--json", action="store_true", help="in dạng JSON")
+
+
+def _check_init_role(args: argparse.Namespace) -> None:
+    """A hub is the province's upper level (no commune, villages or upper level); a commune needs its code."""
+    if args.hub:
+        extra = [f for f, v in (("--commune", args.commune), ("--village", args.village)) if v]
+        extra += ["--upper-level"] if args.upper_level else []
+        if extra:
+            raise UserError(
+                f"Máy tổng hợp của cấp trên không thuộc xã nào: hãy bỏ {', '.join(extra)} khi dùng --hub.",
+                f"The upper level's hub belongs to no commune: drop {', '.join(extra)} when using --hub.",
+            )
+    elif not args.commune:
+        raise UserError(
+            "Hãy ghi mã xã/phường bằng --commune MÃ (hoặc dùng --hub để thiết lập máy tổng hợp của cấp trên).",
+            "Give the commune code with --commune CODE (or use --hub to set up the upper level's hub).",
+        )
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from ..services.station import SetupRequest, initialise
+
+    _check_init_role(args)
+    password = door.read_first_line(args.password_file)
+
+    def run() -> int:
+        station = _open(args)
+        try:
+            site = initialise(
+                station.db,
+                SetupRequest(
+                    province_code=args.province,
+                    commune_code=args.commune,
+                    unit_name=args.unit_name,
+                    admin_username=args.admin,
+                    admin_password=password,
+                    villages=args.village,
+                    upper_level_name=args.upper_level,
+                    role="hub" if args.hub else "commune",
+                ),
+            )
+        finally:
+            station.close()
+        print(f"Đã thiết lập {args.unit_name} (mã trạm {site}) tại {station.data_dir.root}")
+        return 0
+
+    return _writing(args, run)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from ..services import demo
+
+    password = door.read_first_line(args.password_file) if args.password_file else demo.DEMO_PASSWORD
+
+    def run() -> int:
+        station = _open(args)
+        try:
+            last = [-1]
+
+            def progress(done: int, total: int) -> bool:
+                pct = done * 100 // total
+                if pct // 10 != last[0] // 10 and sys.stderr.isatty():
+                    print(f"  {pct}%", file=sys.stderr)
+                last[0] = pct
+                return True
+
+            summary = demo.create_demo_station(
+                station.db,
+                households=args.households,
+                seed=args.seed,
+                admin=args.admin,
+                password=password,
+                progress=progress,
+                **({"commune_code": args.commune.strip()} if args.commune else {}),
+            )
+        finally:
+            station.close()
+        print(
+            f"Đã tạo xã mẫu {summary.extra.get('commune', '')} ({summary.extra.get('commune_code', '')}): "
+            f"{summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
+            f"{summary.meetings} hội nghị, {summary.award_decisions} quyết định khen thưởng "
+            f"(đăng nhập: {args.admin})"
+        )
+        return 0
+
+    return _writing(args, run)
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from ..services import backups, overview, station
+
+    st = _open(args)
+    try:
+        set_up = station.is_set_up(st.db)
+        data: dict[str, Any] = {
+            "version": __version__,
+            "data_dir": str(st.data_dir.root),
+            "database": st.db.url if not st.db.is_sqlite else str(st.db.path),
+            "set_up": set_up,
+            "unit": station.unit_summary(st.db) if set_up else {},
+            "counts": overview.entity_counts(st.db),
+            "overview": overview.overview(st.db).as_dict() if set_up else {},
+            "last_backup": backups.last_backup(st) if set_up else None,
+        }
+    finally:
+        st.close()
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+        return 0
+    unit = data["unit"]
+    print(f"Thư mục dữ liệu: {data['data_dir']}")
+    if not set_up:
+        print("Chưa thiết lập đơn vị (chạy 'antq init' hoặc 'antq demo').")
+    else:
+        if unit["role"] == "hub":
+            print(f"Đơn vị: {unit['unit_name']} — cấp trên của các xã, phường thuộc {unit['province']}")
+        else:
+            print(f"Đơn vị: {unit['unit_name']} — {unit['commune']}, {unit['province']}")
+            print(f"Cấp trên: {unit['upper_level']}")
+        ov = data["overview"]
+        print(
+            f"Năm {ov['year']}: {ov['households']} hộ, {ov['persons']} nhân khẩu, "
+            f"ký cam kết {ov['commitments_signed']} hộ ({ov['coverage'] * 100:.1f}%)".replace(".", ",")
+        )
+    for table, n in data["counts"].items():
+        print(f"  {table:<20} {n:>8}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from ..services import backups
+
+    st = _open(args)
+    try:
+        problems = backups.check(st)
+    finally:
+        st.close()
+    if args.json:
+        print(json.dumps({"ok": not problems, "problems": problems}, ensure_ascii=False))
+    elif problems:
+        for p in problems:
+            print(p)
+    else:
+        print("Cơ sở dữ liệu toàn vẹn (integrity_check: ok).")
+    return 0 if not problems else 2
