@@ -64,6 +64,8 @@ from . import meetings as meetings_service
 from . import reports, results, settings
 from .errors import UserError
 from .households import word_filters
+from .reports.scope import _CATALOGUES
+from .reports.source_base import _num, _pct
 from .sync_status import DEFAULT_WARN_DAYS, WARN_DAYS_SETTING
 
 # Percentages of the default sources: (numerator measure, denominator measure) of the same source.
@@ -242,7 +244,7 @@ def _unacknowledged(
                     .group_by(a.c.code)
                 ):
                     out[code] += int(count)
-            if t.name in reports._CATALOGUES:  # the hub's own entries are in every commune's scope
+            if t.name in _CATALOGUES:  # the hub's own entries are in every commune's scope
                 own = t.c.origin_site == self_id
                 if "source" in t.c:
                     own = or_(
@@ -522,7 +524,7 @@ def _grouped_figures(
                 add(code, "awards.total", 1)
 
     for f in out.values():
-        f["households.signed_pct"] = reports._pct(int(f["households.signed"]), int(f["households.total"]))
+        f["households.signed_pct"] = _pct(int(f["households.signed"]), int(f["households.total"]))
     return out
 
 
@@ -676,12 +678,12 @@ def province_report(
         parts = PCT_PARTS.get((i.source, i.measure))
         if parts:
             num, den = (int(totals[f"{i.code}#{m}"]) for m in parts)
-            value: int | float = reports._pct(num, den)
+            value: int | float = _pct(num, den)
         elif i.code in kinds:
             value = len(kinds[i.code])
         else:
-            value = reports._num(totals[i.code])
-        bd = tuple((lab, reports._num(v)) for lab, v in sorted(breakdowns[i.code].items()))
+            value = _num(totals[i.code])
+        bd = tuple((lab, _num(v)) for lab, v in sorted(breakdowns[i.code].items()))
         figures.append(reports.Figure(i, value, bd))
     with db.session() as s:
         me = _require_hub(s)
