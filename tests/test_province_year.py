@@ -31,6 +31,7 @@ from antq_desktop.services import hub as hub_service
 from antq_desktop.services import reports as rp
 from antq_desktop.services import station as station_service
 from antq_desktop.services.errors import UserError
+from antq_desktop.services.reports.source_base import _num, _pct
 from antq_desktop.services.station import SetupRequest
 from antq_desktop.storage import migrate
 from antq_desktop.storage.database import Database
@@ -132,12 +133,12 @@ class Province:
             kinds = [rp.distinct_keys(self.dbs[k], p, i) for k in NAMES]
             if parts:
                 num, den = (sum(own[k][by_measure[(i.source, m)]] for k in NAMES) for m in parts)
-                expected: Any = rp._pct(int(num), int(den))
+                expected: Any = _pct(int(num), int(den))
             elif kinds[0] is not None:
                 expected = len(set().union(*kinds))
                 assert all(own[k][i.code] == len(kinds[n]) for n, k in enumerate(NAMES)), i.code
             else:
-                expected = rp._num(sum(own[k][i.code] for k in NAMES))
+                expected = _num(sum(own[k][i.code] for k in NAMES))
             assert province[i.code] == pytest.approx(expected), (i.code, province[i.code], expected)
         for k in NAMES:
             assert rp.compute(self.hub, PERIOD, commune_code=self.codes[k]).values() == own[k], k

@@ -1,0 +1,80 @@
+"""The province report: the sum of the communes' reports (percentages recomputed, kinds counted once)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...domain import admin_units
+from ...storage.database import Database
+from .. import reports
+from ..errors import UserError
+from ..reports.source_base import _num, _pct
+from .common import PCT_PARTS, Progress, _require_hub
+from .communes import commune_codes
+
+# -- the province report ----------------------------------------------------------------------
+
+
+def province_report(
+    db: Database,
+    period_text: str | reports.Period,
+    definition: reports.ReportDefinition | str = reports.DEFAULT_DEFINITION,
+    *,
+    progress: Progress | None = None,
+) -> reports.Report:
+    """The sum of the communes' reports for the period (percentages recomputed from the sums)."""
+    d = reports.load_definition(definition) if isinstance(definition, str) else definition
+    p = reports.period(db, period_text) if isinstance(period_text, str) else period_text
+    extra = []
+    for i in d.indicators:
+        if i.unit.strip() == "%" and (i.source, i.measure) not in PCT_PARTS:
+            raise UserError(
+                f"Chỉ tiêu tỉ lệ '{i.code}' không cộng được từ các xã: hãy thêm cách tính tử số và mẫu số.",
+                f"The percentage '{i.code}' cannot be summed over communes.",
+            )
+        for m in PCT_PARTS.get((i.source, i.measure), ()):
+            extra.append(replace(i, code=f"{i.code}#{m}", measure=m, unit=""))
+    with_parts = replace(d, indicators=d.indicators + tuple(extra))
+    codes = commune_codes(db)
+    totals: dict[str, float] = {i.code: 0 for i in with_parts.indicators}
+    breakdowns: dict[str, dict[str, float]] = {i.code: {} for i in d.indicators}
+    kinds: dict[str, set[str]] = {}  # indicators that count kinds: each kind once over communes
+    for n, code in enumerate(codes):
+        r = reports.compute(db, p, with_parts, commune_code=code)
+        for i in d.indicators:
+            keys = reports.distinct_keys(db, p, i, code)
+            if keys is not None:
+                kinds.setdefault(i.code, set()).update(keys)
+        for f in r.figures:
+            totals[f.indicator.code] += f.value
+            if f.indicator.code in breakdowns:
+                for label, v in f.breakdown:
+                    breakdowns[f.indicator.code][label] = breakdowns[f.indicator.code].get(label, 0) + v
+        if progress and not progress(n + 1, len(codes)):
+            raise UserError(
+                "Đã dừng lập báo cáo toàn tỉnh theo yêu cầu.", "The province report was cancelled."
+            )
+    figures = []
+    for i in d.indicators:
+        parts = PCT_PARTS.get((i.source, i.measure))
+        if parts:
+            num, den = (int(totals[f"{i.code}#{m}"]) for m in parts)
+            value: int | float = _pct(num, den)
+        elif i.code in kinds:
+            value = len(kinds[i.code])
+        else:
+            value = _num(totals[i.code])
+        bd = tuple((lab, _num(v)) for lab, v in sorted(breakdowns[i.code].items()))
+        figures.append(reports.Figure(i, value, bd))
+    with db.session() as s:
+        me = _require_hub(s)
+        province = admin_units.province(me.province_code)
+        unit = {
+            "unit_name": me.unit_name,
+            "commune": "",
+            "commune_code": "",
+            "province": province.name if province else me.province_code,
+            "upper_level": "",
+            "communes": list(codes),
+        }
+    return reports.Report(d, p, unit, tuple(figures))
