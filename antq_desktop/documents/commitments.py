@@ -1,4 +1,4 @@
-"""Household commitment papers (DOMAIN §1.7): the forms, the list per village, the commune report.
+"""Household commitment papers (docs/domain.md "Household commitments (cam kết hộ gia đình)"): the forms, the list per village, the commune report.
 
 The caller fills the plain dataclasses below from the database; nothing here
 reads records.  Statuses are the Vietnamese labels printed on paper.  A

@@ -1,4 +1,4 @@
-"""The award decision (Quyết định khen thưởng) and its annex list of recipients, in the NĐ 30 layout (DOMAIN §4.3).
+"""The award decision (Quyết định khen thưởng) and its annex list of recipients, in the NĐ 30 layout (docs/domain.md "Award decisions (quyết định khen thưởng)").
 
 Page one and on: the issuing body on the left ("ỦY BAN NHÂN DÂN / XÃ QUẢNG
 LÂM"), Quốc hiệu and Tiêu ngữ on the right, "Số: 15/QĐ-UBND" and the place

@@ -1,4 +1,4 @@
-"""Page building blocks for official papers in the NĐ 30/2020 layout (DOMAIN §4.1).
+"""Page building blocks for official papers in the NĐ 30/2020 layout (docs/domain.md "Official papers: the NĐ 30/2020 layout").
 
 Every paper (commitment forms, minutes, decisions, reports) is a platypus story
 made of these pieces and written by :func:`build_pdf`:

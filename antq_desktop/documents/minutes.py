@@ -1,9 +1,9 @@
-"""The biên bản of a meeting (DOMAIN §4.2) as a PDF and as an editable Word file.
+"""The biên bản of a meeting (docs/domain.md "Minutes of a meeting (biên bản)") as a PDF and as an editable Word file.
 
 Both formats are built from one list of paragraphs (:func:`body_blocks`), so
 the Word file says exactly what the PDF says; only the page furniture
 (headers, title, signatures) is drawn by each format's own code, in the
-NĐ 30/2020 layout (DOMAIN §4.1): A4, margins 20/20/30/15 mm, Times New Roman
+NĐ 30/2020 layout (docs/domain.md "Official papers: the NĐ 30/2020 layout"): A4, margins 20/20/30/15 mm, Times New Roman
 (Liberation Serif, metric-compatible, in the PDF), body 14 pt.
 
 ``papers.minutes.write_minutes`` fills the minutes from the database (through

@@ -1,4 +1,4 @@
-"""Rosters of self-managed groups and models (DOMAIN §2.4, §7.1): the PDF papers and the Excel export.
+"""Rosters of self-managed groups and models (docs/domain.md "Roster fields and service time" and "Mediation teams, fire-safety groups and cameras"): the PDF papers and the Excel export.
 
 * :func:`render_roster` — one group's members in the NĐ 30 layout: header of
   the Công an xã, "DANH SÁCH THÀNH VIÊN <TÊN TỔ>", the founding decision, a

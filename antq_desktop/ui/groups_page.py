@@ -2,7 +2,7 @@
 
 The list of groups is small (tens to a few hundred per commune), so it is a
 plain table; the roster below it follows the selected group. The rules for
-the grassroots security teams (DOMAIN §2) show as warnings under the form
+the grassroots security teams (docs/domain.md "Tổ bảo vệ ANTT: the grassroots security teams") show as warnings under the form
 and above the roster — they never stop the officer.
 """
 

@@ -1,4 +1,4 @@
-"""Award decisions, their recipients, certificate serials, the print register and verification (DOMAIN §4.3–4.5).
+"""Award decisions, their recipients, certificate serials, the print register and verification (docs/domain.md "Award decisions (quyết định khen thưởng)" and "Who awards what, and the Kỷ niệm chương" and "Certificates (Giấy khen, Bằng khen)").
 
 * **Decisions** (:class:`DecisionDraft`) — number and symbol, date, authority,
   signer, form and level, occasion, achievement; ``draft`` until

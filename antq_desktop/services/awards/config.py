@@ -29,7 +29,7 @@ PRINT_MODES = ("full_page", "blank")
 
 @dataclass
 class AwardSettings:
-    """Thresholds for the Kỷ niệm chương (TT 20/2025 as summarised in DOMAIN §4.4: 15 years for
+    """Thresholds for the Kỷ niệm chương (TT 20/2025 as summarised in docs/domain.md "Who awards what, and the Kỷ niệm chương": 15 years for
     men, 10 for women; the hard-area coefficient is the groups' setting) and the serial prefix
     ("" = the unit's code)."""
 

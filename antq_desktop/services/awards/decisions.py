@@ -1,4 +1,4 @@
-"""Award decisions written: the draft, save, issue, reopen, delete and restore (DOMAIN §4.3)."""
+"""Award decisions written: the draft, save, issue, reopen, delete and restore (docs/domain.md "Award decisions (quyết định khen thưởng)")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Self-managed groups and models, their rosters and the members' service history (DOMAIN §2, §7, §7.1).
+"""Self-managed groups and models, their rosters and the members' service history (docs/domain.md "Tổ bảo vệ ANTT: the grassroots security teams" and "What the upper level counts (reports)" and "Mediation teams, fire-safety groups and cameras").
 
 * **Group types** — the shipped catalogue (:mod:`domain.catalogues`) plus the
   commune's own kinds; a type lists the roles of its members and the extra

@@ -54,7 +54,7 @@ class GroupTypeInfo:
 
     @property
     def is_team(self) -> bool:
-        """A Tổ bảo vệ ANTT: the rules of DOMAIN §2 apply."""
+        """A Tổ bảo vệ ANTT: the rules of docs/domain.md "Tổ bảo vệ ANTT: the grassroots security teams" apply."""
         return self.category == TEAM_CATEGORY
 
     def role_label(self, code: str) -> str:

@@ -123,7 +123,7 @@ def _equipment(
 
 
 def figures(db: Database, period_start: date, period_end: date) -> GroupFigures:
-    """What an upper level asks of the models (DOMAIN §7): kinds in use, groups per kind, members
+    """What an upper level asks of the models (docs/domain.md "What the upper level counts (reports)"): kinds in use, groups per kind, members
     (distinct persons; outside persons apart), groups founded in the period, equipment totals.
 
     Groups and members are counted as they stand on ``period_end``; a group

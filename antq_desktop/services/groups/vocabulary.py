@@ -62,7 +62,7 @@ class GroupSettings:
     """The commune's settings for groups; edited in one dialog, stored as station settings.
 
     * ``team_min`` / ``team_max`` — members of a Tổ bảo vệ ANTT. HĐND tỉnh sets the
-      criteria and UBND tỉnh the numbers (DOMAIN §2.2); the default 3–6 is the
+      criteria and UBND tỉnh the numbers (docs/domain.md "Team structure and size"); the default 3–6 is the
       typical size seen in the provinces ([M]), not a legal number. ``None``: no bound.
     * ``village_limits`` — per-village maxima (``{village_id: {"min": n, "max": n}}``)
       where the province fixes the number per thôn by its population.
@@ -70,7 +70,7 @@ class GroupSettings:
       area, so service in its teams counts as hard-area service.
     * ``hard_area_coefficient`` — how much one year of hard-area service counts
       for towards the Kỷ niệm chương "Bảo vệ an ninh Tổ quốc" (15 years for men,
-      10 for women). DOMAIN §2.4 gives ×2 for especially difficult, border and
+      10 for women). docs/domain.md "Roster fields and service time" gives ×2 for especially difficult, border and
       island areas, taken from a press summary of TT 20/2025 (laodong.vn), not
       from the circular's own text, and which communes qualify is a list the
       province holds. So the default is 1.0 (no bonus) until the commune enters

@@ -1,4 +1,4 @@
-"""Meetings, their minutes, and the opinions people raise, followed until answered (DOMAIN §4.2, §7).
+"""Meetings, their minutes, and the opinions people raise, followed until answered (docs/domain.md "Minutes of a meeting (biên bản)" and "What the upper level counts (reports)").
 
 * Meeting types come from the catalogue (:mod:`domain.catalogues`); each has a
   default minutes text (what the "Nội dung" of the biên bản usually holds),

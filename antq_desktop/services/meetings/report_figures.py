@@ -21,7 +21,7 @@ from .opinion_tracker import _answered_by, overdue_clause
 from .vocabulary import FIELD_LABELS
 
 # ---------------------------------------------------------------------------------------------
-# Figures for reports (DOMAIN §7)
+# Figures for reports (docs/domain.md "What the upper level counts (reports)")
 # ---------------------------------------------------------------------------------------------
 
 
@@ -101,7 +101,7 @@ class MeetingFigures:
 
 
 def figures(db: Database, start: date, end: date, *, as_of: date | None = None) -> MeetingFigures:
-    """What an upper level asks about meetings and opinions for a period (DOMAIN §7)."""
+    """What an upper level asks about meetings and opinions for a period (docs/domain.md "What the upper level counts (reports)")."""
     if end < start:
         raise UserError("Ngày cuối kỳ phải sau ngày đầu kỳ.", "The period must end after it starts.")
     as_of = as_of or end

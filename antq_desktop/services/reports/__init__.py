@@ -1,4 +1,4 @@
-"""Reports computed from the records (DOMAIN §7): periods, definitions as data, figures, drill-down,
+"""Reports computed from the records (docs/domain.md "What the upper level counts (reports)"): periods, definitions as data, figures, drill-down,
 sending, and the upper level's period lock.
 
 * **Periods** — ``2026`` (year), ``2026-H1`` (6 months), ``2026-Q3`` (quarter),
