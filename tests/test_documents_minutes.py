@@ -391,6 +391,7 @@ def test_every_property_the_word_file_writes_is_in_the_schemas_order(station, re
     pm.write_minutes(station.db, recorded, tmp_path / "bb.docx")
     d = docx.Document(str(tmp_path / "bb.docx"))
     assert schema_order_problems(d.element) == []
+    assert d.core_properties.title.startswith("BIÊN BẢN - Hội nghị")
     assert schema_order_problems(d.styles.element) == []
     assert len(list(d.element.iter(W + "pBdr"))) >= 3  # the three rules are there, in order
     blank = mn.MinutesData(subject="Họp thôn năm 2026")

@@ -2,9 +2,10 @@
 
 Both formats are built from one list of paragraphs (:func:`body_blocks`), so
 the Word file says exactly what the PDF says; only the page furniture
-(headers, title, signatures) is drawn by each format's own code, in the
-NĐ 30/2020 layout (DOMAIN §4.1): A4, margins 20/20/30/15 mm, Times New Roman
-(Liberation Serif, metric-compatible, in the PDF), body 14 pt.
+(headers, title, signatures) is drawn by each format's own code (the Word
+file's in :mod:`documents.minutes_docx`), in the NĐ 30/2020 layout (DOMAIN
+§4.1): A4, margins 20/20/30/15 mm, Times New Roman (Liberation Serif,
+metric-compatible, in the PDF), body 14 pt.
 
 ``papers.minutes.write_minutes`` fills the minutes from the database (through
 :mod:`services.minutes_paper`) and numbers them the first time they are printed;

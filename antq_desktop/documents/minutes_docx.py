@@ -37,6 +37,8 @@ TEXT_WIDTH_MM = 210 - 30 - 15
 def render_minutes_docx(letterhead: Letterhead, data: MinutesData, path: str | os.PathLike[str]) -> None:
     """Write the minutes as an editable .docx (temporary file, then renamed)."""
     doc = _Paper()
+    doc.doc.core_properties.title = nfc(f"{KIND} - {data.subject}")
+    doc.doc.core_properties.author = "ANTQ Desktop"
     doc.header(letterhead, data)
     doc.title(data)
     for b in body_blocks(data):
