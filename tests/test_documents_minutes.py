@@ -224,6 +224,7 @@ def test_sparse_minutes_still_read_as_a_paper(tmp_path):
     mn.render_minutes_docx(Letterhead(), data, tmp_path / "blank.docx")
     text = pdf_text(tmp_path / "blank.pdf")
     assert "Không có ý kiến phát biểu." in text and "Chủ trì: ....." in text
+    assert "Số lượng người tham dự: ...... người." in text  # not "0 người"
     assert "Cuộc họp kết thúc vào hồi ...... giờ ...... phút cùng ngày." in text
     assert re.search(r"Số: /BB-CAX", text) and "Quảng Lâm, ngày ...... tháng ...... năm" in text
     assert "Không có ý kiến phát biểu." in docx_paragraphs(tmp_path / "blank.docx")
@@ -480,3 +481,26 @@ def test_quoc_hieu_and_motto_keep_one_line_each_without_times_new_roman(station,
     tnr = xml[xml.index('w:name="Times New Roman"') :]
     tnr = tnr[: tnr.index("</w:font>")]
     assert 'w:altName w:val="Liberation Serif"' in tnr and 'w:family w:val="roman"' in tnr
+
+
+def test_any_recorded_split_prints_parts_that_add_up_to_the_total():
+    """Property: for any split the service accepts (delegates + residents ≤ total), the numbers in
+    "(trong đó: …)" add up to the total. A new seed every run, printed; ANTQ_MINUTES_SEED replays."""
+    import os
+    import random
+
+    seed = int(os.environ.get("ANTQ_MINUTES_SEED") or random.randrange(2**32))
+    print(f"ANTQ_MINUTES_SEED={seed}")
+    rng = random.Random(seed)
+    for _ in range(300):
+        total = rng.randint(0, 500)
+        delegates = rng.choice([None, rng.randint(0, total)])
+        residents = rng.choice([None, rng.randint(0, total - (delegates or 0))])
+        data = mn.MinutesData(subject="Họp", attendees_total=total, delegates=delegates, residents=residents)
+        line = next(b.text for b in mn.body_blocks(data) if b.text.startswith("- Số lượng người tham dự"))
+        detail = re.search(r"\(trong đó: ([^)]*)\)", line)
+        if delegates is None and residents is None:
+            assert detail is None, (seed, line)
+            continue
+        parts = [int(n) for n in re.findall(r"(\d+) (?:đại biểu|người dân|người khác)", detail.group(1))]
+        assert sum(parts) == total, (seed, line)

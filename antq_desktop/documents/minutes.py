@@ -259,7 +259,7 @@ def body_blocks(data: MinutesData) -> list[Block]:
         _b(
             "body",
             "- Số lượng người tham dự: ",
-            ("b", f"{data.attendees_total} người"),
+            ("b", f"{data.attendees_total or '......'} người"),  # 0: not recorded, to fill by hand
             _count_phrase(data) + ".",
         )
     )
