@@ -166,6 +166,25 @@ def test_thirty_meetings_with_opinions(sql: Sql) -> None:
     assert {r[0] for r in sql("SELECT DISTINCT status FROM opinion")} >= {"answered", "new"}
 
 
+def test_meeting_attendance_adds_up_and_the_minutes_have_what_a_chief_signs(sql: Sql) -> None:
+    """Issue 19: the demo showed 107 attending, 0 delegates and 0 residents, titles for the chair's and
+    secretary's names, and nothing under "NỘI DUNG"."""
+    from antq_desktop.documents.minutes import signer_name
+
+    rows = sql(
+        "SELECT attendees_total, attendees_delegates, attendees_residents, attendees_women,"
+        " chair, secretary, agenda, presented FROM meeting"
+    )
+    for total, delegates, residents, women, chair, secretary, agenda, presented in rows:
+        assert delegates is not None and residents is not None, (total, delegates, residents)
+        assert delegates > 0 and delegates + residents == total, (total, delegates, residents)
+        assert women is None or women <= total
+        assert signer_name(chair) and signer_name(secretary), (chair, secretary)
+        assert agenda.strip() and presented.strip()
+    # A village meeting is chaired by the village head, a conference by the police chief.
+    assert len({r[4] for r in rows}) >= 2
+
+
 def test_two_award_decisions_with_recipients(sql: Sql) -> None:
     decisions = sql("SELECT id FROM award_decision WHERE deleted = 0")
     assert len(decisions) == 2

@@ -138,7 +138,11 @@ def test_save_and_read_back_a_meeting_with_attendees_from_the_register(station):
         ({"ends_at": datetime(2026, 3, 12, 7)}, "kết thúc"),
         ({"title": "  "}, "trích yếu"),
         ({"type_id": ""}, "loại hội nghị"),
-        ({"attendees_total": 10, "attendees_delegates": 4, "attendees_residents": 7}, "nhiều hơn"),
+        (
+            {"attendees_total": 10, "attendees_delegates": 4, "attendees_residents": 7},
+            "cộng lại là 11.*hãy sửa",
+        ),
+        ({"attendees_total": 0, "attendees_delegates": 4}, r"tổng số người tham dự \(0\)"),
         ({"attendees_total": 10, "attendees_women": 11}, "Số nữ"),
         ({"attendees_total": -1}, "số âm"),
         ({"village_ids": ["no-such-village"]}, "địa bàn"),

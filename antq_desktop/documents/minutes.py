@@ -2,9 +2,10 @@
 
 Both formats are built from one list of paragraphs (:func:`body_blocks`), so
 the Word file says exactly what the PDF says; only the page furniture
-(headers, title, signatures) is drawn by each format's own code, in the
-NĐ 30/2020 layout (docs/domain.md "Official papers: the NĐ 30/2020 layout"): A4, margins 20/20/30/15 mm, Times New Roman
-(Liberation Serif, metric-compatible, in the PDF), body 14 pt.
+(headers, title, signatures) is drawn by each format's own code (the Word
+file's in :mod:`documents.minutes_docx`), in the NĐ 30/2020 layout (docs/domain.md
+"Official papers: the NĐ 30/2020 layout"): A4, margins 20/20/30/15 mm, Times New Roman (Liberation Serif,
+metric-compatible, in the PDF), body 14 pt.
 
 ``papers.minutes.write_minutes`` fills the minutes from the database (through
 :mod:`services.minutes_paper`) and numbers them the first time they are printed;
@@ -16,21 +17,15 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from ..domain.files import save_atomically
-from ..domain.text import nfc
+from ..domain.text import fold, nfc
 from .layout import (
-    MOTTO,
-    NATIONAL_NAME,
     PORTRAIT,
-    SIGN_NOTE,
     Letterhead,
     Signer,
     build_pdf,
@@ -167,18 +162,66 @@ def _clock(moment: datetime | None) -> str:
     return f"{moment.hour:02d} giờ {moment.minute:02d} phút" if moment else "...... giờ ...... phút"
 
 
+# Ranks a Công an signer keeps before the name (NĐ 30 lets armed forces do so); words of
+# address that no signature carries.
+RANKS = tuple(
+    f"{grade} {step}" for step in ("tướng", "tá", "úy") for grade in ("Đại", "Thượng", "Trung", "Thiếu")
+) + ("Thượng sĩ", "Trung sĩ", "Hạ sĩ")
+ADDRESS = ("Đồng chí", "Đ/c", "Ông", "Bà", "Anh", "Chị")
+# How a position starts ("Trưởng Công an xã", "Cán bộ …"), in folded form.
+POSITIONS = (
+    "truong ",
+    "pho ",
+    "can bo",
+    "chien si",
+    "chu tich",
+    "bi thu",
+    "dai dien",
+    "chi huy",
+    "to truong",
+    "giam doc",
+    "thu ky",
+    "cong an",
+    "uy ban",
+)
+
+
+def _strip_prefix(text: str, prefixes: tuple[str, ...]) -> tuple[str, str]:
+    for prefix in prefixes:
+        if fold(text).startswith(fold(prefix) + " "):
+            return text[: len(prefix)], text[len(prefix) :].strip()
+    return "", text
+
+
 def signer_name(text: str) -> str:
-    """The name under a signature from "Thiếu tá Hoàng Văn Nam - Trưởng Công an xã" (before " - " or ",")."""
-    return re.split(r"\s+[-–]\s+|,\s*", nfc(text).strip(), maxsplit=1)[0].strip()
+    """The name under a signature from what the meeting recorded: "Thiếu tá Hoàng Văn Nam - Trưởng
+    Công an xã" → "Thiếu tá Hoàng Văn Nam" (before " - " or ","; a rank stays, "Ông", "Đồng chí"
+    go). "" when there is no name, only a position ("Trưởng Công an xã"): the room stays for
+    writing the name by hand rather than printing a title where the name belongs."""
+    first = re.split(r"\s+[-–]\s+|,\s*", nfc(text).strip(), maxsplit=1)[0].strip()
+    _, first = _strip_prefix(first, ADDRESS)
+    rank, name = _strip_prefix(first, RANKS)
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return ""
+    if any(fold(name).startswith(p) for p in POSITIONS):
+        return ""
+    return f"{rank} {name}" if rank else name
 
 
 def _count_phrase(data: MinutesData) -> str:
+    """ " (trong đó: 12 đại biểu, 90 người dân và 5 người khác; 40 nữ)": the parts add up to the total."""
     parts = []
     if data.delegates is not None:
         parts.append(f"{data.delegates} đại biểu")
     if data.residents is not None:
         parts.append(f"{data.residents} người dân")
-    detail = ", ".join(parts)
+    others = data.attendees_total - (data.delegates or 0) - (data.residents or 0)
+    if parts and others > 0:
+        parts.append(f"{others} người khác")
+        detail = ", ".join(parts[:-1]) + " và " + parts[-1]
+    else:
+        detail = ", ".join(parts)
     if data.women is not None:
         detail = f"{detail}; {data.women} nữ" if detail else f"{data.women} nữ"
     return f" (trong đó: {detail})" if detail else ""
@@ -216,7 +259,7 @@ def body_blocks(data: MinutesData) -> list[Block]:
         _b(
             "body",
             "- Số lượng người tham dự: ",
-            ("b", f"{data.attendees_total} người"),
+            ("b", f"{data.attendees_total or '......'} người"),  # 0: not recorded, to fill by hand
             _count_phrase(data) + ".",
         )
     )
@@ -232,8 +275,9 @@ def body_blocks(data: MinutesData) -> list[Block]:
     if agenda:
         out.append(_b("body", ("i", "Chương trình: "), agenda[0]))
         out += [_b("body", line) for line in agenda[1:]]
-    presented = _lines(data.presented)
-    out += [_b("body", line) for line in presented] or [_b("body", DOTS * 2)]
+    presented = [_b("body", line) for line in _lines(data.presented)]
+    # Dots only when nothing at all was recorded, to write the content in by hand.
+    out += presented or ([] if agenda else [_b("body", DOTS * 2)])
 
     out.append(_b("heading", ("b", "III. Ý KIẾN PHÁT BIỂU; GIẢI TRÌNH, TIẾP THU")))
     if data.opinions:
@@ -315,137 +359,10 @@ def _date_line(letterhead: Letterhead, data: MinutesData) -> str:
 
 # -- Word -------------------------------------------------------------------------------------
 
-FONT = "Times New Roman"
-
 
 def render_minutes_docx(letterhead: Letterhead, data: MinutesData, path: str | os.PathLike[str]) -> None:
-    """Write the same minutes as an editable .docx (temporary file, then renamed)."""
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Mm, Pt
+    """Write the same minutes as an editable .docx (temporary file, then renamed): see
+    :mod:`documents.minutes_docx`."""
+    from .minutes_docx import render_minutes_docx as render
 
-    doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    text_width = Mm(210 - 30 - 15)
-
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(14)
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), FONT)
-    normal.paragraph_format.space_after = Pt(6)
-    normal.paragraph_format.space_before = Pt(0)
-    normal.paragraph_format.line_spacing = 1.0
-    doc.core_properties.title = nfc(f"{KIND} - {data.subject}")
-    doc.core_properties.author = "ANTQ Desktop"
-
-    def run(p, text: str, *, bold: bool = False, italic: bool = False, size: float | None = None) -> None:  # noqa: ANN001
-        r = p.add_run(nfc(text))
-        r.bold = bold or None
-        r.italic = italic or None
-        if size:
-            r.font.size = Pt(size)
-
-    def tight(p, align=WD_ALIGN_PARAGRAPH.CENTER):  # noqa: ANN001, ANN202
-        p.alignment = align
-        p.paragraph_format.space_after = Pt(0)
-        p.paragraph_format.first_line_indent = None
-        return p
-
-    def rule(p, column, length) -> None:  # noqa: ANN001
-        """A solid rule of ``length`` centred in ``column``: the bottom border of a 3-pt paragraph."""
-        tight(p)
-        side = max(int((column - length) / 2), 0)
-        p.paragraph_format.left_indent = side
-        p.paragraph_format.right_indent = side
-        p.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        p.paragraph_format.line_spacing = Pt(3)
-        p.paragraph_format.space_after = Pt(6)
-        borders = OxmlElement("w:pBdr")
-        top = OxmlElement("w:bottom")
-        for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-            top.set(qn(k), v)
-        borders.append(top)
-        p._p.get_or_add_pPr().append(borders)  # noqa: SLF001 - python-docx has no border API
-
-    def table(rows: int, widths: Sequence[int]):  # noqa: ANN202
-        t = doc.add_table(rows=rows, cols=len(widths))
-        t.alignment = WD_TABLE_ALIGNMENT.CENTER
-        t.autofit = False
-        borders = OxmlElement("w:tblBorders")
-        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-            e = OxmlElement(f"w:{edge}")
-            e.set(qn("w:val"), "nil")
-            borders.append(e)
-        t._tbl.tblPr.append(borders)  # noqa: SLF001
-        for i, w in enumerate(widths):
-            t.columns[i].width = w
-            for cell in t.columns[i].cells:
-                cell.width = w
-        return t
-
-    # Header: unit on the left, Quốc hiệu and Tiêu ngữ on the right; number and date on one row.
-    right_w = Cm(10)
-    left_w = text_width - right_w
-    head = table(2, [left_w, right_w])
-    left = head.cell(0, 0)
-    first = True
-    if letterhead.parent_unit:
-        run(tight(left.paragraphs[0]), nfc(letterhead.parent_unit).upper(), size=13)
-        first = False
-    unit = nfc(letterhead.unit).upper()
-    p = left.paragraphs[0] if first else left.add_paragraph()
-    run(tight(p), unit, bold=True, size=13)
-    rule(left.add_paragraph(), left_w, Cm(2.2))
-    right = head.cell(0, 1)
-    run(tight(right.paragraphs[0]), NATIONAL_NAME, bold=True, size=12)
-    run(tight(right.add_paragraph()), MOTTO, bold=True, size=13)
-    rule(right.add_paragraph(), right_w, Cm(5.6))
-    run(tight(head.cell(1, 0).paragraphs[0]), data.number_line, size=13)
-    run(tight(head.cell(1, 1).paragraphs[0]), _date_line(letterhead, data), italic=True, size=13)
-
-    # Title and trích yếu.
-    p = tight(doc.add_paragraph())
-    p.paragraph_format.space_before = Pt(12)
-    run(p, KIND, bold=True)
-    for line in _lines(data.subject):
-        run(tight(doc.add_paragraph()), line, bold=True)
-    rule(doc.add_paragraph(), text_width, Cm(3.5))
-
-    def block(b: Block) -> None:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        p.paragraph_format.first_line_indent = Cm(1)
-        if b.kind == "sub":
-            p.paragraph_format.left_indent = Cm(1)
-        if b.kind == "heading":
-            p.paragraph_format.keep_with_next = True
-            p.paragraph_format.space_before = Pt(4)
-        for style, text in b.runs:
-            run(p, text, bold="b" in style, italic="i" in style)
-
-    for b in body_blocks(data):
-        block(b)
-    for b in closing_blocks(data):
-        block(b)
-        doc.paragraphs[-1].paragraph_format.keep_with_next = True
-
-    # Signatures: THƯ KÝ on the left, CHỦ TRÌ on the right.
-    signers = _signers(data)
-    sign = table(1, [text_width // 2, text_width - text_width // 2])
-    for i, (title, name) in enumerate(signers):
-        cell = sign.cell(0, i)
-        run(tight(cell.paragraphs[0]), title, bold=True)
-        run(tight(cell.add_paragraph()), SIGN_NOTE, italic=True)
-        for _ in range(4):
-            tight(cell.add_paragraph())
-        if name:
-            run(tight(cell.add_paragraph()), name, bold=True)
-    save_atomically(lambda tmp: doc.save(str(tmp)), Path(path))
+    render(letterhead, data, path)

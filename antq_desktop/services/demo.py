@@ -43,6 +43,7 @@ from ..storage.models import (
 )
 from ..storage.stamping import row_search_key, stamp_rows
 from . import station as station_service
+from .demo_minutes import minutes_fields, officers
 from .demo_names import (
     DEMO_COMMUNE,
     ETHNIC_CODE_SYSTEM,
@@ -503,11 +504,22 @@ class DemoBuilder:
                 "te_nan_xa_hoi",
             ),
         ]
-        answers = [
-            f"Công an {w} đã tiếp thu, sẽ bố trí tuần tra vào ban đêm.",
-            f"Đã chuyển Ủy ban nhân dân {w} xem xét giải quyết theo thẩm quyền.",
-            f"Cán bộ Công an {w} giải thích trực tiếp tại hội nghị, người dân đồng tình.",
-        ]
+        # Three answers each: what was said at the meeting, and what came back later.
+        answers = {
+            True: [
+                f"Công an {w} tiếp thu, sẽ bố trí tuần tra vào ban đêm.",
+                f"Cán bộ Công an {w} hướng dẫn trực tiếp tại hội nghị, người dân đồng tình.",
+                f"Công an {w} giải thích quy định của pháp luật, người dân đồng tình.",
+            ],
+            False: [
+                f"Công an {w} đã bố trí tuần tra vào ban đêm.",
+                f"Ủy ban nhân dân {w} đã xem xét, giải quyết theo thẩm quyền.",
+                f"Công an {w} đã kiểm tra, xử lý và thông báo kết quả cho người dân.",
+            ],
+        }
+        # Names, content and the attendance split come from a stream of their own (demo_minutes).
+        mr = random.Random(f"meetings:{self.seed}")
+        staff = officers(mr, self.place.villages[0][1][0][0])  # type: ignore[union-attr]
         order = [
             "lang_nghe_y_kien",
             "hop_thon",
@@ -544,13 +556,21 @@ class DemoBuilder:
                     else f"Nhà văn hóa {village.name}",
                     "village_ids": [] if commune_wide else [village.id],
                     "organisers": f"Công an {w} phối hợp Ủy ban Mặt trận Tổ quốc Việt Nam {w}",
-                    "chair": f"Trưởng Công an {w}",
-                    "secretary": f"Cán bộ Công an {w}",
                     "attendees_total": attendees,
                     "attendees_women": attendees * r.randint(30, 55) // 100,
                     "survey_sheets": attendees if code == "lang_nghe_y_kien" else 0,
-                    "conclusions": f"Hội nghị thống nhất các nội dung đề ra; Công an {w} tiếp thu, giải quyết các ý kiến theo thẩm quyền.",
                     "status": "final",
+                    **minutes_fields(
+                        mr,
+                        code,
+                        staff=staff,
+                        word=w,
+                        year=self.year,
+                        village=village.name,
+                        residents=people[village.id],
+                        attendees=attendees,
+                        sheets=attendees if code == "lang_nghe_y_kien" else 0,
+                    ),
                 }
             )
             for k in range(r.randint(0, 5) if code in ("lang_nghe_y_kien", "hop_thon") else r.randint(0, 2)):
@@ -583,7 +603,7 @@ class DemoBuilder:
                     )
                     row["due_on"] = day + timedelta(days=30)
                 if status in ("answered", "closed"):
-                    row["answer"] = r.choice(answers)
+                    row["answer"] = r.choice(answers[on_spot])
                     row["answered_on"] = day if on_spot else day + timedelta(days=r.randint(3, 25))
                 opinion_rows.append(row)
         # Minutes are numbered in the order they were held, as a register would have them.

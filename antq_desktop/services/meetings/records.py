@@ -106,16 +106,20 @@ def _validate_meeting(s: Session, d: MeetingDraft) -> MeetingType:
             f"Danh sách có {named} người nhưng tổng số người tham dự chỉ là {total}: hãy sửa tổng số.",
             f"The list names {named} people but only {total} attended: correct the total.",
         )
+    # Delegates + residents + others = the total: the others are what is left, never below 0.
+    attending = max(total, named)
     parts = (delegates or 0) + (residents or 0)
-    if parts > max(total, named):
+    if parts > attending:
         raise UserError(
-            f"Số đại biểu và người dân ({parts}) nhiều hơn tổng số người tham dự ({total}).",
-            f"Delegates and residents ({parts}) exceed the number attending ({total}).",
+            f"Số đại biểu ({delegates or 0}) và người dân ({residents or 0}) cộng lại là {parts}, "
+            f"nhiều hơn tổng số người tham dự ({attending}): hãy sửa lại cho khớp.",
+            f"Delegates ({delegates or 0}) and residents ({residents or 0}) add up to {parts}, "
+            f"more than the {attending} attending: correct the figures so they add up.",
         )
-    if women is not None and women > max(total, named):
+    if women is not None and women > attending:
         raise UserError(
-            f"Số nữ ({women}) nhiều hơn tổng số người tham dự ({total}).",
-            f"Women ({women}) exceed the number attending ({total}).",
+            f"Số nữ ({women}) nhiều hơn tổng số người tham dự ({attending}): hãy sửa lại cho khớp.",
+            f"Women ({women}) exceed the {attending} attending: correct the figures.",
         )
     for vid in d.village_ids:
         v = s.get(Village, vid)
