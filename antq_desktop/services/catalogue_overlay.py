@@ -119,15 +119,6 @@ def edits_row(s: Session, row: Any) -> bool:
     return is_upper_level(s) or not is_shared(s, row)
 
 
-def combine_attributes(
-    shared: list[dict[str, str]] | tuple[dict[str, str], ...], extra: tuple[dict[str, str], ...]
-) -> list[dict[str, str]]:
-    """The shared attributes, then the commune's extra ones whose key the shared list lacks (the
-    upper level may since have added the same key for everyone: its definition wins)."""
-    keys = {a.get("key") for a in shared}
-    return [*shared, *(a for a in extra if a.get("key") not in keys)]
-
-
 # -- changes a commune once made to a shared row -------------------------------------------------
 
 _DATA_COLUMNS = {

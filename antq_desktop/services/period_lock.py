@@ -218,11 +218,6 @@ KIND_NAMES: dict[type, tuple[str, str]] = {
 GENERIC_KIND = ("bản ghi", "record")
 
 
-def register_dated(model: type, dates: Callable[[Session, Any], list[date]]) -> None:
-    """Make changes to ``model`` subject to the lock (a later area adds its dated records here)."""
-    DATED[model] = dates
-
-
 def _fmt(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 

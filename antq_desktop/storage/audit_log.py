@@ -310,16 +310,6 @@ def create_guards(conn: Connection) -> None:
         conn.execute(text(stmt))
 
 
-def drop_guards(conn: Connection) -> None:
-    if conn.dialect.name == "sqlite":
-        for name in GUARD_NAMES["sqlite"]:
-            conn.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-    else:
-        for name in GUARD_NAMES["postgresql"]:
-            conn.execute(text(f"DROP TRIGGER IF EXISTS {name} ON audit_entry"))
-        conn.execute(text("DROP FUNCTION IF EXISTS antq_audit_append_only()"))
-
-
 def missing_guards(conn: Connection) -> set[str]:
     """Names of the append-only triggers that are not in the database."""
     dialect = conn.dialect.name

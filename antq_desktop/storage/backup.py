@@ -7,7 +7,6 @@ import contextlib
 import os
 import re
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -87,11 +86,6 @@ def backup_to(db: Database, target: Path) -> Path:
 def timestamped_name(prefix: str, when: datetime | None = None) -> str:
     when = when or datetime.now()
     return f"{prefix}-{when:%Y%m%d-%H%M%S}.sqlite3"
-
-
-def latest_backup(folder: Path) -> Path | None:
-    files = sorted(folder.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime) if folder.exists() else []
-    return files[-1] if files else None
 
 
 # -- rotation -------------------------------------------------------------------------------------
@@ -236,8 +230,3 @@ def discard_database(path: Path) -> None:
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
         with contextlib.suppress(OSError):
             p.unlink(missing_ok=True)
-
-
-def stamped_files(folder: Path, prefix: str) -> Iterable[Path]:
-    if folder.is_dir():
-        yield from sorted(p for p in folder.iterdir() if stamp_of(p.name, prefix) is not None)

@@ -90,7 +90,3 @@ def warning_of(s: Session, peer_id: str) -> str:
     """The standing warning about a peer's audit trail, if any."""
     w = settings.get(s, WARNING + peer_id)
     return str(w.get("text", "")) if isinstance(w, dict) else ""
-
-
-def clear_warning(s: Session, peer_id: str) -> None:
-    settings.put(s, WARNING + peer_id, None)

@@ -346,7 +346,3 @@ def set_group_type_active(db: Database, type_id: str, active: bool) -> None:
         catalogue_overlay.put(
             s, "group_type", t.id, replace(ov, active=None if bool(active) == t.active else bool(active))
         )
-
-
-def deactivate_group_type(db: Database, type_id: str) -> None:
-    set_group_type_active(db, type_id, False)

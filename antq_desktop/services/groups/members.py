@@ -392,21 +392,3 @@ def change_role(db: Database, membership_id: str, role: str, on: date | None = N
         s.add(new)
         s.flush()
         return new.id
-
-
-def delete_membership(db: Database, membership_id: str) -> None:
-    """Remove an entry made by mistake (soft delete, restorable). A member who left is *closed*
-    with :func:`leave_member`, not deleted."""
-    with db.session() as s:
-        _membership(s, membership_id).deleted = True
-
-
-def restore_membership(db: Database, membership_id: str) -> None:
-    with db.session() as s:
-        m = _membership(s, membership_id, include_deleted=True)
-        if m.deleted and m.person_id:
-            g = _group(s, m.group_id, include_deleted=True)
-            p = s.get(Person, m.person_id)
-            if p is not None:
-                _check_no_overlap(s, g, p.id, p.full_name, (m.joined_on, m.left_on), exclude=m.id)
-        m.deleted = False

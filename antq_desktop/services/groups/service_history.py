@@ -123,23 +123,6 @@ def save_service_period(db: Database, draft: ServicePeriodDraft) -> str:
         return row.id
 
 
-def delete_service_period(db: Database, period_id: str) -> None:
-    with db.session() as s:
-        row = s.get(ServicePeriod, period_id)
-        if row is None or row.deleted:
-            raise UserError(
-                "Không tìm thấy đợt công tác này: hãy tải lại.", "This service period no longer exists."
-            )
-        row.deleted = True
-
-
-def restore_service_period(db: Database, period_id: str) -> None:
-    with db.session() as s:
-        row = s.get(ServicePeriod, period_id)
-        if row is not None:
-            row.deleted = False
-
-
 def _service_periods(s: Session, person_id: str, include_implied: bool = True) -> list[ServicePeriodRow]:
     manual = s.scalars(
         select(ServicePeriod).where(ServicePeriod.person_id == person_id, ServicePeriod.deleted.is_(False))

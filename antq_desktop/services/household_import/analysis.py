@@ -33,9 +33,6 @@ class SheetAnalysis:
     def usable(self) -> bool:
         return self.header_row is not None and not self.problem
 
-    def mapping_letters(self) -> dict[str, str]:
-        return {k: column_letter(v) for k, v in self.mapping.items()}
-
 
 @dataclass
 class WorkbookAnalysis:
@@ -45,10 +42,6 @@ class WorkbookAnalysis:
     @property
     def file_name(self) -> str:
         return self.path.name
-
-    @property
-    def usable_sheets(self) -> list[SheetAnalysis]:
-        return [s for s in self.sheets if s.usable]
 
 
 _GENERIC_SHEETS = re.compile(r"^(sheet|trang tinh|trang|ds|danh sach|data|du lieu|tong hop|bang)\s*\d*$")

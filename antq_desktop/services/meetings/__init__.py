@@ -38,13 +38,11 @@ from .meeting_kinds import (
 )
 from .meeting_list import MeetingQuery, MeetingRow, _period, count_meetings, list_meetings
 from .minutes_data import (
-    builtin_type_codes,
     meeting_record,
     meeting_type_of,
     named_attendees,
     opinions_of,
     speaker_details,
-    village_names_of,
 )
 from .opinion_tracker import (
     OpinionQuery,
@@ -134,7 +132,6 @@ __all__ = [
     "_period",
     "add_opinion",
     "assign_minutes_number",
-    "builtin_type_codes",
     "check_transition",
     "count_meetings",
     "count_opinions",
@@ -174,5 +171,4 @@ __all__ = [
     "set_opinion_status",
     "speaker_details",
     "status_label",
-    "village_names_of",
 ]

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...domain.catalogues import MEETING_TYPES
 from ...storage.models import (
     Household,
     Meeting,
@@ -17,7 +16,6 @@ from ...storage.models import (
     Person,
     Village,
 )
-from .meeting_list import _village_names
 from .rows import _meeting, _meeting_opinions
 
 
@@ -44,11 +42,6 @@ def meeting_type_of(s: Session, m: Meeting) -> MeetingType | None:
     return s.get(MeetingType, m.type_id)
 
 
-def village_names_of(s: Session, m: Meeting) -> list[str]:
-    names = _village_names(s)
-    return [names[v] for v in (m.village_ids or []) if v in names]
-
-
 def named_attendees(s: Session, m: Meeting) -> list[str]:
     return list(
         s.scalars(
@@ -61,7 +54,3 @@ def named_attendees(s: Session, m: Meeting) -> list[str]:
 
 def opinions_of(s: Session, m: Meeting) -> list[Opinion]:
     return _meeting_opinions(s, m.id)
-
-
-def builtin_type_codes() -> list[str]:
-    return [t["code"] for t in MEETING_TYPES]
