@@ -10,7 +10,7 @@ from typing import Any
 from ...domain.text import fold
 from .. import legacy_cells
 from .columns import _YEAR_WORDS, column_letter, match_header
-from .opening import _READ_ERRORS, HEADER_SCAN_ROWS, _broken, _check_file, _open_workbook, _refuse
+from .opening import _READ_ERRORS, HEADER_SCAN_ROWS, _broken, _check_file, _open_workbook, _refuse, row_count
 
 
 @dataclass
@@ -58,7 +58,7 @@ def analyse(path: str | Path) -> WorkbookAnalysis:
             if getattr(ws, "sheet_state", "visible") != "visible" and len(wb.worksheets) > 1:
                 continue  # hidden helper sheets (lists for drop-downs) are not data
             try:
-                sheets.append(_analyse_sheet(ws))
+                sheets.append(_analyse_sheet(ws, row_count(path, ws)))
             except _READ_ERRORS as exc:
                 raise _broken(path.name) from exc
     finally:
@@ -76,9 +76,9 @@ def analyse(path: str | Path) -> WorkbookAnalysis:
     return WorkbookAnalysis(path, sheets)
 
 
-def _analyse_sheet(ws: Any) -> SheetAnalysis:
+def _analyse_sheet(ws: Any, rows: int) -> SheetAnalysis:
     sa = SheetAnalysis(name=str(ws.title))
-    sa.rows = int(ws.max_row or 0)
+    sa.rows = rows
     if not _GENERIC_SHEETS.match(fold(sa.name)):
         sa.village_hint = sa.name
     top: list[tuple[Any, ...]] = []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 import zipfile
 import zlib
 from pathlib import Path
+from typing import Any
 
 from ..errors import UserError
 
@@ -103,10 +105,63 @@ except ImportError:  # pragma: no cover - defusedxml is a dependency
     pass
 
 
+_OPENING = threading.Lock()
+
+
+def _size_from_head(ws: Any) -> None:
+    """openpyxl's read-only sheet size, read from the sheet's head only.
+
+    The schema puts ``<dimension>`` before ``<sheetData>``. openpyxl listens for elements' *ends*, so
+    when a writer left the dimension out (openpyxl's own write-only mode, many exporters) it learns
+    so only at the end of ``<sheetData>``: every import parsed the whole sheet once more just to
+    find its size. Listening for starts stops at ``<sheetData>``; without a dimension the size is
+    unknown (``max_row`` None), which reading rows does not need.
+    """
+    from openpyxl.utils.cell import range_boundaries
+    from openpyxl.worksheet._reader import DATA_TAG, DIMENSION_TAG
+    from openpyxl.xml.functions import iterparse
+
+    src = ws._get_source()
+    try:
+        for _event, element in iterparse(src, events=("start",)):
+            if element.tag == DIMENSION_TAG:
+                ref = element.get("ref") or ""
+                if ":" not in ref:  # "A1" alone: openpyxl's own reading says nothing either
+                    return
+                ws._min_column, ws._min_row, ws._max_column, ws._max_row = range_boundaries(ref)
+                return
+            if element.tag == DATA_TAG:
+                return
+    finally:
+        src.close()
+
+
 def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
     from openpyxl import load_workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
-    try:
-        return load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except _READ_ERRORS as exc:
-        raise _broken(path.name) from exc
+    with _OPENING:  # the size reader is swapped for this load only
+        original = ReadOnlyWorksheet._get_size
+        ReadOnlyWorksheet._get_size = _size_from_head  # type: ignore[method-assign]
+        try:
+            return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        except _READ_ERRORS as exc:
+            raise _broken(path.name) from exc
+        finally:
+            ReadOnlyWorksheet._get_size = original  # type: ignore[method-assign]
+
+
+def row_count(path: Path, ws: Any) -> int:
+    """The sheet's rows as declared, or counted in its XML when the writer declared none (for progress)."""
+    if ws.max_row:
+        return int(ws.max_row)
+    member = getattr(ws, "_worksheet_path", None)
+    if not member:
+        return 0
+    with zipfile.ZipFile(path) as zf, zf.open(member) as fh:
+        count, tail = 0, b""
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            count += data.count(b"<row ") + data.count(b"<row>")
+            tail = data[-5:]
+        return count
