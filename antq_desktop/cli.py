@@ -111,30 +111,8 @@ def _check_init_role(args: argparse.Namespace) -> None:
         )
 
 
-def _report_init(args: argparse.Namespace, station, site: str, code: str) -> int:  # type: ignore[no-untyped-def]
-    """What ``antq init`` prints: the station, and the recovery code of its data key, once."""
-    from .services import encryption
-
-    code = code if encryption.is_enabled(station.db) else ""  # a PostgreSQL hub: no column encryption
-    if code and args.sheet:
-        from .papers.recovery_sheet import render_recovery_sheet
-
-        render_recovery_sheet(station.db, code, Path(args.sheet).expanduser())
-    if args.json:
-        data = {"site_id": site, "unit_name": args.unit_name, "data_dir": str(station.data_dir.root)}
-        print(json.dumps({**data, "encryption": bool(code), "recovery_code": code}, ensure_ascii=False))
-        return 0
-    print(f"Đã thiết lập {args.unit_name} (mã trạm {site}) tại {station.data_dir.root}")
-    if code:
-        print(f"Dữ liệu nhạy cảm được mã hóa. Mã khôi phục (chỉ hiện lần này): {code}")
-        print(
-            "Hãy chép mã này ra giấy (hoặc in tờ mã đã ghi bằng --sheet) và cất vào tủ sắt của đơn vị: "
-            "quên mật khẩu quản trị thì chỉ mã này mở lại được dữ liệu nhạy cảm."
-        )
-    return 0
-
-
 def cmd_init(args: argparse.Namespace) -> int:
+    from .cli_admin import report_init
     from .services.encryption import make_recovery_code
     from .services.station import SetupRequest, initialise
 
@@ -159,7 +137,7 @@ def cmd_init(args: argparse.Namespace) -> int:
                     recovery_code=code,  # safe by default: the sensitive columns sealed from the start
                 ),
             )
-            return _report_init(args, station, site, code)  # the recovery code, printed once
+            return report_init(args, station, site, code)  # the recovery code, printed once (cli_admin)
         finally:
             station.close()
 

@@ -468,3 +468,27 @@ ADMIN_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "person": cmd_person,
     "encryption": cmd_encryption,
 }
+
+
+def report_init(args: argparse.Namespace, station, site: str, code: str) -> int:  # type: ignore[no-untyped-def]
+    """What ``antq init`` (cli.py) prints: the station, and the recovery code of its data key, once
+    (docs/security.md, "safe by default"); ``--json`` carries it as ``recovery_code``."""
+    from .services import encryption
+
+    code = code if encryption.is_enabled(station.db) else ""  # a PostgreSQL hub: no column encryption
+    if code and args.sheet:
+        from .papers.recovery_sheet import render_recovery_sheet
+
+        render_recovery_sheet(station.db, code, Path(args.sheet).expanduser())
+    if args.json:
+        data = {"site_id": site, "unit_name": args.unit_name, "data_dir": str(station.data_dir.root)}
+        print(json.dumps({**data, "encryption": bool(code), "recovery_code": code}, ensure_ascii=False))
+        return 0
+    print(f"Đã thiết lập {args.unit_name} (mã trạm {site}) tại {station.data_dir.root}")
+    if code:
+        print(f"Dữ liệu nhạy cảm được mã hóa. Mã khôi phục (chỉ hiện lần này): {code}")
+        print(
+            "Hãy chép mã này ra giấy (hoặc in tờ mã đã ghi bằng --sheet) và cất vào tủ sắt của đơn vị: "
+            "quên mật khẩu quản trị thì chỉ mã này mở lại được dữ liệu nhạy cảm."
+        )
+    return 0
