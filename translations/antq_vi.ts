@@ -1660,14 +1660,14 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/encryption_tab.py" line="204"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="210"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="212"/>
         <source>Turn encryption off</source>
         <translation>Tắt mã hóa</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/encryption_tab.py" line="206"/>
-        <source>Store the sensitive data without encryption again? The recovery code stops being needed.</source>
-        <translation>Lưu lại dữ liệu nhạy cảm ở dạng thường? Mã khôi phục sẽ không còn cần đến.</translation>
+        <source>Store the sensitive data without encryption again? Whoever copies this computer or a backup could then read it. The change is recorded in the audit trail.</source>
+        <translation>Lưu lại dữ liệu nhạy cảm ở dạng không mã hóa? Khi đó ai sao chép máy này hay một bản sao lưu đều đọc được. Việc này được ghi vào nhật ký.</translation>
     </message>
 </context>
 <context>
