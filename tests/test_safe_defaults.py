@@ -136,3 +136,15 @@ def test_antq_init_json_carries_the_recovery_code_and_a_weak_password_exits_1(ru
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert data["encryption"] is True and len(data["recovery_code"]) == 29 and data["site_id"]
+
+
+def test_the_demo_station_keeps_its_documented_password_and_stays_unencrypted(tmp_path):
+    from antq_desktop.services import demo
+
+    st = station_service.open_station(DataDir(tmp_path / "data"))
+    try:
+        demo.create_demo_station(st.db, households=5, seed=3)
+        assert not encryption.is_enabled(st.db)
+        assert accounts.sign_in(st.db, demo.DEMO_ADMIN, demo.DEMO_PASSWORD).username == "admin"
+    finally:
+        st.close()
