@@ -42,7 +42,7 @@ STATION_COMMUNE = "01304"
 STATION_UNIT = "Công an xã Quảng Lâm"
 STATION_VILLAGES = ("Thôn Nà Mạ", "Bản Pác Bó", "Xóm Đông Đình")
 STATION_ADMIN = "admin"
-STATION_PASSWORD = "secret123"
+STATION_PASSWORD = "secret-1234"
 
 
 def make_setup_request(**changes: object) -> station_service.SetupRequest:
@@ -103,7 +103,7 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def station(data_dir: DataDir, station_template: Path) -> Iterator[station_service.Station]:
-    """An opened SQLite station in ``data_dir``: Xã Quảng Lâm with 3 villages, admin "admin"/"secret123"."""
+    """An opened SQLite station in ``data_dir``: Xã Quảng Lâm with 3 villages, admin "admin"/"secret-1234"."""
     data_dir.ensure()
     shutil.copyfile(station_template, data_dir.database)
     st = station_service.open_station(data_dir)

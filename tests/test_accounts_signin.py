@@ -32,7 +32,7 @@ def _households(station) -> int:
 
 
 def test_right_password_signs_in_and_sets_the_actor(station):
-    who = accounts.sign_in(station.db, "admin", "secret123")
+    who = accounts.sign_in(station.db, "admin", "secret-1234")
     assert (who.username, who.role, who.role_label, who.is_admin) == ("admin", "admin", "Quản trị", True)
     assert accounts.current_actor(station.db).username == "admin"
     assert accounts.default_username(station.db) == "admin"
@@ -46,12 +46,12 @@ def test_wrong_password_says_so_counts_and_is_recorded(station):
     assert "không đúng" in err.value.vi and "còn 4 lần thử" in err.value.vi
     assert _user(station, "admin").failed_attempts == 1  # committed although the call raised
     with pytest.raises(UserError) as err:
-        accounts.sign_in(station.db, "khong-co-ai", "secret123", now=NOW)
+        accounts.sign_in(station.db, "khong-co-ai", "secret-1234", now=NOW)
     assert err.value.vi == "Tên đăng nhập hoặc mật khẩu không đúng: hãy nhập lại."
     failed = audit.list_entries(station.db, audit.AuditQuery(action="login_failed"))
     assert [e.username for e in failed] == ["khong-co-ai", "admin"]
     # A success clears the counter.
-    accounts.sign_in(station.db, "admin", "secret123", now=NOW)
+    accounts.sign_in(station.db, "admin", "secret-1234", now=NOW)
     assert _user(station, "admin").failed_attempts == 0
 
 
@@ -90,14 +90,14 @@ def test_idle_lock_setting_and_unlocking_returns_the_same_account(station):
     with pytest.raises(UserError, match="0 .* 240"):
         accounts.set_idle_lock_minutes(station.db, 500)
 
-    who = accounts.sign_in(station.db, "admin", "secret123")
+    who = accounts.sign_in(station.db, "admin", "secret-1234")
     accounts.lock_screen(station.db, who)
     # While locked nothing can be written, whatever asks for it.
     with pytest.raises(UserError, match="Chưa đăng nhập"):
         hh.save_household(station.db, hh.HouseholdDraft(village_id=_village(station)))
     with pytest.raises(UserError, match="không đúng"):
         accounts.unlock_screen(station.db, who, "sai")
-    again = accounts.unlock_screen(station.db, who, "secret123")
+    again = accounts.unlock_screen(station.db, who, "secret-1234")
     assert again == who
     hh.save_household(station.db, hh.HouseholdDraft(village_id=_village(station)))
     assert _households(station) == 1
@@ -155,10 +155,10 @@ def test_the_last_active_administrator_stays(station):
     ):
         with pytest.raises(UserError, match="quản trị viên cuối cùng"):
             call()
-    accounts.create_account(station.db, "admin2", "matkhau-2", "admin")
+    accounts.create_account(station.db, "admin2", "matkhau-so-2", "admin")
     accounts.disable_account(station.db, "admin")
     with pytest.raises(UserError, match="không đúng"):
-        accounts.sign_in(station.db, "admin", "secret123")
+        accounts.sign_in(station.db, "admin", "secret-1234")
     with pytest.raises(UserError, match="quản trị viên cuối cùng"):
         accounts.update_account(station.db, "admin2", role="viewer")
     users = {u.username: u for u in accounts.list_users(station.db)}
@@ -166,7 +166,7 @@ def test_the_last_active_administrator_stays(station):
 
 
 def test_new_accounts_are_checked(station):
-    with pytest.raises(UserError, match="ít nhất 6"):
+    with pytest.raises(UserError, match="ít nhất 10 ký tự"):
         accounts.create_account(station.db, "lan", "123", "officer")
     with pytest.raises(UserError, match="3–64"):
         accounts.create_account(station.db, "Lò Thị Lan", "matkhau-lan", "officer")

@@ -36,7 +36,7 @@ def _entries(station, **filters) -> list[audit.AuditRow]:
 
 
 def test_a_change_writes_an_entry_with_who_when_and_old_and_new_values(station):
-    accounts.sign_in(station.db, "admin", "secret123")
+    accounts.sign_in(station.db, "admin", "secret-1234")
     _, pid = _person(station, phone="0912345678")
     created = _entries(station, table_name="person", record_id=pid)
     assert [e.action for e in created] == ["create"]

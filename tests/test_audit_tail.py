@@ -145,7 +145,7 @@ def test_a_restored_backup_is_not_a_cut(station, tmp_path):
 
 def test_the_signed_head_for_a_backup_manifest(station):
     key = station_keys.ensure_key(station.db)
-    accounts.sign_in(station.db, "admin", "secret123")
+    accounts.sign_in(station.db, "admin", "secret-1234")
     head = audit.chain_head(station.db)
     record = audit_anchors.audit_head_anchor(station.db)
     assert (record["entry_id"], record["hash"], record["key_id"]) == (head.entry_id, head.hash, key.key_id)

@@ -365,8 +365,9 @@ def test_cli_restore_and_backup_flags(station, run_cli, tmp_path):
     assert proc.returncode == 0 and "Đã sao lưu" in proc.stdout  # no automatic one yet today
     proc = run_cli("--data-dir", data_dir, "backup", "--if-due")
     assert proc.returncode == 0 and "Chưa đến hạn" in proc.stdout
-    usb_files = list(usb.iterdir())
+    usb_files = sorted(usb.glob("*.sqlite3"))
     assert len(usb_files) == 2
+    assert len(list(usb.glob("*.sqlite3.manifest.json"))) == 2  # each copy with its manifest
 
     proc = run_cli("--data-dir", data_dir, "restore", usb_files[0])
     assert proc.returncode == 0, proc.stderr

@@ -343,7 +343,7 @@ def test_a_commune_recovered_from_the_hub_holds_one_copy_and_gives_the_same_repo
             commune_code=code,
             unit_name=unit,
             admin_username="admin",
-            admin_password="secret123",
+            admin_password="secret-1234",
             villages=[],
             role="commune",
         ),

@@ -54,7 +54,7 @@ def query(db_file: Path, sql: str) -> list[tuple[Any, ...]]:
 @pytest.fixture
 def password_file(tmp_path: Path) -> Path:
     path = tmp_path / "pw.txt"
-    path.write_text("secret123\nthe second line is ignored\n", encoding="utf-8")
+    path.write_text("secret-1234\nthe second line is ignored\n", encoding="utf-8")
     return path
 
 
@@ -92,7 +92,7 @@ def init_dir(
     """A station set up once by `antq init` (tests that change it work on a copy)."""
     root = tmp_path_factory.mktemp("init")
     pw = root / "pw.txt"
-    pw.write_text("secret123\nthe second line is ignored\n", encoding="utf-8")
+    pw.write_text("secret-1234\nthe second line is ignored\n", encoding="utf-8")
     data_dir = root / "station"
     return data_dir, run_cli(*init_args(data_dir, pw))
 
@@ -127,9 +127,9 @@ def test_init_sets_up_a_station(
     [(username, role, stored_hash)] = query(db_file, "SELECT username, role, password_hash FROM app_user")
     assert (username, role) == ("truongcax", "admin")
     # The first line of the file is the password; the newline is not part of it.
-    assert verify_password(stored_hash, "secret123")
-    assert not verify_password(stored_hash, "secret123\n")
-    assert "secret123" not in stored_hash
+    assert verify_password(stored_hash, "secret-1234")
+    assert not verify_password(stored_hash, "secret-1234\n")
+    assert "secret-1234" not in stored_hash
 
 
 def test_init_twice_is_refused(run_cli: Cli, init_dir: tuple[Path, Any], password_file: Path) -> None:

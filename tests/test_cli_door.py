@@ -96,7 +96,7 @@ def test_seven_wrong_command_line_tries_lock_the_account(station, run_cli):
 def test_a_sign_in_is_recorded_and_names_who_did_the_work(station, run_cli, tmp_path):
     data_dir, db_file = _closed(station)
     pw = tmp_path / "pw.txt"
-    pw.write_text("secret123\n", encoding="utf-8")
+    pw.write_text("secret-1234\n", encoding="utf-8")
     # A script: a password file, no environment.
     proc = run_cli(
         "--data-dir", data_dir, "--user", "admin", "--password-file", pw, "users", "list", env=NO_SIGN_IN
@@ -168,7 +168,7 @@ def test_on_a_terminal_the_user_and_password_are_asked(station):
             assert time.monotonic() < deadline and proc.poll() is None, prompt
             if select.select([proc.stderr], [], [], 1)[0]:
                 prompt += os.read(proc.stderr.fileno(), 1024)
-        os.write(master, b"secret123\n")
+        os.write(master, b"secret-1234\n")
         out, err = proc.communicate(timeout=120)
     finally:
         os.close(master)

@@ -99,16 +99,16 @@ def test_other_accounts_locked_until_given_a_key_and_a_locked_station_writes_no_
     st = demo_station
     admin = _admin(st)
     accounts.act_as(st.db, admin)
-    accounts.create_account(st.db, "canbo1", "matkhau-1", "officer", "Nguyễn Văn Một")
+    accounts.create_account(st.db, "canbo1", "matkhau-so-1", "officer", "Nguyễn Văn Một")
     encryption.enable(st.db, PASSWORD)
     # Made after: has a key.  Made before: does not, until a reset.
-    accounts.create_account(st.db, "canbo2", "matkhau-2", "officer", "Đặng Thị Hai")
+    accounts.create_account(st.db, "canbo2", "matkhau-so-2", "officer", "Đặng Thị Hai")
     status = encryption.status(st.db)
     assert status.enabled and "canbo2" in status.with_key and "canbo1" in status.without_key
     accounts.sign_out(st.db, admin)
     assert not column_crypto.is_unlocked(st.db)
 
-    one = accounts.sign_in(st.db, "canbo1", "matkhau-1")
+    one = accounts.sign_in(st.db, "canbo1", "matkhau-so-1")
     assert one.data_key_open is False
     [(pid, number)] = _raw(st, "SELECT id, id_number FROM person WHERE id_number != '' ORDER BY id LIMIT 1")
     with st.db.session() as s:
@@ -122,7 +122,7 @@ def test_other_accounts_locked_until_given_a_key_and_a_locked_station_writes_no_
     assert _raw(st, "SELECT id_number FROM person WHERE id = ?", pid)[0][0] == number
     accounts.sign_out(st.db, one)
 
-    two = accounts.sign_in(st.db, "canbo2", "matkhau-2")
+    two = accounts.sign_in(st.db, "canbo2", "matkhau-so-2")
     assert two.data_key_open
     with st.db.session() as s:
         assert s.get(Person, pid).id_number not in ("", column_crypto.PLACEHOLDER)

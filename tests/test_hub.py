@@ -115,7 +115,7 @@ def setup_pg_hub(url: str) -> Database:
             commune_code="01304",
             unit_name=HUB_UNIT,
             admin_username="admin",
-            admin_password="secret123",
+            admin_password="secret-1234",
             role="hub",
         ),
     )

@@ -84,7 +84,7 @@ def send(src: Database, dst: Database, path: Path, full: bool = False) -> None:
 
 def test_init_hub_takes_a_province_and_no_commune(run_cli: Cli, tmp_path: Path) -> None:
     password = tmp_path / "pw.txt"
-    password.write_text("secret123\n", encoding="utf-8")
+    password.write_text("secret-1234\n", encoding="utf-8")
     hub = tmp_path / "tinh"
     common = ["--unit-name", "Công an tỉnh Cao Bằng", "--admin", "admin", "--password-file", password]
 

@@ -60,7 +60,7 @@ PERIOD = YEAR.code
 DEMO_DAY = min(date.today(), YEAR.start + timedelta(days=290))
 NAMES = ("A", "B", "C")
 SIZES = {"A": 30, "B": 25, "C": 35}
-SIGN_IN = {"ANTQ_USER": "admin", "ANTQ_PASSWORD": "secret123"}
+SIGN_IN = {"ANTQ_USER": "admin", "ANTQ_PASSWORD": "secret-1234"}
 
 
 class Province:
@@ -361,7 +361,7 @@ def _year(p: Province, tmp: Path, run_cli: Cli) -> None:
             commune_code=code,
             unit_name=unit,
             admin_username="admin",
-            admin_password="secret123",
+            admin_password="secret-1234",
             villages=[],
             role="commune",
         ),

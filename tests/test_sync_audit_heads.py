@@ -134,15 +134,17 @@ def test_an_encrypted_commune_sends_clear_values_inside_the_bundle(
     monkeypatch.setattr(encryption, "ARGON2", {"t": 1, "m": 8192, "p": 1})
     a, hub = net.dbs["A"], net.dbs["hub"]
     add_household(a, "Đặng Văn Sáu", id_number="001090054321")
-    accounts.sign_in(a, "admin", "secret123")
-    encryption.enable(a, "secret123")
+    accounts.sign_in(a, "admin", "secret-1234")
+    encryption.enable(a, "secret-1234")
     add_household(a, "Lò Thị Bảy", id_number="001190067890")
 
     # Locked (signed out): no bundle, one clear sentence.
     encryption.close(a)
     with pytest.raises(UserError, match="mã hóa"):
         export_bundle(a, net.ids["hub"], tmp_path / "locked.antq")
-    assert encryption.open_with_password(a, accounts.sign_in(a, "admin", "secret123").user_id, "secret123")
+    assert encryption.open_with_password(
+        a, accounts.sign_in(a, "admin", "secret-1234").user_id, "secret-1234"
+    )
 
     export_bundle(a, net.ids["hub"], tmp_path / "a1.antq")
     import_bundle(hub, tmp_path / "a1.antq")

@@ -38,7 +38,7 @@ def counts(run_cli: Cli, data: Path) -> dict[str, int]:
 def test_a_commune_and_its_upper_level_exchange_bundles_through_the_cli(run_cli: Cli, tmp_path: Path) -> None:
     commune, hub = tmp_path / "xa", tmp_path / "tinh"
     password = tmp_path / "pw.txt"
-    password.write_text("secret123\n", encoding="utf-8")
+    password.write_text("secret-1234\n", encoding="utf-8")
     ok(run_cli("--data-dir", commune, "demo", "--households", "40"))
     ok(
         run_cli(

@@ -382,7 +382,7 @@ def test_a_postgresql_upper_level_applies_and_returns_a_commune_bundle(
                 commune_code="01304",
                 unit_name="Công an tỉnh Cao Bằng (PG)",
                 admin_username="admin",
-                admin_password="secret123",
+                admin_password="secret-1234",
                 role="hub",
             ),
         )

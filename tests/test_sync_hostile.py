@@ -591,7 +591,7 @@ def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.delenv(name, raising=False)
     # The command line signs in (cli/door.py): as the stations' administrator (test_sync_support).
     monkeypatch.setenv("ANTQ_USER", "admin")
-    monkeypatch.setenv("ANTQ_PASSWORD", "secret123")
+    monkeypatch.setenv("ANTQ_PASSWORD", "secret-1234")
 
 
 # -- the tests -----------------------------------------------------------------------------------

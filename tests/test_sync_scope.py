@@ -561,7 +561,7 @@ def test_a_postgresql_upper_level_refuses_an_injected_row_and_records_it(
                 commune_code="01304",
                 unit_name="Công an tỉnh Cao Bằng (PG)",
                 admin_username="admin",
-                admin_password="secret123",
+                admin_password="secret-1234",
                 role="hub",
             ),
         )

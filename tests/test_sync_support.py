@@ -54,7 +54,7 @@ def setup_request(name: str) -> SetupRequest:
             commune_code="",
             unit_name=HUB,
             admin_username="admin",
-            admin_password="secret123",
+            admin_password="secret-1234",
             role="hub",
         )
     code, unit = COMMUNES[name]
@@ -63,7 +63,7 @@ def setup_request(name: str) -> SetupRequest:
         commune_code=code,
         unit_name=unit,
         admin_username="admin",
-        admin_password="secret123",
+        admin_password="secret-1234",
         villages=["Thôn Một", "Thôn Hai"],
         role="commune",
     )

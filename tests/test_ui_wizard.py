@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from qt_support import setup_app, type_text
 
 from antq_desktop.app import run_setup
-from antq_desktop.services import accounts, overview
+from antq_desktop.services import accounts, encryption, overview
 from antq_desktop.services import station as station_service
 from antq_desktop.ui.main_window import MainWindow
 from antq_desktop.ui.setup_wizard import (
     PAGE_ADMIN,
     PAGE_COMMUNE,
     PAGE_PROVINCE,
+    PAGE_RECOVERY,
     PAGE_UNIT,
     PAGE_UPPER,
     SetupWizard,
@@ -39,6 +41,18 @@ def _fill_admin(qtbot, wizard: SetupWizard, username: str, password: str) -> Non
     qtbot.keyClicks(page.username, username)
     qtbot.keyClicks(page.password, password)
     qtbot.keyClicks(page.confirm, password)
+
+
+def _confirm_recovery_code(qtbot, wizard: SetupWizard) -> str:
+    """Next from the administrator page to the recovery code; Finish only once it is written down."""
+    qtbot.mouseClick(wizard.button(wizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PAGE_RECOVERY
+    page = wizard.recovery_page
+    assert page.code_label.text() == page.code and len(page.code) == 29
+    assert not wizard.button(wizard.WizardButton.FinishButton).isEnabled()
+    page.written_down.setChecked(True)
+    assert wizard.button(wizard.WizardButton.FinishButton).isEnabled()
+    return page.code
 
 
 def test_wizard_to_demo_commune_and_overview_counts(qtbot, opened):
@@ -125,11 +139,19 @@ def test_wizard_sets_up_a_real_unit_with_vietnamese_villages(qtbot, opened):
     assert wizard.currentId() == PAGE_ADMIN
     _fill_admin(qtbot, wizard, "truongcax", "abc")
     assert not wizard.admin_page.isComplete()
-    assert wizard.admin_page.message.text() == "Mật khẩu cần ít nhất 6 ký tự."
+    assert wizard.admin_page.message.text().startswith("Mật khẩu quá ngắn: hãy dùng ít nhất 10 ký tự")
+    for weak in ("matkhau123", "123456789a"):  # long enough, but on the list of common ones
+        wizard.admin_page.password.clear()
+        wizard.admin_page.confirm.clear()
+        qtbot.keyClicks(wizard.admin_page.password, weak)
+        qtbot.keyClicks(wizard.admin_page.confirm, weak)
+        assert not wizard.admin_page.isComplete()
+        assert wizard.admin_page.message.text().startswith("Mật khẩu này quá phổ biến")
     wizard.admin_page.password.clear()
     wizard.admin_page.confirm.clear()
     qtbot.keyClicks(wizard.admin_page.password, "matkhau-an-toan")
     qtbot.keyClicks(wizard.admin_page.confirm, "matkhau-an-toan")
+    code = _confirm_recovery_code(qtbot, wizard)
     qtbot.mouseClick(wizard.button(wizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert wizard.result() == wizard.DialogCode.Accepted
 
@@ -143,6 +165,11 @@ def test_wizard_sets_up_a_real_unit_with_vietnamese_villages(qtbot, opened):
     con.close()
     assert villages == ["Thôn Nà Mạ", "Xóm Đoỏng Lẹng", "Bản Đông Sằng"]
     assert users == ["truongcax"]
+    # Safe by default: encrypted from the start, and the code shown is the one that opens the key.
+    assert encryption.is_enabled(station.db)
+    encryption.close(station.db)
+    assert not encryption.open_with_password(station.db, "nobody", "x")
+    assert encryption.open_with_recovery_code(station.db, code)
 
 
 def test_wizard_sets_up_the_upper_levels_hub(qtbot, opened):
@@ -163,6 +190,7 @@ def test_wizard_sets_up_the_upper_levels_hub(qtbot, opened):
     wizard.next()
     assert wizard.currentId() == PAGE_ADMIN, "a hub has no upper level page"
     _fill_admin(qtbot, wizard, "captinh", "matkhau-an-toan")
+    _confirm_recovery_code(qtbot, wizard)
     qtbot.mouseClick(wizard.button(wizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
     assert run_setup(station, wizard.plan(), None)
     summary = station_service.unit_summary(station.db)
@@ -175,3 +203,32 @@ def test_wizard_sets_up_the_upper_levels_hub(qtbot, opened):
     window = MainWindow(station, settings, "captinh")
     qtbot.addWidget(window)
     assert isinstance(window.pages.widget(5), HubArea)
+
+
+def test_the_recovery_sheet_can_be_printed_or_saved_before_the_unit_exists(qtbot, opened, tmp_path):
+    from pypdf import PdfReader
+
+    wizard = SetupWizard()
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    qtbot.keyClicks(wizard.province_page.picker.search, "cao bang")
+    qtbot.keyClick(wizard.province_page.picker.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(wizard.commune_page.picker.search, "quang lam")
+    qtbot.keyClick(wizard.commune_page.picker.search, Qt.Key.Key_Return)
+    wizard.next()
+    wizard.next()
+    qtbot.keyClicks(wizard.admin_page.username, "truongcax")
+    for box in (wizard.admin_page.password, wizard.admin_page.confirm):
+        type_text(box, "trâu ăn cỏ non")  # a passphrase of 4 words (keyClicks types no diacritics)
+    assert wizard.admin_page.isComplete(), wizard.admin_page.message.text()
+    code = _confirm_recovery_code(qtbot, wizard)
+    page = wizard.recovery_page
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    preview = page.preview
+    assert preview is not None and preview.isVisible()
+    pdf = Path(preview.pdf_path)
+    text = "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+    assert all(group in text for group in code.split("-")) and "Công an xã Quảng Lâm" in text
+    preview.reject()
+    assert not pdf.exists(), "the temporary sheet is gone once its preview closes"

@@ -209,47 +209,47 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="334"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="348"/>
         <source>Administrator account</source>
         <translation>Tài khoản quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="335"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="349"/>
         <source>The first account; it can add the other officers later.</source>
         <translation>Tài khoản đầu tiên; sau này tài khoản này thêm được các cán bộ khác.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="346"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="360"/>
         <source>User name:</source>
         <translation>Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="347"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="361"/>
         <source>Full name:</source>
         <translation>Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="348"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="362"/>
         <source>Password:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="349"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="363"/>
         <source>Repeat password:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="364"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="378"/>
         <source>The user name needs at least 3 characters.</source>
         <translation>Tên đăng nhập cần ít nhất 3 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="366"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="381"/>
         <source>The password needs at least 6 characters.</source>
         <translation>Mật khẩu cần ít nhất 6 ký tự.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="368"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="386"/>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp nhau.</translation>
     </message>
@@ -786,17 +786,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="164"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="178"/>
         <source>Commune, ward or special zone</source>
         <translation>Xã, phường, đặc khu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="165"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="179"/>
         <source>Search, e.g. thach lam</source>
         <translation>Tìm kiếm, ví dụ: thach lam</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="175"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="189"/>
         <source>Communes of %1</source>
         <translation>Các xã, phường của %1</translation>
     </message>
@@ -1660,14 +1660,14 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/encryption_tab.py" line="204"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="210"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="212"/>
         <source>Turn encryption off</source>
         <translation>Tắt mã hóa</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/encryption_tab.py" line="206"/>
-        <source>Store the sensitive data without encryption again? The recovery code stops being needed.</source>
-        <translation>Lưu lại dữ liệu nhạy cảm ở dạng thường? Mã khôi phục sẽ không còn cần đến.</translation>
+        <source>Store the sensitive data without encryption again? Whoever copies this computer or a backup could then read it. The change is recorded in the audit trail.</source>
+        <translation>Lưu lại dữ liệu nhạy cảm ở dạng không mã hóa? Khi đó ai sao chép máy này hay một bản sao lưu đều đọc được. Việc này được ghi vào nhật ký.</translation>
     </message>
 </context>
 <context>
@@ -2783,32 +2783,32 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>IntroPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="109"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="123"/>
         <source>Welcome to ANTQ Desktop</source>
         <translation>Chào mừng đến với ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="111"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="125"/>
         <source>The records of the movement for the whole people to protect national security.</source>
         <translation>Quản lý hồ sơ phong trào Toàn dân bảo vệ an ninh Tổ quốc.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="113"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="127"/>
         <source>Set up my unit (choose the province and commune)</source>
         <translation>Thiết lập đơn vị của tôi (chọn tỉnh và xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="115"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="129"/>
         <source>Set up the upper level&apos;s hub (province police): see the communes&apos; bundles side by side</source>
         <translation>Thiết lập máy tổng hợp của cấp trên (Công an tỉnh): xem dữ liệu các xã gửi lên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="118"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="132"/>
         <source>Try it with demo data</source>
         <translation>Dùng thử với dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="122"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="136"/>
         <source>Demo data creates a sample commune with about 1,500 households, groups, meetings and awards. Use a separate data folder for real work.</source>
         <translation>Dữ liệu mẫu tạo một xã mẫu với khoảng 1.500 hộ, các tổ, hội nghị và khen thưởng. Khi làm việc thật, hãy dùng một thư mục dữ liệu khác.</translation>
     </message>
@@ -4105,17 +4105,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ProvincePage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="142"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="156"/>
         <source>Province or city</source>
         <translation>Tỉnh, thành phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="144"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="158"/>
         <source>The 34 provinces and cities since 1 July 2025. Type without diacritics to search.</source>
         <translation>34 tỉnh, thành phố từ ngày 01/7/2025. Gõ không dấu để tìm.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="146"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="160"/>
         <source>Search, e.g. cao bang</source>
         <translation>Tìm kiếm, ví dụ: cao bang</translation>
     </message>
@@ -4221,6 +4221,35 @@ Cơ sở dữ liệu: %2</translation>
         <location filename="../antq_desktop/ui/encryption_tab.py" line="64"/>
         <source>&amp;Print the sheet…</source>
         <translation>&amp;In tờ mã khôi phục…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryPage</name>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="403"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="473"/>
+        <source>Recovery code</source>
+        <translation>Mã khôi phục</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="406"/>
+        <source>Sensitive data (ID numbers, ethnicity, poverty status, violation notes) is encrypted. If the administrator password is forgotten, only this code opens it again.</source>
+        <translation>Dữ liệu nhạy cảm (số định danh, dân tộc, hộ nghèo, ghi chú vi phạm) được mã hóa. Nếu quên mật khẩu quản trị, chỉ mã này mở lại được.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="421"/>
+        <source>Write it down or print the sheet, and keep it sealed in the unit&apos;s safe. It is shown only now and stored nowhere else. A new code can be printed later under Administration.</source>
+        <translation>Hãy chép mã ra giấy hoặc in tờ mã, cho vào phong bì dán kín và cất trong tủ sắt của đơn vị. Mã chỉ hiện lần này và không lưu ở đâu khác. Sau này có thể in mã mới trong mục Quản trị.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="426"/>
+        <source>&amp;Print or save the sheet…</source>
+        <translation>&amp;In hoặc lưu tờ mã…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="430"/>
+        <source>I have written the code down (or printed the sheet) to keep it safe</source>
+        <translation>Tôi đã chép mã ra giấy (hoặc đã in tờ mã) để cất giữ</translation>
     </message>
 </context>
 <context>
@@ -4714,7 +4743,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="381"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="491"/>
         <source>ANTQ Desktop — first-time setup</source>
         <translation>ANTQ Desktop — thiết lập lần đầu</translation>
     </message>
@@ -4758,62 +4787,62 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>UnitPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="192"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="206"/>
         <source>Your unit and its villages</source>
         <translation>Đơn vị và các thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="193"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="207"/>
         <source>Villages: thôn, xóm, bản, ấp, tổ dân phố… You can add more later.</source>
         <translation>Khu dân cư: thôn, xóm, bản, ấp, tổ dân phố… Có thể bổ sung sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="198"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="212"/>
         <source>e.g. Thôn Nà Mạ</source>
         <translation>ví dụ: Thôn Nà Mạ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="199"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="213"/>
         <source>Add</source>
         <translation>Thêm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="200"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="214"/>
         <source>Rename</source>
         <translation>Đổi tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="201"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="215"/>
         <source>Remove</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="202"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="216"/>
         <source>Move up</source>
         <translation>Lên trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="203"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="217"/>
         <source>Move down</source>
         <translation>Xuống dưới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="216"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="230"/>
         <source>Unit name:</source>
         <translation>Tên đơn vị:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="230"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="244"/>
         <source>Villages of the commune:</source>
         <translation>Các thôn, tổ dân phố của xã:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="247"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="261"/>
         <source>The hub&apos;s own unit. Villages are not needed: the communes bring theirs.</source>
         <translation>Tên đơn vị của máy tổng hợp. Không cần nhập thôn: các xã tự gửi danh sách của mình.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="266"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="280"/>
         <source>This village is already in the list.</source>
         <translation>Thôn này đã có trong danh sách.</translation>
     </message>
@@ -4821,22 +4850,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>UpperLevelPage</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="306"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="320"/>
         <source>Upper level</source>
         <translation>Cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="308"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="322"/>
         <source>Where your data bundles go: the police of your province or centrally-governed city.</source>
         <translation>Nơi nhận gói dữ liệu: Công an tỉnh, thành phố trực thuộc Trung ương.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="314"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="328"/>
         <source>Kind:</source>
         <translation>Loại:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="315"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="329"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>

@@ -23,6 +23,8 @@ def add_setup_parsers(sub: Any) -> None:
     init.add_argument("--password-file", required=True, help="tệp chứa mật khẩu (dòng đầu)")
     init.add_argument("--village", action="append", default=[], help="tên thôn/tổ dân phố (lặp lại được)")
     init.add_argument("--upper-level", default="", help="tên cấp trên (mặc định: Công an tỉnh/thành phố)")
+    init.add_argument("--json", action="store_true", help="in dạng JSON")
+    init.add_argument("--sheet", metavar="FILE.pdf", help="in mã khôi phục ra tờ PDF này để cất giữ")
     init.add_argument(
         "--hub",
         action="store_true",
@@ -67,10 +69,12 @@ def _check_init_role(args: argparse.Namespace) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from ..services.encryption import make_recovery_code
     from ..services.station import SetupRequest, initialise
 
     _check_init_role(args)
     password = door.read_first_line(args.password_file)
+    code = make_recovery_code()
 
     def run() -> int:
         station = _open(args)
@@ -86,14 +90,40 @@ def cmd_init(args: argparse.Namespace) -> int:
                     villages=args.village,
                     upper_level_name=args.upper_level,
                     role="hub" if args.hub else "commune",
+                    recovery_code=code,  # safe by default: the sensitive columns sealed from the start
                 ),
             )
+            return _report_init(args, station, site, code)  # the recovery code, printed once
         finally:
             station.close()
-        print(f"Đã thiết lập {args.unit_name} (mã trạm {site}) tại {station.data_dir.root}")
-        return 0
 
     return _writing(args, run)
+
+
+def _report_init(args: argparse.Namespace, station: Any, site: str, code: str) -> int:
+    """What ``antq init`` prints: the station, and the recovery code of its data key, once
+    (docs/security.md, "safe by default"); ``--json`` carries it as ``recovery_code``."""
+    from pathlib import Path
+
+    from ..services import encryption
+
+    code = code if encryption.is_enabled(station.db) else ""  # a PostgreSQL hub: no column encryption
+    if code and args.sheet:
+        from ..papers.recovery_sheet import render_recovery_sheet
+
+        render_recovery_sheet(station.db, code, Path(args.sheet).expanduser())
+    if args.json:
+        data = {"site_id": site, "unit_name": args.unit_name, "data_dir": str(station.data_dir.root)}
+        print(json.dumps({**data, "encryption": bool(code), "recovery_code": code}, ensure_ascii=False))
+        return 0
+    print(f"Đã thiết lập {args.unit_name} (mã trạm {site}) tại {station.data_dir.root}")
+    if code:
+        print(f"Dữ liệu nhạy cảm được mã hóa. Mã khôi phục (chỉ hiện lần này): {code}")
+        print(
+            "Hãy chép mã này ra giấy (hoặc in tờ mã đã ghi bằng --sheet) và cất vào tủ sắt của đơn vị: "
+            "quên mật khẩu quản trị thì chỉ mã này mở lại được dữ liệu nhạy cảm."
+        )
+    return 0
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

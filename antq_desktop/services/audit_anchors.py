@@ -12,7 +12,7 @@ So the head (id and hash of the newest entry) is also kept outside the database:
   ``restore_backup`` entry whose replaced head reaches the anchor (an honest restore);
 * **the heads sent in bundles** (sync/audit_heads.py remembers which ids it sent to each peer;
   the upper level keeps them too and warns on its side);
-* **a backup's manifest** — :func:`audit_head_anchor` gives the signed head for it.
+* **a backup's manifest** (services/backup_manifest.py), checked here too.
 
 :func:`check` compares the trail with them for ``antq audit verify``.  PostgreSQL (a hub) has no
 file beside the database: only the bundle heads apply there.
@@ -20,6 +20,7 @@ file beside the database: only the bundle heads apply there.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -268,8 +269,20 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
             anchors.append({"source": "bundle", "peer": peer, "entry_id": sent_id})
             if sent_id > head_id and not _explained_by_restore(conn, sent_id):
                 problems.append(_cut(head_id, sent_id, "gói dữ liệu đã gửi", "a bundle already sent"))
+    from . import backup_manifest  # it builds on this module
+
+    backed_up = backup_manifest.check(db, head_id, hashes, own)
+    problems += backed_up.problems
+    notes += backed_up.notes
+    anchors += backed_up.anchors
     problems.sort(key=lambda p: -p.missing)
     return AnchorReport(problems, notes, anchors)
+
+
+# The names backup_manifest.py uses to check a backup's manifest the same way.
+explained_by_restore = _explained_by_restore
+signature_ok = _signature_ok
+cut_problem = _cut
 
 
 def _sent_heads(conn: Connection) -> list[tuple[str, int]]:
@@ -284,10 +297,14 @@ def _sent_heads(conn: Connection) -> list[tuple[str, int]]:
 
 def wanted_ids(db: Database) -> set[int]:
     """The entry ids whose hash :func:`check` needs from the trail."""
+    from . import backup_manifest
+
     if db.path is None:
         return set()
-    try:
+    wanted = set()
+    with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         anchor = read_file(anchor_path(db.path))
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
-    return {anchor.entry_id} if anchor else set()
+        if anchor is not None:
+            wanted.add(anchor.entry_id)
+    backed_up = backup_manifest.wanted_id(db)
+    return wanted | ({backed_up} if backed_up else set())

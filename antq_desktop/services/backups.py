@@ -1,7 +1,8 @@
 """Backups and restore of the station database, and the integrity check.
 
-* :func:`backup` — a verified copy (``antq backup``; the menu's "Back up now"), then the rotation
-  of the backups folder and the optional second copy (a USB stick).
+* :func:`backup` — a verified copy (``antq backup``; the menu's "Back up now") with its manifest
+  (the copy's audit head, services/backup_manifest.py), then the rotation of the backups folder and
+  the optional second copy (a USB stick).
 * :func:`backup_if_due` — what the program calls at start and on exit: at most one automatic
   backup a day, plus one on exit when something changed since the last backup.
 * :func:`restore_loss` — what a restore would lose: rows changed here after the backup that no
@@ -32,13 +33,14 @@ from typing import Any
 
 from sqlalchemy import text
 
+from ..domain.files import write_bytes_atomically
 from ..storage import audit_log
 from ..storage import backup as store
 from ..storage.backup import backup_to, integrity_check, timestamped_name
 from ..storage.database import Database, DatabaseError
 from ..storage.migrate import HEAD_REVISION, MIGRATIONS_DIR, upgrade
 from ..storage.paths import DataDir
-from . import audit, audit_anchors, settings
+from . import audit, audit_anchors, backup_manifest, restore_carry, settings
 from .errors import UserError
 from .station import Station
 
@@ -126,6 +128,7 @@ def run_backup(
         target = target / timestamped_name(PREFIX, now)
     try:
         written = _write(station, target)
+        _write_manifest(station, written, reason, now)
     except UserError as exc:
         with contextlib.suppress(Exception):
             audit.log(station.db, "backup_failed", details={"reason": reason, "error": exc.en})
@@ -159,6 +162,14 @@ def run_backup(
     return result
 
 
+def _write_manifest(station: Station, written: Path, reason: str, now: datetime) -> None:
+    """The copy's audit head beside it (services/backup_manifest.py), an anchor of the trail's tail."""
+    try:
+        backup_manifest.write(station.db, written, reason=reason, now=now)
+    except OSError as exc:
+        raise _io_error(written.parent, exc) from exc
+
+
 def _second_copy(written: Path, folder: Path) -> Path:
     if not folder.is_dir():
         raise UserError(
@@ -169,7 +180,11 @@ def _second_copy(written: Path, folder: Path) -> Path:
         )
     target = folder / written.name
     try:
-        return store.copy_database(written, target, read_only=True)
+        copied = store.copy_database(written, target, read_only=True)
+        manifest = backup_manifest.manifest_path(written)
+        if manifest.exists():
+            write_bytes_atomically(backup_manifest.manifest_path(copied), manifest.read_bytes())
+        return copied
     except OSError as exc:
         raise _io_error(folder, exc) from exc
     except DatabaseError as exc:
@@ -184,7 +199,11 @@ def rotation_policy(db: Database) -> dict[str, int]:
 def rotate(station: Station, now: datetime | None = None) -> list[Path]:
     """Thin the backups folder to the rotation (files named ``antq-<time>.sqlite3`` only)."""
     policy = rotation_policy(station.db)
-    return store.rotate(station.data_dir.backups, PREFIX, **policy, now=now)
+    removed = store.rotate(station.data_dir.backups, PREFIX, **policy, now=now)
+    for path in removed:  # a manifest goes with its backup
+        with contextlib.suppress(OSError):
+            backup_manifest.manifest_path(path).unlink(missing_ok=True)
+    return removed
 
 
 def second_folder(db: Database) -> Path | None:
@@ -448,10 +467,10 @@ def restore(
     lost: dict[str, int] = {}
     with contextlib.suppress(UserError):
         lost = restore_loss(db_path, file).tables
-    old_head = _head_of(db_path)
-    counters = _bundle_counters(db_path)
+    old_head = backup_manifest.head_of(db_path)
+    counters = restore_carry.bundle_counters(db_path)
     same_station = bool(facts.site_id) and facts.site_id == _current_site(db_path)
-    locks = _upper_level_approvals(db_path) if same_station else []
+    locks = restore_carry.upper_level_approvals(db_path) if same_station else []
     safety = None
     folder = data_dir.backups
     staged = db_path.with_name(db_path.name + ".restoring")
@@ -470,8 +489,8 @@ def restore(
         db = Database(f"sqlite:///{staged}")
         try:
             migrated = upgrade(db, backup_dir=folder).before != HEAD_REVISION
-            _carry_counters(db, counters)
-            _carry_approvals(db, locks)
+            restore_carry.carry_counters(db, counters)
+            restore_carry.carry_approvals(db, locks)
             if hook is not None:
                 hook(db)
             audit.log(
@@ -520,103 +539,6 @@ def _restore_failed(exc: Exception) -> UserError:
         f"Không khôi phục được ({exc}): dữ liệu hiện tại giữ nguyên; hãy đóng chương trình rồi thử lại.",
         f"Restore failed ({exc}): the current data is unchanged; close the program and try again.",
     )
-
-
-def _bundle_counters(path: Path) -> dict[str, tuple[int, int]]:
-    """Each peer's last bundle numbers out and in, in the database being replaced."""
-    if not path.exists():
-        return {}
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        try:
-            rows = con.execute(
-                "SELECT id, COALESCE(last_bundle_out, 0), COALESCE(last_bundle_in, 0) FROM site WHERE is_self = 0"
-            ).fetchall()
-        finally:
-            con.close()
-    except sqlite3.Error:  # the replaced database may be the damaged one
-        return {}
-    return {str(r[0]): (int(r[1]), int(r[2])) for r in rows}
-
-
-def _carry_counters(db: Database, counters: dict[str, tuple[int, int]]) -> None:
-    """Bundle numbers are never reused: the restored data goes on from the numbers already used."""
-    if not counters:
-        return
-    with db.session() as s:
-        conn = s.connection()
-        for site, (out, in_) in counters.items():
-            conn.execute(
-                text(
-                    "UPDATE site SET last_bundle_out = CASE WHEN COALESCE(last_bundle_out, 0) < :o "
-                    "THEN :o ELSE last_bundle_out END, last_bundle_in = CASE WHEN "
-                    "COALESCE(last_bundle_in, 0) < :i THEN :i ELSE last_bundle_in END WHERE id = :id"
-                ),
-                {"o": out, "i": in_, "id": site},
-            )
-
-
-def _upper_level_approvals(path: Path) -> list[dict[str, Any]]:
-    """The report submissions the upper level last wrote (its approvals, locks, reopenings), as
-    stored in the database being replaced."""
-    if not path.exists():
-        return []
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
-        con.row_factory = sqlite3.Row
-        try:
-            me = con.execute("SELECT site_id FROM sync_clock WHERE id = 1").fetchone()
-            rows = con.execute(
-                "SELECT * FROM report_submission WHERE modified_by_site IS NOT ?", (me[0] if me else "",)
-            ).fetchall()
-        finally:
-            con.close()
-    except sqlite3.Error:  # the replaced database may be the damaged one
-        return []
-    return [dict(r) for r in rows]
-
-
-def _carry_approvals(db: Database, rows: list[dict[str, Any]]) -> None:
-    """An approval is never undone by a restore: the upper level's newer approval rows (a lock made
-    after the backup) are kept as received, so the approved period stays locked until the upper
-    level's next bundle brings everything else back. Same versions: they merge as unchanged."""
-    from ..storage.stamping import advance_clock
-
-    if not rows:
-        return
-    with db.session() as s:
-        conn = s.connection()
-        cols = [r[1] for r in conn.exec_driver_sql("PRAGMA table_info(report_submission)")]
-        newer = []
-        for row in rows:
-            have = conn.execute(
-                text("SELECT version FROM report_submission WHERE id = :id"), {"id": row["id"]}
-            ).scalar()
-            if have is None or str(have) < str(row["version"]):
-                newer.append(row)
-        for row, stamp in zip(newer, advance_clock(conn, len(newer)), strict=True):
-            values = {c: row.get(c) for c in cols}
-            values["change_seq"] = stamp.change_seq  # a local change number: it travels again
-            names = ", ".join(f'"{c}"' for c in cols)
-            binds = ", ".join(f":{c}" for c in cols)
-            conn.execute(text(f"INSERT OR REPLACE INTO report_submission ({names}) VALUES ({binds})"), values)
-
-
-def _head_of(path: Path) -> dict[str, Any]:
-    """The audit chain head of the database being replaced (kept in the restore's entry)."""
-    import sqlite3
-
-    if not path.exists():
-        return {}
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT id, hash FROM audit_entry ORDER BY id DESC LIMIT 1").fetchone()
-        finally:
-            con.close()
-    except sqlite3.Error:  # the replaced database may be the damaged one
-        return {}
-    return {"entry_id": row[0], "hash": row[1]} if row else {}
 
 
 def _sync_epoch_hook() -> Callable[[Database], None] | None:

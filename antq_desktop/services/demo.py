@@ -127,6 +127,7 @@ def create_demo_station(
                 admin_password=password,
                 admin_full_name="Quản trị (dữ liệu mẫu)",
                 villages=[name for name, _ in place.villages],
+                demo=True,  # its documented password (docs/security.md): a demo holds no real people
             ),
         )
         s.flush()

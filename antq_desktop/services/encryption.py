@@ -384,6 +384,25 @@ def enable(db: Database, password: str, now: datetime | None = None) -> str:
     return code
 
 
+def enable_at_setup(s: Session, user_id: str, password: str, code: str, now: datetime) -> None:
+    """Safe by default: the setup turns encryption on in its own transaction (nothing to seal yet),
+    with the first administrator's wrap and the recovery code the wizard showed or ``antq init``
+    prints.  The caller forgets the key (``column_crypto.set_state(db, False)``) if the setup fails."""
+    if len(normalise_recovery_code(code)) != 5 * RECOVERY_GROUPS:  # as make_recovery_code makes it
+        raise ValueError("not a recovery code made by make_recovery_code")
+    key = os.urandom(column_crypto.KEY_BYTES)
+    ring = {
+        "version": 1,
+        "enabled_at": now.isoformat(timespec="seconds"),
+        "check": _check_value(key),
+        "wraps": {user_id: _password_wrap(key, password)},
+        "recovery": _recovery_wrap(key, code),
+    }
+    settings.put(s, KEYRING, ring)
+    column_crypto.set_state(s, True, key)
+    audit.record(s, "settings", details={"column_encryption": [False, True], "at_setup": True})
+
+
 def disable(db: Database, password: str) -> int:
     """Turn encryption off (an administrator with the key open); every value is stored in clear again."""
     if not column_crypto.is_enabled(db):

@@ -13,12 +13,13 @@ from sqlalchemy.orm import Session
 from ..domain import admin_units
 from ..domain.text import nfc
 from ..domain.villages import guess_kind
+from ..storage import column_crypto
 from ..storage.base import new_id
 from ..storage.database import Database, DatabaseError, self_check
 from ..storage.migrate import upgrade
 from ..storage.models import Commune, Site, SyncClock, Village
 from ..storage.paths import DataDir
-from . import accounts, catalogue_overlay, catalogues, passwords, settings
+from . import accounts, catalogue_overlay, catalogues, encryption, passwords, settings
 from .errors import UserError
 
 
@@ -92,10 +93,17 @@ class SetupRequest:
     upper_level_kind: str = "Công an tỉnh"
     admin_full_name: str = ""
     role: str = "commune"  # commune | hub
+    # Safe by default: the wizard and ``antq init`` always give one (encryption.make_recovery_code),
+    # so the sensitive columns are sealed from the start (a SQLite station; a PostgreSQL hub ignores
+    # it).  Empty: encryption stays off (the demo, and the tests' own stations).
+    recovery_code: str = ""
+    # The demo station keeps its documented password (admin / antq-demo): it holds no real people.
+    demo: bool = False
 
 
 _USERNAME = re.compile(r"^[A-Za-z0-9._-]{3,64}$")
 MIN_PASSWORD = passwords.MIN_PASSWORD  # the one rule (passwords.py)
+DEMO_MIN_PASSWORD = 6  # the demo's documented "antq-demo" and what the demo wizard accepted before
 
 
 def default_unit_name(commune: admin_units.Commune) -> str:
@@ -137,11 +145,13 @@ def validate(req: SetupRequest) -> tuple[admin_units.Province, admin_units.Commu
             "Tên đăng nhập cần 3–64 ký tự không dấu (chữ, số, dấu chấm, gạch).",
             "The user name needs 3–64 plain letters, digits, dots or dashes.",
         )
-    if len(req.admin_password or "") < MIN_PASSWORD:
+    if req.demo and len(req.admin_password or "") < DEMO_MIN_PASSWORD:
         raise UserError(
-            f"Mật khẩu cần ít nhất {MIN_PASSWORD} ký tự.",
-            f"The password needs at least {MIN_PASSWORD} characters.",
+            f"Mật khẩu cần ít nhất {DEMO_MIN_PASSWORD} ký tự.",
+            f"The password needs at least {DEMO_MIN_PASSWORD} characters.",
         )
+    if not req.demo:
+        passwords.check_password(req.admin_password)
     names = [v.strip() for v in req.villages if v.strip()]
     if len({nfc(n).casefold() for n in names}) != len(names):
         raise UserError("Có hai thôn, tổ trùng tên: hãy sửa lại.", "Two villages have the same name.")
@@ -153,8 +163,13 @@ def initialise(db: Database, req: SetupRequest, now: datetime | None = None) -> 
 
     Returns the new site id.  Refuses a database that is already set up.
     """
-    with db.session() as s:
-        return initialise_in(s, req, now)
+    try:
+        with db.session() as s:
+            return initialise_in(s, req, now)
+    except BaseException:
+        if req.recovery_code:  # the data key made for the failed setup is forgotten with it
+            column_crypto.set_state(db, False)
+        raise
 
 
 def initialise_in(s: Session, req: SetupRequest, now: datetime | None = None) -> str:
@@ -220,7 +235,12 @@ def initialise_in(s: Session, req: SetupRequest, now: datetime | None = None) ->
                 Village(commune_id=c.id, name=name, kind=guess_kind(name), code=f"{i + 1:02d}", sort_order=i)
             )
     catalogues.seed(s)
-    accounts.add_user(s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name)
+    admin = accounts.add_user(
+        s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name
+    )
+    if req.recovery_code and s.get_bind().dialect.name == "sqlite":
+        s.flush()
+        encryption.enable_at_setup(s, admin.id, req.admin_password, req.recovery_code, now)
     settings.put(s, "setup_completed_at", now.isoformat(timespec="seconds"))
     return site_id
 

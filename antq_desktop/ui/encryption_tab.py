@@ -203,8 +203,10 @@ class EncryptionTab(QWidget):
             self,
             self.tr("Turn encryption off"),
             self.tr(
-                "Store the sensitive data without encryption again? The recovery code stops being needed."
+                "Store the sensitive data without encryption again? Whoever copies this computer or a "
+                "backup could then read it. The change is recorded in the audit trail."
             ),
+            default_yes=False,  # safe by default: turning it off is a deliberate act
         ):
             return
         password = self._password(self.tr("Turn encryption off"))

@@ -1,16 +1,26 @@
-"""First-run setup: province → commune → unit and villages → upper level → administrator, or demo data.
+"""First-run setup: province → commune → unit and villages → upper level → administrator → recovery
+code, or demo data.
 
 The upper level's hub (the province police) belongs to no commune: province → its unit's name →
-administrator; no commune, no villages, no upper level of its own.
+administrator → recovery code; no commune, no villages, no upper level of its own.
+
+Safe by default (docs/security.md): a real unit's sensitive columns are encrypted from the start.
+The last page shows the recovery code of the data key once, prints or saves its sheet, and lets the
+officer finish only after confirming the code was written down.  The demo commune stays unencrypted
+(it holds no real people).
 """
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -26,13 +36,17 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from ..documents.layout import Letterhead
+from ..documents.recovery_sheet import render_recovery_sheet
 from ..domain import admin_units
-from ..domain.text import matches
+from ..domain.text import matches, nfc
+from ..services import encryption, passwords
 from ..services import station as station_service
 from ..services.demo import DEMO_ADMIN
 from ..services.errors import UserError
+from .widgets import paper_path
 
-PAGE_INTRO, PAGE_PROVINCE, PAGE_COMMUNE, PAGE_UNIT, PAGE_UPPER, PAGE_ADMIN = range(6)
+PAGE_INTRO, PAGE_PROVINCE, PAGE_COMMUNE, PAGE_UNIT, PAGE_UPPER, PAGE_ADMIN, PAGE_RECOVERY = range(7)
 
 
 @dataclass
@@ -362,8 +376,12 @@ class AdminPage(QWizardPage):
     def _problem(self) -> str:
         if len(self.username.text().strip()) < 3:
             return self.tr("The user name needs at least 3 characters.")
-        if len(self.password.text()) < station_service.MIN_PASSWORD:
+        demo = self.wizard() is not None and self.wizard().demo
+        if demo and len(self.password.text()) < station_service.DEMO_MIN_PASSWORD:
             return self.tr("The password needs at least 6 characters.")
+        problem = None if demo else passwords.password_problem(self.password.text())
+        if problem is not None:  # at least 10 characters or 3 words, not a common one
+            return problem.message()
         if self.password.text() != self.confirm.text():
             return self.tr("The two passwords differ.")
         return ""
@@ -372,7 +390,99 @@ class AdminPage(QWizardPage):
         return not self._problem()
 
     def nextId(self) -> int:
+        return -1 if self.wizard() is None or self.wizard().demo else PAGE_RECOVERY
+
+
+class RecoveryPage(QWizardPage):
+    """The data key's recovery code, shown once: print or save its sheet, confirm it was written down."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.code = encryption.make_recovery_code()  # one per wizard: the code shown is the code used
+        self.preview: QWidget | None = None
+        self.setTitle(self.tr("Recovery code"))
+        self.setSubTitle(
+            self.tr(
+                "Sensitive data (ID numbers, ethnicity, poverty status, violation notes) is encrypted. "
+                "If the administrator password is forgotten, only this code opens it again."
+            )
+        )
+        self.code_label = QLabel(self.code)
+        self.code_label.setObjectName("recoveryCode")
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(20)
+        font.setBold(True)
+        self.code_label.setFont(font)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        note = QLabel(
+            self.tr(
+                "Write it down or print the sheet, and keep it sealed in the unit's safe. It is shown only "
+                "now and stored nowhere else. A new code can be printed later under Administration."
+            )
+        )
+        note.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("&Print or save the sheet…"))
+        self.print_button.setObjectName("printRecoverySheet")
+        self.print_button.clicked.connect(self.print_sheet)
+        self.written_down = QCheckBox(
+            self.tr("I have written the code down (or printed the sheet) to keep it safe")
+        )
+        self.written_down.setObjectName("recoveryWrittenDown")
+        self.written_down.toggled.connect(self.completeChanged)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.code_label)
+        layout.addWidget(note)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        layout.addSpacing(12)
+        layout.addWidget(self.written_down)
+        layout.addStretch()
+
+    def isComplete(self) -> bool:
+        return self.written_down.isChecked()
+
+    def nextId(self) -> int:
         return -1
+
+    def write_sheet(self, path: Path) -> None:
+        """The sheet of this code, for the unit the wizard is setting up."""
+        request = self.wizard().plan().request
+        province = admin_units.province(request.province_code)
+        commune = admin_units.commune(request.commune_code) if request.commune_code else None
+        upper = request.upper_level_name or (
+            station_service.default_upper_level(province) if province else ""
+        )
+        head = Letterhead(
+            parent_unit=nfc(upper).upper(),
+            unit=nfc(request.unit_name).upper(),
+            place=commune.name.split(" ", 1)[-1] if commune else (province.short_name if province else ""),
+        )
+        render_recovery_sheet(head, request.unit_name, self.code, path)
+
+    def print_sheet(self) -> None:
+        from .messages import show_error
+        from .pdf_preview import PdfPreviewDialog
+
+        path = paper_path("ma-khoi-phuc")
+        try:
+            self.write_sheet(path)
+            self.preview = PdfPreviewDialog(str(path), self.tr("Recovery code"), self)
+        except (UserError, OSError) as exc:
+            show_error(self, exc)
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return
+        self.preview.finished.connect(lambda _r: self._forget(path))
+        self.preview.open()
+
+    @staticmethod
+    def _forget(path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
 
 class SetupWizard(QWizard):
@@ -387,12 +497,14 @@ class SetupWizard(QWizard):
         self.unit_page = UnitPage(self.commune_page, self.province_page)
         self.upper_page = UpperLevelPage(self.province_page)
         self.admin_page = AdminPage()
+        self.recovery_page = RecoveryPage()
         self.setPage(PAGE_INTRO, self.intro)
         self.setPage(PAGE_PROVINCE, self.province_page)
         self.setPage(PAGE_COMMUNE, self.commune_page)
         self.setPage(PAGE_UNIT, self.unit_page)
         self.setPage(PAGE_UPPER, self.upper_page)
         self.setPage(PAGE_ADMIN, self.admin_page)
+        self.setPage(PAGE_RECOVERY, self.recovery_page)
         self.resize(720, 560)
 
     @property
@@ -417,6 +529,8 @@ class SetupWizard(QWizard):
             admin_password=admin.password.text(),
             admin_full_name=admin.full_name.text().strip(),
             role="hub" if self.hub else "commune",
+            recovery_code="" if self.demo else self.recovery_page.code,
+            demo=self.demo,
         )
         if self.hub:
             request.upper_level_name = ""
