@@ -65,6 +65,7 @@ def test_wizard_to_demo_commune_and_overview_counts(qtbot, opened):
     qtbot.addWidget(window)
     window.show()
     page = window.pages.widget(0)
+    qtbot.waitUntil(lambda: page.heading.text() != "")  # counted once the window is on screen
     # The figures on Tổng quan are the database's, read straight from the file.
     con = sqlite3.connect(station.db.path)
     households = con.execute("SELECT count(*) FROM household WHERE NOT deleted").fetchone()[0]

@@ -617,17 +617,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="702"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="698"/>
         <source>Commitment text for %1</source>
         <translation>Nội dung cam kết năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="710"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="706"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="713"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="709"/>
         <source>Items, one per line (numbered when printed):</source>
         <translation>Các nội dung, mỗi dòng một nội dung (được đánh số khi in):</translation>
     </message>
@@ -653,7 +653,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ComingPage</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="55"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="57"/>
         <source>Coming in a next version</source>
         <translation>Sẽ có trong phiên bản tới</translation>
     </message>
@@ -1030,53 +1030,53 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ConflictsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="458"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="449"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="459"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="450"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="460"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="451"/>
         <source>Kept value</source>
         <translation>Giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="461"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="463"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="454"/>
         <source>Changed by, when</source>
         <translation>Nơi sửa, lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="453"/>
         <source>Other value</source>
         <translation>Giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="468"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="459"/>
         <source>also those already decided</source>
         <translation>cả những xung đột đã xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="462"/>
         <source>Keep the kept value</source>
         <translation>Giữ giá trị đang dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="473"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="464"/>
         <source>Use the other value</source>
         <translation>Dùng giá trị kia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="476"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="467"/>
         <source>The other value becomes a new change that travels to the peers.</source>
         <translation>Giá trị kia trở thành một thay đổi mới và được gửi đi cho các đơn vị kia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="504"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="495"/>
         <source>%1 conflicts</source>
         <translation>%1 xung đột</translation>
     </message>
@@ -1084,109 +1084,125 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="516"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="512"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="524"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="520"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="525"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="521"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="526"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="522"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="527"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="523"/>
         <source>Not signed</source>
         <translation>Chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="528"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="524"/>
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="529"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="525"/>
         <source>Away</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="530"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="526"/>
         <source>Broken</source>
         <translation>Vi phạm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="531"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="527"/>
         <source>Coverage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="543"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="539"/>
         <source>Commitment text…</source>
         <translation>Nội dung cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="545"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="541"/>
         <source>Print the village&apos;s forms…</source>
         <translation>In bản cam kết của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="548"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="544"/>
         <source>Print the village&apos;s list…</source>
         <translation>In danh sách hộ của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="550"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="546"/>
         <source>Print the coverage report…</source>
         <translation>In báo cáo kết quả ký cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="596"/>
         <source>Below the 100 % that TT 124/2021 requires</source>
         <translation>Chưa đạt 100% theo Thông tư 124/2021/TT-BCA</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="609"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="605"/>
         <source>Commune: %1 of %2 households signed (%3). Villages below 100 %: %4.</source>
         <translation>Toàn xã: %1/%2 hộ đã ký (%3). Thôn, tổ dân phố chưa đạt 100%: %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="613"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="609"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="653"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="647"/>
         <source>Commitment forms</source>
         <translation>Bản cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="654"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="648"/>
         <source>Preparing the forms of %1…</source>
         <translation>Đang chuẩn bị bản cam kết của %1…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="662"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="654"/>
         <source>Commitment forms — %1</source>
         <translation>Bản cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="677"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="666"/>
+        <source>Households and commitments</source>
+        <translation>Hộ gia đình và cam kết</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="667"/>
+        <source>Preparing the list of %1…</source>
+        <translation>Đang chuẩn bị danh sách %1…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="671"/>
         <source>Households and commitments — %1</source>
         <translation>Danh sách hộ ký cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="688"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="679"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="684"/>
         <source>Commitment coverage report</source>
         <translation>Báo cáo kết quả ký cam kết</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/households_page.py" line="680"/>
+        <source>Preparing the report…</source>
+        <translation>Đang chuẩn bị báo cáo…</translation>
     </message>
 </context>
 <context>
@@ -1673,190 +1689,190 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ExchangeTab</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="175"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="174"/>
         <source>Station</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="176"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="175"/>
         <source>Last sent</source>
         <translation>Gửi lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="177"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="176"/>
         <source>Last received</source>
         <translation>Nhận lần cuối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="178"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="177"/>
         <source>Days since exchange</source>
         <translation>Số ngày chưa trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="179"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="178"/>
         <source>Changes not yet acknowledged</source>
         <translation>Thay đổi chưa được xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="180"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="179"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="187"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="186"/>
         <source>Export a bundle…</source>
         <translation>Xuất gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="190"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="189"/>
         <source>Import a bundle…</source>
         <translation>Nhập gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="192"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="191"/>
         <source>everything (recovery of a broken PC)</source>
         <translation>toàn bộ (khôi phục cho máy bị hỏng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="193"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="192"/>
         <source>Send the peer&apos;s complete data, not only what it has not acknowledged.</source>
         <translation>Gửi toàn bộ dữ liệu của đơn vị kia, không chỉ phần họ chưa xác nhận đã nhận.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="197"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="196"/>
         <source>Save this station&apos;s card…</source>
         <translation>Xuất thẻ đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="198"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="197"/>
         <source>Pair with a station&apos;s card…</source>
         <translation>Nhập thẻ đơn vị để ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="199"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="198"/>
         <source>Revoke the pairing…</source>
         <translation>Thu hồi ghép nối…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="221"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="220"/>
         <source>This station: %1 — fingerprint %2</source>
         <translation>Đơn vị này: %1 — mã nhận dạng %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="229"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="228"/>
         <source>revoked</source>
         <translation>đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="231"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="230"/>
         <source>audit trail altered</source>
         <translation>nhật ký bị sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="233"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="232"/>
         <source>exchange overdue</source>
         <translation>quá hạn trao đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="235"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="234"/>
         <source>paired</source>
         <translation>đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="268"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="267"/>
         <source>Save this station&apos;s card</source>
         <translation>Xuất thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="268"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="282"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="267"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="277"/>
         <source>Site cards (*.json)</source>
         <translation>Thẻ đơn vị (*.json)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="282"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="277"/>
         <source>Pair with a station&apos;s card</source>
         <translation>Ghép nối bằng thẻ đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="301"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="302"/>
         <source>Another province</source>
         <translation>Đơn vị của tỉnh khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="302"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="303"/>
         <source>%1 belongs to %2, not this station&apos;s province. Pair with it anyway?</source>
         <translation>%1 thuộc %2, khác tỉnh của máy này. Vẫn ghép nối?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="315"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="314"/>
         <source>A station of the same commune</source>
         <translation>Trạm cùng xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="317"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="316"/>
         <source>%1 is already paired for this commune. Is %2 its new computer, replacing it? The old station&apos;s pairing is then revoked; its records stay the commune&apos;s.</source>
         <translation>%1 đã được ghép nối cho xã này. %2 có phải là máy mới thay cho máy đó không? Nếu đúng, ghép nối của trạm cũ sẽ bị thu hồi; dữ liệu của nó vẫn là của xã.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="344"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="339"/>
         <source>Revoke the pairing</source>
         <translation>Thu hồi ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="340"/>
         <source>No bundle will be written for %1 or accepted from it any more. Revoke?</source>
         <translation>Từ nay không xuất gói cho %1 và không nhận gói từ %1 nữa. Thu hồi?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="364"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="374"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="384"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="356"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="365"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="376"/>
         <source>Export a bundle</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="364"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="395"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="356"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="387"/>
         <source>Bundles (*.antq)</source>
         <translation>Gói dữ liệu (*.antq)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="375"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="366"/>
         <source>Writing and checking the bundle…</source>
         <translation>Đang ghi và kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="385"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="377"/>
         <source>Bundle no. %1 for %2 written and checked: %3 records, %4.</source>
         <translation>Gói số %1 gửi %2 đã ghi và kiểm tra: %3 bản ghi, %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="395"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="405"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="419"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="387"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="396"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="409"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="422"/>
         <location filename="../antq_desktop/ui/sync_page.py" line="431"/>
-        <location filename="../antq_desktop/ui/sync_page.py" line="440"/>
         <source>Import a bundle</source>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="406"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="397"/>
         <source>Checking the bundle…</source>
         <translation>Đang kiểm tra gói dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="420"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="410"/>
         <source>Writing the bundle&apos;s records…</source>
         <translation>Đang ghi dữ liệu của gói…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="432"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="423"/>
         <source>Imported: %1 new, %2 changed, %3 conflicts (see the Conflicts tab).</source>
         <translation>Đã nhập: %1 bản ghi mới, %2 thay đổi, %3 xung đột (xem thẻ Xung đột).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="442"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="433"/>
         <source>The records were imported, but the sender&apos;s audit trail was changed after an earlier bundle:</source>
         <translation>Dữ liệu đã được nhập, nhưng nhật ký thao tác của bên gửi đã bị sửa sau một lần gửi trước:</translation>
     </message>
@@ -1864,72 +1880,72 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="111"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="112"/>
         <source>Group</source>
         <translation>Tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="123"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="124"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="128"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="129"/>
         <source>e.g. 12/QĐ-UBND</source>
         <translation>ví dụ 12/QĐ-UBND</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="130"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="131"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="137"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="138"/>
         <source>date of merger or dissolution</source>
         <translation>ngày sáp nhập hoặc giải thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="142"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="143"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="143"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="144"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="144"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="145"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="145"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="146"/>
         <source>Founding decision</source>
         <translation>Quyết định thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="146"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="147"/>
         <source>Founded on</source>
         <translation>Ngày thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="147"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="148"/>
         <source>Managed by</source>
         <translation>Đơn vị quản lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="148"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="149"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="149"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="150"/>
         <source>Status date</source>
         <translation>Ngày đổi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="156"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="157"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1937,52 +1953,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupTypeDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="451"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="450"/>
         <source>Kind of group or model</source>
         <translation>Loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="461"/>
         <source>Extra figure</source>
         <translation>Thông tin bổ sung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="461"/>
         <source>Kind</source>
         <translation>Kiểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="467"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="466"/>
         <source>Add a figure</source>
         <translation>Thêm thông tin</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="470"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="472"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="471"/>
         <source>Roles, one per line</source>
         <translation>Chức danh, mỗi dòng một chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="479"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="478"/>
         <source>A kind that ships with the program: only extra figures can be added.</source>
         <translation>Loại có sẵn trong chương trình: chỉ thêm được thông tin bổ sung.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="493"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="492"/>
         <source>number</source>
         <translation>số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="493"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="492"/>
         <source>text</source>
         <translation>chữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="493"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="492"/>
         <source>yes / no</source>
         <translation>có / không</translation>
     </message>
@@ -1990,205 +2006,227 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="599"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="596"/>
         <source>Search groups… (Ctrl+F)</source>
         <translation>Tìm tổ, mô hình… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="603"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="600"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="604"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="800"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="601"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="797"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="608"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="605"/>
         <source>Any status</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="623"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="620"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="624"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="621"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="625"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="622"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="626"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="623"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="627"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="624"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="628"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="625"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="637"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="634"/>
         <source>New group</source>
         <translation>Thêm tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="638"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="635"/>
         <source>Edit group</source>
         <translation>Sửa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="639"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="636"/>
         <source>Delete group</source>
         <translation>Xóa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="640"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="637"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="650"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="647"/>
         <source>Kinds of groups…</source>
         <translation>Loại tổ, mô hình…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="654"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="651"/>
         <source>Print all groups…</source>
         <translation>In danh sách các tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="666"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="663"/>
         <source>Show those who left</source>
         <translation>Hiện cả người đã rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="673"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="670"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="674"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="671"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="675"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="672"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="676"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="673"/>
         <source>Village / address</source>
         <translation>Thôn / địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="677"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="674"/>
         <source>Joined</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="678"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="675"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="679"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="676"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="687"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="684"/>
         <source>Add member…</source>
         <translation>Thêm thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="689"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="686"/>
         <source>Edit member…</source>
         <translation>Sửa thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="690"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="687"/>
         <source>Leaves the group…</source>
         <translation>Rời tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="691"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="688"/>
         <source>Rejoins</source>
         <translation>Tham gia lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="692"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="689"/>
         <source>Print roster…</source>
         <translation>In danh sách thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="694"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="691"/>
         <source>Roster to Excel…</source>
         <translation>Xuất danh sách ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="761"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="758"/>
         <source>All kinds of groups and models</source>
         <translation>Tất cả các loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="814"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="811"/>
         <source>%1 groups</source>
         <translation>%1 tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="826"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="823"/>
         <source>Select a group to see its roster.</source>
         <translation>Chọn một tổ để xem danh sách thành viên.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="832"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="829"/>
         <source>Roster of %1 (%2 current members)</source>
         <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="840"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="837"/>
         <source> (outside)</source>
         <translation> (ngoài sổ hộ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="895"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="891"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="972"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="960"/>
+        <source>Roster</source>
+        <translation>Danh sách tổ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="961"/>
+        <source>Preparing the roster…</source>
+        <translation>Đang chuẩn bị danh sách tổ…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="965"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="983"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="974"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="979"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="996"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="975"/>
+        <source>Preparing the list…</source>
+        <translation>Đang chuẩn bị danh sách…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="992"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="999"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="996"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="992"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/groups_page.py" line="1000"/>
+        <source>Writing the roster…</source>
+        <translation>Đang ghi danh sách tổ…</translation>
     </message>
 </context>
 <context>
@@ -2495,12 +2533,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="746"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="744"/>
         <source>Register</source>
         <translation>Sổ hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="747"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="745"/>
         <source>Commitments and coverage</source>
         <translation>Cam kết và tỷ lệ ký</translation>
     </message>
@@ -2730,52 +2768,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="100"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="99"/>
         <source>Import a bundle — check before writing</source>
         <translation>Nhập gói dữ liệu — xem trước khi ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="102"/>
         <source>Bundle no. %1 from %2, made %3 (%4).</source>
         <translation>Gói số %1 của %2, tạo lúc %3 (%4).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="113"/>
         <source>The sender restored a backup: everything is sent again and merged.</source>
         <translation>Bên gửi vừa khôi phục bản sao lưu: toàn bộ dữ liệu được gửi lại và hợp nhất.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="121"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="120"/>
         <source>Kind of record</source>
         <translation>Loại dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="122"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="121"/>
         <source>New</source>
         <translation>Mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="123"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="122"/>
         <source>Changed</source>
         <translation>Thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="124"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="123"/>
         <source>Unchanged</source>
         <translation>Không đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="125"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="124"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="137"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="136"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="151"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="150"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -2816,22 +2854,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="546"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="543"/>
         <source>%1 leaves the group</source>
         <translation>%1 rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="551"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="548"/>
         <source>e.g. moved away, health, age</source>
         <translation>ví dụ: chuyển đi, sức khỏe, tuổi cao</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="553"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="550"/>
         <source>Left on</source>
         <translation>Ngày rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="554"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="551"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -2883,217 +2921,217 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="91"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="155"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="161"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="241"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="164"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="244"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="166"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="246"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="172"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="252"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="174"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="254"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="180"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="260"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="182"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="262"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="188"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="268"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="190"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="270"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="196"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="276"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="197"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="277"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="201"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="281"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="203"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="283"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="208"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="288"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="209"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="289"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="216"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="296"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="217"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="297"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="222"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="302"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="227"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="307"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="232"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="312"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="240"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="320"/>
         <source>&amp;Find in this area</source>
         <translation>&amp;Tìm trong mục này</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="244"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="324"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="250"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="330"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="251"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="331"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="261"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="341"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="262"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="342"/>
         <source>&amp;User guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="266"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="346"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="276"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="356"/>
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="277"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="357"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="278"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="358"/>
         <source>Read only</source>
         <translation>Chỉ xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="282"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="362"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="288"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="368"/>
         <source>Sensitive fields show *** and cannot be changed: this account has no key to the encrypted data yet. An administrator resetting your password gives you one.</source>
         <translation>Các ô nhạy cảm hiện *** và không sửa được: tài khoản này chưa có khóa mở dữ liệu đã mã hóa. Quản trị viên đặt lại mật khẩu cho bạn thì sẽ có khóa.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="292"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="372"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="304"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="384"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="307"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="387"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="332"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="412"/>
         <source>This screen has no search field.</source>
         <translation>Màn hình này không có ô tìm kiếm.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="353"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="435"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="354"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="436"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="361"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="444"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="367"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="450"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="368"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="451"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="454"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="537"/>
         <source>Automatic backup failed: %1</source>
         <translation>Tự động sao lưu không thành công: %1</translation>
     </message>
@@ -3478,82 +3516,82 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="263"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="262"/>
         <source>Member of %1</source>
         <translation>Thành viên %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="266"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="265"/>
         <source>A person of the register</source>
         <translation>Người có trong sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="267"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="266"/>
         <source>Someone outside the register</source>
         <translation>Người ngoài sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="277"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="276"/>
         <source>Type a name or an ID number…</source>
         <translation>Gõ tên hoặc số định danh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="286"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="285"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="295"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="294"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="303"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="302"/>
         <source>living in the commune since (dd/mm/yyyy)</source>
         <translation>cư trú tại xã từ ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="322"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="321"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="323"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="322"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="324"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="323"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="327"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="326"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="328"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="327"/>
         <source>Joined on</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="328"/>
         <source>Education</source>
         <translation>Trình độ học vấn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="329"/>
         <source>Resident since</source>
         <translation>Cư trú từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="331"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="330"/>
         <source>Recognition decision</source>
         <translation>Quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="331"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -3723,89 +3761,89 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="79"/>
-        <location filename="../antq_desktop/ui/overview_page.py" line="91"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="80"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="92"/>
         <source>Households</source>
         <translation>Hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="80"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="81"/>
         <source>Persons</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="81"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="82"/>
         <source>Signed this year&apos;s commitment</source>
         <translation>Hộ đã ký cam kết năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="82"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="83"/>
         <source>Active groups and models</source>
         <translation>Tổ, mô hình đang hoạt động</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="83"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="84"/>
         <source>Meetings this year</source>
         <translation>Hội nghị trong năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="84"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="85"/>
         <source>Opinions awaiting an answer</source>
         <translation>Ý kiến chưa được trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="91"/>
-        <location filename="../antq_desktop/ui/overview_page.py" line="140"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="92"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="149"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="91"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="92"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="91"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="92"/>
         <source>Coverage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="102"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="103"/>
         <source>Each commune&apos;s figures, the charts and the province report are under Reports.</source>
         <translation>Số liệu từng xã, biểu đồ và báo cáo của tỉnh xem ở mục Báo cáo.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="125"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="134"/>
         <source>Overview — year %1</source>
         <translation>Tổng quan — năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="130"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="139"/>
         <source>%1 of %2 households</source>
         <translation>%1 trên %2 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="143"/>
         <source>%1 members</source>
         <translation>%1 thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="140"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="149"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="143"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="152"/>
         <source>Commitment coverage by commune, %1</source>
         <translation>Tỷ lệ hộ ký cam kết theo xã, phường, năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="145"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="154"/>
         <source>Commitment coverage by village, %1</source>
         <translation>Tỷ lệ hộ ký cam kết theo thôn, năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/overview_page.py" line="152"/>
+        <location filename="../antq_desktop/ui/overview_page.py" line="161"/>
         <source>No exchange with %1 for %2 days: send a bundle (Sync → Export a bundle).</source>
         <translation>Đã %2 ngày chưa trao đổi dữ liệu với %1: hãy gửi gói dữ liệu (Đồng bộ → Xuất gói dữ liệu).</translation>
     </message>
@@ -3813,37 +3851,37 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PairDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="62"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="61"/>
         <source>Pair with %1</source>
         <translation>Ghép nối với %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="69"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="68"/>
         <source>Call the officer of %1 and ask them to read the fingerprint shown on their screen (Sync → This station&apos;s card). Confirm only if every character is the same.</source>
         <translation>Gọi điện cho cán bộ của %1, đề nghị đọc mã nhận dạng trên màn hình của họ (Đồng bộ → dòng “Đơn vị này”). Chỉ xác nhận khi mọi ký tự đều giống nhau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="74"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="73"/>
         <source>The fingerprint read out on the phone is exactly this one</source>
         <translation>Mã nhận dạng đọc qua điện thoại giống hệt mã này</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="77"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="76"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="78"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="77"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="79"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="78"/>
         <source>Fingerprint</source>
         <translation>Mã nhận dạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="86"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="85"/>
         <source>Pair</source>
         <translation>Ghép nối</translation>
     </message>
@@ -4326,69 +4364,69 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Enter: mở · Del: xóa (Ctrl+Z hoàn tác) · S: đã ký · C: chưa ký · T: từ chối · V: vắng · Dấu cách: đổi đã ký/chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="292"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="370"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="295"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="373"/>
         <source>%1 households</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="294"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="297"/>
         <source>%1 deleted households</source>
         <translation>%1 hộ đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="375"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="378"/>
         <source>household %1 (%2)</source>
         <translation>hộ %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="379"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="382"/>
         <source>Delete %1 households</source>
         <translation>Xóa %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="387"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="390"/>
         <source>Restore %1 households</source>
         <translation>Khôi phục %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="397"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="400"/>
         <source>Mark %1 households: %2</source>
         <translation>Đánh dấu %1 hộ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="428"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="431"/>
         <source>Merge this household into…</source>
         <translation>Nhập hộ này vào hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="432"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="435"/>
         <source>Merge into another household</source>
         <translation>Nhập vào hộ khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="437"/>
         <source>The members of this household move to the household chosen and this household is closed. This cannot be undone. Merge?</source>
         <translation>Các thành viên của hộ này chuyển sang hộ được chọn và hộ này khép lại. Việc này không hoàn tác được. Nhập hộ?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="454"/>
         <source>Import households from Excel</source>
         <translation>Nhập danh sách hộ từ Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="452"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="466"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="467"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="463"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="464"/>
         <source>all villages</source>
         <translation>toan-xa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="466"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="467"/>
         <location filename="../antq_desktop/ui/households_page.py" line="475"/>
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
@@ -4399,7 +4437,7 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="492"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="490"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -4745,12 +4783,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SyncArea</name>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="522"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="515"/>
         <source>Exchange with other stations</source>
         <translation>Trao đổi với đơn vị khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/sync_page.py" line="523"/>
+        <location filename="../antq_desktop/ui/sync_page.py" line="516"/>
         <source>Conflicts</source>
         <translation>Xung đột</translation>
     </message>
@@ -4911,32 +4949,32 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đã xảy ra lỗi không mong đợi; không có dữ liệu nào bị ghi dở. Hãy báo cho người quản trị.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/messages.py" line="27"/>
+        <location filename="../antq_desktop/ui/operations.py" line="96"/>
         <source>ANTQ Desktop</source>
         <translation>ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/messages.py" line="41"/>
+        <location filename="../antq_desktop/ui/messages.py" line="43"/>
         <source>Delete %1?</source>
         <translation>Xóa %1?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/messages.py" line="43"/>
+        <location filename="../antq_desktop/ui/messages.py" line="45"/>
         <source>Undo (Ctrl+Z) brings it back.</source>
         <translation>Hoàn tác (Ctrl+Z) sẽ lấy lại.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/messages.py" line="44"/>
+        <location filename="../antq_desktop/ui/messages.py" line="46"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/messages.py" line="53"/>
+        <location filename="../antq_desktop/ui/messages.py" line="55"/>
         <source>Unsaved changes</source>
         <translation>Thay đổi chưa lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/messages.py" line="54"/>
+        <location filename="../antq_desktop/ui/messages.py" line="56"/>
         <source>This form has changes that are not saved yet. Save them?</source>
         <translation>Biểu mẫu có thay đổi chưa lưu. Lưu lại không?</translation>
     </message>

@@ -47,7 +47,8 @@ from ..services.errors import UserError
 from ..storage.database import Database
 from .household_dialog import FieldNote
 from .i18n import fmt_int, is_vietnamese
-from .messages import confirm_delete, show_error
+from .messages import confirm_delete
+from .operations import Kind, run_long, run_op
 from .widgets import (
     UnsavedChanges,
     enter_moves_on,
@@ -234,12 +235,10 @@ class GroupDialog(QDialog):
         self.note.show_findings(findings)
 
     def _save(self) -> None:
-        try:
-            self.saved_id = gs.save_group(self.db, self.collect())
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        done = run_op(self, lambda: gs.save_group(self.db, self.collect()), changes={Kind.GROUPS})
+        if done:
+            self.saved_id = done.value
+            self.accept()
 
     def reject(self) -> None:
         if self.unsaved.may_close():
@@ -415,22 +414,22 @@ class MemberDialog(QDialog):
         self.note.show_findings(gs.check_member(self.db, self.draft.group_id, draft))
 
     def _save(self) -> None:
-        try:
-            draft = self.collect()
-            if draft.person_id is None and not draft.outside_name.strip():
-                raise UserError(
-                    "Hãy chọn một người trong sổ hộ hoặc nhập họ tên người ngoài sổ.",
-                    "Pick a person of the register or enter an outside person's name.",
-                )
-            if draft.id is None:
-                self.saved_id = gs.add_member(self.db, draft)
-            else:
-                gs.update_member(self.db, draft)
-                self.saved_id = draft.id
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        done = run_op(self, self._write, changes={Kind.GROUPS})
+        if done:
+            self.saved_id = done.value
+            self.accept()
+
+    def _write(self) -> str:
+        draft = self.collect()
+        if draft.person_id is None and not draft.outside_name.strip():
+            raise UserError(
+                "Hãy chọn một người trong sổ hộ hoặc nhập họ tên người ngoài sổ.",
+                "Pick a person of the register or enter an outside person's name.",
+            )
+        if draft.id is None:
+            return gs.add_member(self.db, draft)
+        gs.update_member(self.db, draft)
+        return draft.id
 
     def reject(self) -> None:
         if self.unsaved.may_close():
@@ -532,12 +531,10 @@ class GroupTypeDialog(QDialog):
         )
 
     def _save(self) -> None:
-        try:
-            self.saved_id = gs.save_group_type(self.db, self.draft())
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        done = run_op(self, lambda: gs.save_group_type(self.db, self.draft()), changes={Kind.GROUPS})
+        if done:
+            self.saved_id = done.value
+            self.accept()
 
 
 class LeaveDialog(QDialog):
@@ -891,10 +888,8 @@ class GroupsPage(QWidget):
         if g is not None:
             if not confirm_delete(self, g.name):
                 return
-            try:
-                self.undo_stack.push(DeleteGroup(self, g.id, self.tr("Delete %1").replace("%1", g.name)))
-            except UserError as exc:
-                show_error(self, exc)
+            command = DeleteGroup(self, g.id, self.tr("Delete %1").replace("%1", g.name))
+            run_op(self, lambda: self.undo_stack.push(command))  # the stack announces the change
 
     def edit_types(self) -> None:
         """The selected kind in the filter (or a new one) in the type form."""
@@ -931,22 +926,17 @@ class GroupsPage(QWidget):
         dialog = LeaveDialog(m.full_name, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            gs.leave_member(
-                self.db, m.id, _parse_date(dialog.left_on.text()) or date.today(), dialog.reason.text()
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        left_on = _parse_date(dialog.left_on.text()) or date.today()
+        run_op(
+            self, lambda: gs.leave_member(self.db, m.id, left_on, dialog.reason.text()), changes={Kind.GROUPS}
+        )
         self.refresh(select=g.id)
 
     def rejoin_member(self) -> None:
         g, m = self.selected_group(), self.selected_member()
         if g is None or m is None:
             return
-        try:
-            gs.rejoin_member(self.db, m.id, date.today())
-        except UserError as exc:
-            show_error(self, exc)
+        run_op(self, lambda: gs.rejoin_member(self.db, m.id, date.today()), changes={Kind.GROUPS})
         self.refresh(select=g.id)
 
     # -- papers --------------------------------------------------------------------------------
@@ -964,10 +954,13 @@ class GroupsPage(QWidget):
         if g is None:
             return
         path = paper_path("danh-sach-to")
-        try:
-            rosters.write_roster_pdf(self.db, g.id, path, include_left=self.show_left.isChecked())
-        except UserError as exc:
-            show_error(self, exc)
+        include_left = self.show_left.isChecked()
+        if not run_long(
+            self,
+            self.tr("Roster"),
+            self.tr("Preparing the roster…"),
+            lambda _p: rosters.write_roster_pdf(self.db, g.id, path, include_left=include_left),
+        ):
             return
         self._preview(path, self.tr("Roster — %1").replace("%1", g.name))
 
@@ -975,10 +968,13 @@ class GroupsPage(QWidget):
         from ..papers import rosters
 
         path = paper_path("danh-sach-cac-to")
-        try:
-            rosters.write_group_list_pdf(self.db, path, query=self.query())
-        except UserError as exc:
-            show_error(self, exc)
+        query = self.query()
+        if not run_long(
+            self,
+            self.tr("Groups and their members"),
+            self.tr("Preparing the list…"),
+            lambda _p: rosters.write_group_list_pdf(self.db, path, query=query),
+        ):
             return
         self._preview(path, self.tr("Groups and their members"))
 
@@ -997,9 +993,10 @@ class GroupsPage(QWidget):
         )
         if not path:
             return
-        try:
-            rosters.export_roster_xlsx(
-                self.db, g.id, path if path.lower().endswith(".xlsx") else path + ".xlsx"
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        target = path if path.lower().endswith(".xlsx") else path + ".xlsx"
+        run_long(
+            self,
+            self.tr("Roster to Excel"),
+            self.tr("Writing the roster…"),
+            lambda _p: rosters.export_roster_xlsx(self.db, g.id, target),
+        )

@@ -42,12 +42,12 @@ from PySide6.QtWidgets import (
 from ..domain.text import fold
 from ..services import commitments as cm
 from ..services import households as hh
-from ..services.errors import UserError
 from ..storage.database import Database
 from .household_dialog import HouseholdDialog, HouseholdPicker
 from .household_model import HouseholdTableModel, status_label
 from .i18n import fmt_int
-from .messages import confirm, confirm_delete, show_error
+from .messages import confirm, confirm_delete
+from .operations import Kind, run_long, run_op
 from .widgets import UnsavedChanges, finish_form, mark_search, set_columns
 
 MARK_KEYS = {
@@ -282,6 +282,9 @@ class RegisterTab(QWidget):
     def apply_filters(self) -> None:
         self.model.set_query(self.query())
 
+    def refresh(self) -> None:
+        self.model.refresh()
+
     def _focus_table(self) -> None:
         self.view.setFocus()
         if self.model.rowCount() and not self.view.selectionModel().hasSelection():
@@ -437,10 +440,9 @@ class RegisterTab(QWidget):
                 default_yes=False,
             ):
                 return
-            try:
-                hh.merge_households(self.db, picker.chosen, ids[0])
-            except UserError as exc:
-                show_error(self, exc)
+            run_op(
+                self, lambda: hh.merge_households(self.db, picker.chosen, ids[0]), changes={Kind.HOUSEHOLDS}
+            )
             self.model.refresh()
 
     def import_excel(self) -> None:
@@ -458,7 +460,6 @@ class RegisterTab(QWidget):
         from PySide6.QtWidgets import QFileDialog
 
         from ..services import household_export
-        from .tasks import run_task
 
         village = self.village.currentText() if self.village.currentData() else self.tr("all villages")
         suggested = f"so-ho-{fold(village).replace(' ', '-')}-{self.year.value()}.xlsx"
@@ -469,33 +470,28 @@ class RegisterTab(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        try:
-            run_task(
-                self,
-                self.tr("Export to Excel"),
-                self.tr("Writing the list…"),
-                lambda report: household_export.export_households(
-                    self.db,
-                    path,
-                    village_id=self.village.currentData(),
-                    search=self.search.text() or None,
-                    commitment_year=self.year.value(),
-                    include_sensitive=self.sensitive.isChecked(),
-                    progress=lambda d, t: report(d, t) and None,
-                ),
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_long(
+            self,
+            self.tr("Export to Excel"),
+            self.tr("Writing the list…"),
+            lambda report: household_export.export_households(
+                self.db,
+                path,
+                village_id=self.village.currentData(),
+                search=self.search.text() or None,
+                commitment_year=self.year.value(),
+                include_sensitive=self.sensitive.isChecked(),
+                progress=lambda d, t: report(d, t) and None,
+            ),
+        ):
             return
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(self.tr("Saved: %1").replace("%1", path), 8000)
 
     def _push(self, command: QUndoCommand) -> None:
-        try:
-            self.undo_stack.push(command)
-        except UserError as exc:
-            show_error(self, exc)
+        """Undo stays with the operation it undoes: the push runs it (the stack announces the change)."""
+        if not run_op(self, lambda: self.undo_stack.push(command)):
             self.model.refresh()
 
 
@@ -643,21 +639,17 @@ class CoverageTab(QWidget):
         if chosen is None:
             return
         from ..papers import commitments as papers
-        from .tasks import run_task
 
         vid, name = chosen
         path = self._paper_path("cam-ket-" + fold(name).replace(" ", "-"))
-        try:
-            run_task(
-                self,
-                self.tr("Commitment forms"),
-                self.tr("Preparing the forms of %1…").replace("%1", name),
-                lambda report: papers.write_village_forms(
-                    self.db, self.year.value(), vid, path, reveal_ids=self.reveal_ids, progress=report
-                ),
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_long(
+            self,
+            self.tr("Commitment forms"),
+            self.tr("Preparing the forms of %1…").replace("%1", name),
+            lambda report: papers.write_village_forms(
+                self.db, self.year.value(), vid, path, reveal_ids=self.reveal_ids, progress=report
+            ),
+        ):
             return
         self._preview(path, self.tr("Commitment forms — %1").replace("%1", name))
 
@@ -669,10 +661,12 @@ class CoverageTab(QWidget):
 
         vid, name = chosen
         path = self._paper_path("danh-sach-" + fold(name).replace(" ", "-"))
-        try:
-            papers.write_village_list(self.db, self.year.value(), vid, path)
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_long(
+            self,
+            self.tr("Households and commitments"),
+            self.tr("Preparing the list of %1…").replace("%1", name),
+            lambda _p: papers.write_village_list(self.db, self.year.value(), vid, path),
+        ):
             return
         self._preview(path, self.tr("Households and commitments — %1").replace("%1", name))
 
@@ -680,10 +674,12 @@ class CoverageTab(QWidget):
         from ..papers import commitments as papers
 
         path = self._paper_path("bao-cao-do-phu")
-        try:
-            papers.write_commune_coverage(self.db, self.year.value(), path)
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_long(
+            self,
+            self.tr("Commitment coverage report"),
+            self.tr("Preparing the report…"),
+            lambda _p: papers.write_commune_coverage(self.db, self.year.value(), path),
+        ):
             return
         self._preview(path, self.tr("Commitment coverage report"))
 
@@ -722,12 +718,14 @@ class CampaignDialog(QDialog):
         self.unsaved = UnsavedChanges(self, lambda: (self.title.text(), self.items.toPlainText()), self.save)
 
     def save(self) -> None:
-        try:
-            cm.save_campaign(self.db, self.year, self.title.text(), self.items.toPlainText().splitlines())
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if run_op(
+            self,
+            lambda: cm.save_campaign(
+                self.db, self.year, self.title.text(), self.items.toPlainText().splitlines()
+            ),
+            changes={Kind.HOUSEHOLDS},
+        ):
+            self.accept()
 
     def reject(self) -> None:
         if self.unsaved.may_close():
