@@ -49,32 +49,32 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="81"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="80"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="93"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="92"/>
         <source>May sign in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="99"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="98"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="100"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="99"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="101"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="100"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="103"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="102"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
@@ -82,98 +82,98 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="167"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="166"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="168"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="167"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="169"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="168"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="170"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="169"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="171"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="170"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="179"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="178"/>
         <source>Add an account…</source>
         <translation>Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="180"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="179"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="181"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="180"/>
         <source>Set a new password…</source>
         <translation>Đặt mật khẩu mới…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="182"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="181"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="195"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="199"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="194"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="198"/>
         <source> minutes</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="200"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="199"/>
         <source>never</source>
         <translation>không bao giờ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="202"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="201"/>
         <source>Save the sign-in rules</source>
         <translation>Lưu quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="205"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="204"/>
         <source>Sign-in rules</source>
         <translation>Quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="207"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="206"/>
         <source>Wrong passwords before a lock</source>
         <translation>Số lần nhập sai trước khi khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="208"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="207"/>
         <source>Account locked for</source>
         <translation>Khóa tài khoản trong</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="209"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="208"/>
         <source>Lock the screen after idle</source>
         <translation>Khóa màn hình khi không dùng sau</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="224"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="223"/>
         <source>disabled</source>
         <translation>đã tắt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="225"/>
         <source>locked until %1</source>
         <translation>tạm khóa đến %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="228"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="227"/>
         <source>active</source>
         <translation>đang dùng</translation>
     </message>
@@ -181,27 +181,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminArea</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="604"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="603"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="605"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="604"/>
         <source>Audit trail</source>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="606"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="605"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="608"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="607"/>
         <source>Data encryption</source>
         <translation>Mã hóa dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="610"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="609"/>
         <source>Only an administrator can change accounts and rules.</source>
         <translation>Chỉ Quản trị được thay đổi tài khoản và quy định.</translation>
     </message>
@@ -257,22 +257,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="872"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="875"/>
         <source>Answer to %1</source>
         <translation>Trả lời %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="872"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="875"/>
         <source>the opinion</source>
         <translation>ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="878"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="881"/>
         <source>Answer</source>
         <translation>Nội dung trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="879"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="882"/>
         <source>Answered on</source>
         <translation>Ngày trả lời</translation>
     </message>
@@ -401,115 +401,121 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="320"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="319"/>
         <source>All actions</source>
         <translation>Mọi thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="324"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="323"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="326"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="325"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="333"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="332"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="334"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="333"/>
         <source>Time</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="335"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="334"/>
         <source>User</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="336"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="335"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="336"/>
         <source>Table</source>
         <translation>Bảng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="338"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="337"/>
         <source>What changed</source>
         <translation>Nội dung thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="344"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="343"/>
         <source>Check the trail has not been altered</source>
         <translation>Kiểm tra nhật ký có bị sửa không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="347"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="346"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="370"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="369"/>
         <source>Every user</source>
         <translation>Mọi người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="396"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="395"/>
         <source>(the program)</source>
         <translation>(chương trình)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="404"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="403"/>
         <source>%1 entries</source>
         <translation>%1 dòng nhật ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="406"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="405"/>
         <source>(the newest %1 shown)</source>
         <translation>(hiện %1 dòng mới nhất)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="414"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="413"/>
         <source>The trail is intact: %1 entries, each linked to the one before.</source>
         <translation>Nhật ký còn nguyên vẹn: %1 dòng, dòng nào cũng khớp với dòng trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="425"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="424"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="433"/>
         <source>Export the audit trail</source>
         <translation>Xuất nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="427"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="426"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/admin_page.py" line="434"/>
+        <source>Writing the audit trail…</source>
+        <translation>Đang ghi nhật ký thao tác…</translation>
     </message>
 </context>
 <context>
     <name>AwardsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1268"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1257"/>
         <source>Decisions</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1269"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1258"/>
         <source>Print register</source>
         <translation>Sổ in giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1270"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1259"/>
         <source>Check a certificate</source>
         <translation>Kiểm tra giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1271"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1260"/>
         <source>Medal eligibility</source>
         <translation>Đủ điều kiện Kỷ niệm chương</translation>
     </message>
@@ -517,99 +523,99 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="447"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="452"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="455"/>
         <source>Choose a second folder (USB stick)…</source>
         <translation>Chọn thư mục lưu bản thứ hai (USB)…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="457"/>
         <source>No second copy</source>
         <translation>Không lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="459"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="462"/>
         <source>Backup file</source>
         <translation>Tệp sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="462"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="462"/>
         <source>Written</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="466"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="471"/>
         <source>A verified backup is written every day and when the program closes; the folder keeps 7 daily, 4 weekly and 12 monthly copies.</source>
         <translation>Chương trình tự sao lưu (có kiểm tra) mỗi ngày và khi đóng chương trình; thư mục giữ 7 bản theo ngày, 4 bản theo tuần và 12 bản theo tháng.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="484"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="489"/>
         <source>Last backup: %1 — %2</source>
         <translation>Lần sao lưu gần nhất: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="489"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="494"/>
         <source>No backup yet.</source>
         <translation>Chưa sao lưu lần nào.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="492"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="497"/>
         <source>Second copy to: %1</source>
         <translation>Bản thứ hai lưu vào: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="494"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="499"/>
         <source>No second copy is made.</source>
         <translation>Không lưu bản thứ hai.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="521"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="523"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="522"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="524"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="536"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="539"/>
         <source>Second backup folder</source>
         <translation>Thư mục lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="547"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="565"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="585"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="550"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="567"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="584"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="547"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="550"/>
         <source>ANTQ backups (*.sqlite3)</source>
         <translation>Bản sao lưu ANTQ (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="567"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="569"/>
         <source>The data now on this computer will be replaced by the backup %1 (a safety copy of the current data is kept first). The next exchange with the upper level sends everything again. The program closes afterwards; open it again. Restore now?</source>
         <translation>Dữ liệu hiện có trên máy sẽ được thay bằng bản sao lưu %1 (trước đó chương trình giữ một bản an toàn của dữ liệu hiện tại). Lần trao đổi tới với cấp trên sẽ gửi lại toàn bộ. Sau đó chương trình tự đóng; hãy mở lại. Khôi phục ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="586"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="585"/>
         <source>The backup was restored. The program closes now; open it again to go on.</source>
         <translation>Đã khôi phục bản sao lưu. Chương trình sẽ đóng; hãy mở lại để làm tiếp.</translation>
     </message>
@@ -617,17 +623,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="698"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="699"/>
         <source>Commitment text for %1</source>
         <translation>Nội dung cam kết năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="706"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="707"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="709"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="710"/>
         <source>Items, one per line (numbered when printed):</source>
         <translation>Các nội dung, mỗi dòng một nội dung (được đánh số khi in):</translation>
     </message>
@@ -635,17 +641,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ChartTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="197"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="196"/>
         <source>Coverage: households signed the commitment (%)</source>
         <translation>Tỷ lệ hộ ký cam kết (%)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="198"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="197"/>
         <source>Activity: meetings this period</source>
         <translation>Hoạt động: số hội nghị trong kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="199"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="198"/>
         <source>Activity: members of groups and models</source>
         <translation>Hoạt động: số người tham gia tổ, mô hình</translation>
     </message>
@@ -661,124 +667,124 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CommuneDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="224"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="223"/>
         <source>%1 — records (read-only)</source>
         <translation>%1 — dữ liệu (chỉ xem)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="238"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="238"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="238"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="238"/>
         <source>Persons</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="240"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
         <source>Commitment this year</source>
         <translation>Cam kết năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
         <source>Founded</source>
         <translation>Ngày thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="247"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
         <source>Attendance</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="253"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
         <source>Decided on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
         <source>Level</source>
         <translation>Cấp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
         <source>Recipient</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="264"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="263"/>
         <source>Households (%1)</source>
         <translation>Hộ gia đình (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="265"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="264"/>
         <source>Groups (%1)</source>
         <translation>Tổ, mô hình (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="266"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="265"/>
         <source>Meetings (%1)</source>
         <translation>Hội nghị (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="267"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="266"/>
         <source>Awards (%1)</source>
         <translation>Khen thưởng (%1)</translation>
     </message>
@@ -804,225 +810,225 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CommunesTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="307"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="306"/>
         <source>Search a commune by name…</source>
         <translation>Tìm xã theo tên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="313"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="312"/>
         <source>Period of the figures: 2026, 2026-H1, 2026-Q3 or 2026-07</source>
         <translation>Kỳ số liệu: 2026, 2026-H1, 2026-Q3 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="315"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="314"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="317"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="316"/>
         <source>Open commune…</source>
         <translation>Xem dữ liệu của xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="319"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="542"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="318"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="540"/>
         <source>Province report</source>
         <translation>Báo cáo toàn tỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="323"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="366"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="322"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="365"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="336"/>
         <source>Period approval</source>
         <translation>Duyệt kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="344"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="343"/>
         <source>Reason (required to reopen)</source>
         <translation>Lý do (bắt buộc khi mở lại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="346"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="345"/>
         <source>Approve and lock</source>
         <translation>Duyệt và khóa kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="348"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="347"/>
         <source>Reopen</source>
         <translation>Mở lại kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="365"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="364"/>
         <source>Commune:</source>
         <translation>Xã:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="367"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="366"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="380"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="379"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="381"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="380"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="382"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="381"/>
         <source>Paired</source>
         <translation>Đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="383"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="382"/>
         <source>Last bundle</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="384"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="383"/>
         <source>Received on</source>
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="385"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="384"/>
         <source>Days since</source>
         <translation>Số ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="386"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="385"/>
         <source>Unacknowledged</source>
         <translation>Chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="387"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="386"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="388"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="387"/>
         <source>Signed %</source>
         <translation>% ký cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="389"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="388"/>
         <source>Groups</source>
         <translation>Tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="389"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="391"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="390"/>
         <source>Meetings</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="392"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="391"/>
         <source>Open opinions</source>
         <translation>Ý kiến chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="393"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="392"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="394"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="393"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="592"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="402"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="400"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="403"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="401"/>
         <source>Counting each commune&apos;s records…</source>
         <translation>Đang tính số liệu từng xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="415"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="412"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="415"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="412"/>
         <source>no</source>
         <translation>chưa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="416"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="413"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="437"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="434"/>
         <source>changed</source>
         <translation>đã thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="449"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="446"/>
         <source>No bundle for %1 days or more</source>
         <translation>Đã %1 ngày trở lên chưa nhận gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="454"/>
         <source>%1: approved %2, now %3</source>
         <translation>%1: đã duyệt %2, hiện nay %3</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="468"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="465"/>
         <source>%1 — %2 communes, figures for %3; %4 overdue</source>
         <translation>%1 — %2 xã, số liệu kỳ %3; %4 xã quá hạn gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="543"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="540"/>
         <source>Adding up the communes&apos; reports…</source>
         <translation>Đang cộng số liệu báo cáo của các xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="548"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="542"/>
         <source>Province report %1</source>
         <translation>Báo cáo toàn tỉnh %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="565"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="557"/>
         <source>Locked periods: %1</source>
         <translation>Các kỳ đã khóa: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="570"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="562"/>
         <source>No period of this commune is locked.</source>
         <translation>Xã này chưa có kỳ nào bị khóa.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="588"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="580"/>
         <source>Approved on %1 by %2: %3 figures now differ from the approved ones (in red).</source>
         <translation>%2 đã phê duyệt ngày %1: hiện có %3 chỉ tiêu khác số liệu đã duyệt (tô đỏ).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="590"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="582"/>
         <source>Approved on %1 by %2: the figures are still the approved ones.</source>
         <translation>%2 đã phê duyệt ngày %1: số liệu vẫn đúng như đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="592"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="592"/>
         <source>Now</source>
         <translation>Hiện nay</translation>
     </message>
@@ -1164,43 +1170,43 @@ Cơ sở dữ liệu: %2</translation>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="647"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="648"/>
         <source>Commitment forms</source>
         <translation>Bản cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="648"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="649"/>
         <source>Preparing the forms of %1…</source>
         <translation>Đang chuẩn bị bản cam kết của %1…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="654"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="655"/>
         <source>Commitment forms — %1</source>
         <translation>Bản cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="666"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="667"/>
         <source>Households and commitments</source>
         <translation>Hộ gia đình và cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="667"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="668"/>
         <source>Preparing the list of %1…</source>
         <translation>Đang chuẩn bị danh sách %1…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="671"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="672"/>
         <source>Households and commitments — %1</source>
         <translation>Danh sách hộ ký cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="679"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="684"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="680"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="685"/>
         <source>Commitment coverage report</source>
         <translation>Báo cáo kết quả ký cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="680"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="681"/>
         <source>Preparing the report…</source>
         <translation>Đang chuẩn bị báo cáo…</translation>
     </message>
@@ -1208,254 +1214,254 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="283"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="580"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="279"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="573"/>
         <source>Award decision</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="293"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="289"/>
         <source>e.g. 15</source>
         <translation>ví dụ 15</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="305"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="301"/>
         <source>TM. …, KT. … or empty</source>
         <translation>TM. …, KT. … hoặc để trống</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="308"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="304"/>
         <source>only for a police signer, e.g. Đại tá</source>
         <translation>chỉ với người ký bên công an, ví dụ Đại tá</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="319"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="315"/>
         <source>dated</source>
         <translation>ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="325"/>
         <source>Number / symbol</source>
         <translation>Số / ký hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="326"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="331"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="327"/>
         <source>Level</source>
         <translation>Cấp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="328"/>
         <source>Awarding authority</source>
         <translation>Cơ quan khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="333"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="329"/>
         <source>Signer (prefix, title, rank, name)</source>
         <translation>Người ký (TM./KT., chức vụ, cấp bậc, họ tên)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="334"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="330"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="335"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="368"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="331"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="364"/>
         <source>Achievement</source>
         <translation>Thành tích</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="342"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="338"/>
         <source>empty: worded from the decision</source>
         <translation>để trống: lấy theo nội dung quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="350"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="346"/>
         <source>Place (for the date line)</source>
         <translation>Địa danh (dòng ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="351"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="347"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="352"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="348"/>
         <source>Parent authority</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="353"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="349"/>
         <source>Legal bases (one per line)</source>
         <translation>Căn cứ (mỗi dòng một căn cứ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="354"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="350"/>
         <source>Proposed by</source>
         <translation>Theo đề nghị của</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="355"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="351"/>
         <source>Bonus</source>
         <translation>Tiền thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="356"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="352"/>
         <source>Carried out by</source>
         <translation>Cơ quan, cá nhân thi hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="357"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="353"/>
         <source>Copies to (one per line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="360"/>
         <source>No.</source>
         <translation>TT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="365"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="361"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="366"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="362"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="367"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="363"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="369"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="365"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="376"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="372"/>
         <source>Add from the register…</source>
         <translation>Thêm người trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="379"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="375"/>
         <source>Add a collective or an outside person…</source>
         <translation>Thêm tập thể, người ngoài sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="381"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="377"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="382"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="378"/>
         <source>Remove</source>
         <translation>Bỏ khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="383"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="379"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="400"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="396"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="401"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="397"/>
         <source>Recipients</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="402"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="398"/>
         <source>Wording of the paper</source>
         <translation>Nội dung văn bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="403"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="399"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="411"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="407"/>
         <source>Issue the decision…</source>
         <translation>Ban hành quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="413"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="409"/>
         <source>Reopen to correct…</source>
         <translation>Mở lại để sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="467"/>
         <source>Draft: certificates print with a “BẢN NHÁP” watermark until it is issued.</source>
         <translation>Dự thảo: giấy khen in ra có chữ “BẢN NHÁP” cho đến khi quyết định được ban hành.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="475"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="471"/>
         <source>Issued: the decision and its recipients can no longer change; notes can.</source>
         <translation>Đã ban hành: quyết định và danh sách được khen không sửa được nữa; vẫn ghi chú được.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="535"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="531"/>
         <source>(the decision&apos;s)</source>
         <translation>(theo quyết định)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="544"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="540"/>
         <source>%1 individuals, %2 collectives</source>
         <translation>%1 cá nhân, %2 tập thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="550"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="546"/>
         <source>Recipients (%1)</source>
         <translation>Người, tập thể được khen (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="563"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="559"/>
         <source>Add a person of the register</source>
         <translation>Thêm người trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="581"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="574"/>
         <source>Add anyway?</source>
         <translation>Vẫn thêm?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="621"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="613"/>
         <source>Remove %1</source>
         <translation>Bỏ %1 khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="640"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="631"/>
         <source>After issuing, the decision and its recipients cannot be changed and each certificate gets its serial. Issue it now?</source>
         <translation>Sau khi ban hành, quyết định và danh sách được khen không sửa được nữa và mỗi giấy khen được cấp số hiệu. Ban hành ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="645"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="636"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="661"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="650"/>
         <source>Reopen to correct</source>
         <translation>Mở lại để sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="663"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="652"/>
         <source>The decision goes back to a draft: its certificates print with the watermark until it is issued again. Reopen it?</source>
         <translation>Quyết định trở lại thành dự thảo: giấy khen in ra sẽ có chữ BẢN NHÁP cho đến khi ban hành lại. Mở lại quyết định?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="670"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="658"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -1463,112 +1469,122 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="907"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="898"/>
         <source>Search numbers, authorities, occasions… (Ctrl+F)</source>
         <translation>Tìm số quyết định, cơ quan, dịp khen… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="910"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="901"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="912"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="903"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="914"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="905"/>
         <source>Drafts and issued</source>
         <translation>Dự thảo và đã ban hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="923"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="914"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="924"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="915"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="925"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="916"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="926"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="917"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="927"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="918"/>
         <source>Recipients</source>
         <translation>Số được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="928"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="919"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="929"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="920"/>
         <source>Printed</source>
         <translation>Đã in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="937"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="928"/>
         <source>New decision</source>
         <translation>Quyết định mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="938"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="929"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="939"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="930"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="940"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="931"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="945"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="936"/>
         <source>Print certificates…</source>
         <translation>In giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="948"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="939"/>
         <source>The decision as a paper…</source>
         <translation>In quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="984"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="975"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="996"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="987"/>
         <source>%1 decisions</source>
         <translation>%1 quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1035"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1026"/>
         <source>the decision %1</source>
         <translation>quyết định %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1039"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1028"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1073"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1059"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1060"/>
+        <source>Drawing the decision…</source>
+        <translation>Đang tạo quyết định…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1064"/>
         <source>Decision — %1</source>
         <translation>Quyết định — %1</translation>
     </message>
@@ -1576,27 +1592,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="81"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="82"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="81"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="82"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="81"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="82"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="81"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="82"/>
         <source>Counts for</source>
         <translation>Tính vào số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="92"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="93"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
@@ -2187,44 +2203,44 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="960"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="965"/>
         <source>Roster</source>
         <translation>Danh sách tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="961"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="966"/>
         <source>Preparing the roster…</source>
         <translation>Đang chuẩn bị danh sách tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="965"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="970"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="974"/>
         <location filename="../antq_desktop/ui/groups_page.py" line="979"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="984"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="975"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="980"/>
         <source>Preparing the list…</source>
         <translation>Đang chuẩn bị danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="992"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="999"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="997"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="1004"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="992"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="997"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="1000"/>
+        <location filename="../antq_desktop/ui/groups_page.py" line="1005"/>
         <source>Writing the roster…</source>
         <translation>Đang ghi danh sách tổ…</translation>
     </message>
@@ -2255,158 +2271,158 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="421"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="420"/>
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="426"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="425"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="427"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="426"/>
         <source>Household code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="428"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="427"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="429"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="428"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="429"/>
         <source>Poverty status (sensitive)</source>
         <translation>Hộ nghèo, cận nghèo (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="431"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="437"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="447"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="446"/>
         <source>Add person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="448"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="447"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="449"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="448"/>
         <source>Make head</source>
         <translation>Đặt làm chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="450"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="449"/>
         <source>Move to another household…</source>
         <translation>Chuyển sang hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="451"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="450"/>
         <source>Split off…</source>
         <translation>Tách hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="452"/>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="698"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="451"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="696"/>
         <source>Remove person</source>
         <translation>Xóa nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="468"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="467"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="472"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="471"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="473"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="472"/>
         <source>Signed on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="474"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="473"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="475"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="474"/>
         <source>Paper form number</source>
         <translation>Số bản cam kết giấy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="476"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="475"/>
         <source>Breach (date and note)</source>
         <translation>Vi phạm (ngày và nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="480"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="479"/>
         <source>Members</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="481"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="480"/>
         <source>Commitment %1</source>
         <translation>Cam kết %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="482"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="481"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="509"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="508"/>
         <source>New household</source>
         <translation>Hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="537"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="536"/>
         <source>Household %1 — %2</source>
         <translation>Hộ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="699"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="697"/>
         <source>Remove %1 from the register? You can restore it from the history.</source>
         <translation>Xóa %1 khỏi sổ? Có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="712"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="710"/>
         <source>Move %1 to household…</source>
         <translation>Chuyển %1 sang hộ…</translation>
     </message>
@@ -2414,7 +2430,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="293"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="292"/>
         <source>Type a name, ID number, code or address…</source>
         <translation>Gõ tên, số định danh, mã hộ hoặc địa chỉ…</translation>
     </message>
@@ -2422,62 +2438,62 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdSearchTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="664"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="658"/>
         <source>Search households of every commune: head of household, code, address or phone…</source>
         <translation>Tìm hộ ở mọi xã: chủ hộ, mã hộ, địa chỉ hoặc số điện thoại…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="673"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="667"/>
         <source>Open in its commune…</source>
         <translation>Mở trong dữ liệu của xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="692"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="686"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="693"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="687"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="694"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="688"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="695"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="689"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="696"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="690"/>
         <source>Code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="700"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="694"/>
         <source>Type at least two letters or digits.</source>
         <translation>Gõ ít nhất hai chữ hoặc hai số.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="736"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="729"/>
         <source>No household matches.</source>
         <translation>Không có hộ nào khớp.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="739"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="732"/>
         <source>The first %1 households by code: type more to narrow the search.</source>
         <translation>%1 hộ đầu tiên theo mã hộ: gõ thêm để thu hẹp kết quả.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="744"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="737"/>
         <source>%1 households found.</source>
         <translation>Tìm thấy %1 hộ.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="763"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="756"/>
         <source>This household&apos;s commune is not among the hub&apos;s communes.</source>
         <translation>Xã của hộ này không nằm trong danh sách các xã của máy tổng hợp.</translation>
     </message>
@@ -2533,12 +2549,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="744"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="745"/>
         <source>Register</source>
         <translation>Sổ hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="745"/>
+        <location filename="../antq_desktop/ui/households_page.py" line="746"/>
         <source>Commitments and coverage</source>
         <translation>Cam kết và tỷ lệ ký</translation>
     </message>
@@ -2546,17 +2562,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HubArea</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="780"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="773"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="781"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="774"/>
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="782"/>
+        <location filename="../antq_desktop/ui/hub_page.py" line="775"/>
         <source>Household search</source>
         <translation>Tìm hộ</translation>
     </message>
@@ -2564,138 +2580,138 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="69"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="67"/>
         <source>Import households from %1</source>
         <translation>Nhập danh sách hộ từ %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="76"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="74"/>
         <source>Back</source>
         <translation>Quay lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="78"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="76"/>
         <source>Preview</source>
         <translation>Xem trước</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="82"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="80"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="102"/>
         <source>empty</source>
         <translation>trống</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="104"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="102"/>
         <source>no header found</source>
         <translation>không thấy dòng tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="109"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="107"/>
         <source>(from the sheet&apos;s title)</source>
         <translation>(lấy từ tiêu đề trang)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="115"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="113"/>
         <source>Field</source>
         <translation>Thông tin</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="115"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="113"/>
         <source>Column in the sheet</source>
         <translation>Cột trong trang tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="121"/>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="119"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="185"/>
         <source>Sheet</source>
         <translation>Trang tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="122"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="120"/>
         <source>Commitment year</source>
         <translation>Năm cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="123"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="121"/>
         <source>Convert cells typed in old fonts (TCVN3, VNI) to Unicode</source>
         <translation>Chuyển các ô gõ phông cũ (TCVN3, VNI) sang Unicode</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="143"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="141"/>
         <source>Header found on row %1; data from row %2. Check each field&apos;s column:</source>
         <translation>Dòng tiêu đề ở dòng %1; dữ liệu từ dòng %2. Hãy kiểm tra cột của từng thông tin:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="148"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="146"/>
         <source>This sheet has no recognisable header and will be skipped.</source>
         <translation>Trang này không có dòng tiêu đề nhận ra được, sẽ được bỏ qua.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="157"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="155"/>
         <source>(not in this sheet)</source>
         <translation>(không có trong trang này)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="185"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="185"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="187"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="185"/>
         <source>What to do</source>
         <translation>Cần làm gì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="193"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="191"/>
         <source>Import the good rows and leave out the rows with errors</source>
         <translation>Nhập các dòng đúng, bỏ qua các dòng có lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="199"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="197"/>
         <source>Villages in the file that the unit does not have: choose one of the unit&apos;s, or create it.</source>
         <translation>Các thôn/tổ trong tệp mà đơn vị chưa có: hãy chọn một thôn có sẵn hoặc tạo mới.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="204"/>
         <source>In the file</source>
         <translation>Trong tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="204"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="206"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="204"/>
         <source>Village in the unit</source>
         <translation>Thôn/tổ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="211"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="209"/>
         <source>Create all</source>
         <translation>Tạo mới tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="214"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="212"/>
         <source>Check again with these villages</source>
         <translation>Kiểm tra lại với các thôn đã chọn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="221"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="219"/>
         <source>Save an error file…</source>
         <translation>Lưu tệp báo lỗi…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="259"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="258"/>
         <source>Checking the list</source>
         <translation>Đang kiểm tra danh sách</translation>
     </message>
@@ -2705,62 +2721,68 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đang đọc từng dòng…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="274"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="275"/>
         <source>%1 rows read. Households: %2 new, %3 updated. Persons: %4 new, %5 updated. Commitments: %6. Errors: %7 (in %8 rows). Warnings: %9.</source>
         <translation>Đã đọc %1 dòng. Hộ: %2 mới, %3 cập nhật. Nhân khẩu: %4 mới, %5 cập nhật. Cam kết: %6. Lỗi: %7 (ở %8 dòng). Cảnh báo: %9.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="291"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="292"/>
         <source>Error</source>
         <translation>Lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="291"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="292"/>
         <source>Warning</source>
         <translation>Cảnh báo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="318"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="319"/>
         <source>(choose)</source>
         <translation>(chọn)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="319"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="320"/>
         <source>Create: %1</source>
         <translation>Tạo mới: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="350"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="351"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="358"/>
         <source>Save an error file</source>
         <translation>Lưu tệp báo lỗi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="350"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="351"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Bảng tính Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="362"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="359"/>
+        <source>Writing the error file…</source>
+        <translation>Đang ghi tệp lỗi…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="366"/>
         <source>Error file saved: %1. Fix the marked rows in Excel, then import it again.</source>
         <translation>Đã lưu tệp báo lỗi: %1. Hãy sửa các dòng được đánh dấu bằng Excel rồi nhập lại.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="380"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="385"/>
         <source>Importing</source>
         <translation>Đang nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="380"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="386"/>
         <source>Writing the households…</source>
         <translation>Đang ghi các hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="382"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="392"/>
         <source>Cancelled: nothing was written.</source>
         <translation>Đã hủy: không có gì được ghi.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/import_dialog.py" line="391"/>
+        <location filename="../antq_desktop/ui/import_dialog.py" line="401"/>
         <source>Imported: %1 new households, %2 updated; %3 new persons.</source>
         <translation>Đã nhập: %1 hộ mới, %2 hộ cập nhật; %3 nhân khẩu mới.</translation>
     </message>
@@ -3139,67 +3161,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MedalTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1207"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1196"/>
         <source> years</source>
         <translation> năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1208"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1197"/>
         <source>also those within </source>
         <translation>kể cả người còn thiếu dưới </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1210"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1199"/>
         <source>Threshold: %1 years for men, %2 years for women (settings).</source>
         <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1219"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1208"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1220"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1209"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1221"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1210"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1222"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1211"/>
         <source>Years (weighted)</source>
         <translation>Số năm (đã quy đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1223"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1212"/>
         <source>Needed</source>
         <translation>Cần</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1224"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1213"/>
         <source>Reached</source>
         <translation>Đã đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1225"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1214"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1249"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1238"/>
         <source>yes</source>
         <translation>đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1249"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1238"/>
         <source>not yet</source>
         <translation>chưa đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1257"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1246"/>
         <source>%1 members reach the threshold</source>
         <translation>%1 người đủ thời gian</translation>
     </message>
@@ -3207,187 +3229,187 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="226"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="236"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="237"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="237"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="238"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="240"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="241"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="242"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="243"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="243"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="244"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="244"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="245"/>
         <source>Villages (none ticked: the whole commune)</source>
         <translation>Thôn, tổ dân phố (không chọn: toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="246"/>
         <source>Organisers</source>
         <translation>Đơn vị tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="247"/>
         <source>Chair</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="247"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="248"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="248"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="249"/>
         <source>Guests</source>
         <translation>Khách mời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="253"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="254"/>
         <source>Attending</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="254"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="255"/>
         <source>delegates</source>
         <translation>đại biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="255"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="256"/>
         <source>residents</source>
         <translation>nhân dân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="256"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="257"/>
         <source>women</source>
         <translation>nữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="257"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="258"/>
         <source>survey sheets</source>
         <translation>phiếu khảo sát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="265"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="266"/>
         <source>Numbers</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="268"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="269"/>
         <source>Agenda</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="269"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="270"/>
         <source>What was presented</source>
         <translation>Nội dung báo cáo, trình bày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="270"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="271"/>
         <source>Conclusions</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="276"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="277"/>
         <source>Add opinion…</source>
         <translation>Thêm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="277"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="278"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="278"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="279"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="287"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="288"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="288"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="289"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="289"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="290"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="334"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="335"/>
         <source>New meeting</source>
         <translation>Hội nghị mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="344"/>
         <source>Unsaved minutes</source>
         <translation>Biên bản chưa lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="344"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="345"/>
         <source>Minutes left unsaved from an earlier session were found. Continue with them?</source>
         <translation>Có biên bản chưa lưu từ lần trước. Tiếp tục với biên bản đó?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="348"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="349"/>
         <source>Continuing the unsaved minutes.</source>
         <translation>Đang tiếp tục biên bản chưa lưu.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="451"/>
         <source>Opinions (%1)</source>
         <translation>Ý kiến (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="472"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="473"/>
         <source>the opinion of %1</source>
         <translation>ý kiến của %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="487"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="488"/>
         <source>Draft kept at %1.</source>
         <translation>Đã lưu nháp lúc %1.</translation>
     </message>
@@ -3395,12 +3417,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="896"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="899"/>
         <source>Meetings</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="897"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="900"/>
         <source>Opinion tracker</source>
         <translation>Theo dõi ý kiến</translation>
     </message>
@@ -3498,19 +3520,35 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="694"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="691"/>
+        <source>Minutes</source>
+        <translation>Biên bản</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="692"/>
+        <source>Drawing the minutes…</source>
+        <translation>Đang tạo biên bản…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="698"/>
         <source>Minutes — %1</source>
         <translation>Biên bản — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="708"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="714"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="721"/>
         <source>Minutes as a Word file</source>
         <translation>Biên bản dạng Word</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="708"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="714"/>
         <source>Word documents (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="722"/>
+        <source>Writing the minutes…</source>
+        <translation>Đang ghi biên bản…</translation>
     </message>
 </context>
 <context>
@@ -3599,68 +3637,68 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="76"/>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="108"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="77"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="109"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="80"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="81"/>
         <source>Name of the person who spoke</source>
         <translation>Họ tên người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="82"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="83"/>
         <source>From the register…</source>
         <translation>Chọn từ sổ hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="90"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="91"/>
         <source>Answered at the meeting</source>
         <translation>Đã trả lời tại hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="93"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="94"/>
         <source>forwarded to (when beyond the meeting&apos;s authority)</source>
         <translation>chuyển đến (khi vượt thẩm quyền của hội nghị)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="107"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="108"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="109"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="110"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="111"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="112"/>
         <source>Forwarded to</source>
         <translation>Chuyển đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="112"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="113"/>
         <source>Answer due</source>
         <translation>Hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="114"/>
         <source>Answer</source>
         <translation>Nội dung trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="115"/>
         <source>Answered on</source>
         <translation>Ngày trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="115"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="116"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="131"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="132"/>
         <source>Choose a person</source>
         <translation>Chọn người</translation>
     </message>
@@ -3668,92 +3706,92 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OpinionTracker</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="729"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="739"/>
         <source>Open (new or in progress)</source>
         <translation>Đang mở (mới hoặc đang xử lý)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="730"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="740"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="734"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="744"/>
         <source>All fields</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="737"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="747"/>
         <source>Only overdue</source>
         <translation>Chỉ ý kiến quá hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="740"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="750"/>
         <source>Search opinions…</source>
         <translation>Tìm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="748"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="758"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="749"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="759"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="750"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="760"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="751"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="761"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="752"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="762"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="753"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="763"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="754"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="764"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="762"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="772"/>
         <source>Take up</source>
         <translation>Tiếp nhận xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="763"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="773"/>
         <source>Record the answer…</source>
         <translation>Ghi nội dung trả lời…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="765"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="775"/>
         <source>Close</source>
         <translation>Đóng ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="767"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="777"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="802"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="812"/>
         <source> — overdue</source>
         <translation> — quá hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="820"/>
+        <location filename="../antq_desktop/ui/meetings_page.py" line="830"/>
         <source>%1 shown · %2 open · %3 overdue</source>
         <translation>Đang hiện %1 · %2 đang mở · %3 quá hạn</translation>
     </message>
@@ -3889,17 +3927,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="126"/>
         <source>New password for %1</source>
         <translation>Mật khẩu mới cho %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="133"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/admin_page.py" line="134"/>
         <source>Again</source>
         <translation>Nhập lại</translation>
     </message>
@@ -3907,81 +3945,81 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="80"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="81"/>
         <source>Zoom out</source>
         <translation>Thu nhỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="83"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="84"/>
         <source>Zoom in</source>
         <translation>Phóng to</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="85"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="86"/>
         <source>Fit width</source>
         <translation>Vừa chiều rộng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="87"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="232"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="238"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="250"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="88"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="233"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="239"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="251"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="102"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="103"/>
         <source>&amp;Print…</source>
         <translation>&amp;In…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="103"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="104"/>
         <source>Print (Ctrl+P)</source>
         <translation>In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="104"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="105"/>
         <source>&amp;Save as PDF file…</source>
         <translation>&amp;Lưu thành tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="177"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="178"/>
         <source>Page %1 of %2</source>
         <translation>Trang %1 / %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="198"/>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="207"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="199"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="208"/>
         <source>Save as PDF file</source>
         <translation>Lưu thành tệp PDF</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="198"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="199"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="208"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="209"/>
         <source>The file could not be saved: %1</source>
         <translation>Không lưu được tệp: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="211"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="212"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="237"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="238"/>
         <source>Printing…</source>
         <translation>Đang in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="237"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="238"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/pdf_preview.py" line="255"/>
+        <location filename="../antq_desktop/ui/pdf_preview.py" line="256"/>
         <source>Sent %1 pages to the printer.</source>
         <translation>Đã gửi %1 trang tới máy in.</translation>
     </message>
@@ -3989,67 +4027,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="113"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="112"/>
         <source>Person</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="121"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="120"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="133"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="132"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="157"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="156"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="159"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="158"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="161"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="160"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="162"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="161"/>
         <source>Personal ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="164"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="163"/>
         <source>Ethnic group (sensitive)</source>
         <translation>Dân tộc (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="165"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="164"/>
         <source>Relation to the head</source>
         <translation>Quan hệ với chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="166"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="165"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="167"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="166"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="184"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="183"/>
         <source>now</source>
         <translation>nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="187"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="186"/>
         <source>Groups and models</source>
         <translation>Tham gia tổ, mô hình</translation>
     </message>
@@ -4065,77 +4103,83 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PrintCertificatesDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="695"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="682"/>
         <source>Print certificates — %1</source>
         <translation>In giấy khen — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="697"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="684"/>
         <source>Full page (border, titles and all text)</source>
         <translation>In cả trang (viền, quốc hiệu và toàn bộ nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="699"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="686"/>
         <source>Onto pre-printed blanks (only the names and details)</source>
         <translation>In lên phôi in sẵn (chỉ họ tên và nội dung thay đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="713"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="700"/>
         <source>Print the calibration page…</source>
         <translation>In trang căn chỉnh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="716"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="703"/>
         <source>right</source>
         <translation>sang phải</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="718"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="705"/>
         <source>down</source>
         <translation>xuống dưới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="723"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="710"/>
         <source>Print the calibration page on plain paper, lay it on a blank against the light, measure how far the crosses are from where they should be, and enter it here.</source>
         <translation>In trang căn chỉnh ra giấy trắng, đặt chồng lên phôi soi ra ánh sáng, đo dấu chữ thập lệch bao nhiêu so với chỗ cần in rồi nhập vào đây.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="733"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="720"/>
         <source>The decision is a draft: the pages carry a “BẢN NHÁP” watermark and no QR code, and are not entered in the print register.</source>
         <translation>Quyết định còn là dự thảo: trang in có chữ “BẢN NHÁP”, không có mã QR và không ghi vào sổ in giấy khen.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="740"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="727"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="741"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="728"/>
         <source>Offsets</source>
         <translation>Dịch vị trí in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="745"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="732"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="803"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="787"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="792"/>
         <source>Calibration page</source>
         <translation>Trang căn chỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="833"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="788"/>
+        <source>Drawing the calibration page…</source>
+        <translation>Đang tạo trang căn chỉnh…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards_page.py" line="821"/>
         <source>Certificates</source>
         <translation>Giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="833"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="821"/>
         <source>Drawing the certificates…</source>
         <translation>Đang dựng giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="847"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="835"/>
         <source>Certificates — %1</source>
         <translation>Giấy khen — %1</translation>
     </message>
@@ -4161,78 +4205,78 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>RecipientDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="127"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="128"/>
         <source>Recipient</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="136"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="190"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="137"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="191"/>
         <source>Choose from the register…</source>
         <translation>Chọn trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="142"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="143"/>
         <source>position, unit or address printed under the name</source>
         <translation>chức vụ, đơn vị hoặc địa chỉ in dưới tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="148"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="149"/>
         <source>empty: the certificate&apos;s serial</source>
         <translation>để trống: dùng số hiệu giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="157"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="158"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="158"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="159"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="159"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="160"/>
         <source>Group or village</source>
         <translation>Tổ, mô hình hoặc thôn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="160"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="161"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="161"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="162"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="162"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="163"/>
         <source>Own achievement</source>
         <translation>Thành tích riêng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="163"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="164"/>
         <source>Register number</source>
         <translation>Số vào sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="188"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="189"/>
         <source>Choose the household through one of its members…</source>
         <translation>Chọn hộ qua một người trong hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="200"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="201"/>
         <source>empty: the name in the register</source>
         <translation>để trống: lấy tên trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="202"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="203"/>
         <source>full name or name of the organisation</source>
         <translation>họ tên hoặc tên cơ quan, tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="206"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="207"/>
         <source>Choose a person</source>
         <translation>Chọn người</translation>
     </message>
@@ -4442,67 +4486,67 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1089"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1079"/>
         <source>Search names, serials, who printed…</source>
         <translation>Tìm họ tên, số hiệu, người in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1092"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1082"/>
         <source>Printed at</source>
         <translation>Thời điểm in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1093"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1083"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1094"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1084"/>
         <source>Recipient</source>
         <translation>Người được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1095"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1085"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1096"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1086"/>
         <source>Mode</source>
         <translation>Cách in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1097"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1087"/>
         <source>Print</source>
         <translation>Lần in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1098"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1088"/>
         <source>By</source>
         <translation>Người in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1115"/>
         <source>full page</source>
         <translation>cả trang</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1115"/>
         <source>onto a blank</source>
         <translation>lên phôi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1126"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1116"/>
         <source>first print</source>
         <translation>in lần đầu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1128"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1118"/>
         <source>reprint %1</source>
         <translation>in lại lần %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1135"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
         <source>%1 certificates printed</source>
         <translation>%1 lượt in giấy khen</translation>
     </message>
@@ -4510,112 +4554,124 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="109"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="110"/>
         <source>2026, 2026-Q3, 2026-H1 or 2026-07</source>
         <translation>2026, 2026-Q3, 2026-H1 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="112"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="113"/>
         <source>Choose a period…</source>
         <translation>Chọn kỳ báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="115"/>
         <source>Year %1</source>
         <translation>Năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="115"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="116"/>
         <source>First 6 months of %1</source>
         <translation>6 tháng đầu năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="118"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="119"/>
         <source>Quarter %1 of %2</source>
         <translation>Quý %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="121"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="122"/>
         <source>Compute</source>
         <translation>Tính số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="129"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="130"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="135"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="135"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="135"/>
         <source>Unit</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="139"/>
         <source>Double-click a figure to see the records behind it.</source>
         <translation>Nhấp đúp vào một số liệu để xem các bản ghi tạo nên số liệu đó.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="140"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="141"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="142"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="143"/>
         <source>Save as Excel…</source>
         <translation>Lưu ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="144"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="145"/>
         <source>Mark as sent to the upper level</source>
         <translation>Đánh dấu đã gửi cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="176"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="177"/>
         <source>from %1 to %2</source>
         <translation>từ %1 đến %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="217"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="218"/>
         <source>Approved and locked by %1: %2</source>
         <translation>%1 đã duyệt và khóa kỳ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="223"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="224"/>
         <source>Sent on %1 by %2.</source>
         <translation>Đã gửi lúc %1, người gửi %2.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="253"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="254"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="259"/>
         <source>Report %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="263"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="255"/>
+        <source>Drawing the report…</source>
+        <translation>Đang tạo báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="267"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="279"/>
         <source>Save as Excel</source>
         <translation>Lưu ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="263"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="267"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="281"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="280"/>
+        <source>Writing the report…</source>
+        <translation>Đang ghi báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports_page.py" line="288"/>
         <source>Mark as sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="283"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="290"/>
         <source>The figures as they are now travel to the upper level with the next bundle. Mark as sent?</source>
         <translation>Số liệu như hiện nay sẽ được gửi lên cấp trên trong gói dữ liệu tới. Đánh dấu đã gửi?</translation>
     </message>
@@ -4623,17 +4679,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="660"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="657"/>
         <source>Movement report</source>
         <translation>Báo cáo phong trào</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="661"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="658"/>
         <source>Other results</source>
         <translation>Kết quả khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="662"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="659"/>
         <source>Village assessment</source>
         <translation>Đánh giá khu dân cư</translation>
     </message>
@@ -4641,57 +4697,57 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="314"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="321"/>
         <source>(whole commune)</source>
         <translation>(toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="322"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="329"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="323"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="330"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="328"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="335"/>
         <source>Led to a case being found and handled</source>
         <translation>Giúp phát hiện, xử lý vụ việc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="337"/>
         <source>Mediated successfully</source>
         <translation>Hòa giải thành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="341"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="348"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="342"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="349"/>
         <source>Quantity</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="349"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="356"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="351"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="358"/>
         <source>No name of the person who gave the tip is recorded.</source>
         <translation>Không ghi tên người cung cấp tin.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="357"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="364"/>
         <source>Persons</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="361"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="368"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -4699,52 +4755,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="415"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="422"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="419"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="419"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="419"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="425"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="432"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="433"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="427"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="434"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="432"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="439"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="456"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="463"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="486"/>
+        <location filename="../antq_desktop/ui/reports_page.py" line="488"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
@@ -4760,22 +4816,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="341"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="340"/>
         <source>Split household %1</source>
         <translation>Tách hộ %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="344"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="343"/>
         <source>Who moves to the new household?</source>
         <translation>Những ai chuyển sang hộ mới?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="353"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="352"/>
         <source>Head of the new household</source>
         <translation>Chủ hộ của hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="354"/>
+        <location filename="../antq_desktop/ui/household_dialog.py" line="353"/>
         <source>Address of the new household</source>
         <translation>Địa chỉ của hộ mới</translation>
     </message>
@@ -4882,22 +4938,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1148"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1138"/>
         <source>Scan the certificate&apos;s QR code here, paste its text, or type the serial (e.g. 01304-2026-00042)</source>
         <translation>Quét mã QR trên giấy khen vào đây, dán nội dung mã, hoặc gõ số hiệu (ví dụ 01304-2026-00042)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1153"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1143"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1170"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1160"/>
         <source>QR code text or serial</source>
         <translation>Nội dung mã QR hoặc số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1192"/>
+        <location filename="../antq_desktop/ui/awards_page.py" line="1181"/>
         <source>signed by: %1</source>
         <translation>đơn vị ký: %1</translation>
     </message>
@@ -4905,38 +4961,38 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>app</name>
     <message>
-        <location filename="../antq_desktop/app.py" line="86"/>
+        <location filename="../antq_desktop/app.py" line="85"/>
         <source>Demo data</source>
         <translation>Dữ liệu mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="87"/>
+        <location filename="../antq_desktop/app.py" line="86"/>
         <source>Creating the demo commune…</source>
         <translation>Đang tạo xã mẫu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="98"/>
+        <location filename="../antq_desktop/app.py" line="99"/>
         <source>Setup</source>
         <translation>Thiết lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="99"/>
+        <location filename="../antq_desktop/app.py" line="100"/>
         <source>Setting up the unit…</source>
         <translation>Đang thiết lập đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="148"/>
-        <location filename="../antq_desktop/app.py" line="157"/>
+        <location filename="../antq_desktop/app.py" line="145"/>
+        <location filename="../antq_desktop/app.py" line="154"/>
         <source>ANTQ Desktop is already open; its window was brought forward.</source>
         <translation>ANTQ Desktop đang mở; cửa sổ đã được đưa lên trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="163"/>
+        <location filename="../antq_desktop/app.py" line="160"/>
         <source>ANTQ Desktop is already open on this data folder (or a command is running on it).</source>
         <translation>ANTQ Desktop đang mở trên thư mục dữ liệu này (hoặc đang có lệnh chạy trên đó).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="172"/>
+        <location filename="../antq_desktop/app.py" line="169"/>
         <source>Cannot use the data folder %1: %2</source>
         <translation>Không dùng được thư mục dữ liệu %1: %2</translation>
     </message>

@@ -6,7 +6,7 @@ themselves: an officer who opens this area sees the lists but the services refus
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -39,6 +39,7 @@ from ..services.station import Station
 from .encryption_tab import EncryptionTab
 from .i18n import fmt_int, is_vietnamese
 from .messages import confirm, show_error
+from .operations import Kind, run_long, run_op
 from .sync_page import table_label
 from .widgets import finish_form, read_only_table, row_keys, set_columns
 
@@ -58,13 +59,11 @@ def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, item)
 
 
-def _attempt(parent: QWidget, action: Callable[[], object]) -> bool:
-    try:
-        action()
-    except UserError as exc:
-        show_error(parent, exc)
-        return False
-    return True
+def _attempt(
+    parent: QWidget, action: Callable[[], object], changes: Iterable[str] = (Kind.ACCOUNTS,)
+) -> bool:
+    """An administration operation through the one runner (accounts and their rules, unless told)."""
+    return bool(run_op(parent, action, changes=changes))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -428,7 +427,13 @@ class AuditTab(QWidget):
         )
         if path:
             target = Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
-            _attempt(self, lambda: audit.export_xlsx(self.db, target, self.query()))
+            query = self.query()
+            run_long(
+                self,
+                self.tr("Export the audit trail"),
+                self.tr("Writing the audit trail…"),
+                lambda _p: audit.export_xlsx(self.db, target, query),
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -513,18 +518,16 @@ class BackupsTab(QWidget):
         )
 
     def backup_now(self) -> None:
-        from .tasks import run_task
-
-        try:
-            result = run_task(
-                self,
-                self.tr("Backup"),
-                self.tr("Backing up the database…"),
-                lambda _p: backups.run_backup(self.station, reason="manual"),
-            )
-        except Exception as exc:  # noqa: BLE001 - one sentence
-            show_error(self, exc)
+        done = run_long(
+            self,
+            self.tr("Backup"),
+            self.tr("Backing up the database…"),
+            lambda _p: backups.run_backup(self.station, reason="manual"),
+            changes={Kind.BACKUPS},
+        )
+        if not done:
             return
+        result = done.value
         if result.warning is not None:
             show_error(self, result.warning)
         self.refresh()
@@ -538,7 +541,7 @@ class BackupsTab(QWidget):
             self._set_second(Path(folder))
 
     def _set_second(self, folder: Path | None) -> None:
-        _attempt(self, lambda: backups.set_second_folder(self.station.db, folder))
+        _attempt(self, lambda: backups.set_second_folder(self.station.db, folder), changes={Kind.BACKUPS})
         self.refresh()
 
     def restore(self) -> None:
@@ -551,10 +554,9 @@ class BackupsTab(QWidget):
 
     def restore_file(self, path: Path) -> bool:
         """Check the file, ask, then replace the database; the program closes to start afresh."""
-        try:
-            backups.verify_backup_file(path)  # restore() checks again that it is this station's
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_op(
+            self, lambda: backups.verify_backup_file(path)
+        ):  # restore() checks it is this station's
             return False
         from .restore_question import ask_before_restore  # what it would lose; export first
 
@@ -574,10 +576,7 @@ class BackupsTab(QWidget):
         station = self.station
         username = accounts.current_actor(station.db).username
         station.close()
-        try:
-            backups.restore(station.data_dir, path, username=username)
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_op(self, lambda: backups.restore(station.data_dir, path, username=username)):
             self._closing()
             return False
         QMessageBox.information(

@@ -45,6 +45,7 @@ from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int, is_vietnamese
 from .messages import confirm, confirm_delete, show_error
+from .operations import Kind, run_long, run_op
 from .widgets import (
     PersonSearch,
     UnsavedChanges,
@@ -229,23 +230,18 @@ class RecipientDialog(QDialog):
 
     def _ok(self) -> None:
         draft = self.collect()
-        try:
-            findings = aw.check_recipient(self.db, draft)
-        except UserError as exc:
-            show_error(self, exc)
+        checked = run_op(self, lambda: aw.check_recipient(self.db, draft))
+        if not checked:
             return
+        findings = checked.value
         key = (draft.kind, draft.person_id, draft.household_id, draft.group_id, draft.village_id, draft.name)
         if findings and self._checked != key:
             # Warnings never block: the officer sees them, then OK again saves.
             self._checked = key
             self.warnings.setText(_findings_text(findings) + "\n" + self.tr("Press OK again to save anyway."))
             return
-        try:
-            aw.save_recipient(self.db, draft)
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
+        if run_op(self, lambda: aw.save_recipient(self.db, draft), changes={Kind.AWARDS}):
+            self.accept()
 
     def reject(self) -> None:
         if self.unsaved.may_close():
@@ -506,16 +502,16 @@ class DecisionDialog(QDialog):
         d.notes = self.notes.toPlainText()
         return d
 
+    def _write(self) -> None:
+        if self.editable:
+            self.decision_id = aw.save_decision(self.db, self.collect())
+            self.draft.id = self.decision_id
+        elif self.decision_id:
+            aw.save_decision_notes(self.db, self.decision_id, self.notes.toPlainText())
+
     def _store(self) -> bool:
         """Write the form (a draft: everything; issued: the notes); False after an error was shown."""
-        try:
-            if self.editable:
-                self.decision_id = aw.save_decision(self.db, self.collect())
-                self.draft.id = self.decision_id
-            elif self.decision_id:
-                aw.save_decision_notes(self.db, self.decision_id, self.notes.toPlainText())
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_op(self, self._write, changes={Kind.AWARDS}):
             return False
         if hasattr(self, "unsaved"):
             self.unsaved.mark_saved()
@@ -568,10 +564,7 @@ class DecisionDialog(QDialog):
         findings = aw.check_recipient(self.db, draft)
         if findings and not self._confirm_findings(findings):
             return
-        try:
-            aw.save_recipient(self.db, draft)
-        except UserError as exc:
-            show_error(self, exc)
+        run_op(self, lambda: aw.save_recipient(self.db, draft), changes={Kind.AWARDS})
         self.show_recipients()
 
     def _confirm_findings(self, findings: list[Any]) -> bool:
@@ -617,10 +610,8 @@ class DecisionDialog(QDialog):
         name = row.name
         if not confirm_delete(self, row.display_name or name):
             return
-        try:
-            self.undo_stack.push(RemoveRecipient(self, award_id, self.tr("Remove %1").replace("%1", name)))
-        except UserError as exc:
-            show_error(self, exc)
+        command = RemoveRecipient(self, award_id, self.tr("Remove %1").replace("%1", name))
+        run_op(self, lambda: self.undo_stack.push(command), changes={Kind.AWARDS})
 
     def save(self) -> None:
         if self._store():
@@ -644,10 +635,8 @@ class DecisionDialog(QDialog):
             text = _findings_text(findings) + "\n\n" + text
         if QMessageBox.question(self, self.tr("Issue the decision"), text) != QMessageBox.StandardButton.Yes:
             return
-        try:
-            aw.issue_decision(self.db, self.decision_id)
-        except UserError as exc:
-            show_error(self, exc)
+        decision_id = self.decision_id
+        if not run_op(self, lambda: aw.issue_decision(self.db, decision_id), changes={Kind.AWARDS}):
             return
         self.status = "issued"
         self._apply_state()
@@ -666,10 +655,8 @@ class DecisionDialog(QDialog):
             default_yes=False,
         ):
             return
-        try:
-            aw.reopen_decision(self.db, self.decision_id, self.tr("corrected before printing"))
-        except UserError as exc:
-            show_error(self, exc)
+        decision_id, why = self.decision_id, self.tr("corrected before printing")
+        if not run_op(self, lambda: aw.reopen_decision(self.db, decision_id, why), changes={Kind.AWARDS}):
             return
         self.status = "draft"
         self._apply_state()
@@ -784,32 +771,33 @@ class PrintCertificatesDialog(QDialog):
     def _save_offsets(self) -> bool:
         if self.mode != "blank":
             return True
-        try:
-            aw.set_blank_offset(self.db, self.template.currentData(), self.x.value(), self.y.value())
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        return True
+        template, x, y = self.template.currentData(), self.x.value(), self.y.value()
+        return bool(run_op(self, lambda: aw.set_blank_offset(self.db, template, x, y), changes={Kind.AWARDS}))
 
     def calibration(self) -> None:
         from ..papers import certificates
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import make_preview
 
         if not self._save_offsets():
             return
         path = paper_path("can-chinh-phoi")
-        try:
-            certificates.write_calibration(self.db, self.template.currentData(), path)
-            self.last_preview = PdfPreviewDialog(str(path), self.tr("Calibration page"), self)
-        except UserError as exc:
-            show_error(self, exc)
+        template = self.template.currentData()
+        if not run_long(
+            self,
+            self.tr("Calibration page"),
+            self.tr("Drawing the calibration page…"),
+            lambda _p: certificates.write_calibration(self.db, template, path),
+        ):
             return
+        preview = make_preview(path, self.tr("Calibration page"), self)
+        if preview is None:
+            return
+        self.last_preview = preview
         self.last_preview.open()
 
     def render(self) -> Path | None:
         """Write the PDF of every recipient with a cancellable progress dialog; None when cancelled."""
         from ..papers import certificates
-        from .tasks import run_task
 
         path = paper_path("giay-khen")
         template = self.template.currentData()
@@ -830,25 +818,25 @@ class PrintCertificatesDialog(QDialog):
                 cancel=lambda: stop["now"],
             )
 
-        run_task(self, self.tr("Certificates"), self.tr("Drawing the certificates…"), work)
+        if not run_long(self, self.tr("Certificates"), self.tr("Drawing the certificates…"), work):
+            return None
         return path if path.exists() else None
 
     def preview(self) -> None:
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import make_preview
 
         if not self._save_offsets():
             return
-        try:
-            path = self.render()
-            if path is None:
-                return
-            self.last_pdf = path
-            self.last_preview = PdfPreviewDialog(
-                str(path), self.tr("Certificates — %1").replace("%1", self.decision.number or "…"), self
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        path = self.render()
+        if path is None:
             return
+        self.last_pdf = path
+        preview = make_preview(
+            path, self.tr("Certificates — %1").replace("%1", self.decision.number or "…"), self
+        )
+        if preview is None:
+            return
+        self.last_preview = preview
         self.award_ids = [a.id for a in aw.recipients(self.db, self.decision.id)]
         self.last_preview.pages_printed.connect(self.register_pages)
         self.last_preview.open()
@@ -859,8 +847,9 @@ class PrintCertificatesDialog(QDialog):
 
         if self.decision.status != "issued":
             return
-        try:
-            self.registered += print_register.record_printed(
+        done = run_op(
+            self,
+            lambda: print_register.record_printed(
                 self.db,
                 self.award_ids,
                 how="printer",
@@ -868,9 +857,11 @@ class PrintCertificatesDialog(QDialog):
                 mode=self.mode,
                 template=self.template.currentData() or "",
                 printed_by=self.username,
-            )
-        except UserError as exc:
-            show_error(self, exc)
+            ),
+            changes={Kind.AWARDS},
+        )
+        if done:
+            self.registered += done.value
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1034,12 +1025,8 @@ class DecisionsTab(QWidget):
             return
         if not confirm_delete(self, self.tr("the decision %1").replace("%1", row.number or row.occasion)):
             return
-        try:
-            self.undo_stack.push(
-                DeleteDecision(self, row.id, self.tr("Delete %1").replace("%1", row.number or row.occasion))
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        command = DeleteDecision(self, row.id, self.tr("Delete %1").replace("%1", row.number or row.occasion))
+        run_op(self, lambda: self.undo_stack.push(command))  # the stack announces the change
 
     def print_certificates(self) -> None:
         row = self.selected()
@@ -1061,20 +1048,23 @@ class DecisionsTab(QWidget):
 
     def decision_paper(self) -> None:
         from ..papers import decisions
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import make_preview
 
         row = self.selected()
         if row is None:
             return
         path = paper_path("quyet-dinh")
-        try:
-            decisions.write_decision(self.db, row.id, path)
-            self.last_preview = PdfPreviewDialog(
-                str(path), self.tr("Decision — %1").replace("%1", row.number or "…"), self
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_long(
+            self,
+            self.tr("Decision"),
+            self.tr("Drawing the decision…"),
+            lambda _p: decisions.write_decision(self.db, row.id, path),
+        ):
             return
+        preview = make_preview(path, self.tr("Decision — %1").replace("%1", row.number or "…"), self)
+        if preview is None:
+            return
+        self.last_preview = preview
         self.last_preview.open()
 
 
@@ -1177,11 +1167,10 @@ class VerifyTab(QWidget):
         self.result: aw.Verification | None = None
 
     def check(self) -> None:
-        try:
-            result = aw.verify(self.db, self.text.toPlainText())
-        except UserError as exc:
-            show_error(self, exc)
+        checked = run_op(self, lambda: aw.verify(self.db, self.text.toPlainText()))
+        if not checked:
             return
+        result = checked.value
         self.result = result
         colour = {"genuine": "#1b7a2f", "altered": "#b3121a", "unknown": "#9a5b00"}[result.status]
         label = result.label if is_vietnamese() else aw.VERIFY_LABELS_EN[result.status]

@@ -926,9 +926,12 @@ class GroupsPage(QWidget):
         dialog = LeaveDialog(m.full_name, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        left_on = _parse_date(dialog.left_on.text()) or date.today()
         run_op(
-            self, lambda: gs.leave_member(self.db, m.id, left_on, dialog.reason.text()), changes={Kind.GROUPS}
+            self,
+            lambda: gs.leave_member(
+                self.db, m.id, _parse_date(dialog.left_on.text()) or date.today(), dialog.reason.text()
+            ),
+            changes={Kind.GROUPS},
         )
         self.refresh(select=g.id)
 
@@ -942,10 +945,12 @@ class GroupsPage(QWidget):
     # -- papers --------------------------------------------------------------------------------
 
     def _preview(self, path, title: str) -> None:  # noqa: ANN001
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import make_preview
 
-        self.last_preview = PdfPreviewDialog(str(path), title, self)
-        self.last_preview.open()
+        preview = make_preview(path, title, self)
+        if preview is not None:
+            self.last_preview = preview
+            preview.open()
 
     def print_roster(self) -> None:
         from ..papers import rosters

@@ -40,11 +40,10 @@ from ..domain import persons as person_rules
 from ..services import commitments as cm
 from ..services import households as hh
 from ..services import person_checks
-from ..services.errors import UserError
 from ..storage.database import Database
 from .household_model import status_label
 from .i18n import is_vietnamese
-from .messages import show_error
+from .operations import Kind, run_op
 from .widgets import UnsavedChanges, finish_form, mark_search, row_keys
 
 SEX_LABELS = {"": "", "M": "Nam", "F": "Nữ"}
@@ -593,22 +592,21 @@ class HouseholdDialog(QDialog):
         """A new household is created the first time a member is added."""
         if self.household_id is not None:
             return True
-        try:
-            self.household_id = hh.save_household(self.db, self._draft())
-        except UserError as exc:
-            show_error(self, exc)
+        done = run_op(self, lambda: hh.save_household(self.db, self._draft()), changes={Kind.HOUSEHOLDS})
+        if not done:
             return False
+        self.household_id = done.value
         # The household's fields are saved now; its commitment is saved with Save.
         self.unsaved.saved = (self._form_state()[0], self.unsaved.saved[1])  # type: ignore[index]
         self.changed.emit()
         return True
 
     def save_and_close(self) -> None:
-        try:
+        def save() -> None:
             self.household_id = hh.save_household(self.db, self._draft())
             self._save_commitment()
-        except UserError as exc:
-            show_error(self, exc)
+
+        if not run_op(self, save, changes={Kind.HOUSEHOLDS}):
             return
         self.changed.emit()
         self.accept()
@@ -726,9 +724,6 @@ class HouseholdDialog(QDialog):
         self._apply(lambda: hh.split_household(self.db, self.household_id, ids, head, address=address))
 
     def _apply(self, change: Callable[[], object]) -> None:
-        try:
-            change()
-        except UserError as exc:
-            show_error(self, exc)
+        run_op(self, change, changes={Kind.HOUSEHOLDS})
         self._load_members()  # not load(): what is typed in the household's fields stays
         self.changed.emit()

@@ -628,11 +628,12 @@ class CoverageTab(QWidget):
         return folder / f"{stem}-{self.year.value()}-{datetime.now():%H%M%S}.pdf"
 
     def _preview(self, path: Path, title: str) -> None:
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import make_preview
 
-        dialog = PdfPreviewDialog(str(path), title, self)
-        self.last_preview = dialog
-        dialog.open()
+        dialog = make_preview(path, title, self)
+        if dialog is not None:
+            self.last_preview = dialog
+            dialog.open()
 
     def print_forms(self) -> None:
         chosen = self.selected_village()

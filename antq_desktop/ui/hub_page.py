@@ -43,8 +43,7 @@ from ..services import hub
 from ..services.errors import UserError
 from ..services.station import Station
 from .i18n import fmt_int
-from .messages import show_error
-from .tasks import run_task
+from .operations import Kind, run_long, run_op
 
 OVERDUE = QColor("#b3261e")
 OVERDUE_BACK = QColor("#fdecea")
@@ -396,17 +395,15 @@ class CommunesTab(QWidget):
 
     def refresh(self) -> bool:
         period = self.period.text().strip() or None
-        try:
-            view = run_task(
-                self,
-                self.tr("Communes"),
-                self.tr("Counting each commune's records…"),
-                lambda progress: hub.list_communes(self.db, period, progress=progress),
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        counted = run_long(
+            self,
+            self.tr("Communes"),
+            self.tr("Counting each commune's records…"),
+            lambda progress: hub.list_communes(self.db, period, progress=progress),
+        )
+        if not counted:
             return False
-        self.show_view(view)
+        self.show_view(counted.value)
         return True
 
     def show_view(self, view: hub.HubView) -> None:
@@ -517,11 +514,10 @@ class CommunesTab(QWidget):
         row = next((r for r in self.rows if r.commune_code == code), None)
         if row is None:
             return None
-        try:
-            dialog = CommuneDialog(self.db, row, self)
-        except UserError as exc:
-            show_error(self, exc)
+        opened = run_op(self, lambda: CommuneDialog(self.db, row, self))
+        if not opened:
             return None
+        dialog = opened.value
         self.last_dialog = dialog
         dialog.open()
         return dialog
@@ -531,26 +527,22 @@ class CommunesTab(QWidget):
 
         from ..documents.reports import render_report_pdf
         from ..papers.letterhead import letterhead
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import make_preview
         from .widgets import paper_path
 
         period = self.period.text().strip()
         path = paper_path("bao-cao-toan-tinh")
-        try:
-            report = run_task(
-                self,
-                self.tr("Province report"),
-                self.tr("Adding up the communes' reports…"),
-                lambda progress: hub.province_report(self.db, period, progress=progress),
-            )
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            report = hub.province_report(self.db, period, progress=progress)
             render_report_pdf(report, letterhead(self.db), path, day=date.today())
-            self.last_preview = PdfPreviewDialog(
-                str(path), self.tr("Province report %1").replace("%1", period), self
-            )
-        except UserError as exc:
-            show_error(self, exc)
+
+        if not run_long(self, self.tr("Province report"), self.tr("Adding up the communes' reports…"), work):
             return
-        self.last_preview.open()
+        preview = make_preview(path, self.tr("Province report %1").replace("%1", period), self)
+        if preview is not None:
+            self.last_preview = preview
+            preview.open()
 
     def show_locks(self) -> None:
         from ..services import reports
@@ -610,24 +602,26 @@ class CommunesTab(QWidget):
 
     def approve(self) -> bool:
         code = self.lock_commune.currentData()
-        try:
+
+        def approve() -> None:
             if not code:
                 raise UserError("Hãy chọn xã cần duyệt kỳ báo cáo.", "Choose the commune.")
             hub.approve(self.db, code, self.lock_period.text().strip(), self.lock_reason.text())
-        except UserError as exc:
-            show_error(self, exc)
+
+        if not run_op(self, approve, changes={Kind.REPORTS}):
             return False
         self.show_locks()
         return True
 
     def reopen(self) -> bool:
         code = self.lock_commune.currentData()
-        try:
+
+        def reopen() -> None:
             if not code:
                 raise UserError("Hãy chọn xã cần mở lại kỳ báo cáo.", "Choose the commune.")
             hub.reopen(self.db, code, self.lock_period.text().strip(), self.lock_reason.text())
-        except UserError as exc:
-            show_error(self, exc)
+
+        if not run_op(self, reopen, changes={Kind.REPORTS}):
             return False
         self.show_locks()
         return True
@@ -710,11 +704,10 @@ class HouseholdSearchTab(QWidget):
             self.show_results([], more=False)
             self.status.setText(self.hint())
             return
-        try:
-            found = hub.search_households(self.db, text, limit=self.LIMIT + 1)
-        except UserError as exc:
-            show_error(self, exc)
+        searched = run_op(self, lambda: hub.search_households(self.db, text, limit=self.LIMIT + 1))
+        if not searched:
             return
+        found = searched.value
         self.searches += 1
         self.show_results(found[: self.LIMIT], more=len(found) > self.LIMIT)
 

@@ -41,6 +41,7 @@ from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int, is_vietnamese
 from .messages import ask_unsaved, confirm_delete, show_error
+from .operations import Kind, run_long, run_op
 from .widgets import (
     PersonSearch,
     UnsavedChanges,
@@ -489,12 +490,11 @@ class MeetingDialog(QDialog):
 
     def save(self) -> None:
         self._draft_timer.stop()
-        try:
-            self.saved_id = mt.save_meeting(self.db, self.collect())
-        except UserError as exc:
+        done = run_op(self, lambda: mt.save_meeting(self.db, self.collect()), changes={Kind.MEETINGS})
+        if not done:
             self.save_draft()
-            show_error(self, exc)
             return
+        self.saved_id = done.value
         self.meeting_id = self.saved_id
         self.accept()
 
@@ -675,24 +675,30 @@ class MeetingsTab(QWidget):
     def delete_meeting(self) -> None:
         m = self.selected()
         if m is not None and confirm_delete(self, m.title):
-            self.undo_stack.push(DeleteMeeting(self, m.id, self.tr("Delete %1").replace("%1", m.title)))
+            command = DeleteMeeting(self, m.id, self.tr("Delete %1").replace("%1", m.title))
+            run_op(self, lambda: self.undo_stack.push(command))  # the stack announces the change
 
     def print_minutes(self) -> None:
         from ..papers import minutes
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import make_preview
 
         m = self.selected()
         if m is None:
             return
         path = paper_path("bien-ban")
-        try:
-            minutes.write_minutes(self.db, m.id, path)
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_long(
+            self,
+            self.tr("Minutes"),
+            self.tr("Drawing the minutes…"),
+            lambda _p: minutes.write_minutes(self.db, m.id, path),
+            changes={Kind.MEETINGS},  # the minutes are numbered when first written
+        ):
             return
         self.refresh()
-        self.last_preview = PdfPreviewDialog(str(path), self.tr("Minutes — %1").replace("%1", m.title), self)
-        self.last_preview.open()
+        preview = make_preview(path, self.tr("Minutes — %1").replace("%1", m.title), self)
+        if preview is not None:
+            self.last_preview = preview
+            preview.open()
 
     def word_minutes(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -709,10 +715,14 @@ class MeetingsTab(QWidget):
         )
         if not path:
             return
-        try:
-            minutes.write_minutes(self.db, m.id, path if path.lower().endswith(".docx") else path + ".docx")
-        except UserError as exc:
-            show_error(self, exc)
+        target = path if path.lower().endswith(".docx") else path + ".docx"
+        if not run_long(
+            self,
+            self.tr("Minutes as a Word file"),
+            self.tr("Writing the minutes…"),
+            lambda _p: minutes.write_minutes(self.db, m.id, target),
+            changes={Kind.MEETINGS},
+        ):
             return
         self.refresh()
 
@@ -840,10 +850,7 @@ class OpinionTracker(QWidget):
         o = self.selected()
         if o is None:
             return
-        try:
-            mt.set_opinion_status(self.db, o.id, status)
-        except UserError as exc:
-            show_error(self, exc)
+        run_op(self, lambda: mt.set_opinion_status(self.db, o.id, status), changes={Kind.MEETINGS})
         self.refresh()
 
     def answer(self) -> None:
@@ -853,16 +860,12 @@ class OpinionTracker(QWidget):
         dialog = AnswerDialog(o, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            mt.set_opinion_status(
-                self.db,
-                o.id,
-                "answered",
-                answer=dialog.answer.toPlainText(),
-                answered_on=optional_date(dialog.on),
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        text, on = dialog.answer.toPlainText(), optional_date(dialog.on)
+        run_op(
+            self,
+            lambda: mt.set_opinion_status(self.db, o.id, "answered", answer=text, answered_on=on),
+            changes={Kind.MEETINGS},
+        )
         self.refresh()
 
 

@@ -164,7 +164,6 @@ def run_long(
     try:
         value = run_task(parent, title, label, work)
     except cancelled:
-        notify(changes, parent)  # a cancelled import may have written what it finished
         return Outcome(False, cancelled=True)
     except UserError as exc:
         show_user_error(parent, exc, title)

@@ -40,7 +40,8 @@ from ..services import results as rs
 from ..services.errors import UserError
 from ..storage.database import Database
 from .i18n import fmt_int, fmt_number
-from .messages import confirm_delete, show_error
+from .messages import confirm_delete
+from .operations import Kind, run_long, run_op
 from .widgets import (
     cell,
     date_text,
@@ -165,11 +166,11 @@ class ReportTab(QWidget):
             self.compute()
 
     def compute(self) -> rp.Report | None:
-        try:
-            report = rp.compute(self.db, self.period.text().strip())
-        except UserError as exc:
-            show_error(self, exc)
+        period = self.period.text().strip()
+        computed = run_op(self, lambda: rp.compute(self.db, period))
+        if not computed:
             return None
+        report = computed.value
         self.report = report
         p = report.period
         self.span.setText(
@@ -232,11 +233,11 @@ class ReportTab(QWidget):
             return None
         code = self.codes[r]
         label = self.table.item(r, 0).text().strip()
-        try:
-            rows = rp.drill(self.db, self.report.period, code)
-        except UserError as exc:
-            show_error(self, exc)
+        period = self.report.period
+        found = run_op(self, lambda: rp.drill(self.db, period, code))
+        if not found:
             return None
+        rows = found.value
         dialog = DrillDialog(label, rows, self)
         self.last_dialog = dialog
         dialog.open()
@@ -244,18 +245,21 @@ class ReportTab(QWidget):
 
     def preview(self) -> None:
         from ..papers import reports as paper
-        from .pdf_preview import PdfPreviewDialog
+        from .pdf_preview import make_preview
 
         path = paper_path("bao-cao", ".pdf")
-        try:
-            paper.write_report(self.db, self.period.text().strip(), path)
-            self.last_preview = PdfPreviewDialog(
-                str(path), self.tr("Report %1").replace("%1", self.period.text()), self
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        period = self.period.text().strip()
+        if not run_long(
+            self,
+            self.tr("Report %1").replace("%1", period),
+            self.tr("Drawing the report…"),
+            lambda _p: paper.write_report(self.db, period, path),
+        ):
             return
-        self.last_preview.open()
+        preview = make_preview(path, self.tr("Report %1").replace("%1", self.period.text()), self)
+        if preview is not None:
+            self.last_preview = preview
+            preview.open()
 
     def save_xlsx(self) -> None:
         name = f"bao-cao-{self.period.text().strip()}.xlsx"
@@ -268,12 +272,15 @@ class ReportTab(QWidget):
     def save_xlsx_to(self, path: Path) -> bool:
         from ..papers import reports as paper
 
-        try:
-            paper.write_report(self.db, self.period.text().strip(), path, fmt="xlsx")
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        return True
+        period = self.period.text().strip()
+        return bool(
+            run_long(
+                self,
+                self.tr("Save as Excel"),
+                self.tr("Writing the report…"),
+                lambda _p: paper.write_report(self.db, period, path, fmt="xlsx"),
+            )
+        )
 
     def mark_sent(self) -> None:
         answer = QMessageBox.question(
@@ -285,10 +292,10 @@ class ReportTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            rp.mark_sent(self.db, self.period.text().strip(), sent_by=self.username)
-        except UserError as exc:
-            show_error(self, exc)
+        period = self.period.text().strip()
+        if not run_op(
+            self, lambda: rp.mark_sent(self.db, period, sent_by=self.username), changes={Kind.REPORTS}
+        ):
             return
         self._show_state()
 
@@ -463,10 +470,7 @@ class ResultsTab(QWidget):
         self.last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            rs.save(self.db, dialog.collect())
-        except UserError as exc:
-            show_error(self, exc)
+        run_op(self, lambda: rs.save(self.db, dialog.collect()), changes={Kind.REPORTS})
         self.refresh()
 
     def add(self) -> None:
@@ -481,12 +485,8 @@ class ResultsTab(QWidget):
         row = self.selected()
         if row is None or not confirm_delete(self, row.summary):
             return
-        try:
-            self.undo_stack.push(
-                DeleteResult(self, row.kind, row.id, self.tr("Delete %1").replace("%1", row.summary))
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        command = DeleteResult(self, row.kind, row.id, self.tr("Delete %1").replace("%1", row.summary))
+        run_op(self, lambda: self.undo_stack.push(command))  # the stack announces the change
 
 
 # ---------------------------------------------------------------------------------------------
@@ -643,10 +643,7 @@ class AssessmentTab(QWidget):
         self.last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        try:
-            asm.save_assessment(self.db, dialog.collect())
-        except UserError as exc:
-            show_error(self, exc)
+        run_op(self, lambda: asm.save_assessment(self.db, dialog.collect()), changes={Kind.REPORTS})
         self.refresh()
 
 
