@@ -500,22 +500,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AwardsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1257"/>
+        <location filename="../antq_desktop/ui/awards/area.py" line="26"/>
         <source>Decisions</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1258"/>
+        <location filename="../antq_desktop/ui/awards/area.py" line="27"/>
         <source>Print register</source>
         <translation>Sổ in giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1259"/>
+        <location filename="../antq_desktop/ui/awards/area.py" line="28"/>
         <source>Check a certificate</source>
         <translation>Kiểm tra giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1260"/>
+        <location filename="../antq_desktop/ui/awards/area.py" line="29"/>
         <source>Medal eligibility</source>
         <translation>Đủ điều kiện Kỷ niệm chương</translation>
     </message>
@@ -1214,254 +1214,254 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="279"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="573"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="74"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="368"/>
         <source>Award decision</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="289"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="84"/>
         <source>e.g. 15</source>
         <translation>ví dụ 15</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="301"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="96"/>
         <source>TM. …, KT. … or empty</source>
         <translation>TM. …, KT. … hoặc để trống</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="304"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="99"/>
         <source>only for a police signer, e.g. Đại tá</source>
         <translation>chỉ với người ký bên công an, ví dụ Đại tá</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="315"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="110"/>
         <source>dated</source>
         <translation>ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="325"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="120"/>
         <source>Number / symbol</source>
         <translation>Số / ký hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="326"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="121"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="327"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="122"/>
         <source>Level</source>
         <translation>Cấp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="328"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="123"/>
         <source>Awarding authority</source>
         <translation>Cơ quan khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="124"/>
         <source>Signer (prefix, title, rank, name)</source>
         <translation>Người ký (TM./KT., chức vụ, cấp bậc, họ tên)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="125"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="331"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="126"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="159"/>
         <source>Achievement</source>
         <translation>Thành tích</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="338"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="133"/>
         <source>empty: worded from the decision</source>
         <translation>để trống: lấy theo nội dung quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="346"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="141"/>
         <source>Place (for the date line)</source>
         <translation>Địa danh (dòng ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="347"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="142"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="348"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="143"/>
         <source>Parent authority</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="349"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="144"/>
         <source>Legal bases (one per line)</source>
         <translation>Căn cứ (mỗi dòng một căn cứ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="350"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="145"/>
         <source>Proposed by</source>
         <translation>Theo đề nghị của</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="351"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="146"/>
         <source>Bonus</source>
         <translation>Tiền thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="352"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="147"/>
         <source>Carried out by</source>
         <translation>Cơ quan, cá nhân thi hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="353"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="148"/>
         <source>Copies to (one per line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="360"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="155"/>
         <source>No.</source>
         <translation>TT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="361"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="156"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="362"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="157"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="363"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="158"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="365"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="160"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="372"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="167"/>
         <source>Add from the register…</source>
         <translation>Thêm người trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="375"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="170"/>
         <source>Add a collective or an outside person…</source>
         <translation>Thêm tập thể, người ngoài sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="377"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="172"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="378"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="173"/>
         <source>Remove</source>
         <translation>Bỏ khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="379"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="174"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="396"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="191"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="397"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="192"/>
         <source>Recipients</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="398"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="193"/>
         <source>Wording of the paper</source>
         <translation>Nội dung văn bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="399"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="194"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="407"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="202"/>
         <source>Issue the decision…</source>
         <translation>Ban hành quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="409"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="204"/>
         <source>Reopen to correct…</source>
         <translation>Mở lại để sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="467"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="262"/>
         <source>Draft: certificates print with a “BẢN NHÁP” watermark until it is issued.</source>
         <translation>Dự thảo: giấy khen in ra có chữ “BẢN NHÁP” cho đến khi quyết định được ban hành.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="266"/>
         <source>Issued: the decision and its recipients can no longer change; notes can.</source>
         <translation>Đã ban hành: quyết định và danh sách được khen không sửa được nữa; vẫn ghi chú được.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="531"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="326"/>
         <source>(the decision&apos;s)</source>
         <translation>(theo quyết định)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="540"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="335"/>
         <source>%1 individuals, %2 collectives</source>
         <translation>%1 cá nhân, %2 tập thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="546"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="341"/>
         <source>Recipients (%1)</source>
         <translation>Người, tập thể được khen (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="559"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="354"/>
         <source>Add a person of the register</source>
         <translation>Thêm người trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="574"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="369"/>
         <source>Add anyway?</source>
         <translation>Vẫn thêm?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="613"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="408"/>
         <source>Remove %1</source>
         <translation>Bỏ %1 khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="631"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="426"/>
         <source>After issuing, the decision and its recipients cannot be changed and each certificate gets its serial. Issue it now?</source>
         <translation>Sau khi ban hành, quyết định và danh sách được khen không sửa được nữa và mỗi giấy khen được cấp số hiệu. Ban hành ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="636"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="431"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="650"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="445"/>
         <source>Reopen to correct</source>
         <translation>Mở lại để sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="652"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="447"/>
         <source>The decision goes back to a draft: its certificates print with the watermark until it is issued again. Reopen it?</source>
         <translation>Quyết định trở lại thành dự thảo: giấy khen in ra sẽ có chữ BẢN NHÁP cho đến khi ban hành lại. Mở lại quyết định?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="658"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="453"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -1469,122 +1469,122 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DecisionsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="898"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="70"/>
         <source>Search numbers, authorities, occasions… (Ctrl+F)</source>
         <translation>Tìm số quyết định, cơ quan, dịp khen… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="901"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="73"/>
         <source>All years</source>
         <translation>Mọi năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="903"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="75"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="905"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="77"/>
         <source>Drafts and issued</source>
         <translation>Dự thảo và đã ban hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="914"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="86"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="915"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="87"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="916"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="88"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="917"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="89"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="918"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="90"/>
         <source>Recipients</source>
         <translation>Số được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="919"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="91"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="920"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="92"/>
         <source>Printed</source>
         <translation>Đã in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="928"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="100"/>
         <source>New decision</source>
         <translation>Quyết định mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="929"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="101"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="930"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="102"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="931"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="103"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="936"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="108"/>
         <source>Print certificates…</source>
         <translation>In giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="939"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="111"/>
         <source>The decision as a paper…</source>
         <translation>In quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="975"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="147"/>
         <source>(no number)</source>
         <translation>(chưa có số)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="987"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="159"/>
         <source>%1 decisions</source>
         <translation>%1 quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1026"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="198"/>
         <source>the decision %1</source>
         <translation>quyết định %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1028"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="200"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1059"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="231"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1060"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="232"/>
         <source>Drawing the decision…</source>
         <translation>Đang tạo quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1064"/>
+        <location filename="../antq_desktop/ui/awards/decisions_tab.py" line="236"/>
         <source>Decision — %1</source>
         <translation>Quyết định — %1</translation>
     </message>
@@ -3161,67 +3161,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MedalTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1196"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="33"/>
         <source> years</source>
         <translation> năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1197"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="34"/>
         <source>also those within </source>
         <translation>kể cả người còn thiếu dưới </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1199"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="36"/>
         <source>Threshold: %1 years for men, %2 years for women (settings).</source>
         <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1208"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="45"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1209"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="46"/>
         <source>Born</source>
         <translation>Năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1210"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="47"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1211"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="48"/>
         <source>Years (weighted)</source>
         <translation>Số năm (đã quy đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1212"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="49"/>
         <source>Needed</source>
         <translation>Cần</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1213"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="50"/>
         <source>Reached</source>
         <translation>Đã đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1214"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="51"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1238"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="75"/>
         <source>yes</source>
         <translation>đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1238"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="75"/>
         <source>not yet</source>
         <translation>chưa đủ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1246"/>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="83"/>
         <source>%1 members reach the threshold</source>
         <translation>%1 người đủ thời gian</translation>
     </message>
@@ -4103,83 +4103,83 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PrintCertificatesDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="682"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="46"/>
         <source>Print certificates — %1</source>
         <translation>In giấy khen — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="684"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="48"/>
         <source>Full page (border, titles and all text)</source>
         <translation>In cả trang (viền, quốc hiệu và toàn bộ nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="686"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="50"/>
         <source>Onto pre-printed blanks (only the names and details)</source>
         <translation>In lên phôi in sẵn (chỉ họ tên và nội dung thay đổi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="700"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="64"/>
         <source>Print the calibration page…</source>
         <translation>In trang căn chỉnh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="703"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="67"/>
         <source>right</source>
         <translation>sang phải</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="705"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="69"/>
         <source>down</source>
         <translation>xuống dưới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="710"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="74"/>
         <source>Print the calibration page on plain paper, lay it on a blank against the light, measure how far the crosses are from where they should be, and enter it here.</source>
         <translation>In trang căn chỉnh ra giấy trắng, đặt chồng lên phôi soi ra ánh sáng, đo dấu chữ thập lệch bao nhiêu so với chỗ cần in rồi nhập vào đây.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="720"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="84"/>
         <source>The decision is a draft: the pages carry a “BẢN NHÁP” watermark and no QR code, and are not entered in the print register.</source>
         <translation>Quyết định còn là dự thảo: trang in có chữ “BẢN NHÁP”, không có mã QR và không ghi vào sổ in giấy khen.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="727"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="91"/>
         <source>Template</source>
         <translation>Mẫu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="728"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="92"/>
         <source>Offsets</source>
         <translation>Dịch vị trí in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="732"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="96"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="787"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="792"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="151"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="156"/>
         <source>Calibration page</source>
         <translation>Trang căn chỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="788"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="152"/>
         <source>Drawing the calibration page…</source>
         <translation>Đang tạo trang căn chỉnh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="821"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="185"/>
         <source>Certificates</source>
         <translation>Giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="821"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="185"/>
         <source>Drawing the certificates…</source>
         <translation>Đang dựng giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="835"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="199"/>
         <source>Certificates — %1</source>
         <translation>Giấy khen — %1</translation>
     </message>
@@ -4205,83 +4205,83 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>RecipientDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="128"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="47"/>
         <source>Recipient</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="137"/>
-        <location filename="../antq_desktop/ui/awards_page.py" line="191"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="56"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="110"/>
         <source>Choose from the register…</source>
         <translation>Chọn trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="143"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="62"/>
         <source>position, unit or address printed under the name</source>
         <translation>chức vụ, đơn vị hoặc địa chỉ in dưới tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="149"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="68"/>
         <source>empty: the certificate&apos;s serial</source>
         <translation>để trống: dùng số hiệu giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="158"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="77"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="159"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="78"/>
         <source>Person</source>
         <translation>Người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="160"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="79"/>
         <source>Group or village</source>
         <translation>Tổ, mô hình hoặc thôn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="161"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="80"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="162"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="81"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="163"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="82"/>
         <source>Own achievement</source>
         <translation>Thành tích riêng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="164"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="83"/>
         <source>Register number</source>
         <translation>Số vào sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="189"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="108"/>
         <source>Choose the household through one of its members…</source>
         <translation>Chọn hộ qua một người trong hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="201"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="120"/>
         <source>empty: the name in the register</source>
         <translation>để trống: lấy tên trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="203"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="122"/>
         <source>full name or name of the organisation</source>
         <translation>họ tên hoặc tên cơ quan, tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="207"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="126"/>
         <source>Choose a person</source>
         <translation>Chọn người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="241"/>
+        <location filename="../antq_desktop/ui/awards/recipient_dialog.py" line="160"/>
         <source>Press OK again to save anyway.</source>
         <translation>Bấm OK lần nữa nếu vẫn muốn lưu.</translation>
     </message>
@@ -4486,67 +4486,67 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1079"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="32"/>
         <source>Search names, serials, who printed…</source>
         <translation>Tìm họ tên, số hiệu, người in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1082"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="35"/>
         <source>Printed at</source>
         <translation>Thời điểm in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1083"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="36"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1084"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="37"/>
         <source>Recipient</source>
         <translation>Người được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1085"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="38"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1086"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="39"/>
         <source>Mode</source>
         <translation>Cách in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1087"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="40"/>
         <source>Print</source>
         <translation>Lần in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1088"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="41"/>
         <source>By</source>
         <translation>Người in</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1115"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="68"/>
         <source>full page</source>
         <translation>cả trang</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1115"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="68"/>
         <source>onto a blank</source>
         <translation>lên phôi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1116"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="69"/>
         <source>first print</source>
         <translation>in lần đầu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1118"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="71"/>
         <source>reprint %1</source>
         <translation>in lại lần %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1125"/>
+        <location filename="../antq_desktop/ui/awards/register_tab.py" line="78"/>
         <source>%1 certificates printed</source>
         <translation>%1 lượt in giấy khen</translation>
     </message>
@@ -4938,22 +4938,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>VerifyTab</name>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1138"/>
+        <location filename="../antq_desktop/ui/awards/verify_tab.py" line="32"/>
         <source>Scan the certificate&apos;s QR code here, paste its text, or type the serial (e.g. 01304-2026-00042)</source>
         <translation>Quét mã QR trên giấy khen vào đây, dán nội dung mã, hoặc gõ số hiệu (ví dụ 01304-2026-00042)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1143"/>
+        <location filename="../antq_desktop/ui/awards/verify_tab.py" line="37"/>
         <source>Check</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1160"/>
+        <location filename="../antq_desktop/ui/awards/verify_tab.py" line="54"/>
         <source>QR code text or serial</source>
         <translation>Nội dung mã QR hoặc số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards_page.py" line="1181"/>
+        <location filename="../antq_desktop/ui/awards/verify_tab.py" line="75"/>
         <source>signed by: %1</source>
         <translation>đơn vị ký: %1</translation>
     </message>

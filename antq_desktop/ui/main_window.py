@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
 
             return AdminArea(self.station)
         if area.key == "awards":
-            from .awards_page import AwardsArea
+            from .awards import AwardsArea
 
             return AwardsArea(self.station.db, self.username)
         return ComingPage(area)
