@@ -1896,72 +1896,72 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="112"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="49"/>
         <source>Group</source>
         <translation>Tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="124"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="61"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="129"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="66"/>
         <source>e.g. 12/QĐ-UBND</source>
         <translation>ví dụ 12/QĐ-UBND</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="131"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="68"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="75"/>
         <source>date of merger or dissolution</source>
         <translation>ngày sáp nhập hoặc giải thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="143"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="80"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="144"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="81"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="145"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="82"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="146"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="83"/>
         <source>Founding decision</source>
         <translation>Quyết định thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="147"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="84"/>
         <source>Founded on</source>
         <translation>Ngày thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="148"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="85"/>
         <source>Managed by</source>
         <translation>Đơn vị quản lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="149"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="86"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="150"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="87"/>
         <source>Status date</source>
         <translation>Ngày đổi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="157"/>
+        <location filename="../antq_desktop/ui/groups/group_dialog.py" line="94"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -1969,52 +1969,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupTypeDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="450"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="41"/>
         <source>Kind of group or model</source>
         <translation>Loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="461"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="52"/>
         <source>Extra figure</source>
         <translation>Thông tin bổ sung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="461"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="52"/>
         <source>Kind</source>
         <translation>Kiểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="466"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="57"/>
         <source>Add a figure</source>
         <translation>Thêm thông tin</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="470"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="61"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="62"/>
         <source>Roles, one per line</source>
         <translation>Chức danh, mỗi dòng một chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="478"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="69"/>
         <source>A kind that ships with the program: only extra figures can be added.</source>
         <translation>Loại có sẵn trong chương trình: chỉ thêm được thông tin bổ sung.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="492"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="83"/>
         <source>number</source>
         <translation>số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="492"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="83"/>
         <source>text</source>
         <translation>chữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="492"/>
+        <location filename="../antq_desktop/ui/groups/type_dialog.py" line="83"/>
         <source>yes / no</source>
         <translation>có / không</translation>
     </message>
@@ -2022,225 +2022,225 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="596"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="77"/>
         <source>Search groups… (Ctrl+F)</source>
         <translation>Tìm tổ, mô hình… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="600"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="81"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="601"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="797"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="82"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="278"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="605"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="86"/>
         <source>Any status</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="620"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="101"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="621"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="102"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="622"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="103"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="623"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="104"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="624"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="105"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="625"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="106"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="634"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="115"/>
         <source>New group</source>
         <translation>Thêm tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="635"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="116"/>
         <source>Edit group</source>
         <translation>Sửa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="636"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="117"/>
         <source>Delete group</source>
         <translation>Xóa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="637"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="118"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="647"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="128"/>
         <source>Kinds of groups…</source>
         <translation>Loại tổ, mô hình…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="651"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="132"/>
         <source>Print all groups…</source>
         <translation>In danh sách các tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="663"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="144"/>
         <source>Show those who left</source>
         <translation>Hiện cả người đã rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="670"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="151"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="671"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="152"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="672"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="153"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="673"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="154"/>
         <source>Village / address</source>
         <translation>Thôn / địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="674"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="155"/>
         <source>Joined</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="675"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="156"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="676"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="157"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="684"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="165"/>
         <source>Add member…</source>
         <translation>Thêm thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="686"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="167"/>
         <source>Edit member…</source>
         <translation>Sửa thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="687"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="168"/>
         <source>Leaves the group…</source>
         <translation>Rời tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="688"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="169"/>
         <source>Rejoins</source>
         <translation>Tham gia lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="689"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="170"/>
         <source>Print roster…</source>
         <translation>In danh sách thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="691"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="172"/>
         <source>Roster to Excel…</source>
         <translation>Xuất danh sách ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="758"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="239"/>
         <source>All kinds of groups and models</source>
         <translation>Tất cả các loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="811"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="292"/>
         <source>%1 groups</source>
         <translation>%1 tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="823"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="304"/>
         <source>Select a group to see its roster.</source>
         <translation>Chọn một tổ để xem danh sách thành viên.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="829"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="310"/>
         <source>Roster of %1 (%2 current members)</source>
         <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="837"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="318"/>
         <source> (outside)</source>
         <translation> (ngoài sổ hộ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="891"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="372"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="965"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="446"/>
         <source>Roster</source>
         <translation>Danh sách tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="966"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="447"/>
         <source>Preparing the roster…</source>
         <translation>Đang chuẩn bị danh sách tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="970"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="451"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="979"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="984"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="460"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="465"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="980"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="461"/>
         <source>Preparing the list…</source>
         <translation>Đang chuẩn bị danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="997"/>
-        <location filename="../antq_desktop/ui/groups_page.py" line="1004"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="478"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="485"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="997"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="478"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="1005"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="486"/>
         <source>Writing the roster…</source>
         <translation>Đang ghi danh sách tổ…</translation>
     </message>
@@ -2876,22 +2876,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>LeaveDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="543"/>
+        <location filename="../antq_desktop/ui/groups/leave_dialog.py" line="24"/>
         <source>%1 leaves the group</source>
         <translation>%1 rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="548"/>
+        <location filename="../antq_desktop/ui/groups/leave_dialog.py" line="29"/>
         <source>e.g. moved away, health, age</source>
         <translation>ví dụ: chuyển đi, sức khỏe, tuổi cao</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="550"/>
+        <location filename="../antq_desktop/ui/groups/leave_dialog.py" line="31"/>
         <source>Left on</source>
         <translation>Ngày rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="551"/>
+        <location filename="../antq_desktop/ui/groups/leave_dialog.py" line="32"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -3554,82 +3554,82 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MemberDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="262"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="54"/>
         <source>Member of %1</source>
         <translation>Thành viên %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="265"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="57"/>
         <source>A person of the register</source>
         <translation>Người có trong sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="266"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="58"/>
         <source>Someone outside the register</source>
         <translation>Người ngoài sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="276"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="68"/>
         <source>Type a name or an ID number…</source>
         <translation>Gõ tên hoặc số định danh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="285"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="77"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="294"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="86"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="302"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="94"/>
         <source>living in the commune since (dd/mm/yyyy)</source>
         <translation>cư trú tại xã từ ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="321"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="113"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="322"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="114"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="323"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="115"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="326"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="118"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="327"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="119"/>
         <source>Joined on</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="328"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="120"/>
         <source>Education</source>
         <translation>Trình độ học vấn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="121"/>
         <source>Resident since</source>
         <translation>Cư trú từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="122"/>
         <source>Recognition decision</source>
         <translation>Quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups_page.py" line="331"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="123"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>

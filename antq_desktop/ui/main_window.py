@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
             role = accounts.role_of(self.station.db, self.username) if self.username else "viewer"
             return HouseholdsArea(self.station.db, reveal_ids=accounts.may_see_id_numbers(role))
         if area.key == "groups":
-            from .groups_page import GroupsPage
+            from .groups import GroupsPage
 
             return GroupsPage(self.station.db)
         if area.key == "meetings":
