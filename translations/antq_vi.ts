@@ -257,22 +257,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AnswerDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="875"/>
+        <location filename="../antq_desktop/ui/meetings/answer_dialog.py" line="26"/>
         <source>Answer to %1</source>
         <translation>Trả lời %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="875"/>
+        <location filename="../antq_desktop/ui/meetings/answer_dialog.py" line="26"/>
         <source>the opinion</source>
         <translation>ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="881"/>
+        <location filename="../antq_desktop/ui/meetings/answer_dialog.py" line="32"/>
         <source>Answer</source>
         <translation>Nội dung trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="882"/>
+        <location filename="../antq_desktop/ui/meetings/answer_dialog.py" line="33"/>
         <source>Answered on</source>
         <translation>Ngày trả lời</translation>
     </message>
@@ -3229,187 +3229,187 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="237"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="111"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="238"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="112"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="241"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="115"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="243"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="117"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="244"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="118"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="119"/>
         <source>Villages (none ticked: the whole commune)</source>
         <translation>Thôn, tổ dân phố (không chọn: toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="120"/>
         <source>Organisers</source>
         <translation>Đơn vị tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="247"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="121"/>
         <source>Chair</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="248"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="122"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="249"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="123"/>
         <source>Guests</source>
         <translation>Khách mời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="254"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="128"/>
         <source>Attending</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="255"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="129"/>
         <source>delegates</source>
         <translation>đại biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="256"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="130"/>
         <source>residents</source>
         <translation>nhân dân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="257"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="131"/>
         <source>women</source>
         <translation>nữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="132"/>
         <source>survey sheets</source>
         <translation>phiếu khảo sát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="266"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="140"/>
         <source>Numbers</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="269"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="143"/>
         <source>Agenda</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="270"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="144"/>
         <source>What was presented</source>
         <translation>Nội dung báo cáo, trình bày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="271"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="145"/>
         <source>Conclusions</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="277"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="151"/>
         <source>Add opinion…</source>
         <translation>Thêm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="278"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="152"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="279"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="153"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="288"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="162"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="289"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="163"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="290"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="164"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="335"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="209"/>
         <source>New meeting</source>
         <translation>Hội nghị mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="344"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="218"/>
         <source>Unsaved minutes</source>
         <translation>Biên bản chưa lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="219"/>
         <source>Minutes left unsaved from an earlier session were found. Continue with them?</source>
         <translation>Có biên bản chưa lưu từ lần trước. Tiếp tục với biên bản đó?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="349"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="223"/>
         <source>Continuing the unsaved minutes.</source>
         <translation>Đang tiếp tục biên bản chưa lưu.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="451"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="325"/>
         <source>Opinions (%1)</source>
         <translation>Ý kiến (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="473"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="347"/>
         <source>the opinion of %1</source>
         <translation>ý kiến của %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="488"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="362"/>
         <source>Draft kept at %1.</source>
         <translation>Đã lưu nháp lúc %1.</translation>
     </message>
@@ -3417,12 +3417,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="899"/>
+        <location filename="../antq_desktop/ui/meetings/area.py" line="22"/>
         <source>Meetings</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="900"/>
+        <location filename="../antq_desktop/ui/meetings/area.py" line="23"/>
         <source>Opinion tracker</source>
         <translation>Theo dõi ý kiến</translation>
     </message>
@@ -3430,123 +3430,123 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="562"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="64"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="564"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="66"/>
         <source>All kinds of meetings</source>
         <translation>Mọi loại hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="569"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="71"/>
         <source>Search titles, places… (Ctrl+F)</source>
         <translation>Tìm theo tên, địa điểm… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="576"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="78"/>
         <source>Number</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="577"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="79"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="578"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="80"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="579"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="81"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="580"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="82"/>
         <source>Area</source>
         <translation>Địa bàn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="581"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="83"/>
         <source>Attending</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="582"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="84"/>
         <source>Opinions (open)</source>
         <translation>Ý kiến (đang mở)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="590"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="92"/>
         <source>New meeting</source>
         <translation>Thêm hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="591"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="93"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="592"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="94"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="593"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="95"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="597"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="99"/>
         <source>Print the minutes…</source>
         <translation>In biên bản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="599"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="101"/>
         <source>Minutes as a Word file…</source>
         <translation>Xuất biên bản ra Word…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="649"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="151"/>
         <source>%1 meetings</source>
         <translation>%1 hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="678"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="180"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="691"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="193"/>
         <source>Minutes</source>
         <translation>Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="692"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="194"/>
         <source>Drawing the minutes…</source>
         <translation>Đang tạo biên bản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="698"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="200"/>
         <source>Minutes — %1</source>
         <translation>Biên bản — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="714"/>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="721"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="216"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="223"/>
         <source>Minutes as a Word file</source>
         <translation>Biên bản dạng Word</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="714"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="216"/>
         <source>Word documents (*.docx)</source>
         <translation>Tệp Word (*.docx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="722"/>
+        <location filename="../antq_desktop/ui/meetings/meetings_tab.py" line="224"/>
         <source>Writing the minutes…</source>
         <translation>Đang ghi biên bản…</translation>
     </message>
@@ -3637,68 +3637,68 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OpinionDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="77"/>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="109"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="43"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="75"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="81"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="47"/>
         <source>Name of the person who spoke</source>
         <translation>Họ tên người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="83"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="49"/>
         <source>From the register…</source>
         <translation>Chọn từ sổ hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="91"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="57"/>
         <source>Answered at the meeting</source>
         <translation>Đã trả lời tại hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="94"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="60"/>
         <source>forwarded to (when beyond the meeting&apos;s authority)</source>
         <translation>chuyển đến (khi vượt thẩm quyền của hội nghị)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="108"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="74"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="110"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="76"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="112"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="78"/>
         <source>Forwarded to</source>
         <translation>Chuyển đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="79"/>
         <source>Answer due</source>
         <translation>Hạn trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="114"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="80"/>
         <source>Answer</source>
         <translation>Nội dung trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="115"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="81"/>
         <source>Answered on</source>
         <translation>Ngày trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="116"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="82"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="132"/>
+        <location filename="../antq_desktop/ui/meetings/opinion_dialog.py" line="98"/>
         <source>Choose a person</source>
         <translation>Chọn người</translation>
     </message>
@@ -3706,92 +3706,92 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>OpinionTracker</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="739"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="45"/>
         <source>Open (new or in progress)</source>
         <translation>Đang mở (mới hoặc đang xử lý)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="740"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="46"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="744"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="50"/>
         <source>All fields</source>
         <translation>Mọi lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="747"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="53"/>
         <source>Only overdue</source>
         <translation>Chỉ ý kiến quá hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="750"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="56"/>
         <source>Search opinions…</source>
         <translation>Tìm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="758"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="64"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="759"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="65"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="760"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="66"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="761"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="67"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="762"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="68"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="763"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="69"/>
         <source>Due</source>
         <translation>Hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="764"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="70"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="772"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="78"/>
         <source>Take up</source>
         <translation>Tiếp nhận xử lý</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="773"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="79"/>
         <source>Record the answer…</source>
         <translation>Ghi nội dung trả lời…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="775"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="81"/>
         <source>Close</source>
         <translation>Đóng ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="777"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="83"/>
         <source>Reopen</source>
         <translation>Mở lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="812"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="118"/>
         <source> — overdue</source>
         <translation> — quá hạn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings_page.py" line="830"/>
+        <location filename="../antq_desktop/ui/meetings/tracker.py" line="136"/>
         <source>%1 shown · %2 open · %3 overdue</source>
         <translation>Đang hiện %1 · %2 đang mở · %3 quá hạn</translation>
     </message>

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
 
             return GroupsPage(self.station.db)
         if area.key == "meetings":
-            from .meetings_page import MeetingsArea
+            from .meetings import MeetingsArea
 
             return MeetingsArea(self.station.db)
         if area.key == "reports":
