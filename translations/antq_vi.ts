@@ -641,17 +641,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ChartTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="196"/>
+        <location filename="../antq_desktop/ui/hub/charts.py" line="103"/>
         <source>Coverage: households signed the commitment (%)</source>
         <translation>Tỷ lệ hộ ký cam kết (%)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="197"/>
+        <location filename="../antq_desktop/ui/hub/charts.py" line="104"/>
         <source>Activity: meetings this period</source>
         <translation>Hoạt động: số hội nghị trong kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="198"/>
+        <location filename="../antq_desktop/ui/hub/charts.py" line="105"/>
         <source>Activity: members of groups and models</source>
         <translation>Hoạt động: số người tham gia tổ, mô hình</translation>
     </message>
@@ -667,124 +667,124 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CommuneDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="223"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="30"/>
         <source>%1 — records (read-only)</source>
         <translation>%1 — dữ liệu (chỉ xem)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="238"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="45"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="238"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="45"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="238"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="45"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="52"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="238"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="45"/>
         <source>Persons</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="239"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="46"/>
         <source>Commitment this year</source>
         <translation>Cam kết năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="52"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="52"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="59"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="52"/>
         <source>Founded</source>
         <translation>Ngày thành lập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="245"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="52"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="246"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="53"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="59"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="59"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="59"/>
         <source>Attendance</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="252"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="59"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="65"/>
         <source>Decided on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="65"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="65"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="65"/>
         <source>Level</source>
         <translation>Cấp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="258"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="65"/>
         <source>Recipient</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="263"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="70"/>
         <source>Households (%1)</source>
         <translation>Hộ gia đình (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="264"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="71"/>
         <source>Groups (%1)</source>
         <translation>Tổ, mô hình (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="265"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="72"/>
         <source>Meetings (%1)</source>
         <translation>Hội nghị (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="266"/>
+        <location filename="../antq_desktop/ui/hub/commune_dialog.py" line="73"/>
         <source>Awards (%1)</source>
         <translation>Khen thưởng (%1)</translation>
     </message>
@@ -810,225 +810,225 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CommunesTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="306"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="48"/>
         <source>Search a commune by name…</source>
         <translation>Tìm xã theo tên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="312"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="54"/>
         <source>Period of the figures: 2026, 2026-H1, 2026-Q3 or 2026-07</source>
         <translation>Kỳ số liệu: 2026, 2026-H1, 2026-Q3 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="314"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="56"/>
         <source>Refresh</source>
         <translation>Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="316"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="58"/>
         <source>Open commune…</source>
         <translation>Xem dữ liệu của xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="318"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="540"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="60"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="282"/>
         <source>Province report</source>
         <translation>Báo cáo toàn tỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="322"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="365"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="64"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="107"/>
         <source>Period:</source>
         <translation>Kỳ:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="336"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="78"/>
         <source>Period approval</source>
         <translation>Duyệt kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="85"/>
         <source>Reason (required to reopen)</source>
         <translation>Lý do (bắt buộc khi mở lại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="345"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="87"/>
         <source>Approve and lock</source>
         <translation>Duyệt và khóa kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="347"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="89"/>
         <source>Reopen</source>
         <translation>Mở lại kỳ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="106"/>
         <source>Commune:</source>
         <translation>Xã:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="366"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="108"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="379"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="121"/>
         <source>Code</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="380"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="122"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="381"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="123"/>
         <source>Paired</source>
         <translation>Đã ghép nối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="382"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="124"/>
         <source>Last bundle</source>
         <translation>Gói gần nhất</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="383"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="125"/>
         <source>Received on</source>
         <translation>Nhận lúc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="384"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="126"/>
         <source>Days since</source>
         <translation>Số ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="385"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="127"/>
         <source>Unacknowledged</source>
         <translation>Chưa xác nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="386"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="128"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="387"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="129"/>
         <source>Signed %</source>
         <translation>% ký cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="388"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="130"/>
         <source>Groups</source>
         <translation>Tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="389"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="131"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="132"/>
         <source>Meetings</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="391"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="133"/>
         <source>Open opinions</source>
         <translation>Ý kiến chưa trả lời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="392"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="134"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="393"/>
-        <location filename="../antq_desktop/ui/hub_page.py" line="592"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="135"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="334"/>
         <source>Approved</source>
         <translation>Đã duyệt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="400"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="142"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="401"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="143"/>
         <source>Counting each commune&apos;s records…</source>
         <translation>Đang tính số liệu từng xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="154"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="412"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="154"/>
         <source>no</source>
         <translation>chưa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="413"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="155"/>
         <source>never</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="176"/>
         <source>changed</source>
         <translation>đã thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="446"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="188"/>
         <source>No bundle for %1 days or more</source>
         <translation>Đã %1 ngày trở lên chưa nhận gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="196"/>
         <source>%1: approved %2, now %3</source>
         <translation>%1: đã duyệt %2, hiện nay %3</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="465"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="207"/>
         <source>%1 — %2 communes, figures for %3; %4 overdue</source>
         <translation>%1 — %2 xã, số liệu kỳ %3; %4 xã quá hạn gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="540"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="282"/>
         <source>Adding up the communes&apos; reports…</source>
         <translation>Đang cộng số liệu báo cáo của các xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="542"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="284"/>
         <source>Province report %1</source>
         <translation>Báo cáo toàn tỉnh %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="557"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="299"/>
         <source>Locked periods: %1</source>
         <translation>Các kỳ đã khóa: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="562"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="304"/>
         <source>No period of this commune is locked.</source>
         <translation>Xã này chưa có kỳ nào bị khóa.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="580"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="322"/>
         <source>Approved on %1 by %2: %3 figures now differ from the approved ones (in red).</source>
         <translation>%2 đã phê duyệt ngày %1: hiện có %3 chỉ tiêu khác số liệu đã duyệt (tô đỏ).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="582"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="324"/>
         <source>Approved on %1 by %2: the figures are still the approved ones.</source>
         <translation>%2 đã phê duyệt ngày %1: số liệu vẫn đúng như đã duyệt.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="592"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="334"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="592"/>
+        <location filename="../antq_desktop/ui/hub/communes_tab.py" line="334"/>
         <source>Now</source>
         <translation>Hiện nay</translation>
     </message>
@@ -2438,62 +2438,62 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdSearchTab</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="658"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="54"/>
         <source>Search households of every commune: head of household, code, address or phone…</source>
         <translation>Tìm hộ ở mọi xã: chủ hộ, mã hộ, địa chỉ hoặc số điện thoại…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="667"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="63"/>
         <source>Open in its commune…</source>
         <translation>Mở trong dữ liệu của xã…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="686"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="82"/>
         <source>Commune</source>
         <translation>Xã, phường</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="687"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="83"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="688"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="84"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="689"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="85"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="690"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="86"/>
         <source>Code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="694"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="90"/>
         <source>Type at least two letters or digits.</source>
         <translation>Gõ ít nhất hai chữ hoặc hai số.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="729"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="125"/>
         <source>No household matches.</source>
         <translation>Không có hộ nào khớp.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="732"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="128"/>
         <source>The first %1 households by code: type more to narrow the search.</source>
         <translation>%1 hộ đầu tiên theo mã hộ: gõ thêm để thu hẹp kết quả.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="737"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="133"/>
         <source>%1 households found.</source>
         <translation>Tìm thấy %1 hộ.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="756"/>
+        <location filename="../antq_desktop/ui/hub/household_search.py" line="152"/>
         <source>This household&apos;s commune is not among the hub&apos;s communes.</source>
         <translation>Xã của hộ này không nằm trong danh sách các xã của máy tổng hợp.</translation>
     </message>
@@ -2562,17 +2562,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HubArea</name>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="773"/>
+        <location filename="../antq_desktop/ui/hub/area.py" line="28"/>
         <source>Communes</source>
         <translation>Các xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="774"/>
+        <location filename="../antq_desktop/ui/hub/area.py" line="29"/>
         <source>Charts</source>
         <translation>Biểu đồ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/hub_page.py" line="775"/>
+        <location filename="../antq_desktop/ui/hub/area.py" line="30"/>
         <source>Household search</source>
         <translation>Tìm hộ</translation>
     </message>

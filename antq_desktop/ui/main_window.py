@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
             return MeetingsArea(self.station.db)
         if area.key == "reports":
             if self.unit.get("role") == "hub":  # the upper level: its communes side by side
-                from .hub_page import HubArea
+                from .hub import HubArea
 
                 return HubArea(self.station)
             from .reports_page import ReportsArea
