@@ -623,17 +623,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CampaignDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="699"/>
+        <location filename="../antq_desktop/ui/households/campaign_dialog.py" line="29"/>
         <source>Commitment text for %1</source>
         <translation>Nội dung cam kết năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="707"/>
+        <location filename="../antq_desktop/ui/households/campaign_dialog.py" line="37"/>
         <source>Title</source>
         <translation>Tiêu đề</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="710"/>
+        <location filename="../antq_desktop/ui/households/campaign_dialog.py" line="40"/>
         <source>Items, one per line (numbered when printed):</source>
         <translation>Các nội dung, mỗi dòng một nội dung (được đánh số khi in):</translation>
     </message>
@@ -1090,123 +1090,123 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>CoverageTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="512"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="45"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="520"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="53"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="521"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="54"/>
         <source>Households</source>
         <translation>Số hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="522"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="55"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="523"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="56"/>
         <source>Not signed</source>
         <translation>Chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="524"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="57"/>
         <source>Refused</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="525"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="58"/>
         <source>Away</source>
         <translation>Vắng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="526"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="59"/>
         <source>Broken</source>
         <translation>Vi phạm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="527"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="60"/>
         <source>Coverage</source>
         <translation>Tỷ lệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="539"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="72"/>
         <source>Commitment text…</source>
         <translation>Nội dung cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="541"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="74"/>
         <source>Print the village&apos;s forms…</source>
         <translation>In bản cam kết của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="544"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="77"/>
         <source>Print the village&apos;s list…</source>
         <translation>In danh sách hộ của thôn…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="546"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="79"/>
         <source>Print the coverage report…</source>
         <translation>In báo cáo kết quả ký cam kết…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="596"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="129"/>
         <source>Below the 100 % that TT 124/2021 requires</source>
         <translation>Chưa đạt 100% theo Thông tư 124/2021/TT-BCA</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="605"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="138"/>
         <source>Commune: %1 of %2 households signed (%3). Villages below 100 %: %4.</source>
         <translation>Toàn xã: %1/%2 hộ đã ký (%3). Thôn, tổ dân phố chưa đạt 100%: %4.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="609"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="142"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="648"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="181"/>
         <source>Commitment forms</source>
         <translation>Bản cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="649"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="182"/>
         <source>Preparing the forms of %1…</source>
         <translation>Đang chuẩn bị bản cam kết của %1…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="655"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="188"/>
         <source>Commitment forms — %1</source>
         <translation>Bản cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="667"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="200"/>
         <source>Households and commitments</source>
         <translation>Hộ gia đình và cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="668"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="201"/>
         <source>Preparing the list of %1…</source>
         <translation>Đang chuẩn bị danh sách %1…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="672"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="205"/>
         <source>Households and commitments — %1</source>
         <translation>Danh sách hộ ký cam kết — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="680"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="685"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="213"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="218"/>
         <source>Commitment coverage report</source>
         <translation>Báo cáo kết quả ký cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="681"/>
+        <location filename="../antq_desktop/ui/households/coverage_tab.py" line="214"/>
         <source>Preparing the report…</source>
         <translation>Đang chuẩn bị báo cáo…</translation>
     </message>
@@ -2549,12 +2549,12 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="745"/>
+        <location filename="../antq_desktop/ui/households/area.py" line="25"/>
         <source>Register</source>
         <translation>Sổ hộ gia đình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="746"/>
+        <location filename="../antq_desktop/ui/households/area.py" line="26"/>
         <source>Commitments and coverage</source>
         <translation>Cam kết và tỷ lệ ký</translation>
     </message>
@@ -4308,180 +4308,180 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="120"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="106"/>
         <source>Search names, ID numbers, phones, addresses… (Ctrl+F)</source>
         <translation>Tìm theo tên, số định danh, điện thoại, địa chỉ… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="123"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="109"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="128"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="114"/>
         <source>Any commitment status</source>
         <translation>Mọi tình trạng cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="121"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="136"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="122"/>
         <source>Show sensitive data</source>
         <translation>Hiện dữ liệu nhạy cảm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="138"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="124"/>
         <source>Poverty status is personal data: shown only while this is ticked.</source>
         <translation>Tình trạng hộ nghèo là dữ liệu cá nhân: chỉ hiện khi đánh dấu ô này.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="140"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="126"/>
         <source>Deleted</source>
         <translation>Đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="142"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="128"/>
         <source>Show deleted households, to restore them</source>
         <translation>Xem các hộ đã xóa để khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="177"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="163"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="178"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="164"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="180"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="166"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="182"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="168"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="183"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="169"/>
         <source>Merge into another household…</source>
         <translation>Nhập vào hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="184"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="170"/>
         <source>Import from Excel…</source>
         <translation>Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="185"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="171"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="186"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="172"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="188"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="174"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="205"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="191"/>
         <source>Mark commitment</source>
         <translation>Đánh dấu cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="214"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="200"/>
         <source>More</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="235"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="221"/>
         <source>Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · Space toggles signed</source>
         <translation>Enter: mở · Del: xóa (Ctrl+Z hoàn tác) · S: đã ký · C: chưa ký · T: từ chối · V: vắng · Dấu cách: đổi đã ký/chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="295"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="373"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="281"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="359"/>
         <source>%1 households</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="297"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="283"/>
         <source>%1 deleted households</source>
         <translation>%1 hộ đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="378"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="364"/>
         <source>household %1 (%2)</source>
         <translation>hộ %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="382"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="368"/>
         <source>Delete %1 households</source>
         <translation>Xóa %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="390"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="376"/>
         <source>Restore %1 households</source>
         <translation>Khôi phục %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="400"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="386"/>
         <source>Mark %1 households: %2</source>
         <translation>Đánh dấu %1 hộ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="431"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="417"/>
         <source>Merge this household into…</source>
         <translation>Nhập hộ này vào hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="435"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="421"/>
         <source>Merge into another household</source>
         <translation>Nhập vào hộ khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="437"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="423"/>
         <source>The members of this household move to the household chosen and this household is closed. This cannot be undone. Merge?</source>
         <translation>Các thành viên của hộ này chuyển sang hộ được chọn và hộ này khép lại. Việc này không hoàn tác được. Nhập hộ?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="454"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="440"/>
         <source>Import households from Excel</source>
         <translation>Nhập danh sách hộ từ Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="454"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="467"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="440"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="453"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="464"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="450"/>
         <source>all villages</source>
         <translation>toan-xa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="467"/>
-        <location filename="../antq_desktop/ui/households_page.py" line="475"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="453"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="461"/>
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="476"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="462"/>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households_page.py" line="490"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="476"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>

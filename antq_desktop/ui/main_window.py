@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
         if area.key == "overview":
             return OverviewPage(self.station.db)
         if area.key == "households":
-            from .households_page import HouseholdsArea
+            from .households import HouseholdsArea
 
             role = accounts.role_of(self.station.db, self.username) if self.username else "viewer"
             return HouseholdsArea(self.station.db, reveal_ids=accounts.may_see_id_numbers(role))
