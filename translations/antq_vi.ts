@@ -2271,158 +2271,158 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="420"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="84"/>
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="425"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="89"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="426"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="90"/>
         <source>Household code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="427"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="91"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="428"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="92"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="429"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="93"/>
         <source>Poverty status (sensitive)</source>
         <translation>Hộ nghèo, cận nghèo (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="430"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="94"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="436"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="446"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="110"/>
         <source>Add person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="447"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="111"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="448"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="112"/>
         <source>Make head</source>
         <translation>Đặt làm chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="449"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="113"/>
         <source>Move to another household…</source>
         <translation>Chuyển sang hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="450"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="114"/>
         <source>Split off…</source>
         <translation>Tách hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="451"/>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="696"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="115"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="360"/>
         <source>Remove person</source>
         <translation>Xóa nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="467"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="131"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="471"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="135"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="472"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="136"/>
         <source>Signed on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="473"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="137"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="474"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="138"/>
         <source>Paper form number</source>
         <translation>Số bản cam kết giấy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="475"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="139"/>
         <source>Breach (date and note)</source>
         <translation>Vi phạm (ngày và nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="479"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="143"/>
         <source>Members</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="480"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="144"/>
         <source>Commitment %1</source>
         <translation>Cam kết %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="481"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="145"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="508"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="172"/>
         <source>New household</source>
         <translation>Hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="536"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="200"/>
         <source>Household %1 — %2</source>
         <translation>Hộ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="697"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="361"/>
         <source>Remove %1 from the register? You can restore it from the history.</source>
         <translation>Xóa %1 khỏi sổ? Có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="710"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="374"/>
         <source>Move %1 to household…</source>
         <translation>Chuyển %1 sang hộ…</translation>
     </message>
@@ -2430,7 +2430,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdPicker</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="292"/>
+        <location filename="../antq_desktop/ui/households/household_picker.py" line="37"/>
         <source>Type a name, ID number, code or address…</source>
         <translation>Gõ tên, số định danh, mã hộ hoặc địa chỉ…</translation>
     </message>
@@ -4027,67 +4027,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="112"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="50"/>
         <source>Person</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="120"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="58"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="132"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="70"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="156"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="94"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="158"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="96"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="160"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="98"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="161"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="99"/>
         <source>Personal ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="163"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="101"/>
         <source>Ethnic group (sensitive)</source>
         <translation>Dân tộc (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="164"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="102"/>
         <source>Relation to the head</source>
         <translation>Quan hệ với chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="165"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="103"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="166"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="104"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="183"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="121"/>
         <source>now</source>
         <translation>nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="186"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="124"/>
         <source>Groups and models</source>
         <translation>Tham gia tổ, mô hình</translation>
     </message>
@@ -4308,180 +4308,180 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="106"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="107"/>
         <source>Search names, ID numbers, phones, addresses… (Ctrl+F)</source>
         <translation>Tìm theo tên, số định danh, điện thoại, địa chỉ… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="109"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="110"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="114"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="115"/>
         <source>Any commitment status</source>
         <translation>Mọi tình trạng cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="121"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="122"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="122"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="123"/>
         <source>Show sensitive data</source>
         <translation>Hiện dữ liệu nhạy cảm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="124"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="125"/>
         <source>Poverty status is personal data: shown only while this is ticked.</source>
         <translation>Tình trạng hộ nghèo là dữ liệu cá nhân: chỉ hiện khi đánh dấu ô này.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="126"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="127"/>
         <source>Deleted</source>
         <translation>Đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="128"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="129"/>
         <source>Show deleted households, to restore them</source>
         <translation>Xem các hộ đã xóa để khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="163"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="164"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="164"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="165"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="166"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="167"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="168"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="169"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="169"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="170"/>
         <source>Merge into another household…</source>
         <translation>Nhập vào hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="170"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="171"/>
         <source>Import from Excel…</source>
         <translation>Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="171"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="172"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="172"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="173"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="174"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="175"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="191"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="192"/>
         <source>Mark commitment</source>
         <translation>Đánh dấu cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="200"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="201"/>
         <source>More</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="221"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="222"/>
         <source>Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · Space toggles signed</source>
         <translation>Enter: mở · Del: xóa (Ctrl+Z hoàn tác) · S: đã ký · C: chưa ký · T: từ chối · V: vắng · Dấu cách: đổi đã ký/chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="281"/>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="359"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="282"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="360"/>
         <source>%1 households</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="283"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="284"/>
         <source>%1 deleted households</source>
         <translation>%1 hộ đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="364"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="365"/>
         <source>household %1 (%2)</source>
         <translation>hộ %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="368"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="369"/>
         <source>Delete %1 households</source>
         <translation>Xóa %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="376"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="377"/>
         <source>Restore %1 households</source>
         <translation>Khôi phục %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="386"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="387"/>
         <source>Mark %1 households: %2</source>
         <translation>Đánh dấu %1 hộ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="417"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="418"/>
         <source>Merge this household into…</source>
         <translation>Nhập hộ này vào hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="421"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="422"/>
         <source>Merge into another household</source>
         <translation>Nhập vào hộ khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="423"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="424"/>
         <source>The members of this household move to the household chosen and this household is closed. This cannot be undone. Merge?</source>
         <translation>Các thành viên của hộ này chuyển sang hộ được chọn và hộ này khép lại. Việc này không hoàn tác được. Nhập hộ?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="440"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="441"/>
         <source>Import households from Excel</source>
         <translation>Nhập danh sách hộ từ Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="440"/>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="453"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="441"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="454"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="450"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="451"/>
         <source>all villages</source>
         <translation>toan-xa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="453"/>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="461"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="454"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="462"/>
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="462"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="463"/>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="476"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="477"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -4816,22 +4816,22 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SplitDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="340"/>
+        <location filename="../antq_desktop/ui/households/split_dialog.py" line="25"/>
         <source>Split household %1</source>
         <translation>Tách hộ %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="343"/>
+        <location filename="../antq_desktop/ui/households/split_dialog.py" line="28"/>
         <source>Who moves to the new household?</source>
         <translation>Những ai chuyển sang hộ mới?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="352"/>
+        <location filename="../antq_desktop/ui/households/split_dialog.py" line="37"/>
         <source>Head of the new household</source>
         <translation>Chủ hộ của hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_dialog.py" line="353"/>
+        <location filename="../antq_desktop/ui/households/split_dialog.py" line="38"/>
         <source>Address of the new household</source>
         <translation>Địa chỉ của hộ mới</translation>
     </message>

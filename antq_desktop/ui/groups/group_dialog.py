@@ -24,7 +24,7 @@ from ...services import groups as gs
 from ...services import households as hh
 from ...services.errors import UserError
 from ...storage.database import Database
-from ..household_dialog import FieldNote
+from ..households.field_note import FieldNote
 from ..operations import Kind, run_op
 from ..widgets import (
     UnsavedChanges,

@@ -26,7 +26,7 @@ from ...services import groups as gs
 from ...services import households as hh
 from ...services.errors import UserError
 from ...storage.database import Database
-from ..household_dialog import FieldNote
+from ..households.field_note import FieldNote
 from ..i18n import is_vietnamese
 from ..operations import Kind, run_op
 from ..widgets import (

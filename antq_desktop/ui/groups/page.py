@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ...services import groups as gs
 from ...services import households as hh
 from ...storage.database import Database
-from ..household_dialog import FieldNote
+from ..households.field_note import FieldNote
 from ..i18n import fmt_int
 from ..messages import confirm_delete
 from ..operations import Kind, run_long, run_op

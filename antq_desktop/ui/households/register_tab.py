@@ -29,12 +29,13 @@ from ...domain.text import fold
 from ...services import commitments as cm
 from ...services import households as hh
 from ...storage.database import Database
-from ..household_dialog import HouseholdDialog, HouseholdPicker
 from ..household_model import HouseholdTableModel, status_label
 from ..i18n import fmt_int
 from ..messages import confirm, confirm_delete
 from ..operations import Kind, run_long, run_op
 from ..widgets import mark_search, set_columns
+from .household_dialog import HouseholdDialog
+from .household_picker import HouseholdPicker
 
 MARK_KEYS = {
     Qt.Key.Key_S: "signed",
