@@ -280,52 +280,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AssessmentDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="502"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="37"/>
         <source>Assessment of %1, %2</source>
         <translation>Đánh giá %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="506"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="41"/>
         <source>Registered for the assessment this year</source>
         <translation>Đăng ký xây dựng “An toàn về ANTT” năm nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="511"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="46"/>
         <source>Criterion 1 (computed): %1 of %2 households signed the commitment — %3</source>
         <translation>Tiêu chí 1 (tự tính): %1 trên %2 hộ đã ký cam kết — %3</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="514"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="49"/>
         <source>met</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="514"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="49"/>
         <source>not met</source>
         <translation>chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="527"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="62"/>
         <source>(no self-assessment meeting yet)</source>
         <translation>(chưa có hội nghị tự đánh giá)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="538"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="73"/>
         <source>Self-assessment meeting</source>
         <translation>Hội nghị bình xét, tự đánh giá</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="546"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="81"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="547"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="82"/>
         <source>Recognition decision no.</source>
         <translation>Số quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="548"/>
+        <location filename="../antq_desktop/ui/reports/assessment_dialog.py" line="83"/>
         <source>Decision date</source>
         <translation>Ngày quyết định</translation>
     </message>
@@ -333,67 +333,67 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AssessmentTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="579"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="38"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="588"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="47"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="589"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="48"/>
         <source>Registered</source>
         <translation>Đăng ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="590"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="49"/>
         <source>Criterion 1</source>
         <translation>Tiêu chí 1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="591"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="50"/>
         <source>Other criteria</source>
         <translation>Các tiêu chí khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="592"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="51"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="593"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="52"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="599"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="58"/>
         <source>Assess…</source>
         <translation>Đánh giá…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="620"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="79"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="620"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="79"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="622"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="81"/>
         <source>all met</source>
         <translation>đạt tất cả</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="622"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="81"/>
         <source>%1 not met</source>
         <translation>%1 tiêu chí chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="630"/>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="89"/>
         <source>%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).</source>
         <translation>%1 trên %2 khu dân cư đăng ký được công nhận (%3 %; ngưỡng %4 %, cần %5).</translation>
     </message>
@@ -1592,27 +1592,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="82"/>
+        <location filename="../antq_desktop/ui/reports/drill_dialog.py" line="34"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="82"/>
+        <location filename="../antq_desktop/ui/reports/drill_dialog.py" line="34"/>
         <source>Record</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="82"/>
+        <location filename="../antq_desktop/ui/reports/drill_dialog.py" line="34"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="82"/>
+        <location filename="../antq_desktop/ui/reports/drill_dialog.py" line="34"/>
         <source>Counts for</source>
         <translation>Tính vào số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="93"/>
+        <location filename="../antq_desktop/ui/reports/drill_dialog.py" line="45"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
@@ -4554,124 +4554,124 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="110"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="44"/>
         <source>2026, 2026-Q3, 2026-H1 or 2026-07</source>
         <translation>2026, 2026-Q3, 2026-H1 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="113"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="47"/>
         <source>Choose a period…</source>
         <translation>Chọn kỳ báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="115"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="49"/>
         <source>Year %1</source>
         <translation>Năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="116"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="50"/>
         <source>First 6 months of %1</source>
         <translation>6 tháng đầu năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="119"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="53"/>
         <source>Quarter %1 of %2</source>
         <translation>Quý %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="122"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="56"/>
         <source>Compute</source>
         <translation>Tính số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="130"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="64"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="69"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="69"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="135"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="69"/>
         <source>Unit</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="139"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="73"/>
         <source>Double-click a figure to see the records behind it.</source>
         <translation>Nhấp đúp vào một số liệu để xem các bản ghi tạo nên số liệu đó.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="141"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="75"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="143"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="77"/>
         <source>Save as Excel…</source>
         <translation>Lưu ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="145"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="79"/>
         <source>Mark as sent to the upper level</source>
         <translation>Đánh dấu đã gửi cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="177"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="111"/>
         <source>from %1 to %2</source>
         <translation>từ %1 đến %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="218"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="152"/>
         <source>Approved and locked by %1: %2</source>
         <translation>%1 đã duyệt và khóa kỳ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="224"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="158"/>
         <source>Sent on %1 by %2.</source>
         <translation>Đã gửi lúc %1, người gửi %2.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="254"/>
-        <location filename="../antq_desktop/ui/reports_page.py" line="259"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="188"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="193"/>
         <source>Report %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="255"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="189"/>
         <source>Drawing the report…</source>
         <translation>Đang tạo báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="267"/>
-        <location filename="../antq_desktop/ui/reports_page.py" line="279"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="201"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="213"/>
         <source>Save as Excel</source>
         <translation>Lưu ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="267"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="201"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="280"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="214"/>
         <source>Writing the report…</source>
         <translation>Đang ghi báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="288"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="222"/>
         <source>Mark as sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="290"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="224"/>
         <source>The figures as they are now travel to the upper level with the next bundle. Mark as sent?</source>
         <translation>Số liệu như hiện nay sẽ được gửi lên cấp trên trong gói dữ liệu tới. Đánh dấu đã gửi?</translation>
     </message>
@@ -4679,17 +4679,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="657"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="24"/>
         <source>Movement report</source>
         <translation>Báo cáo phong trào</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="658"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="25"/>
         <source>Other results</source>
         <translation>Kết quả khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="659"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="26"/>
         <source>Village assessment</source>
         <translation>Đánh giá khu dân cư</translation>
     </message>
@@ -4697,57 +4697,57 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="321"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="45"/>
         <source>(whole commune)</source>
         <translation>(toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="329"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="53"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="330"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="54"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="335"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="59"/>
         <source>Led to a case being found and handled</source>
         <translation>Giúp phát hiện, xử lý vụ việc</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="61"/>
         <source>Mediated successfully</source>
         <translation>Hòa giải thành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="348"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="72"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="349"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="73"/>
         <source>Quantity</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="356"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="80"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="358"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="82"/>
         <source>No name of the person who gave the tip is recorded.</source>
         <translation>Không ghi tên người cung cấp tin.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="364"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="88"/>
         <source>Persons</source>
         <translation>Số người</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="368"/>
+        <location filename="../antq_desktop/ui/reports/result_dialog.py" line="92"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -4755,52 +4755,52 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ResultsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="422"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="61"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="65"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="65"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="65"/>
         <source>What</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="432"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="71"/>
         <source>Add…</source>
         <translation>Thêm…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="433"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="72"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="73"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="439"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="78"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="463"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="102"/>
         <source>%1 records</source>
         <translation>%1 bản ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports_page.py" line="488"/>
+        <location filename="../antq_desktop/ui/reports/results_tab.py" line="127"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>

@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
                 from .hub import HubArea
 
                 return HubArea(self.station)
-            from .reports_page import ReportsArea
+            from .reports import ReportsArea
 
             return ReportsArea(self.station.db, self.username)
         if area.key == "sync":
