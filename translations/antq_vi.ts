@@ -49,32 +49,32 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="80"/>
+        <location filename="../antq_desktop/ui/admin/account_dialog.py" line="30"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="92"/>
+        <location filename="../antq_desktop/ui/admin/account_dialog.py" line="42"/>
         <source>May sign in</source>
         <translation>Được đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="98"/>
+        <location filename="../antq_desktop/ui/admin/account_dialog.py" line="48"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="99"/>
+        <location filename="../antq_desktop/ui/admin/account_dialog.py" line="49"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="100"/>
+        <location filename="../antq_desktop/ui/admin/account_dialog.py" line="50"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="102"/>
+        <location filename="../antq_desktop/ui/admin/account_dialog.py" line="52"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
@@ -82,98 +82,98 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AccountsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="166"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="32"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="167"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="33"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="168"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="34"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="169"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="35"/>
         <source>State</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="170"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="36"/>
         <source>Created</source>
         <translation>Ngày tạo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="178"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="44"/>
         <source>Add an account…</source>
         <translation>Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="179"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="45"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="180"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="46"/>
         <source>Set a new password…</source>
         <translation>Đặt mật khẩu mới…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="181"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="47"/>
         <source>Unlock</source>
         <translation>Mở khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="194"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="198"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="60"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="64"/>
         <source> minutes</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="199"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="65"/>
         <source>never</source>
         <translation>không bao giờ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="201"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="67"/>
         <source>Save the sign-in rules</source>
         <translation>Lưu quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="204"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="70"/>
         <source>Sign-in rules</source>
         <translation>Quy định đăng nhập</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="206"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="72"/>
         <source>Wrong passwords before a lock</source>
         <translation>Số lần nhập sai trước khi khóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="207"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="73"/>
         <source>Account locked for</source>
         <translation>Khóa tài khoản trong</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="208"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="74"/>
         <source>Lock the screen after idle</source>
         <translation>Khóa màn hình khi không dùng sau</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="223"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="89"/>
         <source>disabled</source>
         <translation>đã tắt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="225"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="91"/>
         <source>locked until %1</source>
         <translation>tạm khóa đến %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="227"/>
+        <location filename="../antq_desktop/ui/admin/accounts_tab.py" line="93"/>
         <source>active</source>
         <translation>đang dùng</translation>
     </message>
@@ -181,27 +181,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AdminArea</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="603"/>
+        <location filename="../antq_desktop/ui/admin/area.py" line="23"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="604"/>
+        <location filename="../antq_desktop/ui/admin/area.py" line="24"/>
         <source>Audit trail</source>
         <translation>Nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="605"/>
+        <location filename="../antq_desktop/ui/admin/area.py" line="25"/>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="607"/>
+        <location filename="../antq_desktop/ui/admin/area.py" line="27"/>
         <source>Data encryption</source>
         <translation>Mã hóa dữ liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="609"/>
+        <location filename="../antq_desktop/ui/admin/area.py" line="29"/>
         <source>Only an administrator can change accounts and rules.</source>
         <translation>Chỉ Quản trị được thay đổi tài khoản và quy định.</translation>
     </message>
@@ -401,98 +401,98 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="319"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="46"/>
         <source>All actions</source>
         <translation>Mọi thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="323"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="50"/>
         <source>From</source>
         <translation>Từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="325"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="52"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="332"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="59"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="333"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="60"/>
         <source>Time</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="334"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="61"/>
         <source>User</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="335"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="62"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="336"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="63"/>
         <source>Table</source>
         <translation>Bảng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="337"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="64"/>
         <source>What changed</source>
         <translation>Nội dung thay đổi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="343"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="70"/>
         <source>Check the trail has not been altered</source>
         <translation>Kiểm tra nhật ký có bị sửa không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="346"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="73"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="369"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="96"/>
         <source>Every user</source>
         <translation>Mọi người dùng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="395"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="122"/>
         <source>(the program)</source>
         <translation>(chương trình)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="403"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="130"/>
         <source>%1 entries</source>
         <translation>%1 dòng nhật ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="405"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="132"/>
         <source>(the newest %1 shown)</source>
         <translation>(hiện %1 dòng mới nhất)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="413"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="140"/>
         <source>The trail is intact: %1 entries, each linked to the one before.</source>
         <translation>Nhật ký còn nguyên vẹn: %1 dòng, dòng nào cũng khớp với dòng trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="424"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="433"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="151"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="160"/>
         <source>Export the audit trail</source>
         <translation>Xuất nhật ký thao tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="426"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="153"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="434"/>
+        <location filename="../antq_desktop/ui/admin/audit_tab.py" line="161"/>
         <source>Writing the audit trail…</source>
         <translation>Đang ghi nhật ký thao tác…</translation>
     </message>
@@ -523,99 +523,99 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>BackupsTab</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="452"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="37"/>
         <source>Back up now</source>
         <translation>Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="455"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="40"/>
         <source>Choose a second folder (USB stick)…</source>
         <translation>Chọn thư mục lưu bản thứ hai (USB)…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="457"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="42"/>
         <source>No second copy</source>
         <translation>Không lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="459"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="44"/>
         <source>Restore from a backup…</source>
         <translation>Khôi phục từ bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="47"/>
         <source>Backup file</source>
         <translation>Tệp sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="47"/>
         <source>Size</source>
         <translation>Dung lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="462"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="47"/>
         <source>Written</source>
         <translation>Thời điểm ghi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="471"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="56"/>
         <source>A verified backup is written every day and when the program closes; the folder keeps 7 daily, 4 weekly and 12 monthly copies.</source>
         <translation>Chương trình tự sao lưu (có kiểm tra) mỗi ngày và khi đóng chương trình; thư mục giữ 7 bản theo ngày, 4 bản theo tuần và 12 bản theo tháng.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="489"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="74"/>
         <source>Last backup: %1 — %2</source>
         <translation>Lần sao lưu gần nhất: %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="494"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="79"/>
         <source>No backup yet.</source>
         <translation>Chưa sao lưu lần nào.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="497"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="82"/>
         <source>Second copy to: %1</source>
         <translation>Bản thứ hai lưu vào: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="499"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="84"/>
         <source>No second copy is made.</source>
         <translation>Không lưu bản thứ hai.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="523"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="108"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="524"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="109"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="539"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="124"/>
         <source>Second backup folder</source>
         <translation>Thư mục lưu bản thứ hai</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="550"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="567"/>
-        <location filename="../antq_desktop/ui/admin_page.py" line="584"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="135"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="152"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="169"/>
         <source>Restore from a backup</source>
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="550"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="135"/>
         <source>ANTQ backups (*.sqlite3)</source>
         <translation>Bản sao lưu ANTQ (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="569"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="154"/>
         <source>The data now on this computer will be replaced by the backup %1 (a safety copy of the current data is kept first). The next exchange with the upper level sends everything again. The program closes afterwards; open it again. Restore now?</source>
         <translation>Dữ liệu hiện có trên máy sẽ được thay bằng bản sao lưu %1 (trước đó chương trình giữ một bản an toàn của dữ liệu hiện tại). Lần trao đổi tới với cấp trên sẽ gửi lại toàn bộ. Sau đó chương trình tự đóng; hãy mở lại. Khôi phục ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="585"/>
+        <location filename="../antq_desktop/ui/admin/backups_tab.py" line="170"/>
         <source>The backup was restored. The program closes now; open it again to go on.</source>
         <translation>Đã khôi phục bản sao lưu. Chương trình sẽ đóng; hãy mở lại để làm tiếp.</translation>
     </message>
@@ -3927,17 +3927,17 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="126"/>
+        <location filename="../antq_desktop/ui/admin/password_dialog.py" line="22"/>
         <source>New password for %1</source>
         <translation>Mật khẩu mới cho %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="133"/>
+        <location filename="../antq_desktop/ui/admin/password_dialog.py" line="29"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/admin_page.py" line="134"/>
+        <location filename="../antq_desktop/ui/admin/password_dialog.py" line="30"/>
         <source>Again</source>
         <translation>Nhập lại</translation>
     </message>

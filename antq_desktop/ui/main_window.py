@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
 
             return SyncArea(self.station)
         if area.key == "admin":
-            from .admin_page import AdminArea
+            from .admin import AdminArea
 
             return AdminArea(self.station)
         if area.key == "awards":
