@@ -233,7 +233,3 @@ def _inside(inner: QObject | None, outer: QObject | None) -> bool:
 def watch(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], Any] | None = None) -> QObject:
     """Subscribe ``widget`` (its ``refresh()`` unless given) to the change notices of ``kinds``."""
     return _Watcher(widget, kinds, refresh or widget.refresh)  # type: ignore[attr-defined]
-
-
-def is_stale(widget: QWidget) -> bool:
-    return any(w.stale for w in widget.findChildren(_Watcher) if w.widget is widget)
