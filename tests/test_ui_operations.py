@@ -193,3 +193,37 @@ def test_pages_are_built_the_first_time_they_are_shown(qtbot, station):
     w.focus_search()  # Ctrl+F on a page built just now
     assert w.focusWidget().objectName() == "householdSearch"
     assert set(w.pages.built) == {0, 1, 2}
+
+
+def test_undo_goes_through_the_runner_and_announces_the_change(qtbot, window, messages, monkeypatch):
+    from antq_desktop.ui.groups import page as groups_page
+    from antq_desktop.ui.operations import notifier
+
+    db = window.station.db
+    gid = _new_group(db, "Tổ tự quản số 5")
+    window.go_to_area(AREAS["groups"])
+    page = window.pages.currentWidget()
+    page.refresh(select=gid)
+    monkeypatch.setattr(groups_page, "confirm_delete", lambda *_a, **_k: True)
+    heard: list[frozenset[str]] = []
+    notifier().changed.connect(lambda kinds, _source: heard.append(kinds))
+
+    def refused(*_a, **_k):
+        raise UserError("Không làm được việc này.", "This cannot be done.")
+
+    # A refused delete: the one sentence, nothing kept for Ctrl+Z, nothing announced.
+    delete_group = gs.delete_group
+    monkeypatch.setattr(gs, "delete_group", refused)
+    page.delete_group()
+    assert messages == ["!Không làm được việc này."] and page.undo_stack.count() == 0 and heard == []
+
+    monkeypatch.setattr(gs, "delete_group", delete_group)
+    page.delete_group()
+    assert gid not in [r.id for r in page.rows] and heard == [frozenset({"groups"})]
+
+    # A refused undo: the one sentence, no traceback (pytest-qt fails on one), the group stays deleted.
+    monkeypatch.setattr(gs, "restore_group", refused)
+    page.undo_action.trigger()
+    assert messages[-1] == "!Không làm được việc này." and len(messages) == 2
+    assert page.undo_stack.count() == 0
+    assert gid not in [r.id for r in gs.list_groups(db)]

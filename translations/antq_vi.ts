@@ -1215,7 +1215,7 @@ Cơ sở dữ liệu: %2</translation>
     <name>DecisionDialog</name>
     <message>
         <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="74"/>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="368"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="370"/>
         <source>Award decision</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
@@ -1366,102 +1366,102 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Bỏ khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="174"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="175"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="191"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="193"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="192"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="194"/>
         <source>Recipients</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="193"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="195"/>
         <source>Wording of the paper</source>
         <translation>Nội dung văn bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="194"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="196"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="202"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="204"/>
         <source>Issue the decision…</source>
         <translation>Ban hành quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="204"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="206"/>
         <source>Reopen to correct…</source>
         <translation>Mở lại để sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="262"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="264"/>
         <source>Draft: certificates print with a “BẢN NHÁP” watermark until it is issued.</source>
         <translation>Dự thảo: giấy khen in ra có chữ “BẢN NHÁP” cho đến khi quyết định được ban hành.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="266"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="268"/>
         <source>Issued: the decision and its recipients can no longer change; notes can.</source>
         <translation>Đã ban hành: quyết định và danh sách được khen không sửa được nữa; vẫn ghi chú được.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="326"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="328"/>
         <source>(the decision&apos;s)</source>
         <translation>(theo quyết định)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="335"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="337"/>
         <source>%1 individuals, %2 collectives</source>
         <translation>%1 cá nhân, %2 tập thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="341"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="343"/>
         <source>Recipients (%1)</source>
         <translation>Người, tập thể được khen (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="354"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="356"/>
         <source>Add a person of the register</source>
         <translation>Thêm người trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="369"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="371"/>
         <source>Add anyway?</source>
         <translation>Vẫn thêm?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="408"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="410"/>
         <source>Remove %1</source>
         <translation>Bỏ %1 khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="426"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="428"/>
         <source>After issuing, the decision and its recipients cannot be changed and each certificate gets its serial. Issue it now?</source>
         <translation>Sau khi ban hành, quyết định và danh sách được khen không sửa được nữa và mỗi giấy khen được cấp số hiệu. Ban hành ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="431"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="433"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="445"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="447"/>
         <source>Reopen to correct</source>
         <translation>Mở lại để sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="447"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="449"/>
         <source>The decision goes back to a draft: its certificates print with the watermark until it is issued again. Reopen it?</source>
         <translation>Quyết định trở lại thành dự thảo: giấy khen in ra sẽ có chữ BẢN NHÁP cho đến khi ban hành lại. Mở lại quyết định?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="453"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="455"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -2033,7 +2033,7 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/groups/page.py" line="82"/>
-        <location filename="../antq_desktop/ui/groups/page.py" line="278"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="280"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
@@ -2088,159 +2088,159 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Xóa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="118"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="119"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="128"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="130"/>
         <source>Kinds of groups…</source>
         <translation>Loại tổ, mô hình…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="132"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="134"/>
         <source>Print all groups…</source>
         <translation>In danh sách các tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="144"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="146"/>
         <source>Show those who left</source>
         <translation>Hiện cả người đã rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="151"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="153"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="152"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="154"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="153"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="155"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="154"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="156"/>
         <source>Village / address</source>
         <translation>Thôn / địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="155"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="157"/>
         <source>Joined</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="156"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="158"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="157"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="159"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="165"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="167"/>
         <source>Add member…</source>
         <translation>Thêm thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="167"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="169"/>
         <source>Edit member…</source>
         <translation>Sửa thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="168"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="170"/>
         <source>Leaves the group…</source>
         <translation>Rời tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="169"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="171"/>
         <source>Rejoins</source>
         <translation>Tham gia lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="170"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="172"/>
         <source>Print roster…</source>
         <translation>In danh sách thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="172"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="174"/>
         <source>Roster to Excel…</source>
         <translation>Xuất danh sách ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="239"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="241"/>
         <source>All kinds of groups and models</source>
         <translation>Tất cả các loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="292"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="294"/>
         <source>%1 groups</source>
         <translation>%1 tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="304"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="306"/>
         <source>Select a group to see its roster.</source>
         <translation>Chọn một tổ để xem danh sách thành viên.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="310"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="312"/>
         <source>Roster of %1 (%2 current members)</source>
         <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="318"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="320"/>
         <source> (outside)</source>
         <translation> (ngoài sổ hộ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="372"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="374"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="446"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="448"/>
         <source>Roster</source>
         <translation>Danh sách tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="447"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="449"/>
         <source>Preparing the roster…</source>
         <translation>Đang chuẩn bị danh sách tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="451"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="453"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="460"/>
-        <location filename="../antq_desktop/ui/groups/page.py" line="465"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="462"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="467"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="461"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="463"/>
         <source>Preparing the list…</source>
         <translation>Đang chuẩn bị danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="478"/>
-        <location filename="../antq_desktop/ui/groups/page.py" line="485"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="480"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="487"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="478"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="480"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="486"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="488"/>
         <source>Writing the roster…</source>
         <translation>Đang ghi danh sách tổ…</translation>
     </message>
@@ -5005,7 +5005,7 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đã xảy ra lỗi không mong đợi; không có dữ liệu nào bị ghi dở. Hãy báo cho người quản trị.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/operations.py" line="96"/>
+        <location filename="../antq_desktop/ui/operations.py" line="97"/>
         <source>ANTQ Desktop</source>
         <translation>ANTQ Desktop</translation>
     </message>

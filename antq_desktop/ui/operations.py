@@ -24,6 +24,7 @@ from enum import StrEnum
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from .. import logs
@@ -173,6 +174,70 @@ def run_long(
         return Outcome(False)
     notify(changes, parent)
     return Outcome(True, value)
+
+
+class Command(QUndoCommand):
+    """An undoable operation: ``apply()`` does it, ``revert()`` takes it back.
+
+    An exception raised inside a Qt virtual (``redo``/``undo`` called by the stack) does not reach
+    the caller of ``push``/``undo``: it surfaces in whatever Python slot runs next. So the command
+    keeps it, and :func:`push` / :func:`step` raise it once the stack's call has returned — inside the
+    runner, where it becomes the one sentence or the error path.
+    """
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.error: BaseException | None = None
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        self._guard(self.apply)
+
+    def undo(self) -> None:
+        self._guard(self.revert)
+
+    def _guard(self, action: Callable[[], object]) -> None:
+        try:
+            action()
+        except Exception as exc:  # noqa: BLE001 - raised again by push()/step()
+            self.error = exc
+            self.setObsolete(True)  # the step did not happen: the stack drops the command
+
+    def raise_error(self) -> None:
+        error, self.error = self.error, None
+        if error is not None:
+            raise error
+
+
+def push(stack: QUndoStack, command: Command) -> None:
+    """Do ``command`` and keep it for Ctrl+Z; its error is raised here (run it through the runner)."""
+    stack.push(command)
+    command.raise_error()
+
+
+def step(stack: QUndoStack, *, redo: bool = False) -> None:
+    """Undo (or redo) one step of ``stack``; the command's error is raised here."""
+    command = stack.command(stack.index() if redo else stack.index() - 1)
+    if redo:
+        stack.redo()
+    else:
+        stack.undo()
+    if isinstance(command, Command):
+        command.raise_error()
+
+
+def through_runner(action: QAction, stack: QUndoStack, parent: QWidget, *, redo: bool = False) -> QAction:
+    """An undo (or redo) action of ``stack`` that runs through the one runner: a refusal is said as one
+    sentence, anything else takes the error path. The stack still sets its text and enabled state; the
+    change notice comes from the stack's ``indexChanged`` (the main window connects it)."""
+    action.triggered.disconnect()  # the stack's own connection to undo()/redo()
+    action.triggered.connect(lambda _checked=False: run_op(parent, lambda: step(stack, redo=redo)))
+    return action
 
 
 # -- screens subscribe -----------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import asdict
 from typing import Any
 
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +28,7 @@ from ...services import awards as aw
 from ...storage.database import Database
 from ..i18n import fmt_int
 from ..messages import confirm, confirm_delete
-from ..operations import Kind, run_op
+from ..operations import Command, Kind, push, run_op, through_runner
 from ..widgets import (
     PersonSearch,
     UnsavedChanges,
@@ -48,17 +48,17 @@ from .recipient_dialog import RecipientDialog
 # ---------------------------------------------------------------------------------------------
 
 
-class RemoveRecipient(QUndoCommand):
+class RemoveRecipient(Command):
     def __init__(self, dialog: DecisionDialog, award_id: str, text: str) -> None:
         super().__init__(text)
         self.dialog = dialog
         self.award_id = award_id
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         aw.remove_recipient(self.dialog.db, self.award_id)
         self.dialog.show_recipients()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         aw.restore_recipient(self.dialog.db, self.award_id)
         self.dialog.show_recipients()
 
@@ -171,7 +171,9 @@ class DecisionDialog(QDialog):
         )
         self.edit_button = self._button(bar, self.tr("Edit…"), self.edit_recipient)
         self.remove_button = self._button(bar, self.tr("Remove"), self.remove_recipient)
-        undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        undo_action = through_runner(
+            self.undo_stack.createUndoAction(self, self.tr("Undo")), self.undo_stack, self
+        )
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.addAction(undo_action)
         bar.addStretch(1)
@@ -406,7 +408,7 @@ class DecisionDialog(QDialog):
         if not confirm_delete(self, row.display_name or name):
             return
         command = RemoveRecipient(self, award_id, self.tr("Remove %1").replace("%1", name))
-        run_op(self, lambda: self.undo_stack.push(command), changes={Kind.AWARDS})
+        run_op(self, lambda: push(self.undo_stack, command), changes={Kind.AWARDS})
 
     def save(self) -> None:
         if self._store():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,7 +23,7 @@ from ...services.errors import UserError
 from ...storage.database import Database
 from ..i18n import fmt_int
 from ..messages import confirm_delete, show_error
-from ..operations import run_long, run_op
+from ..operations import Command, push, run_long, run_op, through_runner
 from ..widgets import (
     date_text,
     mark_search,
@@ -41,17 +41,17 @@ from .print_dialog import PrintCertificatesDialog
 # ---------------------------------------------------------------------------------------------
 
 
-class DeleteDecision(QUndoCommand):
+class DeleteDecision(Command):
     def __init__(self, tab: DecisionsTab, decision_id: str, text: str) -> None:
         super().__init__(text)
         self.tab = tab
         self.decision_id = decision_id
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         aw.delete_decision(self.tab.db, self.decision_id)
         self.tab.refresh()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         aw.restore_decision(self.tab.db, self.decision_id)
         self.tab.refresh()
 
@@ -100,7 +100,7 @@ class DecisionsTab(QWidget):
         self.new_button = self._button(bar, self.tr("New decision"), self.new_decision, "Ctrl+N")
         self.open_button = self._button(bar, self.tr("Open"), self.open_decision)
         self.delete_button = self._button(bar, self.tr("Delete"), self.delete_decision)
-        undo_action = undo.createUndoAction(self, self.tr("Undo"))
+        undo_action = through_runner(undo.createUndoAction(self, self.tr("Undo")), undo, self)
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(undo_action)
@@ -198,7 +198,7 @@ class DecisionsTab(QWidget):
         if not confirm_delete(self, self.tr("the decision %1").replace("%1", row.number or row.occasion)):
             return
         command = DeleteDecision(self, row.id, self.tr("Delete %1").replace("%1", row.number or row.occasion))
-        run_op(self, lambda: self.undo_stack.push(command))  # the stack announces the change
+        run_op(self, lambda: push(self.undo_stack, command))  # the stack announces the change
 
     def print_certificates(self) -> None:
         row = self.selected()

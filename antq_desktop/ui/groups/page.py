@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +28,7 @@ from ...storage.database import Database
 from ..households.field_note import FieldNote
 from ..i18n import fmt_int
 from ..messages import confirm_delete
-from ..operations import Kind, run_long, run_op
+from ..operations import Command, Kind, push, run_long, run_op, through_runner
 from ..widgets import (
     mark_search,
     paper_path,
@@ -45,17 +45,17 @@ from .type_dialog import GroupTypeDialog
 # ---------------------------------------------------------------------------------------------
 
 
-class DeleteGroup(QUndoCommand):
+class DeleteGroup(Command):
     def __init__(self, page: GroupsPage, group_id: str, text: str) -> None:
         super().__init__(text)
         self.page = page
         self.group_id = group_id
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         gs.delete_group(self.page.db, self.group_id)
         self.page.refresh()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         gs.restore_group(self.page.db, self.group_id)
         self.page.refresh(select=self.group_id)
 
@@ -115,7 +115,9 @@ class GroupsPage(QWidget):
         self.add_action = self._action(self.tr("New group"), "Ctrl+N", self.add_group)
         self.edit_action = self._action(self.tr("Edit group"), None, self.edit_group)
         self.delete_action = self._action(self.tr("Delete group"), None, self.delete_group)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action = through_runner(
+            self.undo_stack.createUndoAction(self, self.tr("Undo")), self.undo_stack, self
+        )
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(self.undo_action)
@@ -370,7 +372,7 @@ class GroupsPage(QWidget):
             if not confirm_delete(self, g.name):
                 return
             command = DeleteGroup(self, g.id, self.tr("Delete %1").replace("%1", g.name))
-            run_op(self, lambda: self.undo_stack.push(command))  # the stack announces the change
+            run_op(self, lambda: push(self.undo_stack, command))  # the stack announces the change
 
     def edit_types(self) -> None:
         """The selected kind in the filter (or a new one) in the type form."""

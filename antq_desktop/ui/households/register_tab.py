@@ -32,7 +32,7 @@ from ...storage.database import Database
 from ..household_model import HouseholdTableModel, status_label
 from ..i18n import fmt_int
 from ..messages import confirm, confirm_delete
-from ..operations import Kind, run_long, run_op
+from ..operations import Command, Kind, push, run_long, run_op, through_runner
 from ..widgets import mark_search, set_columns
 from .household_dialog import HouseholdDialog
 from .household_picker import HouseholdPicker
@@ -45,30 +45,30 @@ MARK_KEYS = {
 }
 
 
-class DeleteHouseholds(QUndoCommand):
+class DeleteHouseholds(Command):
     def __init__(self, page: RegisterTab, ids: list[str], text: str) -> None:
         super().__init__(text)
         self.page = page
         self.ids = ids
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         hh.delete_households(self.page.db, self.ids)
         self.page.model.refresh()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         hh.restore_households(self.page.db, self.ids)
         self.page.model.refresh()
 
 
 class RestoreHouseholds(DeleteHouseholds):
-    def redo(self) -> None:
-        super().undo()
+    def apply(self) -> None:
+        super().revert()
 
-    def undo(self) -> None:
-        super().redo()
+    def revert(self) -> None:
+        super().apply()
 
 
-class MarkCommitments(QUndoCommand):
+class MarkCommitments(Command):
     """Mark many households; undo puts back each one's earlier record."""
 
     def __init__(self, page: RegisterTab, ids: list[str], year: int, mark: cm.Mark, text: str) -> None:
@@ -79,11 +79,11 @@ class MarkCommitments(QUndoCommand):
         self.mark = mark
         self.before = {hid: cm.record(page.db, hid, year) for hid in ids}
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         cm.mark(self.page.db, self.ids, self.year, self.mark)
         self.page.model.refresh()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         groups: dict[cm.Mark, list[str]] = {}
         for hid, r in self.before.items():
             m = cm.Mark(r.status, r.signed_on, r.signer_name, r.form_number, r.breach_on, r.breach_note)
@@ -170,9 +170,9 @@ class RegisterTab(QWidget):
         self.merge_action = self._action(self.tr("Merge into another household…"), None, self.merge_selected)
         self.import_action = self._action(self.tr("Import from Excel…"), None, self.import_excel)
         self.export_action = self._action(self.tr("Export to Excel…"), None, self.export_excel)
-        self.undo_action = undo.createUndoAction(self, self.tr("Undo"))
+        self.undo_action = through_runner(undo.createUndoAction(self, self.tr("Undo")), undo, self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = undo.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = through_runner(undo.createRedoAction(self, self.tr("Redo")), undo, self, redo=True)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         for a in (self.undo_action, self.redo_action):  # Ctrl+F is the main window's (any area)
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -478,5 +478,5 @@ class RegisterTab(QWidget):
 
     def _push(self, command: QUndoCommand) -> None:
         """Undo stays with the operation it undoes: the push runs it (the stack announces the change)."""
-        if not run_op(self, lambda: self.undo_stack.push(command)):
+        if not run_op(self, lambda: push(self.undo_stack, command)):
             self.model.refresh()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,7 +23,7 @@ from ...services import meetings as mt
 from ...storage.database import Database
 from ..i18n import fmt_int
 from ..messages import confirm_delete
-from ..operations import Kind, run_long, run_op
+from ..operations import Command, Kind, push, run_long, run_op, through_runner
 from ..widgets import (
     mark_search,
     paper_path,
@@ -37,17 +37,17 @@ from .meeting_dialog import MeetingDialog
 # ---------------------------------------------------------------------------------------------
 
 
-class DeleteMeeting(QUndoCommand):
+class DeleteMeeting(Command):
     def __init__(self, tab: MeetingsTab, meeting_id: str, text: str) -> None:
         super().__init__(text)
         self.tab = tab
         self.meeting_id = meeting_id
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         mt.delete_meetings(self.tab.db, [self.meeting_id])
         self.tab.refresh()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         mt.restore_meetings(self.tab.db, [self.meeting_id])
         self.tab.refresh()
 
@@ -92,7 +92,7 @@ class MeetingsTab(QWidget):
         self.new_button = self._button(bar, self.tr("New meeting"), self.new_meeting, "Ctrl+N")
         self.open_button = self._button(bar, self.tr("Open"), self.open_meeting)
         self.delete_button = self._button(bar, self.tr("Delete"), self.delete_meeting)
-        undo_action = undo.createUndoAction(self, self.tr("Undo"))
+        undo_action = through_runner(undo.createUndoAction(self, self.tr("Undo")), undo, self)
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(undo_action)
@@ -178,7 +178,7 @@ class MeetingsTab(QWidget):
         m = self.selected()
         if m is not None and confirm_delete(self, m.title):
             command = DeleteMeeting(self, m.id, self.tr("Delete %1").replace("%1", m.title))
-            run_op(self, lambda: self.undo_stack.push(command))  # the stack announces the change
+            run_op(self, lambda: push(self.undo_stack, command))  # the stack announces the change
 
     def print_minutes(self) -> None:
         from ...papers import minutes

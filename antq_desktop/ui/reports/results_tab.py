@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,7 +21,7 @@ from ...services import results as rs
 from ...storage.database import Database
 from ..i18n import fmt_int
 from ..messages import confirm_delete
-from ..operations import Kind, run_op
+from ..operations import Command, Kind, push, run_op, through_runner
 from ..widgets import (
     cell,
     date_text,
@@ -32,16 +32,16 @@ from ..widgets import (
 from .result_dialog import ResultDialog
 
 
-class DeleteResult(QUndoCommand):
+class DeleteResult(Command):
     def __init__(self, tab: ResultsTab, kind: str, record_id: str, text: str) -> None:
         super().__init__(text)
         self.tab, self.kind, self.record_id = tab, kind, record_id
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         rs.delete(self.tab.db, self.kind, self.record_id)
         self.tab.refresh()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         rs.restore(self.tab.db, self.kind, self.record_id)
         self.tab.refresh()
 
@@ -75,7 +75,7 @@ class ResultsTab(QWidget):
             b = QPushButton(text)
             b.clicked.connect(slot)
             bar.addWidget(b)
-        undo_action = undo.createUndoAction(self, self.tr("Undo"))
+        undo_action = through_runner(undo.createUndoAction(self, self.tr("Undo")), undo, self)
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.addAction(undo_action)
@@ -125,7 +125,7 @@ class ResultsTab(QWidget):
         if row is None or not confirm_delete(self, row.summary):
             return
         command = DeleteResult(self, row.kind, row.id, self.tr("Delete %1").replace("%1", row.summary))
-        run_op(self, lambda: self.undo_stack.push(command))  # the stack announces the change
+        run_op(self, lambda: push(self.undo_stack, command))  # the stack announces the change
 
 
 # ---------------------------------------------------------------------------------------------
