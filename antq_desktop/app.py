@@ -27,7 +27,7 @@ from .services.errors import UserError  # noqa: E402
 from .storage.lock import AlreadyRunning, InstanceLock  # noqa: E402
 from .storage.paths import DataDir  # noqa: E402
 from .ui import fonts, i18n  # noqa: E402
-from .ui.messages import error_text, show_error  # noqa: E402
+from .ui.messages import error_text  # noqa: E402
 from .ui.single_instance import Doorbell, ring_running_copy  # noqa: E402
 
 log = logging.getLogger("antq")
@@ -76,35 +76,32 @@ def run_setup(station, plan, parent: QWidget | None = None) -> bool:  # type: ig
     """Carry out the wizard's plan with a progress dialog; False when it failed or was cancelled."""
     from .services import demo
     from .services import station as station_service
-    from .ui.tasks import run_task
+    from .ui.operations import EVERYTHING, run_long
 
     translate = QApplication.translate
-    try:
-        if plan.demo:
-            run_task(
-                parent,
-                translate("app", "Demo data"),
-                translate("app", "Creating the demo commune…"),
-                lambda progress: demo.create_demo_station(
-                    station.db,
-                    admin=plan.request.admin_username,
-                    password=plan.request.admin_password,
-                    progress=progress,
-                ),
-            )
-        else:
-            run_task(
-                parent,
-                translate("app", "Setup"),
-                translate("app", "Setting up the unit…"),
-                lambda _progress: station_service.initialise(station.db, plan.request),
-            )
-    except demo.Cancelled:
-        return False
-    except Exception as exc:  # noqa: BLE001 - one sentence for the officer
-        show_error(parent, exc)
-        return False
-    return True
+    if plan.demo:
+        done = run_long(
+            parent,
+            translate("app", "Demo data"),
+            translate("app", "Creating the demo commune…"),
+            lambda progress: demo.create_demo_station(
+                station.db,
+                admin=plan.request.admin_username,
+                password=plan.request.admin_password,
+                progress=progress,
+            ),
+            changes=EVERYTHING,
+            cancelled=(demo.Cancelled,),
+        )
+    else:
+        done = run_long(
+            parent,
+            translate("app", "Setup"),
+            translate("app", "Setting up the unit…"),
+            lambda _progress: station_service.initialise(station.db, plan.request),
+            changes=EVERYTHING,
+        )
+    return bool(done)
 
 
 def _wait_for_lock_or_copy(lock: InstanceLock, root: Path, seconds: float = 15.0) -> str:

@@ -94,7 +94,7 @@ def bench_search(st: station_service.Station, runs: int) -> None:
 def bench_paint(st: station_service.Station, runs: int) -> None:
     from PySide6.QtWidgets import QApplication, QTableView
 
-    from antq_desktop.ui.households_page import HouseholdsArea
+    from antq_desktop.ui.households import HouseholdsArea
 
     app = QApplication.instance() or QApplication([])
 

@@ -83,7 +83,7 @@ def main() -> None:
         register.search.clear()
         register.apply_filters()
         register.view.selectRow(0)
-        from antq_desktop.ui.household_dialog import HouseholdDialog, PersonDialog
+        from antq_desktop.ui.households import HouseholdDialog, PersonDialog
 
         hid = register.selected_ids()[0]
         dialog = HouseholdDialog(station.db, hid, year=register.year.value(), parent=window)
@@ -112,7 +112,7 @@ def main() -> None:
         awards = window.pages.currentWidget()
         awards.decisions.table.selectRow(0)
         shoot(window, out / f"awards-{args.lang}.png")
-        from antq_desktop.ui.awards_page import DecisionDialog
+        from antq_desktop.ui.awards import DecisionDialog
 
         decision = DecisionDialog(station.db, awards.decisions.rows[0].id, window)
         decision.tabs.setCurrentIndex(1)

@@ -370,7 +370,7 @@ def test_the_hub_screen_shows_approved_beside_current_figures_and_flags_the_diff
     from PySide6.QtWidgets import QMessageBox
     from qt_support import setup_app
 
-    from antq_desktop.ui.hub_page import OVERDUE, HubArea
+    from antq_desktop.ui.hub import OVERDUE, HubArea
 
     p = province
     hub.approve(p.hub, CODE, PERIOD, REASON)

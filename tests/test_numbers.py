@@ -42,7 +42,7 @@ def test_the_interface_formats_as_the_core_does(qapp, station, lang: str) -> Non
 
 
 def test_report_figures_on_screen_follow_the_language(qtbot, station) -> None:
-    from antq_desktop.ui.reports_page import ReportsArea
+    from antq_desktop.ui.reports import ReportsArea
 
     rp.set_convention(station.db, "calendar")
     results.save(station.db, results.HandedInDraft(day=date.today(), kind="dan", quantity=1500.0))

@@ -331,9 +331,9 @@ def test_no_message_says_dd_mm_yyyy() -> None:
 
     from antq_desktop.domain import persons
     from antq_desktop.services import household_import
-    from antq_desktop.ui import household_dialog
+    from antq_desktop.ui.households import household_dialog, person_dialog
 
-    for module in (persons, household_import, household_dialog, phones):
+    for module in (persons, household_import, household_dialog, person_dialog, phones):
         source = inspect.getsource(module)
         assert "nhập dd/mm/yyyy" not in source and "ghi dd/mm/yyyy" not in source
 

@@ -11,7 +11,7 @@ from qt_support import setup_app, type_text
 
 from antq_desktop.services import accounts
 from antq_desktop.services import households as hh
-from antq_desktop.ui.admin_page import AccountDialog, AdminArea
+from antq_desktop.ui.admin import AccountDialog, AdminArea
 
 
 def _area(qtbot, station) -> AdminArea:

@@ -15,7 +15,7 @@ from qt_support import setup_app, type_text
 
 from antq_desktop.services import awards as aw
 from antq_desktop.services import households as hh
-from antq_desktop.ui.awards_page import AwardsArea, DecisionDialog, PersonSearch, RecipientDialog
+from antq_desktop.ui.awards import AwardsArea, DecisionDialog, PersonSearch, RecipientDialog
 
 
 def pdf_printer(path: Path, pages: tuple[int, int] | None = None) -> QPrinter:
@@ -94,7 +94,7 @@ def test_decision_made_issued_printed_registered_and_verified(qtbot, station, mo
 
     # Print: preview, then a print job of every page; both certificates enter the register.
     tab.table.selectRow(0)
-    from antq_desktop.ui.awards_page import PrintCertificatesDialog
+    from antq_desktop.ui.awards import PrintCertificatesDialog
 
     def print_all(dialog: PrintCertificatesDialog) -> QDialog.DialogCode:
         assert dialog.full.isChecked()
@@ -136,7 +136,7 @@ def test_blank_offsets_calibration_and_printing_part_of_a_decision(qtbot, statio
     area.show()
     tab = area.decisions
     tab.select(did)
-    from antq_desktop.ui.awards_page import PrintCertificatesDialog
+    from antq_desktop.ui.awards import PrintCertificatesDialog
 
     dialog = PrintCertificatesDialog(db, tab.selected(), "canbo1", area)
     qtbot.addWidget(dialog)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 from qt_support import setup_app, type_text
 
 from antq_desktop.services import households as hh
-from antq_desktop.ui.groups_page import GroupDialog, GroupsPage, MemberDialog
+from antq_desktop.ui.groups import GroupDialog, GroupsPage, MemberDialog
 
 PEOPLE = ("Đỗ Văn Nhẫn", "Hoàng Thị Lan", "Lục Văn Đức", "Nông Văn Dũng")
 
@@ -69,7 +69,7 @@ def test_camera_model_with_three_members_and_its_roster_printed(qtbot, station, 
 
     # One leaves: the history stays on the roster, greyed, with the reason.
     page.roster.selectRow(2)
-    from antq_desktop.ui.groups_page import LeaveDialog
+    from antq_desktop.ui.groups import LeaveDialog
 
     def leave(dialog: LeaveDialog) -> QDialog.DialogCode:
         dialog.reason.setText("Chuyển đi nơi khác")
@@ -97,8 +97,8 @@ def test_camera_model_with_three_members_and_its_roster_printed(qtbot, station, 
 
 def test_a_local_kind_with_its_own_figure_and_a_persons_memberships(qtbot, station, monkeypatch):
     from antq_desktop.services import groups as gs
-    from antq_desktop.ui.groups_page import GroupTypeDialog
-    from antq_desktop.ui.household_dialog import PersonDialog
+    from antq_desktop.ui.groups import GroupTypeDialog
+    from antq_desktop.ui.households import PersonDialog
 
     setup_app(station.data_dir)
     db = station.db

@@ -10,7 +10,7 @@ from qt_support import setup_app, type_text
 
 from antq_desktop.services import commitments as cm
 from antq_desktop.services import households as hh
-from antq_desktop.ui.households_page import HouseholdsArea
+from antq_desktop.ui.households import HouseholdsArea
 
 YEAR = 2026
 
@@ -141,7 +141,7 @@ def test_sorting_by_a_column_reorders_the_pages(qtbot, area):
 
 
 def test_person_form_refuses_a_duplicate_id_and_only_warns_on_a_mismatch(qtbot, area, station):
-    from antq_desktop.ui.household_dialog import HouseholdDialog
+    from antq_desktop.ui.households import HouseholdDialog
 
     db = station.db
     first = area.register.model.row_at(0)
@@ -150,7 +150,7 @@ def test_person_form_refuses_a_duplicate_id_and_only_warns_on_a_mismatch(qtbot, 
     dialog = HouseholdDialog(db, None, village_id=hh.villages(db)[0][0], year=YEAR, reveal_ids=True)
     qtbot.addWidget(dialog)
     dialog.address.setText("Nhà số 9")
-    from antq_desktop.ui.household_dialog import PersonDialog
+    from antq_desktop.ui.households import PersonDialog
 
     person = PersonDialog(db, dialog.village.currentData(), hh.PersonDraft(full_name=""), parent=dialog)
     qtbot.addWidget(person)
@@ -180,7 +180,7 @@ def replace_id(draft, number):
 
 
 def test_ids_are_masked_for_a_role_that_may_not_see_them(qtbot, station):
-    from antq_desktop.ui.household_dialog import HouseholdDialog
+    from antq_desktop.ui.households import HouseholdDialog
 
     setup_app(station.data_dir)
     db = station.db

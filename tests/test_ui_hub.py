@@ -25,7 +25,7 @@ from antq_desktop.domain import admin_units
 from antq_desktop.services import hub as hub_service
 from antq_desktop.services import reports as rp
 from antq_desktop.storage.database import Database
-from antq_desktop.ui.hub_page import ID_ROLE, CommuneDialog, HubArea
+from antq_desktop.ui.hub import ID_ROLE, CommuneDialog, HubArea
 
 
 @pytest.fixture(scope="module")

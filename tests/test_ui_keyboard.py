@@ -255,17 +255,15 @@ def _make_dialogs(st) -> dict:
     from antq_desktop.services import awards as aw
     from antq_desktop.services import groups as gs
     from antq_desktop.sync.merge import ImportReport, TableSummary
-    from antq_desktop.ui import (
-        admin_page,
-        awards_page,
-        groups_page,
-        household_dialog,
-        meetings_page,
-        reports_page,
-        sync_page,
-    )
+    from antq_desktop.ui import admin as admin_page
+    from antq_desktop.ui import awards as awards_page
+    from antq_desktop.ui import groups as groups_page
+    from antq_desktop.ui import households as household_dialog
+    from antq_desktop.ui import meetings as meetings_page
+    from antq_desktop.ui import reports as reports_page
+    from antq_desktop.ui import sync_page
     from antq_desktop.ui.about_dialog import AboutDialog
-    from antq_desktop.ui.households_page import CampaignDialog
+    from antq_desktop.ui.households import CampaignDialog
     from antq_desktop.ui.login_dialog import LoginDialog
     from antq_desktop.ui.widgets import PersonSearch
 
@@ -360,7 +358,7 @@ def _household(db) -> str:
 
 
 def test_enter_in_the_household_form_saves(qtbot, demo_station, boxes):
-    from antq_desktop.ui.household_dialog import HouseholdDialog
+    from antq_desktop.ui.households import HouseholdDialog
 
     db = demo_station.db
     hid = _household(db)
@@ -378,7 +376,7 @@ def test_enter_in_the_household_form_saves(qtbot, demo_station, boxes):
 
 
 def test_ctrl_enter_saves_from_a_multi_line_field_and_tab_leaves_it(qtbot, demo_station, boxes):
-    from antq_desktop.ui.household_dialog import HouseholdDialog
+    from antq_desktop.ui.households import HouseholdDialog
 
     db = demo_station.db
     hid = _household(db)
@@ -397,7 +395,7 @@ def test_ctrl_enter_saves_from_a_multi_line_field_and_tab_leaves_it(qtbot, demo_
 
 
 def test_esc_on_a_form_with_changes_asks_and_keeps_or_drops_them(qtbot, demo_station, boxes):
-    from antq_desktop.ui.household_dialog import HouseholdDialog
+    from antq_desktop.ui.households import HouseholdDialog
 
     db = demo_station.db
     hid = _household(db)
@@ -416,7 +414,7 @@ def test_esc_on_a_form_with_changes_asks_and_keeps_or_drops_them(qtbot, demo_sta
 
 
 def test_esc_on_changed_minutes_can_save_them(qtbot, demo_station, boxes):
-    from antq_desktop.ui.meetings_page import MeetingDialog
+    from antq_desktop.ui.meetings import MeetingDialog
 
     db = demo_station.db
     meeting = mt.list_meetings(db, mt.MeetingQuery(), limit=1)[0]
@@ -432,7 +430,7 @@ def test_esc_on_changed_minutes_can_save_them(qtbot, demo_station, boxes):
 
 
 def test_enter_on_a_member_row_opens_it_without_closing_the_form(qtbot, demo_station, boxes, monkeypatch):
-    from antq_desktop.ui.household_dialog import HouseholdDialog, PersonDialog
+    from antq_desktop.ui.households import HouseholdDialog, PersonDialog
 
     db = demo_station.db
     dialog = HouseholdDialog(db, _household(db), year=2026)
@@ -448,7 +446,7 @@ def test_enter_on_a_member_row_opens_it_without_closing_the_form(qtbot, demo_sta
 
 def test_enter_in_a_forms_search_field_shows_the_people_found_before_saving(qtbot, demo_station, boxes):
     from antq_desktop.services import groups as gs
-    from antq_desktop.ui.groups_page import MemberDialog
+    from antq_desktop.ui.groups import MemberDialog
 
     db = demo_station.db
     group = gs.get_group(db, gs.list_groups(db)[0].id)
@@ -466,7 +464,7 @@ def test_enter_in_a_forms_search_field_shows_the_people_found_before_saving(qtbo
 
 
 def test_delete_key_on_a_list_asks_then_deletes(qtbot, demo_station, boxes):
-    from antq_desktop.ui.meetings_page import MeetingsArea
+    from antq_desktop.ui.meetings import MeetingsArea
 
     db = demo_station.db
     area = MeetingsArea(db)
@@ -491,7 +489,7 @@ def test_delete_key_on_a_list_asks_then_deletes(qtbot, demo_station, boxes):
 def test_enter_after_the_user_name_goes_on_to_the_password_without_a_failed_attempt(
     qtbot, demo_station, boxes
 ):
-    from antq_desktop.ui.admin_page import PasswordDialog
+    from antq_desktop.ui.admin import PasswordDialog
     from antq_desktop.ui.login_dialog import LoginDialog
 
     db = demo_station.db
@@ -520,8 +518,8 @@ def test_enter_after_the_user_name_goes_on_to_the_password_without_a_failed_atte
 def test_what_cannot_be_undone_asks_with_no_as_the_default(qtbot, demo_station, boxes):
     from antq_desktop.services import awards as aw
     from antq_desktop.services import backups
-    from antq_desktop.ui.admin_page import BackupsTab
-    from antq_desktop.ui.awards_page import DecisionDialog
+    from antq_desktop.ui.admin import BackupsTab
+    from antq_desktop.ui.awards import DecisionDialog
 
     db = demo_station.db
     issued = next(
@@ -551,7 +549,7 @@ def test_the_window_and_its_dialogs_carry_the_program_icon(window):
     assert (resources_dir() / "icons" / "antq-desktop.png").is_file(), "shipped with the resources"
     assert not QApplication.windowIcon().isNull()
     assert not window.windowIcon().isNull()
-    from antq_desktop.ui.admin_page import PasswordDialog
+    from antq_desktop.ui.admin import PasswordDialog
 
     dialog = PasswordDialog("admin", window)
     assert not dialog.windowIcon().isNull()
@@ -602,7 +600,7 @@ def test_ctrl_digit_enters_the_area_and_ctrl_f_finds_its_search_field(window):
 
 
 def test_search_then_enter_goes_to_the_list_and_enter_opens_the_row(window, monkeypatch):
-    from antq_desktop.ui.groups_page import GroupDialog
+    from antq_desktop.ui.groups import GroupDialog
 
     opened = []
     monkeypatch.setattr(GroupDialog, "exec", lambda self: opened.append(self.name.text()) or 0)

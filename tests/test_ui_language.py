@@ -36,6 +36,8 @@ def test_no_tab_title_holds_a_shortcut_mark(qtbot, demo_dir: DataDir, lang: str)
         settings = QSettings(str(demo_dir.settings_file), QSettings.Format.IniFormat)
         w = MainWindow(st, settings, accounts.default_username(st.db))
         qtbot.addWidget(w)
+        for i in range(w.pages.count()):  # every area's page (each is built the first time it is shown)
+            w.pages.widget(i)
         tabs = [t.tabText(i) for t in w.findChildren(QTabWidget) for i in range(t.count())]
         assert len(tabs) >= 5
         assert not [t for t in tabs if LONE_AMPERSAND.search(t)], tabs

@@ -14,13 +14,13 @@ from qt_support import setup_app, visible_texts
 from antq_desktop.services import accounts, demo
 from antq_desktop.services import station as station_service
 from antq_desktop.storage.paths import DataDir
-from antq_desktop.ui.admin_page import AdminArea
-from antq_desktop.ui.awards_page import AwardsArea
-from antq_desktop.ui.groups_page import GroupsPage
-from antq_desktop.ui.households_page import HouseholdsArea
+from antq_desktop.ui.admin import AdminArea
+from antq_desktop.ui.awards import AwardsArea
+from antq_desktop.ui.groups import GroupsPage
+from antq_desktop.ui.households import HouseholdsArea
 from antq_desktop.ui.main_window import ComingPage, MainWindow
-from antq_desktop.ui.meetings_page import MeetingsArea
-from antq_desktop.ui.reports_page import ReportsArea
+from antq_desktop.ui.meetings import MeetingsArea
+from antq_desktop.ui.reports import ReportsArea
 from antq_desktop.ui.setup_wizard import SetupWizard
 from antq_desktop.ui.sync_page import SyncArea
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from qt_support import setup_app, type_text
 
 from antq_desktop.services import meetings as mt
-from antq_desktop.ui.meetings_page import AnswerDialog, MeetingDialog, MeetingsArea, OpinionDialog
+from antq_desktop.ui.meetings import AnswerDialog, MeetingDialog, MeetingsArea, OpinionDialog
 
 
 def test_two_opinions_one_closed_tracker_shows_one_open(qtbot, station, monkeypatch):

@@ -10,7 +10,7 @@ from antq_desktop.services import households as hh
 
 @pytest.fixture
 def person(qtbot, station):  # type: ignore[no-untyped-def]
-    from antq_desktop.ui.household_dialog import PersonDialog
+    from antq_desktop.ui.households import PersonDialog
 
     setup_app(station.data_dir)
     dialog = PersonDialog(station.db, hh.villages(station.db)[0][0], hh.PersonDraft(full_name=""))

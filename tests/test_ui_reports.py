@@ -12,7 +12,7 @@ from qt_support import setup_app
 
 from antq_desktop.services import assessments as asm
 from antq_desktop.services import reports as rp
-from antq_desktop.ui.reports_page import AssessmentDialog, ReportsArea, ResultDialog
+from antq_desktop.ui.reports import AssessmentDialog, ReportsArea, ResultDialog
 
 TODAY = date.today()
 

@@ -13,7 +13,7 @@ from qt_support import setup_app
 from antq_desktop.services import accounts, backups
 from antq_desktop.services import households as hh
 from antq_desktop.sync import cards
-from antq_desktop.ui.admin_page import AdminArea
+from antq_desktop.ui.admin import AdminArea
 from antq_desktop.ui.sync_page import table_label
 
 

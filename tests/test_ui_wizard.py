@@ -79,6 +79,7 @@ def test_wizard_to_demo_commune_and_overview_counts(qtbot, opened):
     qtbot.addWidget(window)
     window.show()
     page = window.pages.widget(0)
+    qtbot.waitUntil(lambda: page.heading.text() != "")  # counted once the window is on screen
     # The figures on Tổng quan are the database's, read straight from the file.
     con = sqlite3.connect(station.db.path)
     households = con.execute("SELECT count(*) FROM household WHERE NOT deleted").fetchone()[0]
@@ -198,7 +199,7 @@ def test_wizard_sets_up_the_upper_levels_hub(qtbot, opened):
     assert summary["commune_code"] == "" and summary["villages"] == 0
     assert wizard.plan().request.commune_code == ""
 
-    from antq_desktop.ui.hub_page import HubArea
+    from antq_desktop.ui.hub import HubArea
 
     window = MainWindow(station, settings, "captinh")
     qtbot.addWidget(window)

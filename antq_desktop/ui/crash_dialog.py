@@ -16,6 +16,7 @@ import logging
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QtMsgType, Signal, Slot, qInstallMessageHandler
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -115,10 +117,15 @@ class CrashReporter(QObject):
 
     @Slot(str)
     def show_dialog(self, details: str) -> None:
-        if self.dialog is not None and self.dialog.isVisible():
+        if self.dialog is not None and shiboken6.isValid(self.dialog) and self.dialog.isVisible():
             self.dialog.add(details)
             return
         parent = QApplication.activeWindow()
+        # Not an operation's progress dialog (closing), nor an earlier crash dialog, nor a closed window.
+        while parent is not None and (
+            isinstance(parent, QProgressDialog | CrashDialog) or not parent.isVisible()
+        ):
+            parent = parent.parentWidget()
         self.dialog = CrashDialog(details, logs.log_file(), parent)
         self.dialog.setModal(True)
         self.dialog.show()  # not exec(): no nested event loop inside an exception hook
@@ -160,6 +167,14 @@ _reporter: CrashReporter | None = None
 def install_qt_messages() -> None:
     """Qt's messages to the log; may run before the QApplication exists (a start with no screen)."""
     qInstallMessageHandler(qt_message_handler)
+
+
+def reporter() -> CrashReporter:
+    """The one reporter (made here when ``install`` has not run: tests, the self-test)."""
+    global _reporter
+    if _reporter is None:
+        _reporter = CrashReporter(QApplication.instance())
+    return _reporter
 
 
 def install(app: QApplication) -> CrashReporter:

@@ -35,14 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import household_import as imp
-from ..services.errors import UserError
 from ..services.households import villages as unit_villages
 from ..services.import_report import summarise, write_report
 from ..services.import_villages import CREATE
 from ..storage.database import Database
 from .i18n import fmt_int, is_vietnamese
-from .messages import show_error
-from .tasks import run_task
+from .operations import Kind, run_long, run_op
 
 
 def _progress_and_cancel(report):  # noqa: ANN001, ANN202 - adapts run_task's report to the service's pair
@@ -255,13 +253,16 @@ class ImportDialog(QDialog):
                 convert_legacy=self.convert_legacy.isChecked(),
             )
 
-        try:
-            self.plan = run_task(self, self.tr("Checking the list"), self.tr("Reading every row…"), work)
-        except imp.Cancelled:
+        planned = run_long(
+            self,
+            self.tr("Checking the list"),
+            self.tr("Reading every row…"),
+            work,
+            cancelled=(imp.Cancelled,),
+        )
+        if not planned:
             return
-        except UserError as exc:
-            show_error(self, exc)
-            return
+        self.plan = planned.value
         self._show_plan()
         self.stack.setCurrentIndex(1)
 
@@ -351,10 +352,13 @@ class ImportDialog(QDialog):
         )
         if not target:
             return
-        try:
-            write_report(self.plan, target, self.analysis, "vi" if is_vietnamese() else "en")
-        except UserError as exc:
-            show_error(self, exc)
+        plan, lang = self.plan, "vi" if is_vietnamese() else "en"
+        if not run_long(
+            self,
+            self.tr("Save an error file"),
+            self.tr("Writing the error file…"),
+            lambda _p: write_report(plan, target, self.analysis, lang),
+        ):
             return
         QMessageBox.information(
             self,
@@ -376,14 +380,20 @@ class ImportDialog(QDialog):
                 self.db, self.plan, skip_bad_rows=self.skip_bad.isChecked(), progress=progress, cancel=cancel
             )
 
-        try:
-            self.result = run_task(self, self.tr("Importing"), self.tr("Writing the households…"), work)
-        except imp.Cancelled:
+        done = run_long(
+            self,
+            self.tr("Importing"),
+            self.tr("Writing the households…"),
+            work,
+            changes={Kind.HOUSEHOLDS, Kind.SETTINGS},  # households, persons, commitments, new villages
+            cancelled=(imp.Cancelled,),
+        )
+        if done.cancelled:
             QMessageBox.information(self, self.windowTitle(), self.tr("Cancelled: nothing was written."))
             return
-        except UserError as exc:
-            show_error(self, exc)
+        if not done:
             return
+        self.result = done.value
         c = self.result.counts
         QMessageBox.information(
             self,
@@ -412,10 +422,9 @@ class ImportDialog(QDialog):
 
 def start_import(db: Database, path: str | Path, parent: QWidget | None = None) -> bool:
     """Analyse the file and open the dialog; True when something was imported."""
-    try:
-        analysis = imp.analyse(path)
-    except UserError as exc:
-        show_error(parent, exc)
+    read = run_op(parent, lambda: imp.analyse(path))
+    if not read:
         return False
+    analysis = read.value
     dialog = ImportDialog(db, path, analysis, parent)
     return dialog.exec() == QDialog.DialogCode.Accepted

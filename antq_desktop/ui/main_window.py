@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,9 +29,9 @@ from ..services import station as station_service
 from ..services.station import Station
 from . import i18n
 from .login_dialog import IdleLock
-from .messages import error_text, show_error
+from .messages import error_text
+from .operations import COMMUNE_RECORDS, EVERYTHING, Kind, notify, run_long, watch
 from .overview_page import OverviewPage
-from .tasks import run_task
 
 # The window's size on a first start where the screen has room for it. Its minimum width (every area,
 # Vietnamese) stays at most 1,090 logical pixels: a 1366×768 screen at 125 % scaling is 1,093 wide
@@ -63,6 +65,68 @@ class ComingPage(QWidget):
         layout.addStretch()
 
 
+# What each area shows: a notice naming one of these kinds refreshes it (when next shown).
+AREA_KINDS: dict[str, frozenset[str]] = {
+    "overview": EVERYTHING,
+    "households": frozenset({Kind.HOUSEHOLDS, Kind.SETTINGS, Kind.GROUPS}),
+    "groups": frozenset({Kind.GROUPS, Kind.HOUSEHOLDS, Kind.SETTINGS}),
+    "meetings": frozenset({Kind.MEETINGS, Kind.GROUPS, Kind.HOUSEHOLDS, Kind.SETTINGS}),
+    "awards": frozenset({Kind.AWARDS, Kind.GROUPS, Kind.HOUSEHOLDS, Kind.SETTINGS}),
+    "reports": COMMUNE_RECORDS | {Kind.SYNC},
+    "sync": frozenset({Kind.SYNC, *COMMUNE_RECORDS}),
+    "admin": EVERYTHING,  # the audit trail records every change
+}
+# What an area's own undo stack changes.
+OWN_KINDS: dict[str, frozenset[str]] = {
+    "households": frozenset({Kind.HOUSEHOLDS}),
+    "groups": frozenset({Kind.GROUPS}),
+    "meetings": frozenset({Kind.MEETINGS}),
+    "awards": frozenset({Kind.AWARDS}),
+    "reports": frozenset({Kind.REPORTS}),
+}
+
+
+class PageStack(QStackedWidget):
+    """The areas' pages, each built the first time it is shown (a placeholder until then).
+
+    ``widget(i)``, ``currentWidget()`` and ``setCurrentIndex(i)`` build the page when needed, so
+    keyboard shortcuts, F5, Ctrl+F and ``go_to_area`` work on an area not opened yet.
+    """
+
+    def __init__(self, build: Callable[[int], QWidget], count: int) -> None:
+        super().__init__()
+        self._build = build
+        self.built: dict[int, QWidget] = {}
+        for _ in range(count):
+            self.addWidget(QWidget())
+
+    def page(self, index: int) -> QWidget:
+        if index in self.built:
+            return self.built[index]
+        page = self._build(index)
+        self.built[index] = page
+        placeholder = super().widget(index)
+        was_current = super().currentIndex() == index
+        self.insertWidget(index, page)
+        if was_current:
+            super().setCurrentIndex(index)
+        self.removeWidget(placeholder)
+        placeholder.deleteLater()
+        return page
+
+    def widget(self, index: int) -> QWidget:  # type: ignore[override]
+        return self.page(index) if 0 <= index < self.count() else super().widget(index)
+
+    def currentWidget(self) -> QWidget:  # type: ignore[override]  # noqa: N802 - Qt's name
+        index = super().currentIndex()
+        return self.page(index) if index >= 0 else super().currentWidget()
+
+    def setCurrentIndex(self, index: int) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
+        if 0 <= index < self.count():
+            self.page(index)
+        super().setCurrentIndex(index)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -85,14 +149,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(300)
         self.nav.setMinimumWidth(180)
-        self.pages = QStackedWidget()
+        self.pages = PageStack(self._build_page, len(self.areas))
         for i, area in enumerate(self.areas):
             item = QListWidgetItem(area.title)
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", area.title).replace("%2", str(i + 1)))
             self.nav.addItem(item)
-            page = self._page(area)
-            page.setObjectName(f"page_{area.key}")
-            self.pages.addWidget(page)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.itemActivated.connect(lambda _item: self.focus_area())  # Enter: into the area
 
@@ -118,28 +179,47 @@ class MainWindow(QMainWindow):
             self.idle_lock.quit_requested.connect(self.close)
             self.lock_action.setEnabled(True)
 
+    def _build_page(self, row: int) -> QWidget:
+        """The area's page, built the first time it is shown; it subscribes to the change notices."""
+        area = self.areas[row]
+        page = self._page(area)
+        page.setObjectName(f"page_{area.key}")
+        kinds = AREA_KINDS.get(area.key, EVERYTHING)
+        if hasattr(page, "refresh"):
+            watch(page, kinds)
+        elif isinstance(page, QTabWidget):
+            for i in range(page.count()):
+                tab = page.widget(i)
+                if hasattr(tab, "refresh") and not getattr(tab, "refresh_by_hand", False):
+                    watch(tab, kinds)
+        stack = getattr(page, "undo_stack", None)
+        if isinstance(stack, QUndoStack):  # undo and redo change records too: the others hear of it
+            own = OWN_KINDS.get(area.key, kinds)
+            stack.indexChanged.connect(lambda _i, p=page: notify(own, p))
+        return page
+
     def _page(self, area: Area) -> QWidget:
         if area.key == "overview":
             return OverviewPage(self.station.db)
         if area.key == "households":
-            from .households_page import HouseholdsArea
+            from .households import HouseholdsArea
 
             role = accounts.role_of(self.station.db, self.username) if self.username else "viewer"
             return HouseholdsArea(self.station.db, reveal_ids=accounts.may_see_id_numbers(role))
         if area.key == "groups":
-            from .groups_page import GroupsPage
+            from .groups import GroupsPage
 
             return GroupsPage(self.station.db)
         if area.key == "meetings":
-            from .meetings_page import MeetingsArea
+            from .meetings import MeetingsArea
 
             return MeetingsArea(self.station.db)
         if area.key == "reports":
             if self.unit.get("role") == "hub":  # the upper level: its communes side by side
-                from .hub_page import HubArea
+                from .hub import HubArea
 
                 return HubArea(self.station)
-            from .reports_page import ReportsArea
+            from .reports import ReportsArea
 
             return ReportsArea(self.station.db, self.username)
         if area.key == "sync":
@@ -147,11 +227,11 @@ class MainWindow(QMainWindow):
 
             return SyncArea(self.station)
         if area.key == "admin":
-            from .admin_page import AdminArea
+            from .admin import AdminArea
 
             return AdminArea(self.station)
         if area.key == "awards":
-            from .awards_page import AwardsArea
+            from .awards import AwardsArea
 
             return AwardsArea(self.station.db, self.username)
         return ComingPage(area)
@@ -342,21 +422,24 @@ class MainWindow(QMainWindow):
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh_current(self) -> None:
+        """F5: the area (or, for an area of tabs, the tab on screen) read again."""
         page = self.pages.currentWidget()
+        if not hasattr(page, "refresh") and isinstance(page, QTabWidget):
+            page = page.currentWidget()
         if hasattr(page, "refresh"):
             page.refresh()
 
     def backup_now(self) -> None:
-        try:
-            path = run_task(
-                self,
-                self.tr("Backup"),
-                self.tr("Backing up the database…"),
-                lambda _p: backups.backup(self.station),
-            )
-        except Exception as exc:  # noqa: BLE001 - shown as one sentence
-            show_error(self, exc)
+        done = run_long(
+            self,
+            self.tr("Backup"),
+            self.tr("Backing up the database…"),
+            lambda _p: backups.backup(self.station),
+            changes={Kind.BACKUPS},
+        )
+        if not done:
             return
+        path = done.value
         self.update_backup_label()
         self.statusBar().showMessage(self.tr("Backed up and verified: %1").replace("%1", str(path)), 8000)
 

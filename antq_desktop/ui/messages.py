@@ -23,9 +23,11 @@ def error_text(exc: BaseException) -> str:
 
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
-    QMessageBox.warning(
-        parent, title or QCoreApplication.translate("messages", "ANTQ Desktop"), error_text(exc)
-    )
+    """The one error path (ui/operations.py): a UserError as one sentence, anything else logged
+    and reported in the crash dialog."""
+    from .operations import handle_error
+
+    handle_error(parent, exc, title)
 
 
 def confirm(parent: QWidget | None, title: str, text: str, *, default_yes: bool = True) -> bool:

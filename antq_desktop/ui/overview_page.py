@@ -6,7 +6,7 @@ hub has no villages of its own) and points to Reports for each commune's figures
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCollator, QLocale, Qt
+from PySide6.QtCore import QCollator, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -73,6 +73,7 @@ class OverviewPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._pending = False
         self.heading = QLabel()
         self.heading.setObjectName("pageTitle")
         self.cards = {
@@ -117,8 +118,16 @@ class OverviewPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        self.refresh()
+        """The figures are counted after the window is on screen (the first paint does not wait)."""
         super().showEvent(event)
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._refresh_later)
+
+    def _refresh_later(self) -> None:
+        self._pending = False
+        if self.isVisible():
+            self.refresh()
 
     def refresh(self) -> None:
         ov = overview_service.overview(self.db)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.files import atomic_path
 from ..services.errors import UserError
+from .operations import show_user_error
 from .widgets import fit_to_screen
 
 MAX_PRINT_DPI = 300  # an A4 page at 300 dpi is a 35 MB image; more only costs memory and time
@@ -246,8 +247,8 @@ class PdfPreviewDialog(QDialog):
 
         try:
             printed = self.print_to(printer, report)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Print"), exc.message())
+        except UserError as exc:  # the printer refused: said as the one sentence (the runner's helper)
+            show_user_error(self, exc, self.tr("Print"))
             return 0
         finally:
             progress.close()
@@ -313,3 +314,10 @@ class PdfPreviewDialog(QDialog):
             (area.width() - scaled.width()) // 2, (area.height() - scaled.height()) // 2
         )
         return QRect(corner, scaled)
+
+
+def make_preview(path: str | os.PathLike[str], title: str, parent: QWidget | None) -> PdfPreviewDialog | None:
+    """The preview of a paper just written, or None when it cannot be opened (said as one sentence)."""
+    from .operations import run_op
+
+    return run_op(parent, lambda: PdfPreviewDialog(str(path), title, parent)).value

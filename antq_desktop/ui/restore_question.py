@@ -18,6 +18,7 @@ from ..services.errors import UserError
 from ..services.station import Station
 from .i18n import fmt_int, is_vietnamese
 from .messages import show_error
+from .operations import Kind, run_long, run_op
 from .sync_page import table_label
 
 _TEXTS = {
@@ -49,11 +50,10 @@ def loss_text(loss: backups.RestoreLoss) -> str:
 def ask_before_restore(parent: QWidget, station: Station, path: Path) -> bool:
     """True to go on with the restore (nothing would be lost, the changes were exported, or the user
     accepts losing them); False to stop."""
-    try:
-        loss = backups.restore_loss(station.data_dir.database, path)
-    except UserError as exc:
-        show_error(parent, exc)
+    counted = run_op(parent, lambda: backups.restore_loss(station.data_dir.database, path))
+    if not counted:
         return False
+    loss = counted.value
     if not loss.total:
         return True
     box = QMessageBox(parent)
@@ -93,13 +93,17 @@ def export_first(parent: QWidget, station: Station, folder: Path) -> bool:
     written = []
     stamp = f"{datetime.now():%Y%m%d-%H%M%S}"
     for p in peers:
-        try:
-            result = sync.export_bundle(
-                station.db, p.site_id, folder / f"truoc-khoi-phuc-{p.unit_code or p.site_id[:8]}-{stamp}.antq"
-            )
-        except UserError as exc:
-            show_error(parent, exc)
+        target = folder / f"truoc-khoi-phuc-{p.unit_code or p.site_id[:8]}-{stamp}.antq"
+        done = run_long(
+            parent,
+            _tr("export"),
+            p.unit_name,
+            lambda _p, site=p.site_id, to=target: sync.export_bundle(station.db, site, to),
+            changes={Kind.SYNC},
+        )
+        if not done:
             return False
+        result = done.value
         written.append(f"{result.peer_name}: {result.path}")
     QMessageBox.information(
         parent,

@@ -31,13 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from .. import sync
-from ..services.errors import UserError
 from ..services.station import Station
 from ..sync import labels
 from ..sync.cards import SameCommuneStation, other_province
 from .i18n import fmt_int, is_vietnamese
-from .messages import confirm, show_error
-from .tasks import run_task
+from .messages import confirm
+from .operations import COMMUNE_RECORDS, Kind, run_long, run_op
 from .widgets import cell, datetime_text, read_only_table, set_columns
 
 
@@ -271,11 +270,7 @@ class ExchangeTab(QWidget):
             self.export_card_to(Path(path))
 
     def export_card_to(self, path: Path) -> sync.SiteCard | None:
-        try:
-            return sync.export_card(self.db, path)
-        except UserError as exc:
-            show_error(self, exc)
-            return None
+        return run_op(self, lambda: sync.export_card(self.db, path)).value
 
     def pair_card(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -285,54 +280,54 @@ class ExchangeTab(QWidget):
             self.pair_from(Path(path))
 
     def pair_from(self, path: Path) -> bool:
-        try:
-            card = sync.read_card(path)
-        except UserError as exc:
-            show_error(self, exc)
+        read = run_op(self, lambda: sync.read_card(path))
+        if not read:
             return False
+        card = read.value
         dialog = PairDialog(card, self)
         self.last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
+        paired = run_op(self, lambda: self._pair(card), changes={Kind.SYNC})
+        if not (paired and paired.value):
+            return False
+        self.refresh()
+        return True
+
+    def _pair(self, card: sync.SiteCard) -> bool:
+        """Pair with ``card`` once the officer said yes to each question; False when they said no."""
+        foreign = other_province(self.db, card)
+        if foreign and not confirm(
+            self,
+            self.tr("Another province"),
+            self.tr("%1 belongs to %2, not this station's province. Pair with it anyway?")
+            .replace("%1", card.unit_name)
+            .replace("%2", foreign),
+            default_yes=False,
+        ):
+            return False
         try:
-            foreign = other_province(self.db, card)
-            if foreign and not confirm(
+            sync.pair(self.db, card, fingerprint=card.fingerprint, other_province_ok=bool(foreign))
+        except SameCommuneStation as same:  # the commune's new PC? the officer says so, or nothing happens
+            if not confirm(
                 self,
-                self.tr("Another province"),
-                self.tr("%1 belongs to %2, not this station's province. Pair with it anyway?")
-                .replace("%1", card.unit_name)
-                .replace("%2", foreign),
+                self.tr("A station of the same commune"),
+                self.tr(
+                    "%1 is already paired for this commune. Is %2 its new computer, replacing it? "
+                    "The old station's pairing is then revoked; its records stay the commune's."
+                )
+                .replace("%1", same.old_name)
+                .replace("%2", card.unit_name),
                 default_yes=False,
             ):
                 return False
-            try:
-                sync.pair(self.db, card, fingerprint=card.fingerprint, other_province_ok=bool(foreign))
-            except (
-                SameCommuneStation
-            ) as same:  # the commune's new PC? the officer says so, or nothing happens
-                if not confirm(
-                    self,
-                    self.tr("A station of the same commune"),
-                    self.tr(
-                        "%1 is already paired for this commune. Is %2 its new computer, replacing it? "
-                        "The old station's pairing is then revoked; its records stay the commune's."
-                    )
-                    .replace("%1", same.old_name)
-                    .replace("%2", card.unit_name),
-                    default_yes=False,
-                ):
-                    return False
-                sync.pair(
-                    self.db,
-                    card,
-                    fingerprint=card.fingerprint,
-                    other_province_ok=bool(foreign),
-                    replaces=same.old_id,
-                )
-        except UserError as exc:
-            show_error(self, exc)
-            return False
-        self.refresh()
+            sync.pair(
+                self.db,
+                card,
+                fingerprint=card.fingerprint,
+                other_province_ok=bool(foreign),
+                replaces=same.old_id,
+            )
         return True
 
     def revoke(self) -> None:
@@ -347,10 +342,7 @@ class ExchangeTab(QWidget):
             ),
             default_yes=False,  # Enter alone never revokes
         ):
-            try:
-                sync.revoke(self.db, peer.site_id)
-            except UserError as exc:
-                show_error(self, exc)
+            run_op(self, lambda: sync.revoke(self.db, peer.site_id), changes={Kind.SYNC})
             self.refresh()
 
     # -- bundles -------------------------------------------------------------------------------
@@ -368,16 +360,16 @@ class ExchangeTab(QWidget):
 
     def export_to(self, peer_id: str, path: Path) -> sync.ExportResult | None:
         full = self.full.isChecked()
-        try:
-            result = run_task(
-                self,
-                self.tr("Export a bundle"),
-                self.tr("Writing and checking the bundle…"),
-                lambda _p: sync.export_bundle(self.db, peer_id, path, full=full),
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        done = run_long(
+            self,
+            self.tr("Export a bundle"),
+            self.tr("Writing and checking the bundle…"),
+            lambda _p: sync.export_bundle(self.db, peer_id, path, full=full),
+            changes={Kind.SYNC},
+        )
+        if not done:
             return None
+        result = done.value
         self.refresh()
         QMessageBox.information(
             self,
@@ -399,30 +391,29 @@ class ExchangeTab(QWidget):
 
     def import_from(self, path: Path) -> sync.ImportReport | None:
         """Dry run, preview, then apply; None when refused or cancelled."""
-        try:
-            preview = run_task(
-                self,
-                self.tr("Import a bundle"),
-                self.tr("Checking the bundle…"),
-                lambda _p: sync.import_bundle(self.db, path, dry_run=True),
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        checked = run_long(
+            self,
+            self.tr("Import a bundle"),
+            self.tr("Checking the bundle…"),
+            lambda _p: sync.import_bundle(self.db, path, dry_run=True),
+        )
+        if not checked:
             return None
-        dialog = ImportPreviewDialog(preview, path, self)
+        dialog = ImportPreviewDialog(checked.value, path, self)
         self.last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        try:
-            report = run_task(
-                self,
-                self.tr("Import a bundle"),
-                self.tr("Writing the bundle's records…"),
-                lambda _p: sync.import_bundle(self.db, path),
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        # A bundle may carry every kind of a commune's records: every screen showing them hears of it.
+        done = run_long(
+            self,
+            self.tr("Import a bundle"),
+            self.tr("Writing the bundle's records…"),
+            lambda _p: sync.import_bundle(self.db, path),
+            changes=COMMUNE_RECORDS | {Kind.SYNC},
+        )
+        if not done:
             return None
+        report = done.value
         self.last_report = report
         self.refresh()
         totals = report.totals
@@ -507,10 +498,12 @@ class ConflictsTab(QWidget):
         r = self.table.currentRow()
         if not (0 <= r < len(self.conflicts)) or not self.table.selectedItems():
             return
-        try:
-            sync.resolve(self.db, self.conflicts[r].id, action)
-        except UserError as exc:
-            show_error(self, exc)
+        # Resolving a conflict writes the chosen value into the record it concerns.
+        run_op(
+            self,
+            lambda: sync.resolve(self.db, self.conflicts[r].id, action),
+            changes=COMMUNE_RECORDS | {Kind.SYNC},
+        )
         self.refresh()
 
 

@@ -1,54 +1,41 @@
-"""The "Households & commitments" area: the register with fast commitment marking, and coverage.
-
-Keyboard, in the register: type to search (Ctrl+F), Enter opens a
-household, Ctrl+N adds one, Delete deletes the selection (Ctrl+Z brings
-it back), and S / C / T / V mark the selected households' commitment of
-the chosen year as signed / not signed / refused / away; Space toggles
-signed and not signed.
-"""
+"""The register: households by village with fast commitment marking (S / C / T / V, Space), delete and mark undoable."""
 
 from __future__ import annotations
 
-import tempfile
 from dataclasses import replace
-from datetime import date, datetime
-from pathlib import Path
+from datetime import date
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QTableView,
-    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ..domain.text import fold
-from ..services import commitments as cm
-from ..services import households as hh
-from ..services.errors import UserError
-from ..storage.database import Database
-from .household_dialog import HouseholdDialog, HouseholdPicker
-from .household_model import HouseholdTableModel, status_label
-from .i18n import fmt_int
-from .messages import confirm, confirm_delete, show_error
-from .widgets import UnsavedChanges, finish_form, mark_search, set_columns
+from ...domain.text import fold
+from ...services import commitments as cm
+from ...services import households as hh
+from ...storage.database import Database
+from ..household_model import HouseholdTableModel, status_label
+from ..i18n import fmt_int
+from ..messages import confirm, confirm_delete
+from ..operations import Command, Kind, push, run_long, run_op, through_runner
+from ..widgets import mark_search, set_columns
+from .household_dialog import HouseholdDialog
+from .household_picker import HouseholdPicker
 
 MARK_KEYS = {
     Qt.Key.Key_S: "signed",
@@ -58,30 +45,30 @@ MARK_KEYS = {
 }
 
 
-class DeleteHouseholds(QUndoCommand):
+class DeleteHouseholds(Command):
     def __init__(self, page: RegisterTab, ids: list[str], text: str) -> None:
         super().__init__(text)
         self.page = page
         self.ids = ids
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         hh.delete_households(self.page.db, self.ids)
         self.page.model.refresh()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         hh.restore_households(self.page.db, self.ids)
         self.page.model.refresh()
 
 
 class RestoreHouseholds(DeleteHouseholds):
-    def redo(self) -> None:
-        super().undo()
+    def apply(self) -> None:
+        super().revert()
 
-    def undo(self) -> None:
-        super().redo()
+    def revert(self) -> None:
+        super().apply()
 
 
-class MarkCommitments(QUndoCommand):
+class MarkCommitments(Command):
     """Mark many households; undo puts back each one's earlier record."""
 
     def __init__(self, page: RegisterTab, ids: list[str], year: int, mark: cm.Mark, text: str) -> None:
@@ -92,11 +79,11 @@ class MarkCommitments(QUndoCommand):
         self.mark = mark
         self.before = {hid: cm.record(page.db, hid, year) for hid in ids}
 
-    def redo(self) -> None:
+    def apply(self) -> None:
         cm.mark(self.page.db, self.ids, self.year, self.mark)
         self.page.model.refresh()
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         groups: dict[cm.Mark, list[str]] = {}
         for hid, r in self.before.items():
             m = cm.Mark(r.status, r.signed_on, r.signer_name, r.form_number, r.breach_on, r.breach_note)
@@ -183,9 +170,9 @@ class RegisterTab(QWidget):
         self.merge_action = self._action(self.tr("Merge into another household…"), None, self.merge_selected)
         self.import_action = self._action(self.tr("Import from Excel…"), None, self.import_excel)
         self.export_action = self._action(self.tr("Export to Excel…"), None, self.export_excel)
-        self.undo_action = undo.createUndoAction(self, self.tr("Undo"))
+        self.undo_action = through_runner(undo.createUndoAction(self, self.tr("Undo")), undo, self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = undo.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = through_runner(undo.createRedoAction(self, self.tr("Redo")), undo, self, redo=True)
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         for a in (self.undo_action, self.redo_action):  # Ctrl+F is the main window's (any area)
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -281,6 +268,9 @@ class RegisterTab(QWidget):
 
     def apply_filters(self) -> None:
         self.model.set_query(self.query())
+
+    def refresh(self) -> None:
+        self.model.refresh()
 
     def _focus_table(self) -> None:
         self.view.setFocus()
@@ -437,16 +427,15 @@ class RegisterTab(QWidget):
                 default_yes=False,
             ):
                 return
-            try:
-                hh.merge_households(self.db, picker.chosen, ids[0])
-            except UserError as exc:
-                show_error(self, exc)
+            run_op(
+                self, lambda: hh.merge_households(self.db, picker.chosen, ids[0]), changes={Kind.HOUSEHOLDS}
+            )
             self.model.refresh()
 
     def import_excel(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from .import_dialog import start_import
+        from ..import_dialog import start_import
 
         path, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import households from Excel"), "", self.tr("Excel workbooks (*.xlsx)")
@@ -457,8 +446,7 @@ class RegisterTab(QWidget):
     def export_excel(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..services import household_export
-        from .tasks import run_task
+        from ...services import household_export
 
         village = self.village.currentText() if self.village.currentData() else self.tr("all villages")
         suggested = f"so-ho-{fold(village).replace(' ', '-')}-{self.year.value()}.xlsx"
@@ -469,285 +457,26 @@ class RegisterTab(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        try:
-            run_task(
-                self,
-                self.tr("Export to Excel"),
-                self.tr("Writing the list…"),
-                lambda report: household_export.export_households(
-                    self.db,
-                    path,
-                    village_id=self.village.currentData(),
-                    search=self.search.text() or None,
-                    commitment_year=self.year.value(),
-                    include_sensitive=self.sensitive.isChecked(),
-                    progress=lambda d, t: report(d, t) and None,
-                ),
-            )
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_long(
+            self,
+            self.tr("Export to Excel"),
+            self.tr("Writing the list…"),
+            lambda report: household_export.export_households(
+                self.db,
+                path,
+                village_id=self.village.currentData(),
+                search=self.search.text() or None,
+                commitment_year=self.year.value(),
+                include_sensitive=self.sensitive.isChecked(),
+                progress=lambda d, t: report(d, t) and None,
+            ),
+        ):
             return
         window = self.window()
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(self.tr("Saved: %1").replace("%1", path), 8000)
 
     def _push(self, command: QUndoCommand) -> None:
-        try:
-            self.undo_stack.push(command)
-        except UserError as exc:
-            show_error(self, exc)
+        """Undo stays with the operation it undoes: the push runs it (the stack announces the change)."""
+        if not run_op(self, lambda: push(self.undo_stack, command)):
             self.model.refresh()
-
-
-class CoverageTab(QWidget):
-    """Coverage per village for a year, with the 100 % rule highlighted."""
-
-    def __init__(self, db: Database, *, reveal_ids: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        from PySide6.QtWidgets import QTableWidget
-
-        self.db = db
-        self.reveal_ids = reveal_ids
-        self.last_preview: QDialog | None = None
-        self.year = QSpinBox()
-        self.year.setObjectName("coverageYear")
-        self.year.setRange(2000, 2100)
-        self.year.setValue(date.today().year)
-        self.year.setPrefix(self.tr("Year "))
-        self.summary = QLabel()
-        self.summary.setObjectName("coverageSummary")
-        self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 8)
-        self.table.setObjectName("coverageTable")
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Village"),
-                self.tr("Households"),
-                self.tr("Signed"),
-                self.tr("Not signed"),
-                self.tr("Refused"),
-                self.tr("Away"),
-                self.tr("Broken"),
-                self.tr("Coverage"),
-            ]
-        )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        top = QHBoxLayout()
-        top.addWidget(self.year)
-        top.addWidget(self.summary, 1)
-        self.buttons = QHBoxLayout()
-        self.text_button = QPushButton(self.tr("Commitment text…"))
-        self.text_button.clicked.connect(self.edit_campaign)
-        self.forms_button = QPushButton(self.tr("Print the village's forms…"))
-        self.forms_button.setObjectName("printForms")
-        self.forms_button.clicked.connect(self.print_forms)
-        self.list_button = QPushButton(self.tr("Print the village's list…"))
-        self.list_button.clicked.connect(self.print_list)
-        self.report_button = QPushButton(self.tr("Print the coverage report…"))
-        self.report_button.clicked.connect(self.print_report)
-        for b in (self.text_button, self.forms_button, self.list_button, self.report_button):
-            self.buttons.addWidget(b)
-        self.buttons.addStretch(1)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.doubleClicked.connect(lambda _i: self.print_forms())
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(self.buttons)
-        self.year.valueChanged.connect(self.refresh)
-        self.rows: list[cm.VillageCoverage] = []
-        self._stale = True
-        self._update_buttons()
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
-        # Coverage reads every household: computed when the tab is seen, not when the area is built.
-        if self._stale:
-            self.refresh()
-        super().showEvent(event)
-
-    def mark_stale(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def refresh(self) -> None:
-        self._stale = False
-        from PySide6.QtGui import QBrush, QColor
-        from PySide6.QtWidgets import QTableWidgetItem
-
-        from .i18n import fmt_percent
-
-        rows = cm.coverage(self.db, self.year.value())
-        total = cm.commune_total(rows)
-        self.rows = rows
-        self.table.setRowCount(len(rows) + 1)
-        for r, c in enumerate([*rows, total]):
-            values = [c.village, c.households, c.covered, c.not_signed, c.refused, c.absent, c.broken]
-            for col, v in enumerate(values):
-                item = QTableWidgetItem(fmt_int(v) if isinstance(v, int) else v)
-                if col:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, col, item)
-            pct = QTableWidgetItem(fmt_percent(c.share))
-            pct.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if not c.meets_rule:
-                pct.setForeground(QBrush(QColor("#b3261e")))
-                pct.setToolTip(self.tr("Below the 100 % that TT 124/2021 requires"))
-            self.table.setItem(r, 7, pct)
-            if r == len(rows):
-                for col in range(8):
-                    f = self.table.item(r, col).font()
-                    f.setBold(True)
-                    self.table.item(r, col).setFont(f)
-        below = [c.village for c in rows if not c.meets_rule]
-        self.summary.setText(
-            self.tr("Commune: %1 of %2 households signed (%3). Villages below 100 %: %4.")
-            .replace("%1", fmt_int(total.covered))
-            .replace("%2", fmt_int(total.households))
-            .replace("%3", fmt_percent(total.share))
-            .replace("%4", ", ".join(below) if below else self.tr("none"))
-        )
-
-    def selected_village(self) -> tuple[str, str] | None:
-        r = self.table.currentRow()
-        if 0 <= r < len(self.rows):
-            return self.rows[r].village_id, self.rows[r].village
-        return None
-
-    def _update_buttons(self) -> None:
-        has_village = self.selected_village() is not None
-        self.forms_button.setEnabled(has_village)
-        self.list_button.setEnabled(has_village)
-
-    # -- papers --------------------------------------------------------------------------------
-
-    def _paper_path(self, stem: str) -> Path:
-        folder = Path(tempfile.gettempdir()) / "antq-papers"
-        folder.mkdir(parents=True, exist_ok=True)
-        return folder / f"{stem}-{self.year.value()}-{datetime.now():%H%M%S}.pdf"
-
-    def _preview(self, path: Path, title: str) -> None:
-        from .pdf_preview import PdfPreviewDialog
-
-        dialog = PdfPreviewDialog(str(path), title, self)
-        self.last_preview = dialog
-        dialog.open()
-
-    def print_forms(self) -> None:
-        chosen = self.selected_village()
-        if chosen is None:
-            return
-        from ..papers import commitments as papers
-        from .tasks import run_task
-
-        vid, name = chosen
-        path = self._paper_path("cam-ket-" + fold(name).replace(" ", "-"))
-        try:
-            run_task(
-                self,
-                self.tr("Commitment forms"),
-                self.tr("Preparing the forms of %1…").replace("%1", name),
-                lambda report: papers.write_village_forms(
-                    self.db, self.year.value(), vid, path, reveal_ids=self.reveal_ids, progress=report
-                ),
-            )
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self._preview(path, self.tr("Commitment forms — %1").replace("%1", name))
-
-    def print_list(self) -> None:
-        chosen = self.selected_village()
-        if chosen is None:
-            return
-        from ..papers import commitments as papers
-
-        vid, name = chosen
-        path = self._paper_path("danh-sach-" + fold(name).replace(" ", "-"))
-        try:
-            papers.write_village_list(self.db, self.year.value(), vid, path)
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self._preview(path, self.tr("Households and commitments — %1").replace("%1", name))
-
-    def print_report(self) -> None:
-        from ..papers import commitments as papers
-
-        path = self._paper_path("bao-cao-do-phu")
-        try:
-            papers.write_commune_coverage(self.db, self.year.value(), path)
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self._preview(path, self.tr("Commitment coverage report"))
-
-    def edit_campaign(self) -> None:
-        dialog = CampaignDialog(self.db, self.year.value(), self)
-        dialog.exec()
-
-
-class CampaignDialog(QDialog):
-    """The year's commitment: its title and numbered items, one per line."""
-
-    def __init__(self, db: Database, year: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.year = year
-        self.setWindowTitle(self.tr("Commitment text for %1").replace("%1", str(year)))
-        self.setMinimumSize(640, 480)
-        camp = cm.campaign(db, year)
-        self.title = QLineEdit(camp.title)
-        self.title.setObjectName("campaignTitle")
-        self.items = QPlainTextEdit("\n".join(camp.items))
-        self.items.setObjectName("campaignItems")
-        form = QFormLayout()
-        form.addRow(self.tr("Title"), self.title)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Items, one per line (numbered when printed):")))
-        layout.addWidget(self.items, 1)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        finish_form(self, self.title)
-        self.unsaved = UnsavedChanges(self, lambda: (self.title.text(), self.items.toPlainText()), self.save)
-
-    def save(self) -> None:
-        try:
-            cm.save_campaign(self.db, self.year, self.title.text(), self.items.toPlainText().splitlines())
-        except UserError as exc:
-            show_error(self, exc)
-            return
-        self.accept()
-
-    def reject(self) -> None:
-        if self.unsaved.may_close():
-            super().reject()
-
-
-class HouseholdsArea(QTabWidget):
-    """Both tabs share one undo stack, so Ctrl+Z works wherever the officer is."""
-
-    def __init__(self, db: Database, *, reveal_ids: bool = True, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.undo_stack = QUndoStack(self)
-        self.register = RegisterTab(db, reveal_ids=reveal_ids, undo=self.undo_stack)
-        self.coverage = CoverageTab(db, reveal_ids=reveal_ids)
-        self.addTab(self.register, self.tr("Register"))
-        self.addTab(self.coverage, self.tr("Commitments and coverage"))  # a lone & would be a shortcut mark
-        self.undo_stack.indexChanged.connect(self.coverage.mark_stale)
-        self.currentChanged.connect(self._on_tab)
-
-    def _on_tab(self, index: int) -> None:
-        if self.widget(index) is self.register:
-            self.register.model.refresh()

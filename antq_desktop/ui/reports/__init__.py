@@ -1,0 +1,29 @@
+"""The "Reports" area: the movement's report for a period (computed from the records, each figure
+opened to the records behind it, printed or saved to Excel, marked sent), the other results the
+movement counts (items handed in, tips, surrenders, mediations) and the yearly village assessment
+"An toàn về ANTT".
+
+One page, dialog or tab per module: ``area``, ``report_tab``, ``drill_dialog``, ``results_tab``,
+``result_dialog``, ``assessment_tab``, ``assessment_dialog``; ``common`` holds what they share.
+"""
+
+from __future__ import annotations
+
+from .area import ReportsArea
+from .assessment_dialog import AssessmentDialog
+from .assessment_tab import AssessmentTab
+from .drill_dialog import DrillDialog
+from .report_tab import ReportTab
+from .result_dialog import ResultDialog
+from .results_tab import DeleteResult, ResultsTab
+
+__all__ = [
+    "AssessmentDialog",
+    "AssessmentTab",
+    "DeleteResult",
+    "DrillDialog",
+    "ReportTab",
+    "ReportsArea",
+    "ResultDialog",
+    "ResultsTab",
+]
