@@ -47,6 +47,7 @@ from __future__ import annotations
 from .certificate import CertificateData, certificate_data, decision_for_paper
 from .config import (
     BLANK_OFFSETS_KEY,
+    DEFAULT_CERTIFICATE_TEMPLATES,
     EXTRA_PREFIX,
     MAX_OFFSET_MM,
     MEDAL_MEN_KEY,
@@ -57,8 +58,10 @@ from .config import (
     AwardSettings,
     award_settings,
     blank_offset,
+    certificate_template,
     save_award_settings,
     set_blank_offset,
+    set_certificate_template,
 )
 from .decisions import (
     DEFAULT_BASES_UBND,
@@ -66,7 +69,9 @@ from .decisions import (
     DecisionDraft,
     delete_decision,
     issue_decision,
+    missing_bases,
     new_decision,
+    no_bases_error,
     reopen_decision,
     resolve_decision,
     restore_decision,
@@ -100,8 +105,15 @@ from .recipient_drafts import (
 from .serials import serial_prefix
 from .templates import certificate_template_names, certificate_template_spec, save_certificate_template
 from .verification import FIELD_LABELS, VERIFY_LABELS, VERIFY_LABELS_EN, Verification, verify
+from .verify_text import certificate_issuer
 
 __all__ = [
+    "certificate_issuer",
+    "no_bases_error",
+    "missing_bases",
+    "set_certificate_template",
+    "certificate_template",
+    "DEFAULT_CERTIFICATE_TEMPLATES",
     "AwardQuery",
     "AwardRow",
     "AwardSettings",

@@ -148,7 +148,7 @@ def _all_defaults(s: Session) -> tuple[list[list[str]], set[str], set[str]]:
         "",
         *(str(settings.get(s, k, "") or "") for k in (REGULATION_UBND_KEY, REGULATION_POLICE_KEY)),
     ]
-    samples = ["Ủy ban nhân dân xã", "Ủy ban nhân dân tỉnh", "Công an tỉnh", "Bộ Công an", ""]
+    samples = ["Ủy ban nhân dân xã X", "Ủy ban nhân dân tỉnh X", "Công an tỉnh X", "Bộ Công an", ""]
     bases = [rules.default_bases(a, f, r) for a in samples for f in rules.FORMS for r in regulations]
     unit = _station_unit(s)
     proposers = {rules.default_proposer(a, unit) for a in samples} - {""}
