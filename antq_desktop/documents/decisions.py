@@ -207,7 +207,7 @@ def decision_text(paper: DecisionPaper) -> DecisionText:
     )
 
 
-def _decision_story(t: DecisionText, d: DecisionDraft, st: Styles) -> list[Flowable]:
+def _decision_story(t: DecisionText, st: Styles) -> list[Flowable]:
     width = frame_width(PORTRAIT)
     story: list[Flowable] = []
     if t.draft:
@@ -235,7 +235,7 @@ def _decision_story(t: DecisionText, d: DecisionDraft, st: Styles) -> list[Flowa
 
 
 def _annex_table(t: DecisionText, width: float, st: Styles) -> Table:
-    widths = [12 * mm, 52 * mm, 48 * mm, 0]
+    widths = [12 * mm, 48 * mm, 44 * mm, 0]
     widths[3] = width - sum(widths[:3])
     data: list[list[object]] = [
         [para(h, st.cell_head) for h in ("STT", "Họ và tên, tên tập thể", "Chức vụ, địa chỉ", "Thành tích")]
@@ -288,7 +288,7 @@ def render_decision(paper: DecisionPaper, path: str | os.PathLike[str]) -> int:
     t = decision_text(paper)
     return build_pdf(
         path,
-        sections([_decision_story(t, paper.decision, st), _annex_story(t, st)]),
+        sections([_decision_story(t, st), _annex_story(t, st)]),
         title=f"Quyết định khen thưởng {number}",
         subject=nfc(paper.decision.subject),
     )
