@@ -71,7 +71,7 @@ def certificate_data(
             awards = [a for a in awards if a.id in wanted]
         issued = d.status == "issued"
         key = station_keys.ensure_in(s) if issued else None
-        rows = _award_rows(s, [(a, d) for a in awards])
+        rows = annex_details(s, _award_rows(s, [(a, d) for a in awards]))  # an address on every one
         place = resolved_wording(s, d, extras)["place"]
         number = rules.decision_number(d.number, d.symbol)
         out = []

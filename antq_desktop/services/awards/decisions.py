@@ -133,12 +133,23 @@ def _station_unit(s: Session) -> str:
     return me.unit_name if me and me.role == "commune" else ""
 
 
-def decision_defaults(s: Session, authority: str, form: str) -> tuple[list[str], str, str]:
+def _commune_of(s: Session, code: str = "") -> Commune | None:
+    """The decision's commune (a hub holds many), else the station's."""
+    if code:
+        found = s.scalar(select(Commune).where(Commune.code == code, Commune.deleted.is_(False)).limit(1))
+        if found is not None:
+            return found
+    return _commune(s)
+
+
+def decision_defaults(
+    s: Session, authority: str, form: str, commune_code: str = ""
+) -> tuple[list[str], str, str]:
     """(the "Căn cứ" lines, the "Theo đề nghị của …" line, the place) a decision of ``authority``
     and ``form`` takes when the officer has not written its own."""
     bases = rules.default_bases(authority, form, regulation_for(s, authority))
     proposer = rules.default_proposer(authority, _station_unit(s))
-    return bases, proposer, rules.decision_place(authority, _place_of(_commune(s)))
+    return bases, proposer, rules.decision_place(authority, _place_of(_commune_of(s, commune_code)))
 
 
 def _all_defaults(s: Session) -> tuple[list[list[str]], set[str], set[str]]:
@@ -161,7 +172,7 @@ def resolved_wording(s: Session, d: AwardDecision, extras: dict[str, Any]) -> di
     """The decision's bases, proposer and place: what the officer wrote, else the defaults of its
     authority and form. An absent (or None) entry is "not written"; an empty list of bases is
     the officer's choice (warned about at issuing)."""
-    bases, proposer, place = decision_defaults(s, d.authority, d.form)
+    bases, proposer, place = decision_defaults(s, d.authority, d.form, d.commune_code)
     out: dict[str, Any] = {}
     out["bases"] = [str(x) for x in extras["bases"]] if isinstance(extras.get("bases"), list) else bases
     written = extras.get("proposer")
