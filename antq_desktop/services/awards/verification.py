@@ -177,7 +177,7 @@ def _verify_payload(s: Session, text: str) -> Verification:
     return Verification(
         "genuine",
         verify_text.genuine_qr(s, read, award, unit),
-        f"Genuine: the QR was signed by {unit} and has not been altered.",
+        verify_text.genuine_qr_en(s, read, award, unit),
         "qr",
         read,
         award,

@@ -49,6 +49,18 @@ def genuine_qr(s: Session, fields: dict[str, str], award: AwardRow | None, signe
     )
 
 
+def genuine_qr_en(s: Session, fields: dict[str, str], award: AwardRow | None, signer_unit: str) -> str:
+    """The English of :func:`genuine_qr` (names and numbers as printed)."""
+    form = award.form if award is not None else rules.FORM_BY_CODE.get(fields.get("form", ""), "")
+    what = rules.FORMS_EN.get(form, "Certificate")
+    serial = fields.get("serial", "")
+    by = issuer(s, award) or f"decision {fields.get('decision', '')} (QR signed by {signer_unit})"
+    day = award.decided_on.isoformat() if award is not None and award.decided_on else fields.get("date", "")
+    return (
+        f"{what} {serial} issued by {by} on {day} to {fields.get('recipient', '')}: the signature is valid."
+    )
+
+
 def genuine_serial(s: Session, fields: dict[str, str], award: AwardRow) -> str:
     """A typed serial found in the register: what it is, and what to compare on the paper."""
     by = issuer(s, award)
