@@ -33,7 +33,10 @@
 Until the schema has columns for them, the parts of a decision the paper
 needs but the table lacks (subject, legal bases, proposer, place, signer
 prefix, notes…) live in the station's settings under ``awards.decision.<id>``
-(:data:`EXTRA_FIELDS`); they do not travel with the decision yet.
+(:data:`EXTRA_FIELDS`); they do not travel with the decision yet. Bases, proposer and place
+not written (or equal to a default) take the defaults of the decision's authority and form
+(:func:`decisions.resolved_wording`; docs/domain.md, "Who issues, where, on what bases"), so a
+decision received from another station or made by the demo still prints its "Căn cứ" lines.
 
 The package, one idea per module (this ``__init__`` re-exports their public names):
 ``config`` (settings, blank offsets), ``decisions`` (the decision written), ``reading``
