@@ -319,7 +319,7 @@ def test_the_decision_and_its_annex(station, tmp_path):
     annex = " ".join(text[1:])
     assert "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG GIẤY KHEN" in annex
     assert (
-        "(Kèm theo Quyết định số 15/QĐ-UBND ngày 19/08/2026 của Chủ tịch Ủy ban nhân dân xã Quảng Lâm)"
+        "(Kèm theo Quyết định số 15/QĐ-UBND ngày 19 tháng 8 năm 2026 của Chủ tịch Ủy ban nhân dân xã Quảng Lâm)"
         in annex
     )
     assert "I. TẬP THỂ (01)" in annex and "II. CÁ NHÂN (40)" in annex and "Giữ vững bình yên" in annex

@@ -173,3 +173,23 @@ def test_a_draft_decision_deleted_comes_back_with_undo(qtbot, station, monkeypat
     assert tab.rows == []
     area.undo_stack.undo()
     assert [r.id for r in tab.rows] == [did]
+
+
+def test_the_print_dialog_starts_on_a4_and_remembers_the_template(qtbot, station, monkeypatch, tmp_path):
+    setup_app(station.data_dir)
+    db = station.db
+    did = _issued(station, "Lò Văn Páo")
+    from antq_desktop.ui.awards_page import PrintCertificatesDialog
+
+    decision = next(r for r in aw.list_decisions(db) if r.id == did)
+    dialog = PrintCertificatesDialog(db, decision, "canbo1")
+    qtbot.addWidget(dialog)
+    assert dialog.template.currentData() == "giay_khen_a4"
+    dialog.template.setCurrentIndex(dialog.template.findData("giay_khen_a3"))
+    dialog.render()
+    assert aw.certificate_template(db, "full") == "giay_khen_a3"
+    again = PrintCertificatesDialog(db, decision, "canbo1")
+    qtbot.addWidget(again)
+    assert again.template.currentData() == "giay_khen_a3"
+    again.blank.setChecked(True)
+    assert again.template.currentData() == "phoi_giay_khen_a4"

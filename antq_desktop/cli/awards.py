@@ -22,12 +22,25 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     cert.add_argument(
         "--mode", choices=("full", "blank"), default="full", help="full: in cả trang; blank: in lên phôi"
     )
-    cert.add_argument("--template", help="tên mẫu khác (ví dụ giay_khen_a3)")
+    cert.add_argument(
+        "--template",
+        help="tên mẫu khác (ví dụ giay_khen_a3); máy nhớ mẫu đã chọn cho lần in sau (mặc định A4)",
+    )
     cert.add_argument("-o", "--output", required=True, help="tệp .pdf cần ghi")
     tpl = asub.add_parser(
         "template-add", help="thêm (hoặc thay) mẫu giấy khen từ tệp .json; mẫu đi theo gói dữ liệu tới các xã"
     )
     tpl.add_argument("file", help="tệp mẫu .json (cùng dạng các tệp trong resources/certificates)")
+    dec = asub.add_parser(
+        "decision", help="quyết định khen thưởng và danh sách kèm theo ra tệp PDF hoặc Word"
+    )
+    dec.add_argument("decision", help="mã (id) hoặc số quyết định, ví dụ 15/QĐ-UBND")
+    dec.add_argument("-o", "--output", required=True, help="tệp .pdf hoặc .docx cần ghi")
+    iss = asub.add_parser("issue", help="ban hành quyết định khen thưởng (cấp số hiệu giấy khen, khóa sửa)")
+    iss.add_argument("decision", help="mã (id) hoặc số quyết định, ví dụ 15/QĐ-UBND")
+    iss.add_argument(
+        "--yes", action="store_true", help="xác nhận ban hành cả khi quyết định không có dòng “Căn cứ …” nào"
+    )
     ver = asub.add_parser("verify", help="kiểm tra giấy khen: nội dung mã QR hoặc số hiệu")
     ver.add_argument("text", help="nội dung mã QR (đặt trong ngoặc kép) hoặc số hiệu giấy khen")
     ver.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -38,6 +51,8 @@ def cmd_awards(args: argparse.Namespace) -> int:
         "list": _awards_list,
         "verify": _awards_verify,
         "template-add": _awards_template_add,
+        "decision": _awards_decision,
+        "issue": _awards_issue,
     }.get(args.awards_command, _awards_certificates)
     return run(args)
 
@@ -74,14 +89,18 @@ def _awards_verify(args: argparse.Namespace) -> int:
     st = _open(args)
     try:
         result = aw.verify(st.db, args.text)
+        issuer = aw.certificate_issuer(st.db, result.award)
     finally:
         st.close()
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        print(json.dumps({**result.to_dict(), "issuer": issuer}, ensure_ascii=False))
     else:
         print(f"{result.label}: {result.message_vi}")
         for key, value in result.fields.items():
-            print(f"  {aw.FIELD_LABELS.get(key, key)}: {value}")
+            if key in aw.FIELD_LABELS and key != "form":  # "form" is the code (GK); form_label says it
+                print(f"  {aw.FIELD_LABELS[key]}: {value}")
+        if issuer:
+            print(f"  cơ quan cấp: {issuer}")
         for note in result.notes:
             print(f"  ! {note}")
     return 0 if result.status == "genuine" else 3
@@ -115,15 +134,18 @@ def _awards_certificates(args: argparse.Namespace) -> int:
         try:
             decision_id = aw.resolve_decision(st.db, args.decision)
             detail = aw.get_decision(st.db, decision_id)
+            mode = "full" if args.mode == "full" else "blank"
+            template = args.template or aw.certificate_template(st.db, mode)
             pages = certificates.write_certificates(
                 st.db,
                 decision_id,
                 out,
                 mode=args.mode,
-                template=args.template,
+                template=template,
                 record=True,
                 printed_by="antq (dòng lệnh)",
             )
+            aw.set_certificate_template(st.db, mode, template)
         finally:
             st.close()
         note = (
@@ -135,3 +157,42 @@ def _awards_certificates(args: argparse.Namespace) -> int:
         return 0
 
     return _writing(args, run)  # the print register is written with the file
+
+
+def _awards_decision(args: argparse.Namespace) -> int:
+    from ..papers import decisions
+    from ..services import awards as aw
+
+    out = Path(args.output).expanduser()
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise UserError("Tệp ra phải có đuôi .pdf hoặc .docx.", "The output file must end in .pdf or .docx.")
+    st = _open(args)
+    try:
+        decision_id = aw.resolve_decision(st.db, args.decision)
+        detail = aw.get_decision(st.db, decision_id)
+        decisions.write_decision_file(st.db, decision_id, out)
+        warn = not detail.decision.bases
+    finally:
+        st.close()
+    note = " (dự thảo)" if detail.status != "issued" else ""
+    print(f"Đã ghi quyết định {detail.number or 'dự thảo'}{note}: {out}")
+    if warn:
+        print("Lưu ý: quyết định không có dòng “Căn cứ …” nào.")
+    return 0
+
+
+def _awards_issue(args: argparse.Namespace) -> int:
+    from ..services import awards as aw
+
+    def run() -> int:
+        st = _open(args)
+        try:
+            decision_id = aw.resolve_decision(st.db, args.decision)
+            serials = aw.issue_decision(st.db, decision_id, without_bases=args.yes)
+            detail = aw.get_decision(st.db, decision_id)
+        finally:
+            st.close()
+        print(f"Đã ban hành quyết định {detail.number}: {len(serials)} giấy khen có số hiệu.")
+        return 0
+
+    return _writing(args, run)

@@ -251,7 +251,18 @@ HELP_EN = {
     "in dạng JSON (kèm danh sách người được khen)": "print as JSON (with the recipients)",
     "mã (id) hoặc số quyết định, ví dụ 15/QĐ-UBND": "decision id or number, e.g. 15/QĐ-UBND",
     "full: in cả trang; blank: in lên phôi": "full: print the whole page; blank: print onto pre-printed blanks",
-    "tên mẫu khác (ví dụ giay_khen_a3)": "another template's name (e.g. giay_khen_a3)",
+    "tên mẫu khác (ví dụ giay_khen_a3); máy nhớ mẫu đã chọn cho lần in sau (mặc định A4)": (
+        "another template's name (e.g. giay_khen_a3); the station remembers it for the next print (A4 by default)"
+    ),
+    "quyết định khen thưởng và danh sách kèm theo ra tệp PDF hoặc Word": (
+        "an award decision and its annex list to a PDF or Word file"
+    ),
+    "ban hành quyết định khen thưởng (cấp số hiệu giấy khen, khóa sửa)": (
+        "issue an award decision (certificate serials given, no more edits)"
+    ),
+    "xác nhận ban hành cả khi quyết định không có dòng “Căn cứ …” nào": (
+        "confirm issuing even though the decision has no legal bases"
+    ),
     "tệp .pdf cần ghi": ".pdf file to write",
     "tệp mẫu .json (cùng dạng các tệp trong resources/certificates)": (
         "template .json file (same shape as the files in resources/certificates)"

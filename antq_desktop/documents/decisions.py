@@ -11,7 +11,7 @@ nhận" on the left and the signer on the right.
 Then, on a fresh page, the annex: "DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG …",
 "(Kèm theo Quyết định số … ngày … của …)", and a table STT / Họ và tên, tên
 tập thể / Chức vụ, địa chỉ / Thành tích — collectives (I) before individuals
-(II); a recipient with the decision's own achievement reads "Như Điều 1".
+(II); each recipient's own achievement, the decision's when it has none.
 
 A draft is marked "DỰ THẢO" at the top. The wording the officer left empty
 comes from :func:`services.awards.decision_for_paper`.
@@ -30,7 +30,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from ..domain import award_rules as rules
 from ..domain.errors import UserError
-from ..domain.text import fold, nfc
+from ..domain.text import nfc
 from .layout import (
     PORTRAIT,
     Letterhead,
@@ -51,7 +51,7 @@ from .layout import (
     title_block,
 )
 
-__all__ = ["DecisionPaper", "render_decision"]
+__all__ = ["DecisionPaper", "DecisionText", "decision_text", "render_decision"]
 
 _GRID = [
     ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
@@ -61,7 +61,6 @@ _GRID = [
     ("LEFTPADDING", (0, 0), (-1, -1), 3),
     ("RIGHTPADDING", (0, 0), (-1, -1), 3),
 ]
-SAME_AS_ARTICLE_1 = "Như Điều 1"
 
 #: ``services.awards.DecisionDraft`` and ``AwardRow``: the services make them, the paper reads them.
 DecisionDraft = Any
@@ -78,28 +77,34 @@ class DecisionPaper:
     recipients: list[AwardRow]
 
 
-def _issuer_lines(authority: str) -> str:
-    """ "ỦY BAN NHÂN DÂN\\nXÃ QUẢNG LÂM" from "Ủy ban nhân dân xã Quảng Lâm" (§4.3); others in one block."""
-    text = nfc(authority).strip().upper()
-    head = "ỦY BAN NHÂN DÂN "
-    return f"{head.strip()}\n{text[len(head) :]}" if text.startswith(head) else text
+@dataclass(frozen=True)
+class AnnexRow:
+    number: int
+    name: str
+    details: str  # Chức vụ, địa chỉ
+    achievement: str  # the recipient's own, else the decision's
 
 
-def _parent(d: DecisionDraft, station: Letterhead) -> str:
-    if d.parent_authority:
-        return nfc(d.parent_authority).upper()
-    folded = fold(d.authority)
-    if folded.startswith(("cong an tinh", "cong an thanh pho")):
-        return "BỘ CÔNG AN"
-    if folded.startswith(("cong an xa", "cong an phuong", "cong an dac khu")):
-        return station.parent_unit
-    return ""
+@dataclass(frozen=True)
+class DecisionText:
+    """Every line of the decision and its annex as plain text: the PDF and the Word file draw
+    the same words (docs/domain.md, "Who issues, where, on what bases")."""
 
-
-def _letterhead(d: DecisionDraft, station: Letterhead) -> Letterhead:
-    return Letterhead(
-        parent_unit=_parent(d, station), unit=_issuer_lines(d.authority), place=d.place or station.place
-    )
+    draft: bool
+    parent: str  # "BỘ CÔNG AN" or ""
+    unit: str  # "CÔNG AN TỈNH CAO BẰNG", "ỦY BAN NHÂN DÂN\nXÃ QUẢNG LÂM"
+    number_line: str  # "Số: 15/QĐ-UBND"
+    date_line: str  # "Cao Bằng, ngày 19 tháng 8 năm 2026"
+    subject: str
+    deciding: str  # "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ QUẢNG LÂM"
+    bases: list[str]  # "Căn cứ …;" lines and "Theo đề nghị của ….", the last ending "."
+    articles: list[tuple[str, str]]  # ("Điều 1.", "Tặng …")
+    copies_to: list[str]
+    signer_title: str  # lines split by "\n"
+    signer_name: str
+    annex_title: str
+    annex_attached: str  # "(Kèm theo Quyết định số … ngày … tháng … năm … của …)"
+    parts: list[tuple[str, list[AnnexRow]]]  # ("I. TẬP THỂ (01)", rows)
 
 
 def _sentence_start_lower(text: str) -> str:
@@ -128,65 +133,24 @@ def _bases(d: DecisionDraft) -> list[str]:
 
 def _article_1(d: DecisionDraft, recipients: Sequence[AwardRow]) -> str:
     form = rules.FORMS.get(d.form, "Giấy khen")
-    of = f" của {nfc(d.level).strip()}" if d.level.strip() and d.form in ("giay_khen", "bang_khen") else ""
-    achievement = _sentence_start_lower(d.achievement)
-    tail = f" {esc(achievement)}" if achievement else ""
-    return (
-        f"<b>Điều 1.</b> Tặng {esc(form)}{esc(of)} cho {_counts(recipients)} (có danh sách kèm theo){tail}."
+    whose = (
+        rules.awarding_of(d.authority, d.signer_title, d.signer_prefix) if d.authority.strip() else d.level
     )
+    of = f" của {nfc(whose).strip()}" if nfc(whose).strip() and d.form in ("giay_khen", "bang_khen") else ""
+    achievement = _sentence_start_lower(d.achievement)
+    tail = f" {achievement}" if achievement else ""
+    return f"Tặng {form}{of} cho {_counts(recipients)} (có danh sách kèm theo){tail}."
 
 
-def _signer(d: DecisionDraft) -> Signer:
+def _signer(d: DecisionDraft) -> tuple[str, str]:
     prefix = nfc(d.signer_prefix).strip().upper()
     title = nfc(d.signer_title).strip().upper()
     name = " ".join(p for p in (nfc(d.signer_rank).strip(), nfc(d.signer_name).strip()) if p)
-    return Signer(
-        f"{prefix}\n{title}" if prefix and prefix != title else title, name=name, note="", space=28 * mm
-    )
+    return (f"{prefix}\n{title}" if prefix and prefix != title else title), name
 
 
-def _decision_story(paper: DecisionPaper, st: Styles) -> list[Flowable]:
-    d, recipients = paper.decision, paper.recipients
-    width = frame_width(PORTRAIT)
-    number = rules.decision_number(d.number, d.symbol)
-    story: list[Flowable] = []
-    if paper.status != "issued":
-        story.append(para("<b>DỰ THẢO</b>", st.right))
-    story += [
-        official_header(
-            _letterhead(d, paper.letterhead),
-            width,
-            number=f"Số: {number}" if number else f"Số:        /{nfc(d.symbol).strip()}",
-            date_line=format_date_line(d.place or paper.letterhead.place, d.decided_on),
-            st=st,
-        ),
-        *title_block("QUYẾT ĐỊNH", d.subject, st=st),
-    ]
-    deciding = rules.awarding_line(d.authority, d.signer_title, d.signer_prefix)
-    story.append(para(f"<b>{esc(deciding)}</b>", st.center))
-    story += [para(f"<i>{esc(line)}</i>", st.body) for line in _bases(d)]
-    story += [
-        para("<b>QUYẾT ĐỊNH:</b>", st.center),
-        para(_article_1(d, recipients), st.body),
-        para(f"<b>Điều 2.</b> {esc(nfc(d.bonus).strip())}", st.body),
-        para(f"<b>Điều 3.</b> {esc(nfc(d.executors).strip())}", st.body),
-        Spacer(1, 4),
-        KeepTogether(
-            [signature_block([_signer(d)], width, left=recipients_block(d.copies_to, st=st), st=st)]
-        ),
-    ]
-    return story
-
-
-def _annex_table(rows: Sequence[AwardRow], width: float, st: Styles) -> Table:
-    widths = [12 * mm, 52 * mm, 48 * mm, 0]
-    widths[3] = width - sum(widths[:3])
-    data: list[list[object]] = [
-        [para(h, st.cell_head) for h in ("STT", "Họ và tên, tên tập thể", "Chức vụ, địa chỉ", "Thành tích")]
-    ]
-    commands: list[tuple[object, ...]] = list(_GRID)
-    number = 0
-    parts = [
+def _annex_parts(rows: Sequence[AwardRow]) -> list[tuple[str, list[AnnexRow]]]:
+    groups = [
         (heading, part)
         for heading, part in (
             ("TẬP THỂ", [r for r in rows if r.collective]),
@@ -194,22 +158,103 @@ def _annex_table(rows: Sequence[AwardRow], width: float, st: Styles) -> Table:
         )
         if part
     ]
-    for roman, (heading, part) in zip(("I. ", "II. "), parts, strict=False):
-        label = f"{roman if len(parts) > 1 else ''}{heading} ({len(part):02d})"
-        data.append([para(f"<b>{label}</b>", st.cell), "", "", ""])
+    out: list[tuple[str, list[AnnexRow]]] = []
+    number = 0
+    for roman, (heading, part) in zip(("I. ", "II. "), groups, strict=False):
+        label = f"{roman if len(groups) > 1 else ''}{heading} ({len(part):02d})"
+        annex_rows = []
+        for r in part:
+            number += 1
+            annex_rows.append(
+                AnnexRow(
+                    number, nfc(r.display_name), nfc(r.info).strip(), nfc(r.effective_achievement).strip()
+                )
+            )
+        out.append((label, annex_rows))
+    return out
+
+
+def decision_text(paper: DecisionPaper) -> DecisionText:
+    """The words of the decision: header lines and place by its authority, the bases, the
+    articles, the signer, the annex (NĐ 30/2020; docs/domain.md, "Who issues, where, on what bases")."""
+    d, station = paper.decision, paper.letterhead
+    parent, unit = rules.issuer_lines(d.authority, d.parent_authority, station.parent_unit)
+    number = rules.decision_number(d.number, d.symbol)
+    form = rules.FORMS.get(d.form, "Giấy khen")
+    principal = rules.awarding_of(d.authority, d.signer_title, d.signer_prefix)
+    annex_number = number or f"......../{nfc(d.symbol).strip()}"
+    title, name = _signer(d)
+    return DecisionText(
+        draft=paper.status != "issued",
+        parent=parent,
+        unit=unit,
+        number_line=f"Số: {number}" if number else f"Số:        /{nfc(d.symbol).strip()}",
+        date_line=format_date_line(d.place or station.place, d.decided_on),
+        subject=nfc(d.subject).strip(),
+        deciding=rules.awarding_line(d.authority, d.signer_title, d.signer_prefix),
+        bases=_bases(d),
+        articles=[
+            ("Điều 1.", _article_1(d, paper.recipients)),
+            ("Điều 2.", nfc(d.bonus).strip()),
+            ("Điều 3.", nfc(d.executors).strip()),
+        ],
+        copies_to=[nfc(x) for x in d.copies_to],
+        signer_title=title,
+        signer_name=name,
+        annex_title=f"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG {form.upper()}",
+        annex_attached=f"(Kèm theo Quyết định số {annex_number} {rules.long_date(d.decided_on)} của {principal})",
+        parts=_annex_parts(paper.recipients),
+    )
+
+
+def _decision_story(t: DecisionText, st: Styles) -> list[Flowable]:
+    width = frame_width(PORTRAIT)
+    story: list[Flowable] = []
+    if t.draft:
+        story.append(para("<b>DỰ THẢO</b>", st.right))
+    story += [
+        official_header(
+            Letterhead(parent_unit=t.parent, unit=t.unit, place=""),
+            width,
+            number=t.number_line,
+            date_line=t.date_line,
+            st=st,
+        ),
+        *title_block("QUYẾT ĐỊNH", t.subject, st=st),
+        para(f"<b>{esc(t.deciding)}</b>", st.center),
+    ]
+    story += [para(f"<i>{esc(line)}</i>", st.body) for line in t.bases]
+    story.append(para("<b>QUYẾT ĐỊNH:</b>", st.center))
+    story += [para(f"<b>{esc(head)}</b> {esc(text)}", st.body) for head, text in t.articles]
+    signer = Signer(t.signer_title, name=t.signer_name, note="", space=28 * mm)
+    story += [
+        Spacer(1, 4),
+        KeepTogether([signature_block([signer], width, left=recipients_block(t.copies_to, st=st), st=st)]),
+    ]
+    return story
+
+
+def _annex_table(t: DecisionText, width: float, st: Styles) -> Table:
+    widths = [12 * mm, 48 * mm, 44 * mm, 0]
+    widths[3] = width - sum(widths[:3])
+    data: list[list[object]] = [
+        [para(h, st.cell_head) for h in ("STT", "Họ và tên, tên tập thể", "Chức vụ, địa chỉ", "Thành tích")]
+    ]
+    commands: list[tuple[object, ...]] = list(_GRID)
+    for label, rows in t.parts:
+        data.append([para(f"<b>{esc(label)}</b>", st.cell), "", "", ""])
         row = len(data) - 1
         commands += [
             ("SPAN", (0, row), (-1, row)),
             ("BACKGROUND", (0, row), (-1, row), colors.HexColor("#F4F4F4")),
         ]
-        for r in part:
-            number += 1
+        for r in rows:
             data.append(
                 [
-                    para(str(number), st.cell_center),
-                    para(esc(r.display_name), st.cell),
-                    para(esc(r.info), st.cell),
-                    para(esc(r.achievement) if r.achievement else f"<i>{SAME_AS_ARTICLE_1}</i>", st.cell),
+                    para(str(r.number), st.cell_center),
+                    para(esc(r.name), st.cell),
+                    para(esc(r.details), st.cell),
+                    para(esc(r.achievement), st.cell),
                 ]
             )
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
@@ -217,23 +262,18 @@ def _annex_table(rows: Sequence[AwardRow], width: float, st: Styles) -> Table:
     return table
 
 
-def _annex_story(paper: DecisionPaper, st: Styles) -> list[Flowable]:
-    d = paper.decision
+def _annex_story(t: DecisionText, st: Styles) -> list[Flowable]:
     width = frame_width(PORTRAIT)
-    form = rules.FORMS.get(d.form, "Giấy khen")
-    title = f"DANH SÁCH TẬP THỂ, CÁ NHÂN ĐƯỢC TẶNG {form.upper()}"
-    number = rules.decision_number(d.number, d.symbol) or f"......../{nfc(d.symbol).strip()}"
-    day = rules.short_date(d.decided_on) or "....../....../........"
-    principal = rules.principal_title(d.signer_title, d.signer_prefix)
-    who = " ".join(p for p in (principal.capitalize(), nfc(d.authority).strip()) if p)
-    attached = f"(Kèm theo Quyết định số {number} ngày {day} của {who})"
-    story: list[Flowable] = [
-        para(f"<b>{esc(title)}</b>", st.title),
-        para(f"<i>{esc(attached)}</i>", st.center),
-        rule(max(min(text_width(title, st.title.fontName, 14) * 0.35, 60 * mm), 25 * mm), before=0, after=8),
-        _annex_table(paper.recipients, width, st),
+    return [
+        para(f"<b>{esc(t.annex_title)}</b>", st.title),
+        para(f"<i>{esc(t.annex_attached)}</i>", st.center),
+        rule(
+            max(min(text_width(t.annex_title, st.title.fontName, 14) * 0.35, 60 * mm), 25 * mm),
+            before=0,
+            after=8,
+        ),
+        _annex_table(t, width, st),
     ]
-    return story
 
 
 def render_decision(paper: DecisionPaper, path: str | os.PathLike[str]) -> int:
@@ -245,9 +285,10 @@ def render_decision(paper: DecisionPaper, path: str | os.PathLike[str]) -> int:
         )
     st = styles(14, 12)
     number = rules.decision_number(paper.decision.number, paper.decision.symbol) or "dự thảo"
+    t = decision_text(paper)
     return build_pdf(
         path,
-        sections([_decision_story(paper, st), _annex_story(paper, st)]),
+        sections([_decision_story(t, st), _annex_story(t, st)]),
         title=f"Quyết định khen thưởng {number}",
         subject=nfc(paper.decision.subject),
     )

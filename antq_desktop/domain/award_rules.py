@@ -203,7 +203,7 @@ def principal_title(signer_title: str, signer_prefix: str = "") -> str:
 def awarding_line(authority: str, signer_title: str, signer_prefix: str = "") -> str:
     """The certificate's red line: "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ QUẢNG LÂM", "GIÁM ĐỐC CÔNG AN TỈNH CAO BẰNG"."""
     title = principal_title(signer_title, signer_prefix)
-    body = nfc(authority).strip().upper()
+    body = canonical_authority(authority).upper()
     return f"{title} {body}".strip() if title and not body.startswith(title) else body
 
 
@@ -299,3 +299,169 @@ def fields_dict(fields: Iterable[str]) -> dict[str, str]:
     out = dict(zip(PAYLOAD_FIELDS, values, strict=False))
     out["form_label"] = FORMS.get(FORM_BY_CODE.get(out.get("form", ""), ""), out.get("form", ""))
     return out
+
+
+# -- who issues a decision: header lines, place, legal bases, proposer -------------------------
+# (docs/domain.md, "Award decisions (quyết định khen thưởng)" and "Who issues, where, on what bases")
+
+UBND_COMMUNE = "ubnd_xa"  # Chủ tịch UBND xã, phường, đặc khu
+UBND_PROVINCE = "ubnd_tinh"  # Chủ tịch UBND tỉnh, thành phố
+POLICE_PROVINCE = "ca_tinh"  # Giám đốc Công an tỉnh, thành phố
+POLICE_MINISTRY = "bo_cong_an"  # Bộ trưởng Bộ Công an
+POLICE_COMMUNE = "ca_xa"  # Công an xã (proposes; rarely awards)
+OTHER = "other"
+
+LAW_LOCAL_GOVERNMENT = "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;"
+LAW_AWARDS = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;"
+DECREE_98 = (
+    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
+    "thi hành một số điều của Luật Thi đua, khen thưởng;"
+)
+MEDAL_CIRCULAR = (
+    "Căn cứ Thông tư số 20/2025/TT-BCA ngày 14 tháng 3 năm 2025 của Bộ trưởng Bộ Công an quy định "
+    "về Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”;"
+)
+MINISTRY_PLACE = "Hà Nội"
+
+_COMMUNE_WORDS = ("xa ", "phuong ", "dac khu ", "thi tran ")
+_PROVINCE_WORDS = ("tinh ", "thanh pho ")
+
+
+def _province_names() -> dict[str, tuple[str, str]]:
+    """folded short name → (short name, "tỉnh" | "thành phố") of the 34 provinces."""
+    from . import admin_units
+
+    out = {}
+    for p in admin_units.provinces():
+        kind = "thành phố" if p.name.startswith("Thành phố ") else "tỉnh"
+        out[fold(p.short_name)] = (p.short_name, kind)
+    return out
+
+
+def canonical_authority(authority: str) -> str:
+    """The authority as a decision names it: "Công an Cao Bằng" (as people say it) becomes
+    "Công an tỉnh Cao Bằng", "UBND xã Quảng Lâm" becomes "Ủy ban nhân dân xã Quảng Lâm"."""
+    text = " ".join(nfc(authority).split())
+    folded = fold(text)
+    if folded.startswith("ubnd "):
+        text, folded = "Ủy ban nhân dân " + text[5:], "uy ban nhan dan " + folded[5:]
+    if folded.startswith("cong an ") and not folded[8:].startswith(_PROVINCE_WORDS + _COMMUNE_WORDS):
+        rest = text[len("Công an ") :]
+        hit = _province_names().get(fold(rest))
+        if hit:
+            return f"Công an {hit[1]} {hit[0]}"
+    return text
+
+
+def authority_kind(authority: str) -> str:
+    """Which kind of body issues the decision (see the constants above)."""
+    folded = fold(canonical_authority(authority))
+    if folded.startswith("uy ban nhan dan "):
+        rest = folded[len("uy ban nhan dan ") :]
+        if rest.startswith(_COMMUNE_WORDS):
+            return UBND_COMMUNE
+        if rest.startswith(_PROVINCE_WORDS):
+            return UBND_PROVINCE
+        return OTHER
+    if folded == "bo cong an":
+        return POLICE_MINISTRY
+    if folded.startswith("cong an "):
+        rest = folded[len("cong an ") :]
+        if rest.startswith(_PROVINCE_WORDS):
+            return POLICE_PROVINCE
+        if rest.startswith(_COMMUNE_WORDS):
+            return POLICE_COMMUNE
+    return OTHER
+
+
+def _after(text: str, words: tuple[str, ...]) -> str:
+    """ "Cao Bằng" from "Công an tỉnh Cao Bằng" (the name after the kind word)."""
+    folded = fold(text)
+    for w in words:
+        i = folded.find(" " + w)
+        if i >= 0:
+            return text[i + 1 + len(w) :].strip()
+    return ""
+
+
+def issuer_lines(authority: str, parent: str = "", station_parent: str = "") -> tuple[str, str]:
+    """(parent line, issuing body) of the left header, in capitals (NĐ 30, ô 2).
+
+    UBND: no parent, "ỦY BAN NHÂN DÂN\\nXÃ QUẢNG LÂM"; Công an tỉnh: "BỘ CÔNG AN" above
+    "CÔNG AN TỈNH CAO BẰNG"; Bộ Công an alone; Công an xã under the station's parent unit.
+    ``parent`` typed on the decision wins."""
+    body = canonical_authority(authority).upper()
+    kind = authority_kind(authority)
+    if kind in (UBND_COMMUNE, UBND_PROVINCE):
+        head = "ỦY BAN NHÂN DÂN"
+        body = f"{head}\n{body[len(head) :].strip()}"
+    default = {POLICE_PROVINCE: "BỘ CÔNG AN", POLICE_COMMUNE: nfc(station_parent).upper()}.get(kind, "")
+    return (nfc(parent).strip().upper() or default), body
+
+
+def decision_place(authority: str, commune_place: str) -> str:
+    """The địa danh of the date line: the province's name for a provincial body ("Cao Bằng"),
+    Hà Nội for the ministry, the commune's for a commune's body and anything else."""
+    kind = authority_kind(authority)
+    if kind in (POLICE_PROVINCE, UBND_PROVINCE):
+        return _after(canonical_authority(authority), _PROVINCE_WORDS) or commune_place
+    if kind == POLICE_MINISTRY:
+        return MINISTRY_PLACE
+    return commune_place
+
+
+def _basis_line(text: str) -> str:
+    text = nfc(text).strip().rstrip(";.").strip()
+    if not text:
+        return ""
+    if not fold(text).startswith("can cu "):
+        text = "Căn cứ " + text  # "Quyết định số …" keeps its capital after "Căn cứ"
+    return text + ";"
+
+
+def default_bases(authority: str, form: str, regulation: str = "") -> list[str]:
+    """The "Căn cứ" lines a decision of this authority and form starts with: the Law on local
+    government for a People's Committee, Luật Thi đua, khen thưởng 2022 and NĐ 98/2023, TT 20/2025
+    for the medal, and the unit's own regulation (a station setting) when there is one."""
+    kind = authority_kind(authority)
+    lines = [LAW_LOCAL_GOVERNMENT] if kind in (UBND_COMMUNE, UBND_PROVINCE) else []
+    lines += [LAW_AWARDS, DECREE_98]
+    if form == MEDAL:
+        lines.append(MEDAL_CIRCULAR)
+    own = _basis_line(regulation)
+    if own:
+        lines.append(own)
+    return lines
+
+
+def default_proposer(authority: str, station_unit: str = "") -> str:
+    """ "Theo đề nghị của …" for this authority: the commune police's head for a commune's
+    People's Committee (the station's unit), the staff department for the province police."""
+    kind = authority_kind(authority)
+    unit = nfc(station_unit).strip()
+    if kind == UBND_COMMUNE:
+        return f"Theo đề nghị của Trưởng {lower_kind(unit)}." if unit else ""
+    if kind == POLICE_PROVINCE:
+        return "Theo đề nghị của Trưởng phòng Tham mưu."
+    if kind == UBND_PROVINCE:
+        return "Theo đề nghị của Giám đốc Sở Nội vụ."
+    if kind == POLICE_MINISTRY:
+        return "Theo đề nghị của Cục trưởng Cục Xây dựng phong trào bảo vệ an ninh Tổ quốc."
+    return ""
+
+
+def awarding_of(authority: str, signer_title: str, signer_prefix: str = "") -> str:
+    """Whose award, inside a sentence: "Chủ tịch Ủy ban nhân dân xã Quảng Lâm"."""
+    title = principal_title(signer_title, signer_prefix)
+    body = canonical_authority(authority)
+    if not title or fold(body).startswith(fold(title)):
+        return body
+    return f"{title[:1]}{title[1:].lower()} {body}"
+
+
+def long_date(day: date | None) -> str:
+    """ "ngày 19 tháng 8 năm 2026" (NĐ 30: day < 10 and months 1–2 with a leading 0)."""
+    if day is None:
+        return "ngày … tháng … năm …"
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"

@@ -33,7 +33,10 @@
 Until the schema has columns for them, the parts of a decision the paper
 needs but the table lacks (subject, legal bases, proposer, place, signer
 prefix, notes…) live in the station's settings under ``awards.decision.<id>``
-(:data:`EXTRA_FIELDS`); they do not travel with the decision yet.
+(:data:`EXTRA_FIELDS`); they do not travel with the decision yet. Bases, proposer and place
+not written (or equal to a default) take the defaults of the decision's authority and form
+(:func:`decisions.resolved_wording`; docs/domain.md, "Who issues, where, on what bases"), so a
+decision received from another station or made by the demo still prints its "Căn cứ" lines.
 
 The package, one idea per module (this ``__init__`` re-exports their public names):
 ``config`` (settings, blank offsets), ``decisions`` (the decision written), ``reading``
@@ -47,6 +50,7 @@ from __future__ import annotations
 from .certificate import CertificateData, certificate_data, decision_for_paper
 from .config import (
     BLANK_OFFSETS_KEY,
+    DEFAULT_CERTIFICATE_TEMPLATES,
     EXTRA_PREFIX,
     MAX_OFFSET_MM,
     MEDAL_MEN_KEY,
@@ -57,8 +61,10 @@ from .config import (
     AwardSettings,
     award_settings,
     blank_offset,
+    certificate_template,
     save_award_settings,
     set_blank_offset,
+    set_certificate_template,
 )
 from .decisions import (
     DEFAULT_BASES_UBND,
@@ -66,7 +72,9 @@ from .decisions import (
     DecisionDraft,
     delete_decision,
     issue_decision,
+    missing_bases,
     new_decision,
+    no_bases_error,
     reopen_decision,
     resolve_decision,
     restore_decision,
@@ -100,8 +108,15 @@ from .recipient_drafts import (
 from .serials import serial_prefix
 from .templates import certificate_template_names, certificate_template_spec, save_certificate_template
 from .verification import FIELD_LABELS, VERIFY_LABELS, VERIFY_LABELS_EN, Verification, verify
+from .verify_text import certificate_issuer
 
 __all__ = [
+    "certificate_issuer",
+    "no_bases_error",
+    "missing_bases",
+    "set_certificate_template",
+    "certificate_template",
+    "DEFAULT_CERTIFICATE_TEMPLATES",
     "AwardQuery",
     "AwardRow",
     "AwardSettings",

@@ -16,9 +16,9 @@ from ...storage.models import (
     Site,
 )
 from .. import station_keys
-from .decisions import DecisionDraft, _decision, _extras, _living_awards, _place_of
+from .annex import annex_details
+from .decisions import DecisionDraft, _decision, _extras, _living_awards, resolved_wording
 from .reading import DecisionDetail, _award_rows, get_decision
-from .serials import _commune
 
 # ---------------------------------------------------------------------------------------------
 # What a certificate prints
@@ -71,8 +71,8 @@ def certificate_data(
             awards = [a for a in awards if a.id in wanted]
         issued = d.status == "issued"
         key = station_keys.ensure_in(s) if issued else None
-        rows = _award_rows(s, [(a, d) for a in awards])
-        place = str(extras.get("place") or "") or _place_of(_commune(s))
+        rows = annex_details(s, _award_rows(s, [(a, d) for a in awards]))  # an address on every one
+        place = resolved_wording(s, d, extras)["place"]
         number = rules.decision_number(d.number, d.symbol)
         out = []
         for r in rows:
@@ -145,12 +145,14 @@ def _paper_wording(d: DecisionDraft, unit_name: str) -> DecisionDraft:
 
 
 def decision_for_paper(db: Database, decision_id: str) -> DecisionDetail:
-    """:func:`get_decision` with the wording the paper needs filled in where the officer left it empty."""
+    """:func:`get_decision` with the wording the paper needs filled in where the officer left it
+    empty, the authority as a decision names it ("Công an tỉnh Cao Bằng"), and each recipient's
+    position or address for the annex (:func:`annex.annex_details`)."""
     detail = get_decision(db, decision_id)
     with db.session() as s:
         me = s.scalar(select(Site).where(Site.is_self.is_(True)))
         unit = me.unit_name if me and me.role == "commune" else ""
-        if not detail.decision.place:
-            detail.decision.place = _place_of(_commune(s))
+        detail.recipients = annex_details(s, detail.recipients)
+    detail.decision.authority = rules.canonical_authority(detail.decision.authority)
     detail.decision = _paper_wording(detail.decision, unit)
     return detail

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ...domain import award_rules as rules
+from ...domain.text import nfc
 from ...storage.database import Database
 from .. import settings
 from ..errors import UserError
@@ -22,6 +23,9 @@ SERIAL_PREFIX_KEY = "awards.serial_prefix"
 SERIAL_COUNTER_PREFIX = "awards.serial_counter."
 BLANK_OFFSETS_KEY = "awards.blank_offsets"
 EXTRA_PREFIX = "awards.decision."
+REGULATION_UBND_KEY = "awards.regulation_ubnd"
+REGULATION_POLICE_KEY = "awards.regulation_police"
+TEMPLATE_KEY_PREFIX = "awards.certificate_template."
 MAX_OFFSET_MM = 40.0
 
 PRINT_MODES = ("full_page", "blank")
@@ -31,11 +35,15 @@ PRINT_MODES = ("full_page", "blank")
 class AwardSettings:
     """Thresholds for the Kỷ niệm chương (TT 20/2025 as summarised in docs/domain.md "Who awards what, and the Kỷ niệm chương": 15 years for
     men, 10 for women; the hard-area coefficient is the groups' setting) and the serial prefix
-    ("" = the unit's code)."""
+    ("" = the unit's code). ``regulation_ubnd`` / ``regulation_police``: the commune's and the
+    police unit's own award regulation, added to the default "Căn cứ" lines of their decisions
+    (docs/domain.md, "Who issues, where, on what bases")."""
 
     medal_years_men: float = rules.MEDAL_YEARS_MEN
     medal_years_women: float = rules.MEDAL_YEARS_WOMEN
     serial_prefix: str = ""
+    regulation_ubnd: str = ""
+    regulation_police: str = ""
 
 
 def _num(value: Any, default: float) -> float:
@@ -50,6 +58,8 @@ def _read_settings(s: Session) -> AwardSettings:
         medal_years_men=_num(settings.get(s, MEDAL_MEN_KEY), rules.MEDAL_YEARS_MEN),
         medal_years_women=_num(settings.get(s, MEDAL_WOMEN_KEY), rules.MEDAL_YEARS_WOMEN),
         serial_prefix=str(settings.get(s, SERIAL_PREFIX_KEY, "") or ""),
+        regulation_ubnd=str(settings.get(s, REGULATION_UBND_KEY, "") or ""),
+        regulation_police=str(settings.get(s, REGULATION_POLICE_KEY, "") or ""),
     )
 
 
@@ -77,6 +87,39 @@ def save_award_settings(db: Database, a: AwardSettings) -> None:
         settings.put(s, MEDAL_MEN_KEY, float(a.medal_years_men))
         settings.put(s, MEDAL_WOMEN_KEY, float(a.medal_years_women))
         settings.put(s, SERIAL_PREFIX_KEY, prefix)
+        settings.put(s, REGULATION_UBND_KEY, nfc(a.regulation_ubnd).strip())
+        settings.put(s, REGULATION_POLICE_KEY, nfc(a.regulation_police).strip())
+
+
+def regulation_for(s: Session, authority: str) -> str:
+    """The station's own award regulation for decisions of ``authority`` (the police's for a
+    police body, the commune's for a People's Committee), "" when none is set."""
+    police = rules.authority_kind(authority) in (
+        rules.POLICE_PROVINCE,
+        rules.POLICE_MINISTRY,
+        rules.POLICE_COMMUNE,
+    )
+    return str(settings.get(s, REGULATION_POLICE_KEY if police else REGULATION_UBND_KEY, "") or "")
+
+
+# -- the certificate template a station prints with -------------------------------------------
+
+DEFAULT_CERTIFICATE_TEMPLATES = {"full": "giay_khen_a4", "blank": "phoi_giay_khen_a4"}
+
+
+def certificate_template(db: Database, mode: str) -> str:
+    """The template this station last printed ``mode`` ("full" or "blank") certificates with;
+    A4 until one is chosen (most communes have an A4 printer)."""
+    value = settings.read(db, TEMPLATE_KEY_PREFIX + mode, "") or ""
+    return str(value) or DEFAULT_CERTIFICATE_TEMPLATES.get(mode, "")
+
+
+def set_certificate_template(db: Database, mode: str, name: str) -> None:
+    """Remember ``name`` as the station's template for ``mode`` (the print dialog and the CLI)."""
+    if mode not in DEFAULT_CERTIFICATE_TEMPLATES or not nfc(name).strip():
+        return
+    with db.session() as s:
+        settings.put(s, TEMPLATE_KEY_PREFIX + mode, nfc(name).strip())
 
 
 def blank_offset(db: Database, template: str) -> tuple[float, float]:

@@ -23,19 +23,14 @@ from ...storage.models import (
 from .. import settings, station_keys
 from ..errors import UserError
 from ..lookup import get_or_refuse
-from .config import EXTRA_PREFIX
+from .config import EXTRA_PREFIX, REGULATION_POLICE_KEY, REGULATION_UBND_KEY, regulation_for
 from .serials import _commune, _next_serial, _serial_prefix
 
 # ---------------------------------------------------------------------------------------------
 # Decisions
 # ---------------------------------------------------------------------------------------------
 
-DEFAULT_BASES_UBND = (
-    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
-    "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-    "Căn cứ Nghị định số 98/2023/NĐ-CP ngày 31 tháng 12 năm 2023 của Chính phủ quy định chi tiết "
-    "thi hành một số điều của Luật Thi đua, khen thưởng;",
-)
+DEFAULT_BASES_UBND = (rules.LAW_LOCAL_GOVERNMENT, rules.LAW_AWARDS, rules.DECREE_98)
 
 # Parts of a decision kept in the settings until the table has columns for them.
 EXTRA_FIELDS = (
@@ -103,12 +98,13 @@ def new_decision(db: Database, form: str = "giay_khen", year: int | None = None)
     year = year or date.today().year
     with db.session() as s:
         commune = _commune(s)
-        me = s.scalar(select(Site).where(Site.is_self.is_(True)))
     commune_name = rules.lower_kind(commune.name) if commune else "xã"
-    unit = me.unit_name if me else ""
+    authority = f"Ủy ban nhân dân {commune_name}"
+    with db.session() as s:
+        bases, proposer, _ = decision_defaults(s, authority, form)
     return DecisionDraft(
         symbol="QĐ-UBND",
-        authority=f"Ủy ban nhân dân {commune_name}",
+        authority=authority,
         signer_title="CHỦ TỊCH",
         form=form,
         level=f"Chủ tịch Ủy ban nhân dân {commune_name}",
@@ -118,14 +114,71 @@ def new_decision(db: Database, form: str = "giay_khen", year: int | None = None)
         ),
         commune_code=commune.code if commune else "",
         place=_place_of(commune),
-        bases=list(DEFAULT_BASES_UBND),
-        proposer=f"Theo đề nghị của Trưởng {rules.lower_kind(unit)}." if unit else "",
+        bases=bases,
+        proposer=proposer,
     )
 
 
 def _extras(s: Session, decision_id: str) -> dict[str, Any]:
     value = settings.get(s, EXTRA_PREFIX + decision_id, {}) or {}
     return value if isinstance(value, dict) else {}
+
+
+# -- the wording a decision takes from its authority (docs/domain.md, "Who issues, where, on what bases")
+
+
+def _station_unit(s: Session) -> str:
+    """The commune police's name ("Công an xã Quảng Lâm") at a commune station, else ""."""
+    me = s.scalar(select(Site).where(Site.is_self.is_(True)))
+    return me.unit_name if me and me.role == "commune" else ""
+
+
+def _commune_of(s: Session, code: str = "") -> Commune | None:
+    """The decision's commune (a hub holds many), else the station's."""
+    if code:
+        found = s.scalar(select(Commune).where(Commune.code == code, Commune.deleted.is_(False)).limit(1))
+        if found is not None:
+            return found
+    return _commune(s)
+
+
+def decision_defaults(
+    s: Session, authority: str, form: str, commune_code: str = ""
+) -> tuple[list[str], str, str]:
+    """(the "Căn cứ" lines, the "Theo đề nghị của …" line, the place) a decision of ``authority``
+    and ``form`` takes when the officer has not written its own."""
+    bases = rules.default_bases(authority, form, regulation_for(s, authority))
+    proposer = rules.default_proposer(authority, _station_unit(s))
+    return bases, proposer, rules.decision_place(authority, _place_of(_commune_of(s, commune_code)))
+
+
+def _all_defaults(s: Session) -> tuple[list[list[str]], set[str], set[str]]:
+    """Every default wording of every kind of authority: text equal to one of them was not
+    written by the officer, and follows the decision's authority when it changes."""
+    regulations = [
+        "",
+        *(str(settings.get(s, k, "") or "") for k in (REGULATION_UBND_KEY, REGULATION_POLICE_KEY)),
+    ]
+    samples = ["Ủy ban nhân dân xã X", "Ủy ban nhân dân tỉnh X", "Công an tỉnh X", "Bộ Công an", ""]
+    bases = [rules.default_bases(a, f, r) for a in samples for f in rules.FORMS for r in regulations]
+    unit = _station_unit(s)
+    proposers = {rules.default_proposer(a, unit) for a in samples} - {""}
+    commune = _commune(s)
+    places = {_place_of(commune)} - {""}
+    return bases, proposers, places
+
+
+def resolved_wording(s: Session, d: AwardDecision, extras: dict[str, Any]) -> dict[str, Any]:
+    """The decision's bases, proposer and place: what the officer wrote, else the defaults of its
+    authority and form. An absent (or None) entry is "not written"; an empty list of bases is
+    the officer's choice (warned about at issuing)."""
+    bases, proposer, place = decision_defaults(s, d.authority, d.form, d.commune_code)
+    out: dict[str, Any] = {}
+    out["bases"] = [str(x) for x in extras["bases"]] if isinstance(extras.get("bases"), list) else bases
+    written = extras.get("proposer")
+    out["proposer"] = str(written) if written is not None else proposer
+    out["place"] = str(extras.get("place") or "") or place
+    return out
 
 
 def _clean_lines(lines: Iterable[str]) -> list[str]:
@@ -186,7 +239,7 @@ def save_decision(db: Database, draft: DecisionDraft) -> str:
         "occasion": _text(draft.occasion, 300, "Dịp khen thưởng", "occasion"),
         "achievement": nfc(draft.achievement).strip(),
     }
-    extras = {
+    extras: dict[str, Any] = {
         "parent_authority": nfc(draft.parent_authority).strip(),
         "signer_prefix": nfc(draft.signer_prefix).strip(),
         "place": nfc(draft.place).strip(),
@@ -214,8 +267,21 @@ def save_decision(db: Database, draft: DecisionDraft) -> str:
         if draft.commune_code and d.commune_code != draft.commune_code:
             d.commune_code = draft.commune_code
         s.flush()
-        settings.put(s, EXTRA_PREFIX + d.id, extras)
+        settings.put(s, EXTRA_PREFIX + d.id, _without_defaults(s, extras))
         return d.id
+
+
+def _without_defaults(s: Session, extras: dict[str, Any]) -> dict[str, Any]:
+    """``extras`` with the wording equal to a default left out, so it follows the authority."""
+    bases, proposers, places = _all_defaults(s)
+    out = dict(extras)
+    if out["bases"] and out["bases"] in bases:
+        del out["bases"]
+    if out["proposer"] in proposers:
+        del out["proposer"]
+    if out["place"] in places:
+        out["place"] = ""
+    return out
 
 
 def save_decision_notes(db: Database, decision_id: str, notes: str) -> None:
@@ -237,12 +303,34 @@ def _living_awards(s: Session, decision_id: str) -> list[Award]:
     )
 
 
-def issue_decision(db: Database, decision_id: str) -> list[str]:
+def no_bases_error() -> UserError:
+    """The one sentence that refuses to issue a decision without legal bases."""
+    return UserError(
+        "Quyết định chưa có dòng “Căn cứ …” nào: hãy ghi căn cứ pháp lý (Luật Thi đua, khen thưởng 2022, "
+        "Nghị định 98/2023/NĐ-CP…) hoặc xác nhận ban hành không có căn cứ (antq awards issue … --yes).",
+        "The decision has no legal bases (“Căn cứ …”): write them, or confirm issuing it without any "
+        "(antq awards issue … --yes).",
+    )
+
+
+def missing_bases(db: Database, decision_id: str) -> bool:
+    """True when the decision would print without any "Căn cứ" line (the UI asks before issuing)."""
+    with db.session() as s:
+        d = _decision(s, decision_id, include_deleted=True)
+        return not resolved_wording(s, d, _extras(s, d.id))["bases"]
+
+
+def issue_decision(db: Database, decision_id: str, *, without_bases: bool = False) -> list[str]:
     """Issue a draft: check it is complete, give each recipient its serial (and register number
-    when none was typed), make it read-only. Returns the serials, in the decision's order."""
+    when none was typed), make it read-only. Returns the serials, in the decision's order.
+
+    A decision without any "Căn cứ" line is refused (:func:`no_bases_error`) unless ``without_bases``
+    confirms it."""
     with db.session() as s:
         d = _decision(s, decision_id)
         _editable(d)
+        if not without_bases and not resolved_wording(s, d, _extras(s, d.id))["bases"]:
+            raise no_bases_error()
         missing = [
             label
             for label, value in (

@@ -19,7 +19,7 @@ from ...storage.models import (
     CertificatePrint,
     Person,
 )
-from .decisions import EXTRA_FIELDS, DecisionDraft, _decision, _extras, _print_count
+from .decisions import EXTRA_FIELDS, DecisionDraft, _decision, _extras, _print_count, resolved_wording
 
 # -- reading ----------------------------------------------------------------------------------
 
@@ -364,6 +364,8 @@ def _draft_of(s: Session, d: AwardDecision) -> DecisionDraft:
             setattr(draft, name, [str(x) for x in value])
         elif value is not None:
             setattr(draft, name, str(value))
+    for name, value in resolved_wording(s, d, extras).items():
+        setattr(draft, name, value)
     return draft
 
 

@@ -17,6 +17,7 @@ from ...storage.models import (
 )
 from .. import station_keys
 from ..errors import UserError
+from . import verify_text
 from .reading import AwardRow, _award_rows
 
 # ---------------------------------------------------------------------------------------------
@@ -31,6 +32,7 @@ FIELD_LABELS = {
     "form": "hình thức",
     "decision": "quyết định",
     "date": "ngày quyết định",
+    "form_label": "hình thức",
 }
 
 
@@ -107,7 +109,7 @@ def verify(db: Database, text: str) -> Verification:
         notes = _status_notes(award)
         return Verification(
             "genuine",
-            f"Số hiệu {serial} có trong sổ: hãy đối chiếu họ tên và quyết định ghi trên giấy với thông tin dưới đây.",
+            verify_text.genuine_serial(s, _register_fields(award), award),
             f"Serial {serial} is in the register: compare the name and decision on the paper with the details below.",
             "serial",
             _register_fields(award),
@@ -174,8 +176,8 @@ def _verify_payload(s: Session, text: str) -> Verification:
             )
     return Verification(
         "genuine",
-        f"Giấy khen thật: mã QR do {unit} ký, nội dung chưa bị sửa.",
-        f"Genuine: the QR was signed by {unit} and has not been altered.",
+        verify_text.genuine_qr(s, read, award, unit),
+        verify_text.genuine_qr_en(s, read, award, unit),
         "qr",
         read,
         award,

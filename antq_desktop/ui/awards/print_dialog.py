@@ -119,6 +119,9 @@ class PrintCertificatesDialog(QDialog):
         self.template.clear()
         for t in certificates.list_templates(self.mode, self.db):
             self.template.addItem(t.label, t.name)
+        self.template.setCurrentIndex(
+            max(self.template.findData(aw.certificate_template(self.db, self.mode)), 0)
+        )
         self.template.blockSignals(False)
         blank = self.mode == "blank"
         for row in (3, 4):
@@ -165,6 +168,7 @@ class PrintCertificatesDialog(QDialog):
 
         path = paper_path("giay-khen")
         template = self.template.currentData()
+        aw.set_certificate_template(self.db, self.mode, template or "")  # the station's choice next time
 
         def work(report: Callable[[int, int], bool]) -> int:
             stop = {"now": False}
