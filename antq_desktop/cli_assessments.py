@@ -122,7 +122,7 @@ HELP_EN.update(
             "criteria met: all | none | codes separated by commas (the others count as not met)"
         ),
         "kết quả: none | proposed | recognised | not_recognised": "result: none | proposed | recognised | not_recognised",
-        "số quyết định công nhận, ví dụ 25/QĐ-UBND": "the recognition decision's number, e.g. 25/QĐ-UBND",
+        "số quyết định công nhận, ví dụ 25/QĐ-UBND": "the recognition decision's number, e.g. 25/QD-UBND",
         "ngày quyết định công nhận, dạng YYYY-MM-DD": "the recognition decision's date, as YYYY-MM-DD",
         "in Giấy công nhận (PDF) cho các đơn vị được công nhận trong năm": (
             "print the recognition papers (PDF) of the units recognised in the year"

@@ -144,7 +144,7 @@ def save_unit(db: Database, d: UnitDraft) -> str:
 def list_units(db: Database) -> list[UnitRow]:
     """The live offices, businesses and schools, in the order they were added."""
     with db.session() as s:
-        names = dict(s.execute(select(Village.id, Village.name)).tuples().all())
+        names = {vid: name for vid, name in s.execute(select(Village.id, Village.name))}
         return [
             UnitRow(u.id, u.name, u.kind, u.village_id, names.get(u.village_id or "", ""), u.address)
             for u in s.scalars(
