@@ -165,6 +165,19 @@ def _village_id(db: Any, name: str) -> str:
     return hits[0]
 
 
+def _commune_only(st: Any) -> Any:
+    """The station, if it is a commune's: the upper level's hub holds many communes' units, no one's own."""
+    from .services.station import unit_summary
+
+    if unit_summary(st.db)["role"] == "hub":
+        st.close()
+        raise UserError(
+            "Máy tổng hợp của cấp trên không đánh giá thay xã: hãy chạy lệnh này trên máy của xã.",
+            "The upper level's hub does not assess for a commune: run this on the commune's station.",
+        )
+    return st
+
+
 def _ticks(codes: list[str], given: str | None, current: dict[str, bool]) -> dict[str, bool]:
     """--criteria all | none | a,b: the checklist's ticks (unchanged when not given)."""
     if given is None:
@@ -197,7 +210,7 @@ def _villages(args: argparse.Namespace) -> int:
     from .services import assessments as asm
 
     year = valid_year(args.year)
-    st = _open(args)
+    st = _commune_only(_open(args))
     try:
         rows = asm.list_assessments(st.db, year)
     finally:
@@ -221,7 +234,7 @@ def _commune(args: argparse.Namespace) -> int:
     from .services import assessments as asm
 
     year = valid_year(args.year)
-    st = _open(args)
+    st = _commune_only(_open(args))
     try:
         s = asm.commune_summary(st.db, year)
     finally:
@@ -247,7 +260,7 @@ def _units(args: argparse.Namespace) -> int:
     from .services import assessments as asm
 
     if args.units_command == "list":
-        st = _open(args)
+        st = _commune_only(_open(args))
         try:
             rows = asm.list_units(st.db)
         finally:
@@ -262,7 +275,7 @@ def _units(args: argparse.Namespace) -> int:
         return 0
 
     def run() -> int:
-        st = _open(args)
+        st = _commune_only(_open(args))
         try:
             if args.units_command == "add":
                 village = _village_id(st.db, args.village) if args.village else None
@@ -291,7 +304,7 @@ def _set(args: argparse.Namespace) -> int:
     decided_on = _decision_day(args.decision_date)
 
     def run() -> int:
-        st = _open(args)
+        st = _commune_only(_open(args))
         try:
             db = st.db
             if args.commune:
@@ -360,7 +373,7 @@ def _certificate(args: argparse.Namespace) -> int:
     from .papers.recognition import write_recognitions
     from .services import assessments as asm
 
-    st = _open(args)
+    st = _commune_only(_open(args))
     try:
         only = None
         if args.unit:

@@ -123,7 +123,7 @@ def threshold(db: Database) -> float:
 def set_threshold(db: Database, percent: float) -> None:
     if not 0 < percent <= 100:
         raise UserError("Ngưỡng công nhận phải từ 1 đến 100 %.", "The threshold must be 1 to 100 %.")
-    settings.write(db, THRESHOLD_KEY, float(percent))
+    settings.write(db, THRESHOLD_KEY, round(float(percent), 2))  # hundredths: domain.safety_standard.needed
 
 
 # -- one village's assessment -----------------------------------------------------------------
