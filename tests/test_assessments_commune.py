@@ -325,3 +325,19 @@ def test_the_threshold_rule_equals_exact_fractions_on_random_communes() -> None:
             registered,
             t,
         )
+
+
+def test_an_approved_year_locks_the_units_and_the_communes_assessment(station) -> None:
+    from antq_desktop.services import reports as rp
+
+    db = station.db
+    uid = asm.save_unit(db, asm.UnitDraft("Trường THCS Quảng Lâm", "co_so_giao_duc"))
+    _assess_unit(db, uid, recognised=False)
+    asm.save_commune_assessment(db, asm.CommuneDraft(2026))
+    rp.mark_sent(db, "2026")
+    rp.approve_period(db, "01304", "2026", by="Công an tỉnh Cao Bằng", reason="Đã duyệt số liệu năm 2026")
+    with pytest.raises(UserError, match="đánh giá cơ quan, doanh nghiệp, cơ sở giáo dục.*mở lại"):
+        _assess_unit(db, uid, recognised=True)
+    with pytest.raises(UserError, match="đánh giá xã.*mở lại"):
+        asm.save_commune_assessment(db, asm.CommuneDraft(2026, criteria={"x1_mo_hinh": True}))
+    assert not asm.list_unit_assessments(db, 2026)[0].recognised, "nothing half-saved"
