@@ -135,3 +135,12 @@ def test_units_results_and_the_commune_through_the_command_line(run_cli: Cli, ro
 )
 def test_bad_input_is_one_sentence_and_exit_1(run_cli: Cli, root: Path, args: list[str], words: str) -> None:
     refused(run_cli("--data-dir", root, "assessments", *args), words)
+
+
+def test_the_upper_levels_hub_is_refused_in_one_sentence(run_cli: Cli, tmp_path: Path) -> None:
+    from test_sync_support import setup_station
+
+    folder = tmp_path / "hub"
+    folder.mkdir()
+    setup_station(folder / "antq.sqlite3", "hub").dispose()  # admin/secret123, like the test station
+    refused(run_cli("--data-dir", folder, "assessments", "commune", "--year", "2026"), "máy của xã")
