@@ -96,7 +96,7 @@ def test_the_checklist_and_threshold_are_settings(station) -> None:
 
 def test_the_commune_rule_counts_recognised_over_registered() -> None:
     # TT 23's worked example: 16 of 25 is 64 %, short of 70 %; 18 are needed.
-    s = asm.CommuneAssessment(2026, villages=25, registered=25, recognised=16, threshold_pct=70)
+    s = asm.CommuneAssessment(2026, units=25, registered=25, recognised=16, threshold_pct=70)
     assert (s.percent, s.meets_threshold, s.needed) == (64.0, False, 18)
     assert asm.CommuneAssessment(2026, 25, 25, 18, 70).meets_threshold
     assert not asm.CommuneAssessment(2026, 25, 24, 24, 70).all_registered

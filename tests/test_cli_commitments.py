@@ -48,6 +48,7 @@ def test_coverage_json_is_the_contract(station, run_cli):
         "broken": 0,
         "percent": 66.7,
         "meets_100_percent": False,
+        "residing": 3,
     }
     assert data["commune"]["households"] == 3
     text = run_cli("--data-dir", station.data_dir.root, "commitments", "coverage", "--year", YEAR)

@@ -89,3 +89,19 @@ def test_argparse_is_left_as_it_was_after_parsing() -> None:
         build_parser().parse_args(["info", "--no-such-flag"])
     assert argparse._ is before  # type: ignore[attr-defined]
     assert argparse._("usage: ") == "usage: "  # type: ignore[attr-defined]
+
+
+def _parsers(p: argparse.ArgumentParser):  # noqa: ANN202 - a generator of parsers
+    yield p
+    for action in p._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                yield from _parsers(child)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_commands_help_can_be_shown(lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A help text with a bare "%" (argparse's format marker) breaks `antq … --help` with a traceback."""
+    monkeypatch.setenv("ANTQ_LANG", lang)
+    shown = [p.format_help() for p in _parsers(build_parser())]
+    assert len(shown) > 40 and all(text.startswith(("usage", "cách dùng")) for text in shown)

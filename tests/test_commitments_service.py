@@ -70,8 +70,9 @@ def test_coverage_per_village_and_the_100_percent_rule(station):
         "refused": 0,
         "absent": 1,
         "broken": 0,
-        "percent": 50.0,
-        "meets_100_percent": False,
+        "percent": 100.0,  # the household away is not residing: 1 of 1 (TT 124, issue 19)
+        "meets_100_percent": True,
+        "residing": 1,
     }
     assert rows["Xóm Đông Đình"].households == 0 and not rows["Xóm Đông Đình"].meets_rule
     total = cm.commune_total(list(rows.values()))

@@ -18,6 +18,7 @@ from ..services.errors import UserError
 from ..storage.paths import DB_URL_ENV
 from . import (
     accounts,
+    assessments,
     audit,
     awards,
     backups,
@@ -53,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     station.add_setup_parsers(sub)  # init, demo, info
     backups.add_backup_parser(sub)
     station.add_check_parser(sub)
-    for group in (households, commitments, groups, meetings, sync, awards, reports, hub):
+    for group in (households, commitments, groups, meetings, sync, awards, reports, hub, assessments):
         group.add_parser(sub, _Parser)
     backups.add_restore_parser(sub)
     for group in (audit, accounts, encryption, person):
@@ -75,6 +76,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "awards": awards.cmd_awards,
     "report": reports.cmd_report,
     "hub": hub.cmd_hub,
+    "assessments": assessments.cmd_assessments,
     "restore": backups.cmd_restore,
     "audit": audit.cmd_audit,
     "users": accounts.cmd_users,

@@ -214,13 +214,19 @@ class VillageCoverage:
         return self.households - self.signed - self.refused - self.absent - self.broken
 
     @property
+    def residing(self) -> int:
+        """Households living there this year: those away (vắng) are not (docs/domain.md, "The commune and
+        its other units (TT 124 Điều 5)")."""
+        return max(self.households - self.absent, 0)
+
+    @property
     def share(self) -> float:
-        return self.covered / self.households if self.households else 0.0
+        return min(self.covered / self.residing, 1.0) if self.residing else 0.0
 
     @property
     def meets_rule(self) -> bool:
-        """TT 124/2021: every resident household signs."""
-        return self.households > 0 and self.covered == self.households
+        """TT 124/2021: every household residing there signs (one away for the year does not count)."""
+        return self.residing > 0 and self.covered >= self.residing
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -233,6 +239,7 @@ class VillageCoverage:
             "broken": self.broken,
             "percent": round(self.share * 100, 1),
             "meets_100_percent": self.meets_rule,
+            "residing": self.residing,
         }
 
 

@@ -51,6 +51,7 @@ from ..storage.models import (
     Award,
     AwardDecision,
     Commitment,
+    CommuneAssessmentRecord,
     Group,
     HandedInItem,
     Household,
@@ -65,6 +66,7 @@ from ..storage.models import (
     ReportSubmission,
     Site,
     Surrender,
+    UnitAssessment,
     Village,
     VillageAssessment,
 )
@@ -174,6 +176,8 @@ DATED: dict[type, Callable[[Session, Any], list[date]]] = {
     Group: _own("founded_on", "status_on"),
     Membership: _own("joined_on", "left_on"),
     VillageAssessment: _own("registered_on", "decision_on"),
+    UnitAssessment: _own("registered_on", "decision_on"),
+    CommuneAssessmentRecord: _own("decision_on"),
     # Dateless records whose existence is in the figures (docs/domain.md, "Kỳ báo cáo và phê duyệt").
     Household: _existence("village_id"),
     Person: _existence("household_id"),
@@ -197,6 +201,8 @@ def _years(attr: str) -> Callable[[Session, Any], list[int]]:
 YEARLY: dict[type, Callable[[Session, Any], list[int]]] = {
     Commitment: _years("year"),
     VillageAssessment: _years("year"),
+    UnitAssessment: _years("year"),
+    CommuneAssessmentRecord: _years("year"),
 }
 
 # What the refusal calls a record of each kind, in Vietnamese and English ("bản ghi" for the others).
@@ -214,6 +220,8 @@ KIND_NAMES: dict[type, tuple[str, str]] = {
     Group: ("mô hình, tổ", "group"),
     Membership: ("thành viên của tổ", "group member"),
     VillageAssessment: ("đánh giá khu dân cư", "village assessment"),
+    UnitAssessment: ("đánh giá cơ quan, doanh nghiệp, cơ sở giáo dục", "unit assessment"),
+    CommuneAssessmentRecord: ("đánh giá xã", "commune assessment"),
 }
 GENERIC_KIND = ("bản ghi", "record")
 

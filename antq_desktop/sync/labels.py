@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..storage.models import Household, Village
+from ..storage.models import CommuneUnit, Household, Village
 
 # Vietnamese and English names of the travelling tables (the sync screens show the same words).
 TABLE_LABELS = {
@@ -43,6 +43,9 @@ TABLE_LABELS = {
     "surrender": ("Đối tượng ra đầu thú", "Surrenders"),
     "mediation": ("Vụ việc hòa giải", "Mediations"),
     "village_assessment": ("Đánh giá thôn", "Village assessments"),
+    "commune_unit": ("Cơ quan, doanh nghiệp, cơ sở giáo dục", "Offices, businesses, schools"),
+    "unit_assessment": ("Đánh giá cơ quan, doanh nghiệp, trường học", "Unit assessments"),
+    "commune_assessment": ("Đánh giá xã", "Commune assessments"),
     "report_submission": ("Báo cáo đã gửi", "Reports sent"),
     # Local tables, named in the audit trail and the restore question.
     "app_user": ("Tài khoản", "Accounts"),
@@ -100,6 +103,11 @@ def record_label(s: Session, table: str, row: Mapping[str, Any] | None, record_i
         symbol = str(row.get("symbol") or "")
         text = f"{number}/{symbol}" if number and symbol else number or str(row.get("occasion") or "")
         return text or rid[:8]
+    if table == "unit_assessment":  # the unit's name and the year (services/assessments/units.py)
+        unit = s.scalar(select(CommuneUnit.name).where(CommuneUnit.id == str(row.get("unit_id") or "")))
+        return ", ".join(str(p) for p in (unit, row.get("year")) if p) or rid[:8]
+    if table == "commune_assessment":
+        return f"xã {row.get('commune_code') or ''}, năm {row.get('year') or ''}"
     if table == "report_submission":
         return f"kỳ {row.get('period') or ''} của xã {row.get('commune_code') or ''}"
     if table in ("handed_in_item", "public_tip", "surrender", "mediation", "village_assessment"):

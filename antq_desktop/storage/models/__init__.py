@@ -11,6 +11,7 @@ from .groups import Group, GroupType, Membership, ServicePeriod
 from .households import Commitment, CommitmentText, Household, HouseholdEvent, Person
 from .meetings import Meeting, MeetingAttendee, MeetingType, Opinion
 from .results import HandedInItem, Mediation, PublicTip, ReportSubmission, Surrender, VillageAssessment
+from .safety_units import CommuneAssessmentRecord, CommuneUnit, UnitAssessment
 from .sync import SyncConflict, SyncLog
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "Commitment",
     "CommitmentText",
     "Commune",
+    "CommuneAssessmentRecord",
+    "CommuneUnit",
     "Group",
     "GroupType",
     "HandedInItem",
@@ -43,6 +46,7 @@ __all__ = [
     "SyncClock",
     "SyncConflict",
     "SyncLog",
+    "UnitAssessment",
     "User",
     "Village",
     "VillageAssessment",

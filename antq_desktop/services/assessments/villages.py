@@ -1,9 +1,11 @@
 """The yearly "An toàn về ANTT" assessment of each village (TT 124/2021, docs/domain.md, "Villages and the yearly safety assessment (An toàn về ANTT)").
 
 * **Criterion 1** — in quý I the village registers (``registered``) and 100 %
-  of the households living there register / sign the commitment. The household
+  of the households *residing* there register / sign the commitment. The household
   part is *computed* from the commitments area (:func:`services.commitments.coverage`),
-  never typed, so it cannot disagree with the register.
+  never typed, so it cannot disagree with the register. A household marked away
+  (vắng) for the year does not reside there: it is out of the denominator
+  (docs/domain.md, "The commune and its other units (TT 124 Điều 5)").
 * **The other criteria** — a checklist whose items are a station setting
   (:data:`CRITERIA_KEY`; shipped defaults :data:`DEFAULT_CRITERIA`): criteria 4
   and 5 of TT 124 were not retrieved verbatim (docs/domain.md, "Villages and the yearly safety assessment (An toàn về ANTT)") and provinces word
@@ -11,9 +13,7 @@
 * **Procedure** — the self-assessment meeting (biên bản) is linked from the
   meetings area; the result goes ``proposed`` → ``recognised`` (with the
   decision number and date of the Chủ tịch UBND xã) or ``not_recognised``.
-* **Commune level** (Điều 5 khoản 4) — every registered unit counts in the
-  denominator; the share recognised is compared with a threshold setting
-  (:data:`THRESHOLD_KEY`, default 70 %).
+* **Commune level** (Điều 5) — :mod:`.commune`, with the other units of :mod:`.units`.
 """
 
 from __future__ import annotations
@@ -25,16 +25,17 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain.text import nfc
-from ..storage.database import Database
-from ..storage.models import Meeting, Village, VillageAssessment
-from . import commitments, settings
-from .errors import UserError
-from .lookup import get_or_refuse
+from ...domain import safety_standard as rules
+from ...domain.text import nfc
+from ...storage.database import Database
+from ...storage.models import Meeting, Village, VillageAssessment
+from .. import commitments, settings
+from ..errors import UserError
+from ..lookup import get_or_refuse
 
 CRITERIA_KEY = "assessments.criteria"
 THRESHOLD_KEY = "assessments.recognition_threshold_pct"
-DEFAULT_THRESHOLD = 70.0
+DEFAULT_THRESHOLD = rules.DEFAULT_THRESHOLD
 
 DEFAULT_CRITERIA: tuple[dict[str, str], ...] = (
     {
@@ -122,7 +123,7 @@ def threshold(db: Database) -> float:
 def set_threshold(db: Database, percent: float) -> None:
     if not 0 < percent <= 100:
         raise UserError("Ngưỡng công nhận phải từ 1 đến 100 %.", "The threshold must be 1 to 100 %.")
-    settings.write(db, THRESHOLD_KEY, float(percent))
+    settings.write(db, THRESHOLD_KEY, round(float(percent), 2))  # hundredths: domain.safety_standard.needed
 
 
 # -- one village's assessment -----------------------------------------------------------------
@@ -145,22 +146,32 @@ class AssessmentDraft:
 
 @dataclass(frozen=True)
 class Criterion1:
+    """The households in the register, those that signed ``year``'s commitment, and those away (vắng)."""
+
     households: int
     signed: int
+    absent: int = 0
+
+    @property
+    def residing(self) -> int:
+        """The denominator of TT 124's "100 % of the households residing": the away ones are not."""
+        return rules.residing(self.households, self.absent)
 
     @property
     def met(self) -> bool:
-        """TT 124: 100 % of the households living in the village registered."""
-        return self.households > 0 and self.signed == self.households
+        """TT 124: 100 % of the households residing in the village registered."""
+        return self.residing > 0 and self.signed >= self.residing
 
     @property
     def percent(self) -> float:
-        return round(self.signed * 100 / self.households, 2) if self.households else 0.0
+        return min(rules.percent(self.signed, self.residing), 100.0)
 
 
 def criterion1(db: Database, year: int) -> dict[str, Criterion1]:
-    """village id → its households and those that signed ``year``'s commitment (live, from commitments)."""
-    return {v.village_id: Criterion1(v.households, v.covered) for v in commitments.coverage(db, year)}
+    """village id → its households, those that signed ``year``'s commitment and those away (live)."""
+    return {
+        v.village_id: Criterion1(v.households, v.covered, v.absent) for v in commitments.coverage(db, year)
+    }
 
 
 def _unmet(d: AssessmentDraft, c1: Criterion1, checklist: list[dict[str, str]]) -> list[str]:
@@ -169,8 +180,10 @@ def _unmet(d: AssessmentDraft, c1: Criterion1, checklist: list[dict[str, str]]) 
         out.append("khu dân cư chưa đăng ký xây dựng “An toàn về ANTT”")
     if c1.households == 0:
         out.append("thôn, tổ dân phố chưa có hộ gia đình nào trong sổ")
+    elif c1.residing == 0:
+        out.append("mọi hộ của thôn, tổ dân phố đều vắng, không có hộ đang cư trú để đăng ký")
     elif not c1.met:
-        out.append(f"mới có {c1.signed}/{c1.households} hộ đăng ký, chưa đủ 100 %")
+        out.append(f"mới có {c1.signed}/{c1.residing} hộ đang cư trú đăng ký, chưa đủ 100 %")
     out += [c["label"] for c in checklist if not d.criteria.get(c["code"])]
     return out
 
@@ -281,7 +294,10 @@ class AssessmentRow:
             "id": self.id,
             "registered": self.registered,
             "households": self.criterion1.households,
+            "households_absent": self.criterion1.absent,
+            "households_residing": self.criterion1.residing,
             "households_signed": self.criterion1.signed,
+            "households_percent": self.criterion1.percent,
             "criterion1_met": self.criterion1.met,
             "criteria": dict(self.criteria),
             "all_criteria_met": not self.unmet,
@@ -335,61 +351,6 @@ def list_assessments(db: Database, year: int) -> list[AssessmentRow]:
             )
         )
     return out
-
-
-@dataclass(frozen=True)
-class CommuneAssessment:
-    """Điều 5 khoản 4: all units registered, and at least the threshold share of them recognised."""
-
-    year: int
-    villages: int
-    registered: int
-    recognised: int
-    threshold_pct: float
-
-    @property
-    def percent(self) -> float:
-        """Recognised over registered (TT 124's denominator), in %."""
-        return round(self.recognised * 100 / self.registered, 2) if self.registered else 0.0
-
-    @property
-    def all_registered(self) -> bool:
-        return self.villages > 0 and self.registered == self.villages
-
-    @property
-    def meets_threshold(self) -> bool:
-        return self.registered > 0 and self.recognised * 100 >= self.threshold_pct * self.registered
-
-    @property
-    def needed(self) -> int:
-        """How many recognised villages the threshold needs (16 of 25 at 70 % is not enough: 18)."""
-        import math
-
-        return math.ceil(self.threshold_pct * self.registered / 100 - 1e-9)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "year": self.year,
-            "villages": self.villages,
-            "registered": self.registered,
-            "recognised": self.recognised,
-            "percent": self.percent,
-            "threshold_pct": self.threshold_pct,
-            "needed": self.needed,
-            "all_registered": self.all_registered,
-            "meets_threshold": self.meets_threshold,
-        }
-
-
-def commune_summary(db: Database, year: int) -> CommuneAssessment:
-    rows = list_assessments(db, year)
-    return CommuneAssessment(
-        year=year,
-        villages=len(rows),
-        registered=sum(1 for r in rows if r.registered),
-        recognised=sum(1 for r in rows if r.registered and r.recognised),
-        threshold_pct=threshold(db),
-    )
 
 
 def delete_assessment(db: Database, assessment_id: str) -> None:
