@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,32 @@ class SheetAnalysis:
 class WorkbookAnalysis:
     path: Path
     sheets: list[SheetAnalysis]
+    # The workbook analyse opened, handed to plan so that the file is read once (opening it parses
+    # every shared string of the list again); with the file's size and time to see it unchanged.
+    _workbook: Any = field(default=None, repr=False, compare=False)
+    _stamp: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def file_name(self) -> str:
         return self.path.name
+
+    def take_workbook(self) -> Any:
+        """The open workbook for reading the rows (the caller closes it): the one analyse opened if
+        the file has not changed since, otherwise the file opened again."""
+        wb, self._workbook = self._workbook, None
+        if wb is not None and _stamp_of(self.path) == self._stamp:
+            return wb
+        if wb is not None:
+            wb.close()
+        return _open_workbook(self.path)
+
+
+def _stamp_of(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 _GENERIC_SHEETS = re.compile(r"^(sheet|trang tinh|trang|ds|danh sach|data|du lieu|tong hop|bang)\s*\d*$")
@@ -51,6 +74,7 @@ def analyse(path: str | Path) -> WorkbookAnalysis:
     """Open ``path`` safely and describe each sheet; :class:`UserError` if nothing in it is a household list."""
     path = Path(path)
     _check_file(path)
+    stamp = _stamp_of(path)
     wb = _open_workbook(path)
     sheets: list[SheetAnalysis] = []
     try:
@@ -61,7 +85,10 @@ def analyse(path: str | Path) -> WorkbookAnalysis:
                 sheets.append(_analyse_sheet(ws, row_count(path, ws)))
             except _READ_ERRORS as exc:
                 raise _broken(path.name) from exc
-    finally:
+    except BaseException:
+        wb.close()
+        raise
+    if not sheets or all(s.problem == "empty" for s in sheets) or not any(s.usable for s in sheets):
         wb.close()
     if not sheets or all(s.problem == "empty" for s in sheets):
         raise _refuse(
@@ -73,7 +100,9 @@ def analyse(path: str | Path) -> WorkbookAnalysis:
             f"Không tìm thấy dòng tiêu đề cột (Họ và tên, Ngày sinh, Số CCCD…) trong tệp {path.name}: hãy để tên cột ở một dòng ngay trên dữ liệu.",
             f"No header row (Họ và tên, Ngày sinh, Số CCCD…) found in {path.name}: put the column names in one row above the data.",
         )
-    return WorkbookAnalysis(path, sheets)
+    analysis = WorkbookAnalysis(path, sheets, wb, stamp)
+    weakref.finalize(analysis, wb.close)  # an analysis never planned (the officer chose another file)
+    return analysis
 
 
 def _analyse_sheet(ws: Any, rows: int) -> SheetAnalysis:

@@ -137,6 +137,10 @@ def _size_from_head(ws: Any) -> None:
 
 
 def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
+    """The workbook, read-only, from a copy of the file in memory: an analysis may keep it open until
+    the plan reads the rows, and the officer must still be able to save the file in Excel meanwhile."""
+    import io
+
     from openpyxl import load_workbook
     from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
@@ -144,7 +148,8 @@ def _open_workbook(path: Path):  # type: ignore[no-untyped-def]
         original = ReadOnlyWorksheet._get_size
         ReadOnlyWorksheet._get_size = _size_from_head  # type: ignore[method-assign]
         try:
-            return load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            data = io.BytesIO(path.read_bytes())
+            return load_workbook(data, read_only=True, data_only=True, keep_links=False)
         except _READ_ERRORS as exc:
             raise _broken(path.name) from exc
         finally:

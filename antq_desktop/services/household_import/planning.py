@@ -17,7 +17,7 @@ from .analysis import SheetAnalysis
 from .cancel import _check_cancel
 from .columns import FIELDS, column_index, column_letter
 from .known import _load_known
-from .opening import _READ_ERRORS, _broken, _open_workbook, _refuse
+from .opening import _READ_ERRORS, _broken, _refuse
 from .plan_model import ImportPlan
 from .planner import _Planner
 from .row_parsing import _parse_row
@@ -154,7 +154,7 @@ def _read_sheets(
             progress(min(done[0], total), total)
 
     rows_by_sheet: dict[str, list[_Row]] = {}
-    wb = _open_workbook(analysis.path)
+    wb = analysis.take_workbook()
     legacy = legacy_cells.LegacyTally() if convert_legacy else None
     try:
         for s in sheets:
