@@ -18,7 +18,7 @@ from ..storage.database import Database, DatabaseError, self_check
 from ..storage.migrate import upgrade
 from ..storage.models import Commune, Site, SyncClock, Village
 from ..storage.paths import DataDir
-from . import accounts, catalogue_overlay, catalogues, passwords, settings
+from . import accounts, catalogue_overlay, catalogues, encryption, passwords, settings
 from .errors import UserError
 
 
@@ -220,7 +220,13 @@ def initialise_in(s: Session, req: SetupRequest, now: datetime | None = None) ->
                 Village(commune_id=c.id, name=name, kind=guess_kind(name), code=f"{i + 1:02d}", sort_order=i)
             )
     catalogues.seed(s)
-    accounts.add_user(s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name)
+    admin = accounts.add_user(
+        s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name
+    )
+    s.flush()
+    encryption.create_seal_ring_in(
+        s, admin.id, req.admin_password
+    )  # the private keys are sealed from the start
     settings.put(s, "setup_completed_at", now.isoformat(timespec="seconds"))
     return site_id
 

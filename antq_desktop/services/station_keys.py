@@ -53,7 +53,7 @@ from sqlalchemy.orm import Session
 from ..domain.text import nfc
 from ..storage.database import Database
 from ..storage.models import Site
-from . import settings
+from . import key_seal, settings
 from .errors import UserError
 
 PRIVATE_KEY_SETTING = "station_keys.signing"
@@ -133,11 +133,17 @@ class StationKey:
         return f"StationKey(key_id={self.key_id!r}, created_at={self.created_at!r})"
 
 
-def _from_setting(value: object) -> StationKey | None:
+def _from_setting(s: Session, name: str, value: object) -> StationKey | None:
+    """The key of a setting row: sealed (opened with the data key, refused when it is not open) or,
+    from an older version, still in clear (sealed at the next sign-in)."""
     if not isinstance(value, dict) or value.get("algorithm") != "ed25519":
         return None
     try:
-        private = Ed25519PrivateKey.from_private_bytes(unb64url(str(value["private"])))
+        if key_seal.is_sealed(value):
+            raw = key_seal.open_raw(s, name, value["sealed"])
+        else:
+            raw = unb64url(str(value["private"]))
+        private = Ed25519PrivateKey.from_private_bytes(raw)
     except (KeyError, ValueError, TypeError):
         return None
     return StationKey(private, str(value.get("created_at") or ""))
@@ -148,12 +154,40 @@ def _self_site(s: Session) -> Site | None:
 
 
 def load_in(s: Session) -> StationKey | None:
-    """The station's key inside the caller's transaction, or None when there is none yet."""
-    return _from_setting(settings.get(s, PRIVATE_KEY_SETTING))
+    """The station's key inside the caller's transaction, or None when there is none yet.
+
+    Refused in one sentence (:func:`key_seal.locked_error`) when it is sealed and no session of this
+    process opened the data key."""
+    return _from_setting(s, PRIVATE_KEY_SETTING, settings.get(s, PRIVATE_KEY_SETTING))
+
+
+def public_in(s: Session) -> str | None:
+    """The public half of the station's current key (``ed25519:…``) without opening anything."""
+    value = settings.get(s, PRIVATE_KEY_SETTING)
+    if not isinstance(value, dict):
+        return None
+    if value.get("public"):
+        return str(value["public"])
+    try:
+        raw = unb64url(str(value["private"]))
+        return public_key_text(Ed25519PrivateKey.from_private_bytes(raw).public_key())
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def sealed_row(s: Session, name: str, private: Ed25519PrivateKey, created: str) -> dict[str, object]:
+    """The setting value of a private key: public half in clear, private half sealed."""
+    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return {
+        "algorithm": "ed25519",
+        "public": public_key_text(private.public_key()),
+        "sealed": key_seal.seal_raw(s, name, raw),
+        "created_at": created,
+    }
 
 
 def ensure_in(s: Session, now: datetime | None = None) -> StationKey:
-    """The station's key, created (once) inside the caller's transaction when missing."""
+    """The station's key, created (once, sealed) inside the caller's transaction when missing."""
     key = load_in(s)
     site = _self_site(s)
     if key is None:
@@ -164,13 +198,10 @@ def ensure_in(s: Session, now: datetime | None = None) -> StationKey:
             )
         private = Ed25519PrivateKey.generate()
         created = (now or datetime.now()).isoformat(timespec="seconds")
-        raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-        settings.put(
-            s,
-            PRIVATE_KEY_SETTING,
-            {"algorithm": "ed25519", "private": b64url(raw), "created_at": created},
-        )
+        settings.put(s, PRIVATE_KEY_SETTING, sealed_row(s, PRIVATE_KEY_SETTING, private, created))
         key = StationKey(private, created)
+    elif key_seal.open_key_in(s) is not None:
+        key_seal.migrate_in(s)  # an older version's clear row: sealed now that the key is open
     if site is not None and site.signing_public_key != key.public_text:
         if site.signing_public_key:
             retired = list(settings.get(s, RETIRED_KEYS_SETTING, []) or [])

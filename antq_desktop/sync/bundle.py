@@ -295,8 +295,8 @@ def open_bundle_in(s: Session, data: bytes) -> OpenedBundle:
     not signed by a paired peer, altered, or not in this format — before decompressing or parsing it."""
     env = parse_envelope(data)
     me = cards.self_site_in(s)
-    own_signing = station_keys.load_in(s)
-    if own_signing is not None and env.sender_key_id == signing_key_id(own_signing.public_text):
+    own_public = station_keys.public_in(s)
+    if own_public is not None and env.sender_key_id == signing_key_id(own_public):
         raise UserError(
             "Gói này do chính máy này xuất ra: hãy nhập gói nhận được từ đơn vị kia.",
             "This bundle was written by this station itself: import the bundle received from the other unit.",
