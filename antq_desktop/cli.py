@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__, cli_door
+from . import __version__, cli_door, cli_keys
 from .cli_admin import ADMIN_COMMANDS, _writing, add_admin_parsers
 from .cli_households import add_households_parser, cmd_households, valid_year
 from .cli_hub import add_hub_parser, cmd_hub
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_awards_parser(sub)
     add_report_parser(sub, _Parser)
     add_hub_parser(sub, _Parser)
+    cli_keys.add_parsers(sub, COMMANDS)  # antq keys rotate | revoke (cli_keys.py)
     add_admin_parsers(sub, _Parser)  # backup options, restore, audit, users, person (cli_admin.py)
     return localize(p)  # the help texts in the chosen language (cli_text.py)
 

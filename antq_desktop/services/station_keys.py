@@ -58,6 +58,11 @@ from .errors import UserError
 
 PRIVATE_KEY_SETTING = "station_keys.signing"
 RETIRED_KEYS_SETTING = "station_keys.retired"
+# Peers' signing keys replaced by a rotation they announced: {site_id: ["ed25519:…", …]}.
+PEER_HISTORY_SETTING = "station_keys.peer_history"
+# Keys revoked at the upper level (travel down in its bundles):
+# [{"site_id", "unit_name", "keys": ["ed25519:…"], "revoked_at": ISO, "reason"}].
+REVOCATIONS_SETTING = "station_keys.revocations"
 PUBLIC_PREFIX = "ed25519:"
 SEP = "|"
 KEY_ID_LENGTH = 8
@@ -249,6 +254,7 @@ class KnownKey:
     is_self: bool
     retired: bool
     revoked: bool
+    revoked_at: str = ""  # ISO time of the revocation at the upper level ("" when unknown or not revoked)
 
 
 def known_keys_in(s: Session) -> dict[str, KnownKey]:
@@ -268,21 +274,75 @@ def known_keys_in(s: Session) -> dict[str, KnownKey]:
             )
         except UserError:
             continue
-    for site in s.scalars(select(Site).where(Site.signing_public_key != "")):
-        try:
-            kid = key_id(site.signing_public_key)
-        except UserError:
-            continue
-        out[kid] = KnownKey(
-            kid,
-            site.signing_public_key,
-            site.id,
-            site.unit_name,
-            bool(site.is_self),
-            False,
-            site.revoked_at is not None,
-        )
+    sites = list(s.scalars(select(Site).where(Site.signing_public_key != "")))
+    history = settings.get(s, PEER_HISTORY_SETTING, {}) or {}
+    for site in sites:
+        revoked_at = site.revoked_at.isoformat(timespec="seconds") if site.revoked_at else ""
+        for text, retired in [(t, True) for t in history.get(site.id, [])] + [
+            (site.signing_public_key, False)
+        ]:
+            try:
+                kid = key_id(str(text))
+            except UserError:
+                continue
+            out[kid] = KnownKey(
+                kid,
+                str(text),
+                site.id,
+                site.unit_name,
+                bool(site.is_self),
+                retired,
+                site.revoked_at is not None,
+                revoked_at,
+            )
+    for rec in settings.get(s, REVOCATIONS_SETTING, []) or []:
+        for text in rec.get("keys", []) if isinstance(rec, dict) else []:
+            try:
+                kid = key_id(str(text))
+            except UserError:
+                continue
+            known = out.get(kid)
+            if known is not None and known.is_self:
+                continue  # this station's own keys are never taken from a list
+            out[kid] = KnownKey(
+                kid,
+                str(text),
+                str(rec.get("site_id", "")),
+                known.unit_name if known else str(rec.get("unit_name", "")),
+                False,
+                known.retired if known else False,
+                True,
+                str(rec.get("revoked_at", "")),
+            )
     return out
+
+
+def revoked_key_ids_in(s: Session) -> dict[str, dict[str, object]]:
+    """Key id → the revocation record naming it (:data:`REVOCATIONS_SETTING`)."""
+    out: dict[str, dict[str, object]] = {}
+    for rec in settings.get(s, REVOCATIONS_SETTING, []) or []:
+        for text in rec.get("keys", []) if isinstance(rec, dict) else []:
+            try:
+                out[key_id(str(text))] = rec
+            except UserError:
+                continue
+    return out
+
+
+def signed_after_revocation(signer: KnownKey, day_text: str) -> bool:
+    """True when ``signer`` was revoked and the signed day (``dd/mm/yyyy``) is after the revocation's day.
+
+    The day is the one written in the signed text: a key thief can backdate it, which is why a
+    revoked station's certificates dated before the revocation still carry a note.
+    """
+    if not signer.revoked or not signer.revoked_at:
+        return False
+    try:
+        day = datetime.strptime(day_text.strip(), "%d/%m/%Y").date()
+        revoked = datetime.fromisoformat(signer.revoked_at).date()
+    except ValueError:
+        return True  # a revoked key's text without a readable day is not taken as valid
+    return day > revoked
 
 
 def known_keys(db: Database) -> dict[str, KnownKey]:
