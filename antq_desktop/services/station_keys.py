@@ -14,9 +14,10 @@ transaction that first needs it. Why not a file in the data directory:
 * ``setting`` rows are local: they are not travelling records and never go
   into a bundle (the sync code must keep it so).
 
-The cost: whoever holds a copy of the database file (or a backup) holds the
-key — but such a person holds the whole register anyway. Backups must be
-kept as carefully as the database itself.
+The private half is never stored in clear: it is sealed under the station's
+data key (:mod:`services.key_seal`), which only a signed-in account or the
+recovery code opens — a copy of the database file or a backup cannot sign.
+Replacing the key and revoking a lost station's keys: :mod:`sync.key_rotation`.
 
 The public key is published in this station's ``site`` row
 (``signing_public_key``, text ``ed25519:<base64url of the 32 raw bytes>``),
