@@ -32,8 +32,10 @@ KILLS = int(os.environ.get("ANTQ_SYNC_KILLS", "25"))
 IMPORTER = """
 import sys
 from antq_desktop.storage.database import Database
+from antq_desktop.services import accounts
 from antq_desktop.sync import import_bundle
 db = Database(sys.argv[1])
+accounts.sign_in(db, "admin", "secret123")  # opens the sealed keys (docs/security.md)
 print("start", flush=True)
 import_bundle(db, sys.argv[2])
 print("done", flush=True)
