@@ -18,11 +18,11 @@ import pytest
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 from test_sync_support import PROVINCE, checkpoint, pair_with_hub, setup_station
 
-from antq_desktop.services import accounts, encryption, key_seal, station_keys
+from antq_desktop.services import accounts, encryption, key_seal, settings, station_keys
 from antq_desktop.services import awards as aw
 from antq_desktop.services.passwords import hash_password
 from antq_desktop.storage.database import Database
-from antq_desktop.sync import crypto
+from antq_desktop.sync import cards, crypto
 from antq_desktop.sync.merge import import_bundle
 
 ATTACKER_PASSWORD = "ke-gian-biet-mat-khau"
@@ -239,3 +239,25 @@ def test_clear_keys_of_an_older_version_are_sealed_at_the_first_sign_in(run_cli,
             assert station_keys.public_in(s) == public  # the same key, only sealed
     finally:
         a.dispose()
+
+
+def test_turning_encryption_on_and_off_keeps_the_same_sealing_key(station, tmp_path):
+    db = station.db
+    accounts.sign_in(db, "admin", "secret123")
+    before = cards.own_card(db)
+    code = encryption.enable(db, "secret123")
+    with db.session() as s:
+        assert settings.get(s, key_seal.SEAL_RING) is None and key_seal.open_key_in(s) is not None
+    assert cards.own_card(db).signing_public_key == before.signing_public_key
+    encryption.disable(db, "secret123")
+    with db.session() as s:
+        ring = settings.get(s, key_seal.SEAL_RING)
+        assert ring["recovery"] and key_seal.open_key_in(s) is not None
+    card = cards.own_card(db)
+    assert (card.signing_public_key, card.encryption_public_key) == (
+        before.signing_public_key,
+        before.encryption_public_key,
+    )
+    # The code printed while encryption was on still gives an administrator the keys.
+    encryption.recover_account(db, code, "admin", "mat-khau-moi-2026")
+    assert accounts.sign_in(db, "admin", "mat-khau-moi-2026").username == "admin"
