@@ -32,7 +32,7 @@ UNIT_KEYS = {"id", "name", "kind", "kind_label", "village_id", "village", "addre
 
 @pytest.fixture
 def root(data_dir: DataDir, station_template: Path) -> Path:
-    """The test station (Xã Quảng Lâm, 3 villages, admin/secret123) as a closed data folder."""
+    """The test station (Xã Quảng Lâm, 3 villages, admin/secret-1234) as a closed data folder."""
     data_dir.ensure()
     shutil.copyfile(station_template, data_dir.database)
     return data_dir.root
@@ -142,5 +142,5 @@ def test_the_upper_levels_hub_is_refused_in_one_sentence(run_cli: Cli, tmp_path:
 
     folder = tmp_path / "hub"
     folder.mkdir()
-    setup_station(folder / "antq.sqlite3", "hub").dispose()  # admin/secret123, like the test station
+    setup_station(folder / "antq.sqlite3", "hub").dispose()  # admin/secret-1234, like the test station
     refused(run_cli("--data-dir", folder, "assessments", "commune", "--year", "2026"), "máy của xã")

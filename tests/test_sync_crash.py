@@ -33,9 +33,11 @@ IMPORTER = """
 import sys
 from antq_desktop.storage.database import Database
 from antq_desktop.services.setup import wire
+from antq_desktop.services import accounts
 from antq_desktop.sync import import_bundle
 wire()  # as the program does at start
 db = Database(sys.argv[1])
+accounts.sign_in(db, "admin", "secret-1234")  # opens the sealed keys (docs/security.md)
 print("start", flush=True)
 import_bundle(db, sys.argv[2])
 print("done", flush=True)

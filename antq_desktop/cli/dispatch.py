@@ -28,6 +28,7 @@ from . import (
     groups,
     households,
     hub,
+    keys,
     meetings,
     person,
     reports,
@@ -54,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     station.add_setup_parsers(sub)  # init, demo, info
     backups.add_backup_parser(sub)
     station.add_check_parser(sub)
-    for group in (households, commitments, groups, meetings, sync, awards, reports, hub, assessments):
+    for group in (households, commitments, groups, meetings, sync, awards, reports, hub, assessments, keys):
         group.add_parser(sub, _Parser)
     backups.add_restore_parser(sub)
     for group in (audit, accounts, encryption, person):
@@ -77,6 +78,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": reports.cmd_report,
     "hub": hub.cmd_hub,
     "assessments": assessments.cmd_assessments,
+    "keys": keys.cmd_keys,
     "restore": backups.cmd_restore,
     "audit": audit.cmd_audit,
     "users": accounts.cmd_users,

@@ -34,7 +34,7 @@ from sqlalchemy.engine import Connection, make_url
 from ..storage import audit_log
 from ..storage.database import Database
 from ..storage.models import AuditEntry, Setting, Site
-from . import station_keys
+from . import key_seal, station_keys
 
 FILE_SUFFIX = ".audit-head"
 FORMAT = "antq-audit-head/1"
@@ -65,6 +65,9 @@ def _signing_key(conn: Connection) -> tuple[bool, Ed25519PrivateKey | None]:
     if not isinstance(value, dict):
         return False, None
     try:
+        if key_seal.is_sealed(value):  # sealed at rest: signs when a session opened the data key
+            raw = key_seal.open_raw_conn(conn, station_keys.PRIVATE_KEY_SETTING, value["sealed"])
+            return True, Ed25519PrivateKey.from_private_bytes(raw) if raw else None
         return True, Ed25519PrivateKey.from_private_bytes(station_keys.unb64url(str(value["private"])))
     except (KeyError, ValueError, TypeError):
         return True, None  # sealed (or damaged): the file waits for a commit that can sign

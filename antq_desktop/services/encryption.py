@@ -42,7 +42,7 @@ from ..domain.text import search_key
 from ..storage import audit_log, column_crypto
 from ..storage.database import Database
 from ..storage.models import Commitment, Household, Person, User
-from . import audit, settings
+from . import audit, key_seal, settings
 from .errors import UserError
 from .passwords import check_password, hash_password, verify_password
 
@@ -168,6 +168,29 @@ def _keyring(s: Session) -> dict[str, Any] | None:
     return ring if isinstance(ring, dict) and ring.get("wraps") is not None else None
 
 
+def _any_ring(s: Session) -> tuple[str, dict[str, Any]] | None:
+    """(setting name, ring) of the data key: the column keyring, else the seal ring (encryption off)."""
+    ring = _keyring(s)
+    if ring is not None:
+        return KEYRING, ring
+    seal = settings.get(s, key_seal.SEAL_RING)
+    if isinstance(seal, dict) and seal.get("wraps") is not None:
+        return key_seal.SEAL_RING, seal
+    return None
+
+
+def create_seal_ring_in(s: Session, user_id: str, password: str) -> bytes:
+    """Encryption off and no data key yet: make one, wrapped for this account, to seal the private keys.
+
+    No recovery wrap: there is no recovery code while encryption is off (turning it on prints one).
+    """
+    key = os.urandom(column_crypto.KEY_BYTES)
+    ring = {"version": 1, "check": _check_value(key), "wraps": {user_id: _password_wrap(key, password)}}
+    settings.put(s, key_seal.SEAL_RING, ring)
+    key_seal.remember(ring, key)
+    return key
+
+
 def status(db: Database) -> Status:
     with db.session() as s:
         ring = _keyring(s)
@@ -210,23 +233,53 @@ def open_with_password(db: Database, user_id: str, password: str) -> bool:
         ring = _keyring(s)
     if ring is None:
         _set_from_ring(db, None, None)
+        _open_seal_ring(db, user_id, password)
         return True
     wrap = ring["wraps"].get(user_id)
     key = _open_password_wrap(wrap, password) if wrap else None
     _set_from_ring(db, ring, key)
+    if column_crypto.is_unlocked(db):
+        key_seal.remember(ring, key)
+        _migrate_keys(db)
     return column_crypto.is_unlocked(db)
+
+
+def _open_seal_ring(db: Database, user_id: str, password: str) -> None:
+    """Encryption off: open (or make, the first time) the data key that seals the private keys."""
+    with db.session() as s:
+        seal = settings.get(s, key_seal.SEAL_RING)
+        if not isinstance(seal, dict) or seal.get("wraps") is None:
+            create_seal_ring_in(s, user_id, password)
+        else:
+            wrap = seal["wraps"].get(user_id)
+            key = _open_password_wrap(wrap, password) if wrap else None
+            if key is None or not hmac.compare_digest(_check_value(key), str(seal.get("check", ""))):
+                return
+            key_seal.remember(seal, key)
+        key_seal.migrate_in(s)
+
+
+def _migrate_keys(db: Database) -> None:
+    with db.session() as s:
+        key_seal.migrate_in(s)
 
 
 def open_with_recovery_code(db: Database, code: str) -> bool:
     with db.session() as s:
-        ring = _keyring(s)
-    if ring is None:
+        found = _any_ring(s)
+    if found is None:
         return True
+    name, ring = found
+    if not ring.get("recovery"):
+        return False
     key = _open_recovery_wrap(ring["recovery"], code)
     if key is None:
         return False
-    _set_from_ring(db, ring, key)
-    return column_crypto.is_unlocked(db)
+    key_seal.remember(ring, key)
+    if name == KEYRING:
+        _set_from_ring(db, ring, key)
+        return column_crypto.is_unlocked(db)
+    return True
 
 
 def require_open(db: Database) -> None:
@@ -246,39 +299,42 @@ def give_key(s: Session, db: Database, user_id: str, password: str) -> bool:
 
     Inside the caller's transaction.  False when encryption is on but the key is not open here.
     """
-    ring = _keyring(s)
-    if ring is None:
+    found = _any_ring(s)
+    if found is None:
         return True
-    key = column_crypto.current_key(db)
+    name, ring = found
+    key = column_crypto.current_key(db) if name == KEYRING else key_seal.open_key_in(s)
     if key is None:
-        return False
+        return name != KEYRING  # encryption off: only the sealed private keys stay out of reach
     ring = dict(ring)
     ring["wraps"] = {**ring["wraps"], user_id: _password_wrap(key, password)}
-    settings.put(s, KEYRING, ring)
+    settings.put(s, name, ring)
     return True
 
 
 def rewrap_own(s: Session, user_id: str, old_password: str, new_password: str) -> None:
     """A person changing their own password keeps their key (opened with the old password)."""
-    ring = _keyring(s)
-    if ring is None or user_id not in ring["wraps"]:
+    found = _any_ring(s)
+    if found is None or user_id not in found[1]["wraps"]:
         return
+    name, ring = found
     key = _open_password_wrap(ring["wraps"][user_id], old_password)
     if key is None:
         return
     ring = dict(ring)
     ring["wraps"] = {**ring["wraps"], user_id: _password_wrap(key, new_password)}
-    settings.put(s, KEYRING, ring)
+    settings.put(s, name, ring)
 
 
 def drop_key(s: Session, user_id: str) -> None:
     """A disabled account loses its wrap (a password it still knows opens nothing)."""
-    ring = _keyring(s)
-    if ring is None or user_id not in ring["wraps"]:
+    found = _any_ring(s)
+    if found is None or user_id not in found[1]["wraps"]:
         return
+    name, ring = found
     ring = dict(ring)
     ring["wraps"] = {k: v for k, v in ring["wraps"].items() if k != user_id}
-    settings.put(s, KEYRING, ring)
+    settings.put(s, name, ring)
 
 
 # -- turning it on and off -----------------------------------------------------------------------
@@ -367,6 +423,14 @@ def enable(db: Database, password: str, now: datetime | None = None) -> str:
                     "Dữ liệu nhạy cảm đã được mã hóa rồi.", "Sensitive data is already encrypted."
                 )
             admin = _require_admin_password(s, db, password)
+            seal = settings.get(s, key_seal.SEAL_RING)
+            if isinstance(seal, dict) and seal.get("wraps") is not None:
+                # The data key that already seals the private keys becomes the column key too (other
+                # accounts get it back, as before, when an administrator resets their password).
+                key = key_seal.open_key_in(s) or b""
+                if not key:
+                    raise key_seal.locked_error()
+                settings.put(s, key_seal.SEAL_RING, None)
             ring = {
                 "version": 1,
                 "enabled_at": now.isoformat(timespec="seconds"),
@@ -375,6 +439,7 @@ def enable(db: Database, password: str, now: datetime | None = None) -> str:
                 "recovery": _recovery_wrap(key, code),
             }
             settings.put(s, KEYRING, ring)
+            key_seal.remember(ring, key)
             column_crypto.set_state(db, True, key)
             sealed = _rewrite(s.connection())
             audit.record(s, "settings", details={"column_encryption": [False, True], "values_sealed": sealed})
@@ -399,6 +464,7 @@ def enable_at_setup(s: Session, user_id: str, password: str, code: str, now: dat
         "recovery": _recovery_wrap(key, code),
     }
     settings.put(s, KEYRING, ring)
+    key_seal.remember(ring, key)  # the same data key seals the station's private keys
     column_crypto.set_state(s, True, key)
     audit.record(s, "settings", details={"column_encryption": [False, True], "at_setup": True})
 
@@ -415,7 +481,10 @@ def disable(db: Database, password: str) -> int:
             _require_admin_password(s, db, password)
             # Read in clear with the key, write in clear without it.
             count = _rewrite(s.connection(), lambda: column_crypto.set_state(db, False))
+            ring = _keyring(s)
             settings.put(s, KEYRING, None)
+            # The same key, wraps and recovery code keep sealing the private keys.
+            settings.put(s, key_seal.SEAL_RING, {k: v for k, v in (ring or {}).items() if k != "enabled_at"})
             audit.record(s, "settings", details={"column_encryption": [True, False]})
     except BaseException:
         column_crypto.set_state(db, True, key)
@@ -443,8 +512,9 @@ def recover_account(db: Database, code: str, username: str, new_password: str) -
     """The recovery code sets a new password for an administrator and gives it the key."""
     check_password(new_password)
     with db.session() as s:
-        ring = _keyring(s)
-        if ring is None:
+        found = _any_ring(s)
+        name, ring = found if found is not None else (KEYRING, None)
+        if ring is None or not ring.get("recovery"):
             raise UserError(
                 "Dữ liệu nhạy cảm không mã hóa nên không có mã khôi phục: hãy dùng chức năng đặt lại mật khẩu.",
                 "Sensitive data is not encrypted, so there is no recovery code: use a password reset.",
@@ -466,8 +536,9 @@ def recover_account(db: Database, code: str, username: str, new_password: str) -
         user.locked_until = None
         user.active = True
         settings.put(
-            s, KEYRING, {**ring, "wraps": {**ring["wraps"], user.id: _password_wrap(key, new_password)}}
+            s, name, {**ring, "wraps": {**ring["wraps"], user.id: _password_wrap(key, new_password)}}
         )
+        key_seal.remember(ring, key)
         audit.record(
             s, "password_reset", table="app_user", record_id=user.id, username=username, note="recovery code"
         )

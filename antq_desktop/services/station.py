@@ -238,9 +238,11 @@ def initialise_in(s: Session, req: SetupRequest, now: datetime | None = None) ->
     admin = accounts.add_user(
         s, req.admin_username, req.admin_password, role="admin", full_name=req.admin_full_name
     )
-    if req.recovery_code and s.get_bind().dialect.name == "sqlite":
-        s.flush()
+    s.flush()
+    if req.recovery_code and s.get_bind().dialect.name == "sqlite":  # safe by default (docs/security.md)
         encryption.enable_at_setup(s, admin.id, req.admin_password, req.recovery_code, now)
+    else:  # no column encryption: the private keys are sealed by a data key of their own from the start
+        encryption.create_seal_ring_in(s, admin.id, req.admin_password)
     settings.put(s, "setup_completed_at", now.isoformat(timespec="seconds"))
     return site_id
 

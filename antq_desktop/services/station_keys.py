@@ -14,9 +14,10 @@ transaction that first needs it. Why not a file in the data directory:
 * ``setting`` rows are local: they are not travelling records and never go
   into a bundle (the sync code must keep it so).
 
-The cost: whoever holds a copy of the database file (or a backup) holds the
-key — but such a person holds the whole register anyway. Backups must be
-kept as carefully as the database itself.
+The private half is never stored in clear: it is sealed under the station's
+data key (:mod:`services.key_seal`), which only a signed-in account or the
+recovery code opens — a copy of the database file or a backup cannot sign.
+Replacing the key and revoking a lost station's keys: :mod:`sync.key_rotation`.
 
 The public key is published in this station's ``site`` row
 (``signing_public_key``, text ``ed25519:<base64url of the 32 raw bytes>``),
@@ -53,11 +54,16 @@ from sqlalchemy.orm import Session
 from ..domain.text import nfc
 from ..storage.database import Database
 from ..storage.models import Site
-from . import settings
+from . import key_seal, settings
 from .errors import UserError
 
 PRIVATE_KEY_SETTING = "station_keys.signing"
 RETIRED_KEYS_SETTING = "station_keys.retired"
+# Peers' signing keys replaced by a rotation they announced: {site_id: ["ed25519:…", …]}.
+PEER_HISTORY_SETTING = "station_keys.peer_history"
+# Keys revoked at the upper level (travel down in its bundles):
+# [{"site_id", "unit_name", "keys": ["ed25519:…"], "revoked_at": ISO, "reason"}].
+REVOCATIONS_SETTING = "station_keys.revocations"
 PUBLIC_PREFIX = "ed25519:"
 SEP = "|"
 KEY_ID_LENGTH = 8
@@ -133,11 +139,17 @@ class StationKey:
         return f"StationKey(key_id={self.key_id!r}, created_at={self.created_at!r})"
 
 
-def _from_setting(value: object) -> StationKey | None:
+def _from_setting(s: Session, name: str, value: object) -> StationKey | None:
+    """The key of a setting row: sealed (opened with the data key, refused when it is not open) or,
+    from an older version, still in clear (sealed at the next sign-in)."""
     if not isinstance(value, dict) or value.get("algorithm") != "ed25519":
         return None
     try:
-        private = Ed25519PrivateKey.from_private_bytes(unb64url(str(value["private"])))
+        if key_seal.is_sealed(value):
+            raw = key_seal.open_raw(s, name, value["sealed"])
+        else:
+            raw = unb64url(str(value["private"]))
+        private = Ed25519PrivateKey.from_private_bytes(raw)
     except (KeyError, ValueError, TypeError):
         return None
     return StationKey(private, str(value.get("created_at") or ""))
@@ -148,12 +160,40 @@ def _self_site(s: Session) -> Site | None:
 
 
 def load_in(s: Session) -> StationKey | None:
-    """The station's key inside the caller's transaction, or None when there is none yet."""
-    return _from_setting(settings.get(s, PRIVATE_KEY_SETTING))
+    """The station's key inside the caller's transaction, or None when there is none yet.
+
+    Refused in one sentence (:func:`key_seal.locked_error`) when it is sealed and no session of this
+    process opened the data key."""
+    return _from_setting(s, PRIVATE_KEY_SETTING, settings.get(s, PRIVATE_KEY_SETTING))
+
+
+def public_in(s: Session) -> str | None:
+    """The public half of the station's current key (``ed25519:…``) without opening anything."""
+    value = settings.get(s, PRIVATE_KEY_SETTING)
+    if not isinstance(value, dict):
+        return None
+    if value.get("public"):
+        return str(value["public"])
+    try:
+        raw = unb64url(str(value["private"]))
+        return public_key_text(Ed25519PrivateKey.from_private_bytes(raw).public_key())
+    except (KeyError, ValueError, TypeError):
+        return None
+
+
+def sealed_row(s: Session, name: str, private: Ed25519PrivateKey, created: str) -> dict[str, object]:
+    """The setting value of a private key: public half in clear, private half sealed."""
+    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return {
+        "algorithm": "ed25519",
+        "public": public_key_text(private.public_key()),
+        "sealed": key_seal.seal_raw(s, name, raw),
+        "created_at": created,
+    }
 
 
 def ensure_in(s: Session, now: datetime | None = None) -> StationKey:
-    """The station's key, created (once) inside the caller's transaction when missing."""
+    """The station's key, created (once, sealed) inside the caller's transaction when missing."""
     key = load_in(s)
     site = _self_site(s)
     if key is None:
@@ -164,13 +204,10 @@ def ensure_in(s: Session, now: datetime | None = None) -> StationKey:
             )
         private = Ed25519PrivateKey.generate()
         created = (now or datetime.now()).isoformat(timespec="seconds")
-        raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-        settings.put(
-            s,
-            PRIVATE_KEY_SETTING,
-            {"algorithm": "ed25519", "private": b64url(raw), "created_at": created},
-        )
+        settings.put(s, PRIVATE_KEY_SETTING, sealed_row(s, PRIVATE_KEY_SETTING, private, created))
         key = StationKey(private, created)
+    elif key_seal.open_key_in(s) is not None:
+        key_seal.migrate_in(s)  # an older version's clear row: sealed now that the key is open
     if site is not None and site.signing_public_key != key.public_text:
         if site.signing_public_key:
             retired = list(settings.get(s, RETIRED_KEYS_SETTING, []) or [])
@@ -218,6 +255,7 @@ class KnownKey:
     is_self: bool
     retired: bool
     revoked: bool
+    revoked_at: str = ""  # ISO time of the revocation at the upper level ("" when unknown or not revoked)
 
 
 def known_keys_in(s: Session) -> dict[str, KnownKey]:
@@ -237,21 +275,75 @@ def known_keys_in(s: Session) -> dict[str, KnownKey]:
             )
         except UserError:
             continue
-    for site in s.scalars(select(Site).where(Site.signing_public_key != "")):
-        try:
-            kid = key_id(site.signing_public_key)
-        except UserError:
-            continue
-        out[kid] = KnownKey(
-            kid,
-            site.signing_public_key,
-            site.id,
-            site.unit_name,
-            bool(site.is_self),
-            False,
-            site.revoked_at is not None,
-        )
+    sites = list(s.scalars(select(Site).where(Site.signing_public_key != "")))
+    history = settings.get(s, PEER_HISTORY_SETTING, {}) or {}
+    for site in sites:
+        revoked_at = site.revoked_at.isoformat(timespec="seconds") if site.revoked_at else ""
+        for text, retired in [(t, True) for t in history.get(site.id, [])] + [
+            (site.signing_public_key, False)
+        ]:
+            try:
+                kid = key_id(str(text))
+            except UserError:
+                continue
+            out[kid] = KnownKey(
+                kid,
+                str(text),
+                site.id,
+                site.unit_name,
+                bool(site.is_self),
+                retired,
+                site.revoked_at is not None,
+                revoked_at,
+            )
+    for rec in settings.get(s, REVOCATIONS_SETTING, []) or []:
+        for text in rec.get("keys", []) if isinstance(rec, dict) else []:
+            try:
+                kid = key_id(str(text))
+            except UserError:
+                continue
+            known = out.get(kid)
+            if known is not None and known.is_self:
+                continue  # this station's own keys are never taken from a list
+            out[kid] = KnownKey(
+                kid,
+                str(text),
+                str(rec.get("site_id", "")),
+                known.unit_name if known else str(rec.get("unit_name", "")),
+                False,
+                known.retired if known else False,
+                True,
+                str(rec.get("revoked_at", "")),
+            )
     return out
+
+
+def revoked_key_ids_in(s: Session) -> dict[str, dict[str, object]]:
+    """Key id → the revocation record naming it (:data:`REVOCATIONS_SETTING`)."""
+    out: dict[str, dict[str, object]] = {}
+    for rec in settings.get(s, REVOCATIONS_SETTING, []) or []:
+        for text in rec.get("keys", []) if isinstance(rec, dict) else []:
+            try:
+                out[key_id(str(text))] = rec
+            except UserError:
+                continue
+    return out
+
+
+def signed_after_revocation(signer: KnownKey, day_text: str) -> bool:
+    """True when ``signer`` was revoked and the signed day (``dd/mm/yyyy``) is after the revocation's day.
+
+    The day is the one written in the signed text: a key thief can backdate it, which is why a
+    revoked station's certificates dated before the revocation still carry a note.
+    """
+    if not signer.revoked or not signer.revoked_at:
+        return False
+    try:
+        day = datetime.strptime(day_text.strip(), "%d/%m/%Y").date()
+        revoked = datetime.fromisoformat(signer.revoked_at).date()
+    except ValueError:
+        return True  # a revoked key's text without a readable day is not taken as valid
+    return day > revoked
 
 
 def known_keys(db: Database) -> dict[str, KnownKey]:

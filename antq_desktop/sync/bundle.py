@@ -41,7 +41,7 @@ from ..storage import column_crypto
 from ..storage.database import Database
 from ..storage.migrate import HEAD_REVISION
 from ..storage.models import Site, SyncClock, SyncLog
-from . import audit_heads, cards, unpack
+from . import audit_heads, cards, key_rotation, unpack
 from .crypto import (
     encryption_key_id,
     ensure_encryption_in,
@@ -112,7 +112,7 @@ def build_bundle_in(
     require_data_key(s)
     now = now or datetime.now()
     me = cards.self_site_in(s)
-    signing = station_keys.ensure_in(s, now)
+    signing, rotation = key_rotation.signing_for(s, peer, station_keys.ensure_in(s, now))
     ensure_encryption_in(s, now)
     clock = s.get(SyncClock, 1)
     assert clock is not None
@@ -169,6 +169,11 @@ def build_bundle_in(
         "tables": tables,
         "audit": audit_heads.manifest_part(s, peer),
     }
+    if rotation is not None:
+        manifest["key_rotation"] = rotation  # the new key, endorsed by the old one (signs this bundle)
+    revoked = key_rotation.revocations_for(s, peer)
+    if revoked:
+        manifest["revoked_keys"] = revoked
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as z:
         z.writestr(unpack.MANIFEST, cards.canonical_json(manifest))
@@ -295,8 +300,8 @@ def open_bundle_in(s: Session, data: bytes) -> OpenedBundle:
     not signed by a paired peer, altered, or not in this format — before decompressing or parsing it."""
     env = parse_envelope(data)
     me = cards.self_site_in(s)
-    own_signing = station_keys.load_in(s)
-    if own_signing is not None and env.sender_key_id == signing_key_id(own_signing.public_text):
+    own_public = station_keys.public_in(s)
+    if own_public is not None and env.sender_key_id == signing_key_id(own_public):
         raise UserError(
             "Gói này do chính máy này xuất ra: hãy nhập gói nhận được từ đơn vị kia.",
             "This bundle was written by this station itself: import the bundle received from the other unit.",
@@ -319,6 +324,7 @@ def open_bundle_in(s: Session, data: bytes) -> OpenedBundle:
             f"Đơn vị gửi ({sender.unit_name}) đã bị thu hồi ghép nối: gói không được nhập.",
             f"The sending unit ({sender.unit_name}) was revoked: the bundle is not imported.",
         )
+    key_rotation.refuse_revoked_signer(s, sender, env.sender_key_id)
     if not verify_envelope(env, sender.signing_public_key):
         raise UserError(
             f"Tệp gói dữ liệu bị hỏng hoặc đã bị sửa đổi, hoặc không mang chữ ký đúng của {sender.unit_name}: "

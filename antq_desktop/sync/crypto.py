@@ -56,7 +56,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..services import settings
+from ..services import key_seal, settings
 from ..services.errors import UserError
 from ..services.station_keys import StationKey, b64url, load_public_key, unb64url, verify
 from ..storage.models import Site
@@ -126,7 +126,11 @@ def load_encryption_in(s: Session) -> EncryptionKey | None:
     if not isinstance(value, dict) or value.get("algorithm") != "x25519":
         return None
     try:
-        private = X25519PrivateKey.from_private_bytes(unb64url(str(value["private"])))
+        if key_seal.is_sealed(value):  # refused in one sentence when the data key is not open
+            raw = key_seal.open_raw(s, ENCRYPTION_KEY_SETTING, value["sealed"])
+        else:  # an older version's clear row, sealed at the next sign-in
+            raw = unb64url(str(value["private"]))
+        private = X25519PrivateKey.from_private_bytes(raw)
     except (KeyError, ValueError, TypeError):
         return None
     return EncryptionKey(private, str(value.get("created_at") or ""))
@@ -146,7 +150,14 @@ def ensure_encryption_in(s: Session, now: datetime | None = None) -> EncryptionK
         created = (now or datetime.now()).isoformat(timespec="seconds")
         raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         settings.put(
-            s, ENCRYPTION_KEY_SETTING, {"algorithm": "x25519", "private": b64url(raw), "created_at": created}
+            s,
+            ENCRYPTION_KEY_SETTING,
+            {
+                "algorithm": "x25519",
+                "public": x25519_public_text(private.public_key()),
+                "sealed": key_seal.seal_raw(s, ENCRYPTION_KEY_SETTING, raw),
+                "created_at": created,
+            },
         )
         key = EncryptionKey(private, created)
     if site.encryption_public_key != key.public_text:

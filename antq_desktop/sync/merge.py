@@ -53,7 +53,7 @@ from ..storage import column_crypto, hlc
 from ..storage.database import Database
 from ..storage.models import Site, SyncConflict, SyncLog
 from ..storage.stamping import row_search_key
-from . import audit_heads, scope_check
+from . import audit_heads, key_rotation, scope_check
 from . import conflicts as conflict_list
 from .bundle import OpenedBundle, open_bundle_in, read_file, require_data_key
 from .rows import BY_NAME, TravellingTable, from_json_row
@@ -573,6 +573,7 @@ def import_bytes(
             s.info["sync_apply"] = True
             opened = open_bundle_in(s, data)
             report = apply_in(s, opened, dry_run, now)
+            key_rotation.apply_from_bundle(s, opened.sender, opened.manifest)  # a new key, revocations
             if dry_run:
                 raise _DryRun(report)
     except _DryRun as d:

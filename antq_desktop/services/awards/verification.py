@@ -24,8 +24,13 @@ from .reading import AwardRow, _award_rows
 # Verification
 # ---------------------------------------------------------------------------------------------
 
-VERIFY_LABELS = {"genuine": "Thật", "altered": "Đã bị sửa", "unknown": "Không xác định"}
-VERIFY_LABELS_EN = {"genuine": "Genuine", "altered": "Altered", "unknown": "Unknown"}
+VERIFY_LABELS = {
+    "genuine": "Thật",
+    "altered": "Đã bị sửa",
+    "unknown": "Không xác định",
+    "revoked": "Không có giá trị",
+}
+VERIFY_LABELS_EN = {"genuine": "Genuine", "altered": "Altered", "unknown": "Unknown", "revoked": "Not valid"}
 FIELD_LABELS = {
     "serial": "số hiệu",
     "recipient": "người được khen",
@@ -41,7 +46,7 @@ class Verification:
     """What :func:`verify` found. ``fields``: serial, recipient, form, form_label, decision, date —
     as read from the QR text, or from the register for a typed serial."""
 
-    status: str  # genuine | altered | unknown
+    status: str  # genuine | altered | unknown | revoked
     message_vi: str
     message_en: str
     source: str  # qr | serial | none
@@ -153,6 +158,18 @@ def _verify_payload(s: Session, text: str) -> Verification:
             "altered",
             "Nội dung mã QR đã bị sửa: chữ ký không khớp với nội dung.",
             "The QR text has been altered: the signature does not match its content.",
+            "qr",
+            read,
+            signer_unit=unit,
+        )
+    if station_keys.signed_after_revocation(
+        check.signer, read.get("date", "")
+    ):  # a revoked key (docs/security.md)
+        day = check.signer.revoked_at[:10]
+        return Verification(
+            "revoked",
+            f"Giấy khen không có giá trị: khóa ký của {unit} đã bị cấp trên thu hồi ngày {day}, giấy ghi ngày sau đó.",
+            f"Not valid: {unit}'s signing key was revoked by the upper level on {day}, and the paper is dated after.",
             "qr",
             read,
             signer_unit=unit,

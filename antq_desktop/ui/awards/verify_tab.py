@@ -66,7 +66,9 @@ class VerifyTab(QWidget):
             return
         result = checked.value
         self.result = result
-        colour = {"genuine": "#1b7a2f", "altered": "#b3121a", "unknown": "#9a5b00"}[result.status]
+        colour = {"genuine": "#1b7a2f", "altered": "#b3121a", "unknown": "#9a5b00"}.get(
+            result.status, "#b3121a"
+        )
         label = result.label if is_vietnamese() else aw.VERIFY_LABELS_EN[result.status]
         self.verdict.setText(f"<span style='font-size:16pt; font-weight:bold; color:{colour}'>{label}</span>")
         self.message.setText(result.message("vi" if is_vietnamese() else "en"))

@@ -1,0 +1,160 @@
+"""``antq keys rotate`` and ``antq keys revoke`` across a commune and its upper level, real bundles.
+
+Rotation: the next bundle is signed by the old key and carries the new one endorsed by it; the upper
+level takes it; once it acknowledges, bundles are signed by the new key; certificates printed
+before still verify.  Revocation: the revoked station's next bundle is refused in one sentence, a
+certificate its key signs dated after the revocation is not valid, and the communes learn it from
+the upper level's bundles.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_sync_support import PROVINCE, pair_with_hub, setup_station
+
+from antq_desktop.domain import award_rules as rules
+from antq_desktop.services import awards as aw
+from antq_desktop.services import station_keys
+from antq_desktop.services.errors import UserError
+from antq_desktop.storage.database import Database
+from antq_desktop.sync.bundle import export_bundle
+from antq_desktop.sync.crypto import parse_envelope, signing_key_id
+from antq_desktop.sync.key_rotation import rotate
+from antq_desktop.sync.merge import import_bundle
+
+
+def _stations(tmp_path: Path, names: tuple[str, ...]) -> dict[str, Database]:
+    dbs = {}
+    for name in ("hub", *names):
+        folder = tmp_path / name
+        folder.mkdir()
+        dbs[name] = setup_station(folder / "antq.sqlite3", name)
+    for name in names:
+        pair_with_hub(dbs["hub"], dbs[name])
+    return dbs
+
+
+def _certificate(db: Database, day: date) -> str:
+    d = aw.new_decision(db, year=day.year)
+    d.number, d.decided_on, d.signer_name = f"{day.month}{day.day}", day, "Nông Văn Thành"
+    did = aw.save_decision(db, d)
+    aw.add_recipients(db, [aw.RecipientDraft(did, "individual", name="Lò Văn Páo", info="Thôn Một")])
+    aw.issue_decision(db, did)
+    return aw.certificate_data(db, did)[0].payload
+
+
+def _send(src: Database, dst: Database, to: str, path: Path) -> bytes:
+    export_bundle(src, to, path)
+    import_bundle(dst, path)
+    return path.read_bytes()
+
+
+def _verify(run_cli, folder: Path, text: str) -> dict:
+    proc = run_cli("--data-dir", folder, "awards", "verify", text, "--json")
+    assert proc.returncode in (0, 3), proc.stderr
+    return json.loads(proc.stdout)
+
+
+def test_rotation_across_a_commune_and_its_hub(run_cli, tmp_path):
+    dbs = _stations(tmp_path, ("A",))
+    a, hub = dbs["A"], dbs["hub"]
+    old_qr = _certificate(a, date(2026, 8, 19))
+    with a.session() as s:
+        old_public = station_keys.public_in(s)
+    _send(a, hub, PROVINCE, tmp_path / "1.antq")
+    _send(hub, a, "01304", tmp_path / "h1.antq")
+
+    proc = run_cli("--data-dir", tmp_path / "A", "keys", "rotate", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rotated = json.loads(proc.stdout)
+    with a.session() as s:
+        new_public = station_keys.public_in(s)
+    assert new_public != old_public and rotated["new_key_id"] == station_keys.key_id(new_public)
+    assert rotated["peers"] == [hub_name(hub)]
+
+    # The next bundle: signed by the old key, carrying the new one; the hub takes it.
+    data = _send(a, hub, PROVINCE, tmp_path / "2.antq")
+    assert parse_envelope(data).sender_key_id == signing_key_id(old_public)
+    with hub.session() as s:
+        assert station_keys.known_keys_in(s)[station_keys.key_id(new_public)].unit_name.startswith(
+            "Công an xã"
+        )
+    # A second rotation waits until the hub acknowledged the first.
+    with pytest.raises(UserError, match="chưa được"):
+        rotate(a)
+    _send(hub, a, "01304", tmp_path / "h2.antq")
+    # From now on: the new key.
+    data = _send(a, hub, PROVINCE, tmp_path / "3.antq")
+    assert parse_envelope(data).sender_key_id == signing_key_id(new_public)
+
+    new_qr = _certificate(a, date(2026, 9, 2))
+    assert new_qr.split("|")[-2] == station_keys.key_id(new_public) != old_qr.split("|")[-2]
+    a.dispose()
+    hub.dispose()
+    for folder in ("hub", "A"):
+        for qr in (old_qr, new_qr):
+            assert _verify(run_cli, tmp_path / folder, qr)["status"] == "genuine", (folder, qr)
+
+
+def hub_name(hub: Database) -> str:
+    with hub.session() as s:
+        return next(k.unit_name for k in station_keys.known_keys_in(s).values() if k.is_self)
+
+
+def test_a_revoked_station_is_refused_at_the_hub_and_its_communes_are_told(run_cli, tmp_path):
+    dbs = _stations(tmp_path, ("A", "B"))
+    a, b, hub = dbs["A"], dbs["B"], dbs["hub"]
+    before_qr = _certificate(a, date(2026, 8, 19))
+    _send(a, hub, PROVINCE, tmp_path / "1.antq")
+    with a.session() as s:  # what a thief holding the key signs: a certificate dated after the revocation
+        key = station_keys.load_in(s)
+        assert key is not None
+        serial = before_qr.split("|")[1]
+        forged = station_keys.signed_text(
+            key,
+            rules.PAYLOAD_TAG,
+            rules.payload_fields(serial, "Kẻ Mạo Danh", "GK", "99/QĐ-UBND", date(2099, 1, 5)),
+        )
+    export_bundle(a, PROVINCE, tmp_path / "2.antq")
+    hub.dispose()
+
+    proc = run_cli(
+        "--data-dir",
+        tmp_path / "hub",
+        "keys",
+        "revoke",
+        "--station",
+        "01304",
+        "--reason",
+        "mất máy tính xách tay",
+    )
+    assert proc.returncode == 0, proc.stderr
+    bad = run_cli("--data-dir", tmp_path / "hub", "keys", "revoke", "--station", "01304", "--reason", "  ")
+    assert bad.returncode == 1 and len(bad.stderr.strip().splitlines()) == 1
+
+    refused = run_cli("--data-dir", tmp_path / "hub", "sync", "import", tmp_path / "2.antq")
+    assert refused.returncode == 1, refused.stdout
+    [line] = refused.stderr.strip().splitlines()
+    assert "thu hồi" in line and "không được nhập" in line, line
+
+    assert _verify(run_cli, tmp_path / "hub", before_qr)["status"] == "genuine"
+    assert _verify(run_cli, tmp_path / "hub", forged)["status"] == "revoked"
+
+    # The revocation travels down: commune B, which never knew A's key, refuses the forged paper.
+    hub = Database(f"sqlite:///{tmp_path / 'hub' / 'antq.sqlite3'}")
+    _send(hub, b, "01290", tmp_path / "h.antq")
+    hub.dispose()
+    with b.session() as s:
+        signer = station_keys.check_signed_text_in(
+            s, forged, rules.PAYLOAD_TAG, len(rules.PAYLOAD_FIELDS)
+        ).signer
+        assert signer is not None and signer.revoked and signer.revoked_at
+    verdict = aw.verify(b, forged)
+    assert verdict.status == "revoked" and "thu hồi" in verdict.message_vi
+    assert aw.verify(b, before_qr).status == "genuine"
+    a.dispose()
+    b.dispose()
