@@ -24,23 +24,23 @@ from ...domain import safety_standard as rules
 from ...domain.text import nfc
 from ...storage.database import Database
 from ...storage.models import Commune, CommuneAssessmentRecord
-from .. import settings
 from ..errors import UserError
 from .units import list_unit_assessments
-from .villages import RESULT_LABELS, RESULTS, list_assessments, threshold
+from .villages import (
+    RESULT_LABELS,
+    RESULTS,
+    check_recognition,
+    check_year,
+    list_assessments,
+    stored_checklist,
+    threshold,
+)
 
 COMMUNE_CRITERIA_KEY = "assessments.commune_criteria"
 
 
 def commune_criteria_in(s: Session) -> list[dict[str, str]]:
-    value = settings.get(s, COMMUNE_CRITERIA_KEY)
-    if isinstance(value, list) and value:
-        return [
-            {"code": str(c["code"]), "label": str(c.get("label", c["code"]))}
-            for c in value
-            if isinstance(c, dict) and c.get("code")
-        ]
-    return [dict(c) for c in rules.DEFAULT_COMMUNE_CRITERIA]
+    return stored_checklist(s, COMMUNE_CRITERIA_KEY, rules.DEFAULT_COMMUNE_CRITERIA)
 
 
 def commune_criteria(db: Database) -> list[dict[str, str]]:
@@ -249,8 +249,7 @@ def save_commune_assessment(db: Database, d: CommuneDraft) -> str:
     A proposal or recognition is refused while any condition of Điều 5 is unmet — the checklist, every
     unit registered, or the threshold share recognised — naming the first one.
     """
-    if not 2000 <= d.year <= 2100:
-        raise UserError(f"Năm {d.year} không hợp lệ: hãy nhập năm dạng 2026.", f"Invalid year {d.year}.")
+    check_year(d.year)
     if d.result not in RESULTS:
         raise UserError("Kết quả đánh giá không hợp lệ.", "Invalid assessment result.")
     summary = commune_summary(db, d.year)
@@ -266,12 +265,7 @@ def save_commune_assessment(db: Database, d: CommuneDraft) -> str:
                 f"Chưa đủ điều kiện đề nghị công nhận xã năm {d.year}: {probe.unmet[0]}.",
                 f"The commune does not meet every condition for {d.year} yet.",
             )
-    number = nfc(d.decision_number).strip()
-    if d.result == "recognised" and not (number and d.decision_on):
-        raise UserError(
-            "Hãy nhập số và ngày của quyết định công nhận.",
-            "Enter the recognition decision's number and date.",
-        )
+    number = check_recognition(d.result, d.decision_number, d.decision_on)
     with db.session() as s:
         code = _commune_code(s)
         if not code:

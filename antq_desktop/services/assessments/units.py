@@ -20,9 +20,8 @@ from ...domain import safety_standard as rules
 from ...domain.text import fold, nfc
 from ...storage.database import Database
 from ...storage.models import CommuneUnit, UnitAssessment, Village
-from .. import settings
 from ..errors import UserError
-from .villages import RESULT_LABELS, RESULTS
+from .villages import RESULT_LABELS, RESULTS, check_recognition, check_year, stored_checklist
 
 UNIT_CRITERIA_KEY = "assessments.unit_criteria"
 
@@ -35,14 +34,7 @@ def _kind_list() -> str:
 
 
 def unit_criteria_in(s: Session) -> list[dict[str, str]]:
-    value = settings.get(s, UNIT_CRITERIA_KEY)
-    if isinstance(value, list) and value:
-        return [
-            {"code": str(c["code"]), "label": str(c.get("label", c["code"]))}
-            for c in value
-            if isinstance(c, dict) and c.get("code")
-        ]
-    return [dict(c) for c in rules.DEFAULT_UNIT_CRITERIA]
+    return stored_checklist(s, UNIT_CRITERIA_KEY, rules.DEFAULT_UNIT_CRITERIA)
 
 
 def unit_criteria(db: Database) -> list[dict[str, str]]:
@@ -243,14 +235,9 @@ def _unmet(registered: bool, values: dict[str, bool], checklist: list[dict[str, 
     return out + [f"chưa đạt: {c['label']}" for c in checklist if not values.get(c["code"])]
 
 
-def _check_year(year: int) -> None:
-    if not 2000 <= year <= 2100:
-        raise UserError(f"Năm {year} không hợp lệ: hãy nhập năm dạng 2026.", f"Invalid year {year}.")
-
-
 def save_unit_assessment(db: Database, d: UnitAssessmentDraft) -> str:
     """Create or update one unit's assessment for one year (all criteria met before a proposal)."""
-    _check_year(d.year)
+    check_year(d.year)
     if d.result not in RESULTS:
         raise UserError("Kết quả đánh giá không hợp lệ.", "Invalid assessment result.")
     with db.session() as s:
@@ -270,12 +257,7 @@ def save_unit_assessment(db: Database, d: UnitAssessmentDraft) -> str:
                     f"Chưa đủ điều kiện đề nghị công nhận {unit.name}: {unmet[0]}.",
                     f"{unit.name} does not meet every criterion yet.",
                 )
-        number = nfc(d.decision_number).strip()
-        if d.result == "recognised" and not (number and d.decision_on):
-            raise UserError(
-                "Hãy nhập số và ngày của quyết định công nhận.",
-                "Enter the recognition decision's number and date.",
-            )
+        number = check_recognition(d.result, d.decision_number, d.decision_on)
         row = s.scalar(
             select(UnitAssessment)
             .where(

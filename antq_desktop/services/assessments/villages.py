@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -74,16 +75,38 @@ RESULT_LABELS = {
 # -- settings ---------------------------------------------------------------------------------
 
 
-def criteria_in(s: Session) -> list[dict[str, str]]:
-    """The checklist in force: the setting, or the shipped defaults."""
-    value = settings.get(s, CRITERIA_KEY)
+def stored_checklist(s: Session, key: str, defaults: Sequence[Mapping[str, str]]) -> list[dict[str, str]]:
+    """A checklist in force: the one stored under the setting ``key``, or the shipped ``defaults``
+    (villages, other units and the commune each keep their own)."""
+    value = settings.get(s, key)
     if isinstance(value, list) and value:
         return [
             {"code": str(c["code"]), "label": str(c.get("label", c["code"]))}
             for c in value
             if isinstance(c, dict) and c.get("code")
         ]
-    return [dict(c) for c in DEFAULT_CRITERIA]
+    return [dict(c) for c in defaults]
+
+
+def check_year(year: int) -> None:
+    if not 2000 <= year <= 2100:
+        raise UserError(f"Năm {year} không hợp lệ: hãy nhập năm dạng 2026.", f"Invalid year {year}.")
+
+
+def check_recognition(result: str, decision_number: str, decision_on: object) -> str:
+    """The recognition decision's number (tidied); a "recognised" result needs its number and date."""
+    number = nfc(decision_number).strip()
+    if result == "recognised" and not (number and decision_on):
+        raise UserError(
+            "Hãy nhập số và ngày của quyết định công nhận.",
+            "Enter the recognition decision's number and date.",
+        )
+    return number
+
+
+def criteria_in(s: Session) -> list[dict[str, str]]:
+    """The villages' checklist in force: the setting, or the shipped defaults."""
+    return stored_checklist(s, CRITERIA_KEY, DEFAULT_CRITERIA)
 
 
 def criteria(db: Database) -> list[dict[str, str]]:
@@ -195,8 +218,7 @@ def save_assessment(db: Database, d: AssessmentDraft) -> str:
     unmet (TT 124 Điều 4: all must be met); ``recognised`` needs the decision's
     number and date.
     """
-    if not 2000 <= d.year <= 2100:
-        raise UserError(f"Năm {d.year} không hợp lệ: hãy nhập năm dạng 2026.", f"Invalid year {d.year}.")
+    check_year(d.year)
     if d.result not in RESULTS:
         raise UserError("Kết quả đánh giá không hợp lệ.", "Invalid assessment result.")
     c1 = criterion1(db, d.year).get(d.village_id, Criterion1(0, 0))  # its own session: one connection
@@ -224,12 +246,7 @@ def save_assessment(db: Database, d: AssessmentDraft) -> str:
                     f"Chưa đủ điều kiện đề nghị công nhận {village.name}: {unmet[0]}.",
                     f"{village.name} does not meet every criterion yet.",
                 )
-        number = nfc(d.decision_number).strip()
-        if d.result == "recognised" and not (number and d.decision_on):
-            raise UserError(
-                "Hãy nhập số và ngày của quyết định công nhận.",
-                "Enter the recognition decision's number and date.",
-            )
+        number = check_recognition(d.result, d.decision_number, d.decision_on)
         if d.id:
             row = s.get(VillageAssessment, d.id)
             if row is None or row.deleted:
