@@ -18,6 +18,7 @@ Every verdict carries the sentence a chief reads: why the person is on the list,
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .award_rules import MEDAL_YEARS_MEN, MEDAL_YEARS_WOMEN, medal_years_needed
@@ -107,9 +108,9 @@ class MedalVerdict:
         return STATUS_LABELS.get(self.status, self.status)
 
 
-def _years(value: float) -> str:
-    """ "15,2" — one decimal, Vietnamese comma."""
-    return f"{value:.1f}".replace(".", ",")
+def years_text(value: float) -> str:
+    """ "15,2" — one decimal cut, not rounded (9,98 years is not yet 10), Vietnamese comma."""
+    return f"{math.floor(value * 10 + 1e-6) / 10:.1f}".replace(".", ",")
 
 
 def medal_verdict(
@@ -164,7 +165,7 @@ def medal_verdict(
                 NOT_YET,
                 rule,
                 needed,
-                f"{name} ({post}) mới giữ chức vụ {_years(leader.years_in_post)} năm: người lãnh đạo cần đủ "
+                f"{name} ({post}) mới giữ chức vụ {years_text(leader.years_in_post)} năm: người lãnh đạo cần đủ "
                 f"{LEADER_YEARS:.0f} năm giữ chức vụ.",
                 f"{name} ({post}) has held the post {leader.years_in_post:.1f} years: leaders need "
                 f"{LEADER_YEARS:.0f}.",
@@ -191,7 +192,7 @@ def medal_verdict(
             ELIGIBLE,
             rule,
             needed,
-            f"{name} ({post}) đủ điều kiện: {_years(leader.years_in_post)} năm giữ chức vụ, "
+            f"{name} ({post}) đủ điều kiện: {years_text(leader.years_in_post)} năm giữ chức vụ, "
             f"{leader.earlier_awards} lần được khen thưởng.",
             f"{name} ({post}) qualifies: {leader.years_in_post:.1f} years in the post, "
             f"{leader.earlier_awards} earlier award(s).",
@@ -202,14 +203,14 @@ def medal_verdict(
             NOT_YET,
             rule,
             needed,
-            f"{name} mới có {_years(years)} năm công tác: thành viên {who} cần đủ {needed:.0f} năm.",
+            f"{name} mới có {years_text(years)} năm công tác: thành viên {who} cần đủ {needed:.0f} năm.",
             f"{name} has {years:.1f} years of service: {needed:.0f} are needed.",
         )
     return MedalVerdict(
         ELIGIBLE,
         rule,
         needed,
-        f"{name} đủ điều kiện: {_years(years)} năm công tác (thành viên {who} cần {needed:.0f} năm).",
+        f"{name} đủ điều kiện: {years_text(years)} năm công tác (thành viên {who} cần {needed:.0f} năm).",
         f"{name} qualifies: {years:.1f} years of service ({needed:.0f} needed).",
     )
 
