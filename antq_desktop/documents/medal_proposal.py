@@ -35,8 +35,17 @@ from .layout import (
 )
 
 MEDAL_NAME = "Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”"
-COLUMNS = ("STT", "Họ và tên", "Năm sinh", "Giới tính", "Chức vụ, nơi ở", "Thời gian công tác", "Số năm")
-COLUMN_MM = (10, 38, 20, 15, 42, 24, 16)  # 165 mm: the portrait text width
+COLUMNS = (
+    "STT",
+    "Họ và tên",
+    "Năm sinh",
+    "Giới tính",
+    "Chức vụ, nơi ở",
+    "Thời gian công tác",
+    "Số năm quy đổi",
+)
+BLANK = "\u00a0" * 10  # the number, written by hand once the paper is registered
+COLUMN_MM = (10, 36, 20, 13, 48, 22, 16)  # 165 mm: the portrait text width
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,7 @@ def proposal_text(p: MedalProposal) -> ProposalText:
         f"Kính đề nghị {p.recipient} xem xét, quyết định./.",
     ]
     return ProposalText(
-        number_line=f"Số:          /{p.symbol}",
+        number_line=f"Số:{BLANK}/{p.symbol}",
         date_line=date_line,
         subject=f"Về việc đề nghị tặng {MEDAL_NAME}\nnăm {p.year}",
         to_line=f"Kính gửi: {p.recipient}.",
@@ -118,14 +127,22 @@ def proposal_text(p: MedalProposal) -> ProposalText:
         signer_title=p.head.head_title,
         list_title="DANH SÁCH TRÍCH NGANG",
         list_subject=f"Cá nhân đề nghị tặng {MEDAL_NAME} năm {p.year}",
-        list_attached=f"(Kèm theo Tờ trình số          /{p.symbol} ngày ...... tháng ...... năm {p.year} của {unit})",
+        list_attached=f"(Kèm theo Tờ trình số{BLANK}/{p.symbol} ngày ...... tháng ...... năm {p.year} của {unit})",
     )
 
 
 def cells(p: MedalProposal) -> list[list[str]]:
     """The list's rows as text, numbered."""
     return [
-        [str(i), r.name, r.birth, r.sex, r.position, r.service, r.years]
+        [
+            str(i),
+            r.name,
+            r.birth,
+            r.sex,
+            "; ".join(x for x in (r.position, r.address) if x),
+            r.service,
+            r.years,
+        ]
         for i, r in enumerate(p.rows, start=1)
     ]
 

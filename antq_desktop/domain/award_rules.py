@@ -1,7 +1,8 @@
 """Awards without a database: forms, recipients, the duplicate rules, the medal threshold, serials (docs/domain.md, "Award decisions (quyết định khen thưởng)" and "Who awards what, and the Kỷ niệm chương" and "Certificates (Giấy khen, Bằng khen)").
 
 * **Forms** — Giấy khen, Bằng khen, Kỷ niệm chương "Bảo vệ an ninh Tổ quốc",
-  Thư khen; each has a short code (GK, BK, KNC, TK) used in the QR payload.
+  Thư khen, the Border Guard's Kỷ niệm chương (another body's medal, counted
+  apart); each has a short code (GK, BK, KNC, TK, KNCBP) used in the QR payload.
 * **Recipients** — a person of the register, an individual outside it, or a
   collective (a group, a village, a household, an organisation). Each has a
   *recipient key* so two awards to the same recipient can be recognised.
@@ -10,8 +11,9 @@
   warning; so is a second Kỷ niệm chương (given to an individual only once,
   TT 20/2025/TT-BCA). Warnings never block: the officer may know better.
 * **Medal threshold** — members of a Tổ bảo vệ ANTT: 15 years (men), 10 years
-  (women); hard-area years count more (the coefficient lives in the groups
-  settings). Both thresholds are station settings, these are the defaults.
+  (women); hard-area years count double (the multiplier lives in the groups
+  settings). Both thresholds are station settings, these are the defaults;
+  leaders and exclusions are :mod:`domain.medal_rules`.
 * **Serials** — ``PREFIX-YEAR-SEQUENCE`` (``01304-2026-00042``): the unit's
   code, the year of the decision, a sequence this database never hands out
   twice (see :mod:`services.awards`).
