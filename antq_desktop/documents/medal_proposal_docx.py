@@ -9,12 +9,17 @@ import os
 from pathlib import Path
 
 from ..domain.text import nfc
+from . import wordml
 from .decisions_docx import _Decision
-from .medal_proposal import COLUMN_MM, COLUMNS, MedalProposal, cells, proposal_text
+from .medal_proposal import COLUMNS, MedalProposal, cells, proposal_text
 
 __all__ = ["render_medal_proposal_docx"]
 
 _CENTRED_COLUMNS = (0, 2, 3, 5, 6)
+# 165 mm, a little wider for the dates than the PDF's: Word's stand-in font (DejaVu Serif where
+# Times New Roman is missing) is wider; cells keep 1 mm of padding a side.
+_COLUMN_MM = (10, 33, 24, 13, 42, 27, 16)
+_CELL_PADDING_TWIPS = 57
 
 
 class _Proposal(_Decision):
@@ -25,14 +30,15 @@ class _Proposal(_Decision):
         t = self.doc.add_table(rows=1 + len(rows), cols=len(COLUMNS))
         t.style = "Table Grid"
         t.autofit = False
-        for i, w in enumerate(COLUMN_MM):
+        wordml.cell_side_margins(t._tbl.tblPr, _CELL_PADDING_TWIPS)  # noqa: SLF001
+        for i, w in enumerate(_COLUMN_MM):
             t.columns[i].width = Mm(w)  # the grid LibreOffice reads
             for cell in t.columns[i].cells:
                 cell.width = Mm(w)
 
         def put(cell, text: str, *, bold: bool = False, center: bool = False) -> None:  # noqa: ANN001
             q = self.tight(cell.paragraphs[0], center=center)
-            self.run(q, text, bold=bold, size=11)
+            self.run(q, text, bold=bold, size=10)
             q.paragraph_format.space_after = Pt(0)
 
         for i, head in enumerate(COLUMNS):
@@ -48,7 +54,7 @@ class _Proposal(_Decision):
         half = self.text_width // 2
         sign = self.table(1, [half, self.text_width - half])
         right = sign.cell(0, 1)
-        self.run(self.tight(right.paragraphs[0]), date_line, italic=True, size=13)
+        self.run(self.tight(right.paragraphs[0]), date_line, italic=True, size=12)
         for line in title.split("\n"):
             self.run(self.tight(right.add_paragraph()), line, bold=True)
         for _ in range(4):
