@@ -4,6 +4,8 @@ hard-area multiplier, the leaders' rule, the exclusions with their reasons, the 
 
 from __future__ import annotations
 
+import os
+import random
 import re
 import unicodedata
 from datetime import date
@@ -104,6 +106,37 @@ def test_leaders_follow_their_own_rule_and_exclusions_win_over_the_years():
     for code in mr.EXCLUSIONS:
         assert not mr.medal_verdict("Z", "M", 30.0, exclusion=code).eligible
     assert mr.medal_verdict("Z", "M", 30.0, has_medal=True).status == mr.AWARDED
+
+
+def test_more_service_never_loses_eligibility_and_an_exclusion_always_does():
+    """Random people: a verdict met stays met with more years (or more years in the post); an
+    exclusion always refuses or postpones, with the person's name in its sentence. A new seed every
+    run, printed; ANTQ_MEDAL_SEED replays."""
+    seed = int(os.environ.get("ANTQ_MEDAL_SEED") or random.randrange(2**32))
+    print(f"ANTQ_MEDAL_SEED={seed}")
+    rnd = random.Random(seed)
+    for _ in range(300):
+        sex = rnd.choice(["M", "F", ""])
+        years = rnd.uniform(0, 30)
+        leader = (
+            mr.LeaderFacts(
+                rnd.choice(mr.LEADER_POSTS), rnd.uniform(0, 20), rnd.randint(0, 2), rnd.random() < 0.2
+            )
+            if rnd.random() < 0.3
+            else None
+        )
+        before = mr.medal_verdict("Người Thử", sex, years, leader=leader)
+        more = (
+            mr.LeaderFacts(leader.post, leader.years_in_post + 1, leader.earlier_awards, leader.hotspot)
+            if leader
+            else None
+        )
+        after = mr.medal_verdict("Người Thử", sex, years + 1, leader=more)
+        assert not before.eligible or after.eligible, (seed, sex, years, leader)
+        assert before.reason_vi.startswith(("Người Thử", "Không", "Tạm")) and before.reason_vi.endswith(".")
+        code = rnd.choice(list(mr.EXCLUSIONS))
+        excluded = mr.medal_verdict("Người Thử", sex, years, leader=leader, exclusion=code)
+        assert excluded.status in (mr.REFUSED, mr.POSTPONED) and "Người Thử" in excluded.reason_vi
 
 
 # -- the station's list ------------------------------------------------------------------------
