@@ -416,17 +416,21 @@ def test_medal_eligibility_from_service_history(station):
     hard_man = _person(station, "Sầm Văn Giang", "M")  # 8 years in a hard area
     _served(station, hard_man, date(2010, 1, 1), date(2018, 1, 1), hard=True)
 
+    # Hard-area years count double by default (TT 20/2025): 8 years there make 16.
     names = [c.name for c in aw.medal_candidates(station.db, as_of)]
-    assert names == ["Nông Văn Bình", "Triệu Thị Duyên"]
+    assert names == ["Nông Văn Bình", "Sầm Văn Giang", "Triệu Thị Duyên"]
     first = aw.medal_candidates(station.db, as_of)[0]
     assert first.reached and first.needed == 15 and first.years == pytest.approx(16.58, abs=0.01)
     json.dumps([c.to_dict() for c in aw.medal_candidates(station.db, as_of)], ensure_ascii=False)
 
-    # Hard-area years count double once the commune sets the coefficient.
+    # A commune that sets the multiplier to 1 counts them once.
     gs = gr.group_settings(station.db)
+    assert gs.hard_area_coefficient == 2.0
+    gs.hard_area_coefficient = 1.0
+    gr.save_group_settings(station.db, gs)
+    assert "Sầm Văn Giang" not in [c.name for c in aw.medal_candidates(station.db, as_of)]
     gs.hard_area_coefficient = 2.0
     gr.save_group_settings(station.db, gs)
-    assert "Sầm Văn Giang" in [c.name for c in aw.medal_candidates(station.db, as_of)]
     # Near the threshold, on request.
     near = aw.medal_candidates(station.db, as_of, within_years=3)
     assert {"Hà Văn Chung", "Lý Thị Én"} <= {c.name for c in near}

@@ -370,7 +370,7 @@ def test_the_team_size_limit_is_a_setting_the_checks_honour(station):
 
     assert sizes() == []  # default 3–6
     gs = gr.group_settings(station.db)
-    assert (gs.team_min, gs.team_max, gs.hard_area_coefficient) == (3, 6, 1.0)
+    assert (gs.team_min, gs.team_max, gs.hard_area_coefficient) == (3, 6, 2.0)  # TT 20/2025: ×2
     gs.team_max = 3
     gr.save_group_settings(station.db, gs)
     assert sizes() == ["Tổ bảo vệ ANTT thôn Nà Mạ có 4 thành viên, vượt mức tối đa 3 người do tỉnh quy định."]
@@ -418,6 +418,7 @@ def test_service_years_merge_overlaps_and_apply_the_hard_area_coefficient(statio
         ),
     )
     as_of = date(2026, 1, 1)
+    gr.save_group_settings(station.db, gr.GroupSettings(hard_area_coefficient=1.0))
     periods = gr.service_periods(station.db, pid)
     assert [(p.kind, p.source) for p in periods] == [
         ("bao_ve_dan_pho", "manual"),

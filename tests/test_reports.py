@@ -320,6 +320,7 @@ YEAR = {
     "awards.giay_khen": 3,
     "awards.bang_khen": 1,
     "awards.ky_niem_chuong": 1,
+    "awards.ky_niem_chuong_bien_phong": 0,
     "awards.thu_khen": 0,
 }
 Q3 = {
@@ -357,6 +358,7 @@ Q3 = {
     "awards.giay_khen": 3,
     "awards.bang_khen": 0,
     "awards.ky_niem_chuong": 0,
+    "awards.ky_niem_chuong_bien_phong": 0,
     "awards.thu_khen": 0,
 }
 # Indicators whose figure is a sum over records, not a count of them.

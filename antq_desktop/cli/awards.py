@@ -41,6 +41,14 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     iss.add_argument(
         "--yes", action="store_true", help="xác nhận ban hành cả khi quyết định không có dòng “Căn cứ …” nào"
     )
+    med = asub.add_parser(
+        "medal-proposal",
+        help="tờ trình đề nghị tặng Kỷ niệm chương và danh sách trích ngang ra tệp PDF hoặc Word",
+    )
+    med.add_argument(
+        "--year", type=int, required=True, help="năm đề nghị (thời gian công tác tính đến ngày 19/8 năm đó)"
+    )
+    med.add_argument("-o", "--output", required=True, help="tệp .pdf hoặc .docx cần ghi")
     ver = asub.add_parser("verify", help="kiểm tra giấy khen: nội dung mã QR hoặc số hiệu")
     ver.add_argument("text", help="nội dung mã QR (đặt trong ngoặc kép) hoặc số hiệu giấy khen")
     ver.add_argument("--json", action="store_true", help="in dạng JSON")
@@ -53,6 +61,7 @@ def cmd_awards(args: argparse.Namespace) -> int:
         "template-add": _awards_template_add,
         "decision": _awards_decision,
         "issue": _awards_issue,
+        "medal-proposal": _awards_medal_proposal,
     }.get(args.awards_command, _awards_certificates)
     return run(args)
 
@@ -196,3 +205,19 @@ def _awards_issue(args: argparse.Namespace) -> int:
         return 0
 
     return _writing(args, run)
+
+
+def _awards_medal_proposal(args: argparse.Namespace) -> int:
+    from ..papers import medal_proposal
+
+    year = valid_year(args.year)
+    out = Path(args.output).expanduser()
+    if out.suffix.lower() not in (".pdf", ".docx"):
+        raise UserError("Tệp ra phải có đuôi .pdf hoặc .docx.", "The output file must end in .pdf or .docx.")
+    st = _open(args)
+    try:
+        _kind, people = medal_proposal.write_medal_proposal(st.db, year, out)
+    finally:
+        st.close()
+    print(f"Đã ghi tờ trình đề nghị tặng Kỷ niệm chương năm {year} ({people} người): {out}")
+    return 0

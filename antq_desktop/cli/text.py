@@ -269,6 +269,12 @@ HELP_EN = {
         "confirm issuing even though the decision has no legal bases"
     ),
     "tệp .pdf cần ghi": ".pdf file to write",
+    "tờ trình đề nghị tặng Kỷ niệm chương và danh sách trích ngang ra tệp PDF hoặc Word": (
+        "the proposal for the medal with its short list of people to a PDF or Word file"
+    ),
+    "năm đề nghị (thời gian công tác tính đến ngày 19/8 năm đó)": (
+        "the year of the proposal (service counted up to 19 August of that year)"
+    ),
     "tệp mẫu .json (cùng dạng các tệp trong resources/certificates)": (
         "template .json file (same shape as the files in resources/certificates)"
     ),

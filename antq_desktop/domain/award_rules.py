@@ -1,7 +1,8 @@
 """Awards without a database: forms, recipients, the duplicate rules, the medal threshold, serials (docs/domain.md, "Award decisions (quyết định khen thưởng)" and "Who awards what, and the Kỷ niệm chương" and "Certificates (Giấy khen, Bằng khen)").
 
 * **Forms** — Giấy khen, Bằng khen, Kỷ niệm chương "Bảo vệ an ninh Tổ quốc",
-  Thư khen; each has a short code (GK, BK, KNC, TK) used in the QR payload.
+  Thư khen, the Border Guard's Kỷ niệm chương (another body's medal, counted
+  apart); each has a short code (GK, BK, KNC, TK, KNCBP) used in the QR payload.
 * **Recipients** — a person of the register, an individual outside it, or a
   collective (a group, a village, a household, an organisation). Each has a
   *recipient key* so two awards to the same recipient can be recognised.
@@ -10,8 +11,9 @@
   warning; so is a second Kỷ niệm chương (given to an individual only once,
   TT 20/2025/TT-BCA). Warnings never block: the officer may know better.
 * **Medal threshold** — members of a Tổ bảo vệ ANTT: 15 years (men), 10 years
-  (women); hard-area years count more (the coefficient lives in the groups
-  settings). Both thresholds are station settings, these are the defaults.
+  (women); hard-area years count double (the multiplier lives in the groups
+  settings). Both thresholds are station settings, these are the defaults;
+  leaders and exclusions are :mod:`domain.medal_rules`.
 * **Serials** — ``PREFIX-YEAR-SEQUENCE`` (``01304-2026-00042``): the unit's
   code, the year of the decision, a sequence this database never hands out
   twice (see :mod:`services.awards`).
@@ -34,15 +36,23 @@ FORMS: dict[str, str] = {
     "bang_khen": "Bằng khen",
     "ky_niem_chuong": "Kỷ niệm chương “Bảo vệ an ninh Tổ quốc”",
     "thu_khen": "Thư khen",
+    "ky_niem_chuong_bien_phong": "Kỷ niệm chương của Bộ đội Biên phòng",
 }
 FORMS_EN: dict[str, str] = {
     "giay_khen": "Certificate of merit (Giấy khen)",
     "bang_khen": "Diploma of merit (Bằng khen)",
     "ky_niem_chuong": "Medal “Protecting national security”",
     "thu_khen": "Letter of commendation (Thư khen)",
+    "ky_niem_chuong_bien_phong": "Medal of the Border Guard",
 }
 # Short codes carried in the QR payload.
-FORM_CODES: dict[str, str] = {"giay_khen": "GK", "bang_khen": "BK", "ky_niem_chuong": "KNC", "thu_khen": "TK"}
+FORM_CODES: dict[str, str] = {
+    "giay_khen": "GK",
+    "bang_khen": "BK",
+    "ky_niem_chuong": "KNC",
+    "thu_khen": "TK",
+    "ky_niem_chuong_bien_phong": "KNCBP",
+}
 FORM_BY_CODE = {v: k for k, v in FORM_CODES.items()}
 # What the certificate prints as its big red title.
 FORM_TITLES: dict[str, str] = {
@@ -50,8 +60,13 @@ FORM_TITLES: dict[str, str] = {
     "bang_khen": "BẰNG KHEN",
     "ky_niem_chuong": "GIẤY CHỨNG NHẬN",
     "thu_khen": "THƯ KHEN",
+    "ky_niem_chuong_bien_phong": "GIẤY CHỨNG NHẬN",
 }
-MEDAL = "ky_niem_chuong"
+MEDAL = "ky_niem_chuong"  # the Minister of Public Security's, TT 20/2025 (the eligibility rules below)
+BORDER_MEDAL = "ky_niem_chuong_bien_phong"  # the Border Guard's own: another body, counted apart
+MEDAL_FORMS = (MEDAL, BORDER_MEDAL)
+# Who decides each medal (docs/domain.md, "Who awards what, and the Kỷ niệm chương").
+MEDAL_BODIES = {MEDAL: "Bộ Công an", BORDER_MEDAL: "Bộ Tư lệnh Bộ đội Biên phòng"}
 
 STATUSES = ("draft", "issued")
 STATUS_LABELS = {"draft": "Dự thảo", "issued": "Đã ban hành"}
@@ -158,12 +173,12 @@ def duplicate_findings(candidate: AwardFact, others: Iterable[AwardFact]) -> lis
                     ref_id=o.award_id,
                 )
             )
-        if candidate.form == MEDAL and o.form == MEDAL:
+        if candidate.form in MEDAL_FORMS and o.form == candidate.form:
             out.append(
                 warning(
-                    f"{name} đã được tặng Kỷ niệm chương “Bảo vệ an ninh Tổ quốc” "
+                    f"{name} đã được tặng {FORMS[candidate.form]} "
                     f"(quyết định {o.decision_label}): kỷ niệm chương chỉ tặng một lần.",
-                    f"{name} already holds the medal “Protecting national security” "
+                    f"{name} already holds the {FORMS_EN[candidate.form]} "
                     f"(decision {o.decision_label}): it is given only once.",
                     field="form",
                     ref_id=o.award_id,

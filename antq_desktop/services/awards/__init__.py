@@ -28,7 +28,9 @@
   print number of each (1 = first print, 2 = first reprint…).
 * **Medal eligibility** — :func:`medal_candidates` from the roster's service
   history (:func:`services.groups.service_total`, hard-area coefficient
-  included) against the thresholds in :class:`AwardSettings`.
+  included) against the thresholds in :class:`AwardSettings`; leaders and
+  exclusions (:class:`MedalFacts`) by :mod:`domain.medal_rules`;
+  :func:`medal_proposal` is the year's list to propose.
 
 Until the schema has columns for them, the parts of a decision the paper
 needs but the table lacks (subject, legal bases, proposer, place, signer
@@ -81,7 +83,14 @@ from .decisions import (
     save_decision,
     save_decision_notes,
 )
-from .medals import MedalCandidate, medal_candidates
+from .medals import (
+    MedalCandidate,
+    MedalFacts,
+    medal_candidates,
+    medal_facts,
+    medal_proposal,
+    save_medal_facts,
+)
 from .prints import PrintRow, RegisterQuery, count_prints, print_register, record_prints, record_prints_in
 from .reading import (
     AwardRow,
@@ -134,6 +143,7 @@ __all__ = [
     "MEDAL_MEN_KEY",
     "MEDAL_WOMEN_KEY",
     "MedalCandidate",
+    "MedalFacts",
     "PRINT_MODES",
     "PrintRow",
     "RecipientDraft",
@@ -161,6 +171,9 @@ __all__ = [
     "list_awards",
     "list_decisions",
     "medal_candidates",
+    "medal_facts",
+    "medal_proposal",
+    "save_medal_facts",
     "new_decision",
     "print_register",
     "recipients",

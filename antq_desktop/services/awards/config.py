@@ -26,6 +26,9 @@ EXTRA_PREFIX = "awards.decision."
 REGULATION_UBND_KEY = "awards.regulation_ubnd"
 REGULATION_POLICE_KEY = "awards.regulation_police"
 TEMPLATE_KEY_PREFIX = "awards.certificate_template."
+# What the medal rules need to know about a person and no table holds (a leader's post, an
+# exclusion): {person_id: {...}}, see services.awards.medals.MedalFacts.
+MEDAL_PEOPLE_KEY = "awards.medal_people"
 MAX_OFFSET_MM = 40.0
 
 PRINT_MODES = ("full_page", "blank")
@@ -34,7 +37,8 @@ PRINT_MODES = ("full_page", "blank")
 @dataclass
 class AwardSettings:
     """Thresholds for the Kỷ niệm chương (TT 20/2025 as summarised in docs/domain.md "Who awards what, and the Kỷ niệm chương": 15 years for
-    men, 10 for women; the hard-area coefficient is the groups' setting) and the serial prefix
+    men, 10 for women; the hard-area multiplier, ×2 by default, is the groups' setting
+    ``hard_area_coefficient`` with ``hard_area`` saying the commune is such an area) and the serial prefix
     ("" = the unit's code). ``regulation_ubnd`` / ``regulation_police``: the commune's and the
     police unit's own award regulation, added to the default "Căn cứ" lines of their decisions
     (docs/domain.md, "Who issues, where, on what bases")."""

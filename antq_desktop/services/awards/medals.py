@@ -1,16 +1,19 @@
-"""Medal eligibility: the roster's members whose service reaches the thresholds of the settings."""
+"""Medal eligibility: the roster's members whose service reaches the thresholds of the settings,
+leaders under their own rule, exclusions with their reasons (domain.medal_rules; docs/domain.md,
+"Who awards what, and the Kỷ niệm chương")."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 
 from ...domain import award_rules as rules
-from ...domain.text import fold
+from ...domain import medal_rules as mr
+from ...domain.text import fold, nfc
 from ...storage.database import Database
 from ...storage.models import (
     Award,
@@ -23,8 +26,10 @@ from ...storage.models import (
     ServicePeriod,
     Village,
 )
-from .. import groups
-from .config import _read_settings
+from .. import groups, settings
+from ..errors import UserError
+from ..lookup import get_or_refuse
+from .config import MEDAL_PEOPLE_KEY, _read_settings
 from .reading import _label
 
 # ---------------------------------------------------------------------------------------------
@@ -46,14 +51,28 @@ class MedalCandidate:
     needed: float
     has_medal: bool
     medal_decision: str  # "120/QĐ-BCA ngày …" or "dự thảo"
+    verdict: mr.MedalVerdict | None = None
+    post: str = ""  # a leader's post ("" for a team member)
+    first_year: int | None = None  # the year service (or the post) began
 
     @property
     def reached(self) -> bool:
+        """Years enough, and neither excluded nor postponed."""
+        if self.verdict is not None and self.verdict.status in (mr.REFUSED, mr.POSTPONED, mr.NOT_YET):
+            return False
         return self.years + 1e-9 >= self.needed
+
+    @property
+    def eligible(self) -> bool:
+        """On the proposal list: the rule met, no exclusion, no medal yet."""
+        return self.verdict is not None and self.verdict.eligible
 
     @property
     def note(self) -> str:
         parts = []
+        v = self.verdict
+        if v is not None and (v.status in (mr.REFUSED, mr.POSTPONED) or v.rule == "leader"):
+            parts.append(v.reason_vi)
         if self.sex not in ("M", "F"):
             parts.append("Chưa rõ giới tính: hãy kiểm tra ngưỡng 15 năm (nam) / 10 năm (nữ)")
         if self.has_medal:
@@ -76,7 +95,95 @@ class MedalCandidate:
             "has_medal": self.has_medal,
             "medal_decision": self.medal_decision,
             "note": self.note,
+            "rule": self.verdict.rule if self.verdict else "member",
+            "status": self.verdict.status if self.verdict else "",
+            "eligible": self.eligible,
+            "reason": self.verdict.reason_vi if self.verdict else "",
+            "post": self.post,
+            "first_year": self.first_year,
         }
+
+
+@dataclass(frozen=True)
+class MedalFacts:
+    """What the medal rules need about a person that no table holds (kept in the station's
+    settings under ``awards.medal_people``; they do not travel with the person yet).
+
+    ``leader_post`` / ``leader_since``: a leader's post and since when (the leaders' rule);
+    ``hotspot``: a complicated social-evil hotspot in the area they lead; ``exclusion``: a code of
+    :data:`domain.medal_rules.EXCLUSIONS` with an optional note (the decision, the case)."""
+
+    leader_post: str = ""
+    leader_since: date | None = None
+    hotspot: bool = False
+    exclusion: str = ""
+    exclusion_note: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["leader_since"] = self.leader_since.isoformat() if self.leader_since else ""
+        return out
+
+    @classmethod
+    def from_json(cls, value: Any) -> MedalFacts:
+        if not isinstance(value, dict):
+            return cls()
+        try:
+            since = (
+                date.fromisoformat(str(value.get("leader_since") or ""))
+                if value.get("leader_since")
+                else None
+            )
+        except ValueError:
+            since = None
+        return cls(
+            leader_post=str(value.get("leader_post") or ""),
+            leader_since=since,
+            hotspot=bool(value.get("hotspot")),
+            exclusion=str(value.get("exclusion") or ""),
+            exclusion_note=str(value.get("exclusion_note") or ""),
+        )
+
+
+def medal_facts(db: Database) -> dict[str, MedalFacts]:
+    """Every person's medal facts, by person id."""
+    raw = settings.read(db, MEDAL_PEOPLE_KEY, {}) or {}
+    return {str(k): MedalFacts.from_json(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+
+
+def save_medal_facts(db: Database, person_id: str, facts: MedalFacts) -> None:
+    """Record (or, with empty facts, forget) a person's leader post or exclusion."""
+    if facts.exclusion and facts.exclusion not in mr.EXCLUSIONS:
+        raise UserError(
+            "Lý do không xét tặng kỷ niệm chương không có trong danh sách: hãy chọn một lý do có sẵn.",
+            "Unknown reason for leaving someone off the medal list: pick one from the list.",
+        )
+    if nfc(facts.leader_post).strip() and facts.leader_since is None:
+        raise UserError(
+            "Hãy nhập ngày bắt đầu giữ chức vụ lãnh đạo để tính số năm.",
+            "Enter the date the leader took up the post so the years can be counted.",
+        )
+    with db.session() as s:
+        get_or_refuse(
+            s,
+            Person,
+            person_id,
+            "Không tìm thấy người này trong sổ (có thể đã bị xóa): hãy tải lại.",
+            "This person is no longer in the register: reload.",
+        )
+        all_facts = dict(settings.get(s, MEDAL_PEOPLE_KEY, {}) or {})
+        clean = MedalFacts(
+            nfc(facts.leader_post).strip(),
+            facts.leader_since,
+            bool(facts.hotspot),
+            facts.exclusion,
+            nfc(facts.exclusion_note).strip(),
+        )
+        if clean == MedalFacts():
+            all_facts.pop(person_id, None)
+        else:
+            all_facts[person_id] = clean.to_json()
+        settings.put(s, MEDAL_PEOPLE_KEY, all_facts)
 
 
 def medal_candidates(
@@ -86,6 +193,7 @@ def medal_candidates(
     reaches the Kỷ niệm chương threshold on ``as_of`` (today) — or comes within ``within_years`` of
     it. Those who already have the medal are left out unless ``include_awarded``. Most years first."""
     day = as_of or date.today()
+    facts = medal_facts(db)
     with db.session() as s:
         cfg = _read_settings(s)
         ids = set(
@@ -95,6 +203,7 @@ def medal_candidates(
                 )
             )
         )
+        ids |= {pid for pid, f in facts.items() if f.leader_post or f.exclusion}
         ids |= set(
             s.scalars(
                 select(Membership.person_id)
@@ -129,13 +238,44 @@ def medal_candidates(
             )
         ):
             medals.setdefault(a.person_id or "", _label(d))
+        earlier: dict[str, int] = {}
+        for pid in s.scalars(
+            select(Award.person_id)
+            .join(AwardDecision, AwardDecision.id == Award.decision_id)
+            .where(
+                Award.deleted.is_(False),
+                AwardDecision.deleted.is_(False),
+                AwardDecision.status == "issued",
+                AwardDecision.form != rules.MEDAL,
+                AwardDecision.decided_on <= day,
+                Award.person_id.is_not(None),
+            )
+        ):
+            earlier[pid or ""] = earlier.get(pid or "", 0) + 1
     out = []
     for pid, (name, sex, birth, village) in people.items():
         if pid in medals and not include_awarded:
             continue
+        f = facts.get(pid, MedalFacts())
         total = groups.service_total(db, pid, day)
-        needed = rules.medal_years_needed(sex, cfg.medal_years_men, cfg.medal_years_women)
-        if total.years + within_years + 1e-9 < needed:
+        years, first_year, leader = total.years, _first_year(db, pid), None
+        if f.leader_post and f.leader_since:
+            years = max((day - f.leader_since).days, 0) / 365.25
+            first_year = f.leader_since.year
+            leader = mr.LeaderFacts(f.leader_post, years, earlier.get(pid, 0), f.hotspot)
+        verdict = mr.medal_verdict(
+            name,
+            sex,
+            years,
+            leader=leader,
+            exclusion=f.exclusion,
+            exclusion_note=f.exclusion_note,
+            has_medal=pid in medals,
+            men=cfg.medal_years_men,
+            women=cfg.medal_years_women,
+        )
+        needed = verdict.needed
+        if years + within_years + 1e-9 < needed:
             continue
         out.append(
             MedalCandidate(
@@ -144,17 +284,33 @@ def medal_candidates(
                 sex=sex,
                 birth=birth,
                 village=village,
-                years=total.years,
+                years=years,
                 plain_days=total.plain_days,
                 hard_days=total.hard_days,
                 coefficient=total.coefficient,
                 needed=needed,
                 has_medal=pid in medals,
                 medal_decision=medals.get(pid, ""),
+                verdict=verdict,
+                post=f.leader_post if leader else "",
+                first_year=first_year,
             )
         )
     out.sort(key=lambda c: (-c.years, fold(c.name)))
     return out
+
+
+def _first_year(db: Database, person_id: str) -> int | None:
+    """The year the person's service began (the list's "from" column)."""
+    periods = groups.service_periods(db, person_id)
+    return min((p.started_on.year for p in periods), default=None)
+
+
+def medal_proposal(db: Database, year: int) -> list[MedalCandidate]:
+    """Those to propose for the Kỷ niệm chương in ``year``: eligible on 19 August (the Ngày hội the
+    medals are timed for), team members first then leaders, most years first."""
+    rows = [c for c in medal_candidates(db, date(year, 8, 19)) if c.eligible]
+    return sorted(rows, key=lambda c: (c.post != "", -c.years, fold(c.name)))
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ...domain import group_rules as rules
+from ...domain.medal_rules import HARD_AREA_MULTIPLIER
 from ...storage.database import Database
 from .. import settings
 from ..errors import UserError
@@ -70,11 +71,9 @@ class GroupSettings:
       area, so service in its teams counts as hard-area service.
     * ``hard_area_coefficient`` — how much one year of hard-area service counts
       for towards the Kỷ niệm chương "Bảo vệ an ninh Tổ quốc" (15 years for men,
-      10 for women). docs/domain.md "Roster fields and service time" gives ×2 for especially difficult, border and
-      island areas, taken from a press summary of TT 20/2025 (laodong.vn), not
-      from the circular's own text, and which communes qualify is a list the
-      province holds. So the default is 1.0 (no bonus) until the commune enters
-      the figure its provincial police confirm — presumably 2.
+      10 for women): ×2 by default, as TT 20/2025 counts it (docs/domain.md, "Roster fields and
+      service time"; :data:`domain.medal_rules.HARD_AREA_MULTIPLIER`). It applies to periods
+      marked hard-area, and to all team service when ``hard_area`` says the commune is one.
     * ``primary_school_enough`` — Điều 13 khoản 3: in border, mountain,
       ethnic-minority or especially difficult areas, completed primary school
       suffices instead of THCS.
@@ -84,7 +83,7 @@ class GroupSettings:
     team_max: int | None = 6
     village_limits: dict[str, dict[str, int | None]] = field(default_factory=dict)
     hard_area: bool = False
-    hard_area_coefficient: float = 1.0
+    hard_area_coefficient: float = HARD_AREA_MULTIPLIER
     primary_school_enough: bool = False
 
     def size_limit(self, village_id: str | None) -> rules.SizeLimit:
@@ -104,15 +103,15 @@ def _read_settings(s: Session) -> GroupSettings:
         lim = rules.size_limit_for({"min": None, "max": None, "villages": size["villages"]}, str(vid))
         villages[str(vid)] = {"min": lim.min, "max": lim.max}
     try:
-        coefficient = float(settings.get(s, HARD_AREA_COEFFICIENT_KEY, 1.0))
+        coefficient = float(settings.get(s, HARD_AREA_COEFFICIENT_KEY, HARD_AREA_MULTIPLIER))
     except (TypeError, ValueError):
-        coefficient = 1.0
+        coefficient = HARD_AREA_MULTIPLIER
     return GroupSettings(
         team_min=default.min,
         team_max=default.max,
         village_limits=villages,
         hard_area=bool(settings.get(s, HARD_AREA_KEY, False)),
-        hard_area_coefficient=coefficient if coefficient > 0 else 1.0,
+        hard_area_coefficient=coefficient if coefficient > 0 else HARD_AREA_MULTIPLIER,
         primary_school_enough=bool(settings.get(s, PRIMARY_ENOUGH_KEY, False)),
     )
 
