@@ -179,7 +179,7 @@ def test_the_print_dialog_starts_on_a4_and_remembers_the_template(qtbot, station
     setup_app(station.data_dir)
     db = station.db
     did = _issued(station, "Lò Văn Páo")
-    from antq_desktop.ui.awards_page import PrintCertificatesDialog
+    from antq_desktop.ui.awards import PrintCertificatesDialog
 
     decision = next(r for r in aw.list_decisions(db) if r.id == did)
     dialog = PrintCertificatesDialog(db, decision, "canbo1")
