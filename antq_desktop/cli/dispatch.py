@@ -74,6 +74,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": sync.cmd_sync,
     "awards": awards.cmd_awards,
     "report": reports.cmd_report,
+    "reports": reports.cmd_reports,
     "hub": hub.cmd_hub,
     "restore": backups.cmd_restore,
     "audit": audit.cmd_audit,
