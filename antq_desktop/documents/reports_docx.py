@@ -73,12 +73,13 @@ class _ReportPaper(_Paper):
         from docx.shared import Mm, Pt
 
         lines = _lines(report)
-        widths = [Mm(12), 0, Mm(26), Mm(26)]
+        widths = [Mm(14), 0, Mm(28), Mm(24)]
         widths[1] = self.text_width - sum(widths)
         t = self.doc.add_table(rows=1 + len(lines), cols=4)
         t.style = self.doc.styles["Table Grid"]
         t.autofit = False
-        for i, w in enumerate(widths):
+        for i, w in enumerate(widths):  # the grid (LibreOffice reads it) and every cell (Word does)
+            t.columns[i].width = w
             for cell in t.columns[i].cells:
                 cell.width = w
         for c, head in enumerate(("STT", "Chỉ tiêu", "Đơn vị tính", "Kết quả")):
