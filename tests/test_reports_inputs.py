@@ -208,7 +208,14 @@ def test_at_the_hub_hand_figures_add_up_over_two_communes_through_bundles(tmp_pa
 
         out = tmp_path / "tinh.docx"
         render_report_docx(province, letterhead(hub), out, day=date(2026, 12, 16))
-        assert "Linh kiện vũ khí (nòng súng, ống giảm thanh, bộ phận khác) chiếc 7" in docx_text(out)
+        text = docx_text(out)
+        assert "Linh kiện vũ khí (nòng súng, ống giảm thanh, bộ phận khác) chiếc 7" in text
+        # The communes' texts are theirs; the province paper carries the templates to finish in Word.
+        assert [(n.code, n.typed) for n in province.narrative] == [
+            ("danh_gia_chung", False),
+            ("phuong_huong", False),
+        ]
+        assert "II. ĐÁNH GIÁ CHUNG" in text and "Đánh giá của xã A." not in text
 
         # The hub reads, it does not type a commune's figures.
         with pytest.raises(UserError):

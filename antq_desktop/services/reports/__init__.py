@@ -56,6 +56,7 @@ from .inputs import (
     parse_value,
     set_figure,
     set_narrative,
+    template_narrative,
     typed_figures,
     typed_indicators,
 )
@@ -95,6 +96,7 @@ __all__ = [
     "parse_value",
     "set_figure",
     "set_narrative",
+    "template_narrative",
     "typed_figures",
     "typed_indicators",
     "use_data_folder",

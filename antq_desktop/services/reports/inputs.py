@@ -203,6 +203,13 @@ def narrative(db: Database, p: Period, d: ReportDefinition, unit: str = "") -> t
     )
 
 
+def template_narrative(p: Period, d: ReportDefinition, unit: str = "") -> tuple[NarrativeText, ...]:
+    """Every section as its filled template (the upper level's sum of communes: to finish in Word)."""
+    return tuple(
+        NarrativeText(n.code, n.title, fill_template(n.template, p, unit), False) for n in d.narrative
+    )
+
+
 def set_narrative(
     db: Database,
     period_text: str | Period,
