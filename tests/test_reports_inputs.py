@@ -378,3 +378,29 @@ def test_migration_0013_both_ways(backend: str, tmp_path: Path, request: pytest.
         assert migrate.current_revision(db) == migrate.HEAD_REVISION
     finally:
         db.dispose()
+
+
+# What the movement's reports state and had no indicator (issue 19): computed where the records hold
+# it, typed by hand where only people know it.
+FOUND = {
+    "units.recognised_pct": ("manual", "pct"),  # cơ quan, doanh nghiệp, cơ sở giáo dục recognised (%)
+    "units.recognised": ("manual", "value"),
+    "units.registered": ("manual", "value"),
+    "handed_in.parts": ("manual", "value"),  # linh kiện, nòng, ống giảm thanh
+    "models.camera_cases": ("manual", "value"),  # cases solved from camera footage
+    "key_areas.transformed": ("manual", "value"),  # chuyển hóa địa bàn trọng điểm
+    "meetings.listening_attendances": ("meetings", "attendances"),  # "lắng nghe ý kiến" attendances
+    "reintegration.helped": ("manual", "value"),  # người lầm lỗi helped in the community
+    "crimes.change_pct": ("manual", "change_pct"),  # against the same period last year
+}
+
+
+def test_the_movements_figures_have_an_indicator_in_the_default_report() -> None:
+    d = rp.load_definition()
+    by_code = {i.code: i for i in d.indicators}
+    assert {c: (by_code[c].source, by_code[c].measure) for c in FOUND} == FOUND
+    assert by_code["meetings.listening_attendances"].params == {"meeting_type": "lang_nghe_y_kien"}
+    assert [n.title for n in d.narrative] == ["Đánh giá chung", "Phương hướng, nhiệm vụ"]
+    assert all(n.template for n in d.narrative)
+    # A share or a change is computed from typed parts, never typed itself.
+    assert not {"units.recognised_pct", "crimes.change_pct"} & set(rp.typed_indicators())
