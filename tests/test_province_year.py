@@ -131,9 +131,16 @@ class Province:
         for i in d.indicators:
             parts = hub_service.PCT_PARTS.get((i.source, i.measure))
             kinds = [rp.distinct_keys(self.dbs[k], p, i) for k in NAMES]
-            if parts:
+            if parts and i.source == "manual":  # a share or change of figures typed by hand
+                change = i.measure == "change_pct"
+                of, over = (
+                    (i.params["code"], i.params["previous"]) if change else (i.params["of"], i.params["over"])
+                )
+                num, den = (sum(own[k][c] for k in NAMES) for c in (of, over))
+                expected: Any = _pct(int(num - den if change else num), int(den))
+            elif parts:
                 num, den = (sum(own[k][by_measure[(i.source, m)]] for k in NAMES) for m in parts)
-                expected: Any = _pct(int(num), int(den))
+                expected = _pct(int(num), int(den))
             elif kinds[0] is not None:
                 expected = len(set().union(*kinds))
                 assert all(own[k][i.code] == len(kinds[n]) for n, k in enumerate(NAMES)), i.code

@@ -284,6 +284,10 @@ BASE = {
     "villages.registered": 3,
     "villages.recognised": 1,
     "villages.recognised_pct": 33.33,
+    # Typed by hand (none in this commune): 0, and their share 0.
+    "units.registered": 0,
+    "units.recognised": 0,
+    "units.recognised_pct": 0.0,
 }
 YEAR = {
     **BASE,
@@ -292,8 +296,10 @@ YEAR = {
     "models.new_groups": 2,
     "models.members": 3,
     "models.cameras": 19,
+    "models.camera_cases": 0,
     "meetings.total": 4,  # 20/12/2025, 10/07, 20/09, and the self-assessment meeting of 20/10
     "meetings.listening": 2,
+    "meetings.listening_attendances": 125,
     "meetings.attendances": 275,
     "meetings.opinions_received": 3,
     "meetings.opinions_answered": 2,
@@ -309,11 +315,13 @@ YEAR = {
     "handed_in.vu_khi_tho_so": 5,
     "handed_in.phao": 3.2,
     "handed_in.cong_cu_ho_tro": 4,
+    "handed_in.parts": 0,
     "tips.total": 3,
     "tips.led_to_case": 2,
     "surrenders.persons": 3,
     "mediations.total": 3,
     "mediations.successful": 2,
+    "reintegration.helped": 0,
     "awards.total": 5,
     "awards.collective": 1,
     "awards.individual": 4,
@@ -322,6 +330,10 @@ YEAR = {
     "awards.ky_niem_chuong": 1,
     "awards.ky_niem_chuong_bien_phong": 0,
     "awards.thu_khen": 0,
+    "crimes.count": 0,
+    "crimes.previous": 0,
+    "crimes.change_pct": 0.0,
+    "key_areas.transformed": 0,
 }
 Q3 = {
     **BASE,
@@ -330,8 +342,10 @@ Q3 = {
     "models.new_groups": 1,
     "models.members": 3,
     "models.cameras": 12,
+    "models.camera_cases": 0,
     "meetings.total": 1,
     "meetings.listening": 1,
+    "meetings.listening_attendances": 45,
     "meetings.attendances": 45,
     "meetings.opinions_received": 2,
     "meetings.opinions_answered": 1,
@@ -347,11 +361,13 @@ Q3 = {
     "handed_in.vu_khi_tho_so": 5,
     "handed_in.phao": 0,
     "handed_in.cong_cu_ho_tro": 4,
+    "handed_in.parts": 0,
     "tips.total": 2,
     "tips.led_to_case": 1,
     "surrenders.persons": 1,
     "mediations.total": 1,
     "mediations.successful": 1,
+    "reintegration.helped": 0,
     "awards.total": 3,
     "awards.collective": 1,
     "awards.individual": 2,
@@ -360,6 +376,10 @@ Q3 = {
     "awards.ky_niem_chuong": 0,
     "awards.ky_niem_chuong_bien_phong": 0,
     "awards.thu_khen": 0,
+    "crimes.count": 0,
+    "crimes.previous": 0,
+    "crimes.change_pct": 0.0,
+    "key_areas.transformed": 0,
 }
 # Indicators whose figure is a sum over records, not a count of them.
 SUMS = {
@@ -369,8 +389,11 @@ SUMS = {
     "models.members",
     "models.cameras",
     "meetings.attendances",
+    "meetings.listening_attendances",
     "meetings.survey_sheets",
     "surrenders.persons",
+    "units.recognised_pct",
+    "crimes.change_pct",
 }
 
 

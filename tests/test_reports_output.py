@@ -92,7 +92,7 @@ def test_cli_report_formats_exit_codes_and_stable_json(commune, run_cli, tmp_pat
     proc = run_cli("--data-dir", root, "report", "--period", "2026")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
-    assert list(data) == ["definition", "title", "period", "unit", "indicators"]
+    assert list(data) == ["definition", "title", "period", "unit", "indicators", "narrative"]
     assert data["period"] == {
         "code": "2026",
         "kind": "year",
@@ -104,7 +104,7 @@ def test_cli_report_formats_exit_codes_and_stable_json(commune, run_cli, tmp_pat
     }
     assert {i["code"]: i["value"] for i in data["indicators"]} == YEAR
     assert all(
-        list(i) == ["code", "section", "label", "unit", "indent", "value", "breakdown"]
+        list(i) == ["code", "section", "label", "unit", "indent", "value", "breakdown", "by_hand"]
         for i in data["indicators"]
     )
 
@@ -128,7 +128,7 @@ def test_cli_report_formats_exit_codes_and_stable_json(commune, run_cli, tmp_pat
     for args, words in (
         (("--period", "2026-Q5"), "không hợp lệ"),
         (("--period", "2026", "--format", "pdf"), "-o"),
-        (("--period", "2026", "-o", tmp_path / "r.docx"), ".pdf, .xlsx"),
+        (("--period", "2026", "-o", tmp_path / "r.doc"), ".pdf, .xlsx, .docx"),
         (("--period", "2026", "--drill", "khong.co"), "không có chỉ tiêu"),
         (("--period", "2026", "--definition", "khong_co"), "Không có mẫu báo cáo"),
     ):
@@ -136,5 +136,5 @@ def test_cli_report_formats_exit_codes_and_stable_json(commune, run_cli, tmp_pat
         assert bad.returncode == 1, (args, bad.stderr)
         line = bad.stderr.strip()
         assert "\n" not in line and words in line and "Traceback" not in line, line
-    assert not (tmp_path / "r.docx").exists()
+    assert not (tmp_path / "r.doc").exists()
     assert run_cli("--data-dir", root, "report").returncode == 1  # --period is required

@@ -76,6 +76,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": sync.cmd_sync,
     "awards": awards.cmd_awards,
     "report": reports.cmd_report,
+    "reports": reports.cmd_reports,
     "hub": hub.cmd_hub,
     "assessments": assessments.cmd_assessments,
     "keys": keys.cmd_keys,

@@ -6,7 +6,7 @@ Kept apart from ``dispatch.py`` (which only registers it). Same contract: exit 0
 
 * ``antq hub communes [--period P] [--json]`` — one line per commune: pairing,
   last bundle received, days since, unacknowledged changes, latest figures;
-* ``antq hub report --period P [--format pdf|xlsx|json] [-o FILE]`` — the sum
+* ``antq hub report --period P [--format pdf|xlsx|docx|json] [-o FILE]`` — the sum
   of the communes' reports (percentages recomputed from the sums);
 * ``antq hub approve --commune CODE --period P [--reason TEXT] [--json]`` —
   approve and lock a commune's period, keeping the figures approved;
@@ -39,7 +39,9 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     rp = hsub.add_parser("report", help="báo cáo toàn tỉnh: cộng số liệu các xã")
     rp.add_argument("--period", required=True, help="kỳ báo cáo: 2026 | 2026-H1 | 2026-Q3 | 2026-07")
     rp.add_argument(
-        "--format", choices=FORMATS, help="pdf | xlsx | json (mặc định: theo đuôi tệp, không có tệp: json)"
+        "--format",
+        choices=FORMATS,
+        help="pdf | xlsx | docx | json (mặc định: theo đuôi tệp, không có tệp: json)",
     )
     rp.add_argument("-o", "--output", help="tệp cần ghi (json: bỏ trống để in ra màn hình)")
     rp.add_argument("--definition", default="bao_cao_phong_trao", help="mã mẫu báo cáo (resources/reports)")
@@ -152,12 +154,14 @@ def cmd_hub(args: argparse.Namespace) -> int:
             return 0
         from datetime import date
 
-        from ..documents.reports import render_report_pdf, render_report_xlsx
+        from ..documents.reports import render_report_docx, render_report_pdf, render_report_xlsx
         from ..papers.letterhead import letterhead
 
         out = Path(args.output).expanduser()
         if fmt == "pdf":
             n = render_report_pdf(report, letterhead(station.db), out, day=date.today())
+        elif fmt == "docx":
+            n = render_report_docx(report, letterhead(station.db), out, day=date.today())
         else:
             n = render_report_xlsx(report, out)
         unit = "trang" if fmt == "pdf" else "chỉ tiêu"

@@ -153,6 +153,31 @@ HELP_EN = {
     ),
     "khen thưởng: quyết định, in giấy khen, kiểm tra giấy khen": "awards: decisions, printing certificates, verifying them",
     "báo cáo kết quả phong trào theo kỳ: PDF, Excel hoặc JSON": "the movement's report for a period: PDF, Excel or JSON",
+    "báo cáo kết quả phong trào theo kỳ: PDF, Excel, Word hoặc JSON": (
+        "the movement's report for a period: PDF, Excel, Word or JSON"
+    ),
+    "số liệu nhập tay, phần nhận xét và các mẫu báo cáo": (
+        "figures typed by hand, the narrative sections and the report templates"
+    ),
+    "nhập tay số liệu của một chỉ tiêu cho một kỳ": "type an indicator's figure for a period",
+    "mã chỉ tiêu nhập tay, ví dụ handed_in.parts": "code of an indicator typed by hand, e.g. handed_in.parts",
+    "số liệu (số không âm, ví dụ 12 hoặc 1,5)": "the figure (a number of 0 or more, e.g. 12 or 1.5)",
+    "xóa số liệu đã nhập (tính lại là 0)": "remove the typed figure (it counts 0 again)",
+    "ghi chú kèm số liệu": "a note with the figure",
+    "các chỉ tiêu nhập tay và phần nhận xét của một kỳ": "the indicators typed by hand and the narrative of a period",
+    "viết một phần nhận xét của báo cáo (đánh giá chung, phương hướng)": (
+        "write a narrative section of the report (general assessment, directions)"
+    ),
+    "mã phần: danh_gia_chung | phuong_huong": "section code: danh_gia_chung | phuong_huong",
+    "nội dung (để trống: in lại đoạn mẫu)": "the text (empty: the template is printed again)",
+    "tệp văn bản UTF-8 chứa nội dung": "a UTF-8 text file holding the text",
+    "các mẫu báo cáo: có sẵn và trong thư mục dữ liệu": "the report templates: built-in and in the data folder",
+    "mã mẫu báo cáo (có sẵn, hoặc tệp <thư mục dữ liệu>/reports/MÃ.json)": (
+        "report template id (built-in, or the file <data folder>/reports/ID.json)"
+    ),
+    "pdf | xlsx | docx | json (mặc định: theo đuôi tệp, không có tệp: json)": (
+        "pdf | xlsx | docx | json (default: from the file's extension; no file: json)"
+    ),
     "máy tổng hợp của cấp trên: các xã, báo cáo toàn tỉnh": "the upper level's hub: its communes, the province report",
     "khôi phục từ một bản sao lưu (giữ bản an toàn của dữ liệu hiện tại)": (
         "restore from a backup (keeps a safety copy of the current data)"

@@ -7,6 +7,12 @@
   their form); the signature of the head of the unit and "Nơi nhận".
 * :func:`render_report_xlsx` — the same table in a workbook, numbers as
   numbers so the upper level can add communes up.
+* :func:`render_report_docx` — the same paper as an editable Word file
+  (:mod:`documents.reports_docx`): officers finish reports in Word.
+
+After the table, the narrative sections ("Đánh giá chung", "Phương hướng,
+nhiệm vụ"): what the officer typed for the period, or the definition's
+template (``report.narrative``).
 The report itself (``services.reports.Report``) is computed by the services;
 ``papers.reports.write_report`` joins the two.
 
@@ -47,7 +53,7 @@ from .layout import (
 #: A computed ``services.reports.Report`` (period, unit, figures): papers read it, never make it.
 Report = Any
 
-__all__ = ["render_report_pdf", "render_report_xlsx"]
+__all__ = ["narrative_blocks", "render_report_docx", "render_report_pdf", "render_report_xlsx"]
 
 NBSP = "\u00a0"  # the number is written in by hand; plain spaces would collapse
 
@@ -116,6 +122,35 @@ def _intro(report: Report, unit: str) -> str:
     )
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def narrative_blocks(report: Report) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) of each narrative section, in order: "II. ĐÁNH GIÁ CHUNG" after
+    "I. KẾT QUẢ" (the table)."""
+    out = []
+    for n, section in enumerate(getattr(report, "narrative", ()) or (), 2):
+        number = ROMAN[n - 1] if n <= len(ROMAN) else str(n)
+        lines = [nfc(line).strip() for line in str(section.text).split("\n")]
+        out.append((f"{number}. {nfc(section.title).upper()}", [line for line in lines if line]))
+    return out
+
+
+def render_report_docx(
+    report: Report,
+    letterhead: Letterhead,
+    path: str | os.PathLike[str],
+    *,
+    day: Date | None = None,
+    number: str = "",
+    recipients: tuple[str, ...] = (),
+) -> int:
+    """Write the report as an editable .docx (:mod:`documents.reports_docx`); returns the rows."""
+    from .reports_docx import render_report_docx as render
+
+    return render(report, letterhead, path, day=day, number=number, recipients=recipients)
+
+
 def render_report_pdf(
     report: Report,
     letterhead: Letterhead,
@@ -159,13 +194,21 @@ def render_report_pdf(
     title = f"{report.definition.subject} {report.period.label}"
     upper = nfc(str(report.unit.get("upper_level", ""))).strip()
     recipients = recipients or tuple(x for x in (f"{upper} (để báo cáo)" if upper else "", "Lưu: VT") if x)
+    sections = narrative_blocks(report)
+    texts: list[Flowable] = []
+    for heading, paragraphs in sections:
+        texts.append(para(f"<b>{esc(heading)}</b>", st.body))
+        texts += [para(esc(line), st.body) for line in paragraphs]
     story: list[Flowable] = [
         official_header(
             letterhead, width, number=number or f"Số:{NBSP * 10}/{report.definition.symbol}", day=day, st=st
         ),
         *title_block(report.definition.document_kind, title, st=st),
         para(esc(_intro(report, unit_phrase)), st.body),
+        *([para("<b>I. KẾT QUẢ THỰC HIỆN</b>", st.body)] if sections else []),
         table,
+        *([Spacer(1, 6)] if sections else []),
+        *texts,
         KeepTogether(
             [
                 Spacer(1, 10),
@@ -215,6 +258,13 @@ def render_report_xlsx(report: Report, path: str | os.PathLike[str]) -> int:
         ws.append([line["no"], code, label, nfc(line["unit"]), line["value"]])
         ws.cell(ws.max_row, 3).data_type = "s"  # never a formula, whatever the label says
         rows += 1
+    for heading, paragraphs in narrative_blocks(report):
+        ws.append([])
+        ws.append(["", "", heading])
+        ws.cell(ws.max_row, 3).font = bold
+        for line in paragraphs:
+            ws.append(["", "", line])
+            ws.cell(ws.max_row, 3).data_type = "s"
     for col, w in zip("ABCDE", (6, 26, 70, 14, 12), strict=True):
         ws.column_dimensions[col].width = w
     for row in ws.iter_rows(min_row=6):

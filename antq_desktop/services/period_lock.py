@@ -63,6 +63,8 @@ from ..storage.models import (
     Opinion,
     Person,
     PublicTip,
+    ReportFigure,
+    ReportNarrative,
     ReportSubmission,
     Site,
     Surrender,
@@ -226,6 +228,19 @@ KIND_NAMES: dict[type, tuple[str, str]] = {
 GENERIC_KIND = ("bản ghi", "record")
 
 
+def _period_codes(_s: Session, obj: Any) -> list[str]:
+    hist = inspect(obj).attrs["period"].history
+    return [str(v) for v in {*hist.added, *hist.unchanged, *hist.deleted, obj.period} if v]
+
+
+# Records of one reporting period (what people type for a report, docs/domain.md "Figures typed by
+# hand and the narrative"): a change touches the lock of that same period, whatever its dates.
+PERIODIC: dict[type, tuple[Callable[[Session, Any], list[str]], tuple[str, str]]] = {
+    ReportFigure: (_period_codes, ("số liệu nhập tay", "hand-entered figure")),
+    ReportNarrative: (_period_codes, ("phần nhận xét của báo cáo", "report narrative")),
+}
+
+
 def _fmt(d: date) -> str:
     return d.strftime("%d/%m/%Y")
 
@@ -247,7 +262,12 @@ def locks_for(s: Session) -> list[ReportSubmission]:
 
 
 def refusal(
-    lock: ReportSubmission, day: date | None, kind: tuple[str, str] = GENERIC_KIND, year: int | None = None
+    lock: ReportSubmission,
+    day: date | None,
+    kind: tuple[str, str] = GENERIC_KIND,
+    year: int | None = None,
+    *,
+    of_period: bool = False,
 ) -> UserError:
     """The one sentence: which period, approved on which day by whom (and why), what cannot change."""
     reason = lock.lock_reason.strip().rstrip(".")
@@ -255,26 +275,44 @@ def refusal(
     who = f"{by}: {reason}" if reason else by
     on = f" ngày {_fmt(lock.locked_at)}" if lock.locked_at else ""
     what = f"{kind[0]} năm {year}" if day is None else f"{kind[0]} ngày {_fmt(day)}"
+    if of_period:
+        what = f"{kind[0]} của kỳ này"
     return UserError(
         f"Kỳ báo cáo {lock.period} (từ {_fmt(lock.period_start)} đến {_fmt(lock.period_end)}) đã được "
         f"cấp trên phê duyệt{on} ({who}): không thêm, sửa hay xóa được {what} vì số liệu kỳ này đã khóa, "
         "hãy đề nghị cấp trên mở lại kỳ nếu cần sửa.",
         f"The reporting period {lock.period} ({lock.period_start}–{lock.period_end}) was approved by "
         f"the upper level{' on ' + str(lock.locked_at.date()) if lock.locked_at else ''} ({who}), so a "
-        f"{kind[1]} {'of' if day is None else 'dated'} {day or year} cannot be added, changed or deleted: "
+        + (
+            f"{kind[1]} of this period"
+            if of_period
+            else f"{kind[1]} {'of' if day is None else 'dated'} {day or year}"
+        )
+        + " cannot be added, changed or deleted: "
         "ask the upper level to reopen the period.",
     )
 
 
 def check(s: Session, objects: Iterable[Any]) -> None:
     """Raise the refusal if any of ``objects`` (new, changed or tombstoned) touches a locked period."""
-    candidates = [o for o in objects if isinstance(o, SyncMixin) and (type(o) in DATED or type(o) in YEARLY)]
+    candidates = [
+        o
+        for o in objects
+        if isinstance(o, SyncMixin) and (type(o) in DATED or type(o) in YEARLY or type(o) in PERIODIC)
+    ]
     if not candidates:
         return
     with s.no_autoflush:
         locks = locks_for(s)
     if not locks:
         return
+    for obj in [o for o in candidates if type(o) in PERIODIC]:
+        codes, kind = PERIODIC[type(obj)]
+        for code in codes(s, obj):
+            for lock in locks:
+                if lock.period == code:
+                    raise refusal(lock, None, kind, of_period=True)
+    candidates = [o for o in candidates if type(o) not in PERIODIC]
     # A household's history line last: the refusal names the household or person changed, if any.
     candidates.sort(key=lambda o: isinstance(o, HouseholdEvent))
     for obj in candidates:

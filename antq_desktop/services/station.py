@@ -62,6 +62,9 @@ def open_station(data_dir: DataDir) -> Station:
         )
     with db.session() as s:  # a commune's changes of shared rows (from migration 0009) become its overlay
         catalogue_overlay.adopt_row_changes(s)
+    from .reports import use_data_folder  # a province's own report templates: <data dir>/reports
+
+    use_data_folder(data_dir.root)
     return Station(data_dir, db, check.notes)
 
 

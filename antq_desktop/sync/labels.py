@@ -47,6 +47,8 @@ TABLE_LABELS = {
     "unit_assessment": ("Đánh giá cơ quan, doanh nghiệp, trường học", "Unit assessments"),
     "commune_assessment": ("Đánh giá xã", "Commune assessments"),
     "report_submission": ("Báo cáo đã gửi", "Reports sent"),
+    "report_figure": ("Số liệu báo cáo nhập tay", "Hand-entered report figures"),
+    "report_narrative": ("Phần nhận xét của báo cáo", "Report narrative sections"),
     # Local tables, named in the audit trail and the restore question.
     "app_user": ("Tài khoản", "Accounts"),
     "setting": ("Thiết lập", "Settings"),
@@ -110,6 +112,8 @@ def record_label(s: Session, table: str, row: Mapping[str, Any] | None, record_i
         return f"xã {row.get('commune_code') or ''}, năm {row.get('year') or ''}"
     if table == "report_submission":
         return f"kỳ {row.get('period') or ''} của xã {row.get('commune_code') or ''}"
+    if table in ("report_figure", "report_narrative"):
+        return f"{row.get('code') or row.get('section') or ''}, kỳ {row.get('period') or ''}"
     if table in ("handed_in_item", "public_tip", "surrender", "mediation", "village_assessment"):
         village = _village_name(s, row.get("village_id"))
         day = next(

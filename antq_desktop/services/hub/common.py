@@ -19,6 +19,10 @@ from ..errors import UserError
 PCT_PARTS: dict[tuple[str, str], tuple[str, str]] = {
     ("households", "signed_pct"): ("signed", "total"),
     ("villages", "recognised_pct"): ("recognised", "registered"),
+    # Shares and changes of figures typed by hand (services.reports.source_manual): the parts are
+    # typed figures, added over the communes like computed ones.
+    ("manual", "pct"): ("part", "whole"),
+    ("manual", "change_pct"): ("part", "whole"),
 }
 
 # The communes table's figures: key → indicator of the default report.

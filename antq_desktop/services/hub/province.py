@@ -77,4 +77,5 @@ def province_report(
             "upper_level": "",
             "communes": list(codes),
         }
-    return reports.Report(d, p, unit, tuple(figures))
+    texts = reports.template_narrative(p, d, str(unit["unit_name"]))  # the upper level's own to write
+    return reports.Report(d, p, unit, tuple(figures), texts)

@@ -28,8 +28,9 @@ sending, and the upper level's period lock.
 The package, one idea per module (this ``__init__`` re-exports their public names):
 ``periods``, ``definitions``, ``scope`` (one commune at the upper level), ``source_base`` and
 one ``source_<name>`` per source (households, villages, groups, meetings, results, awards),
-``sources`` (the sources by name), ``figures`` (the report computed, drill-down) and
-``sending`` (submissions and the period lock).
+``sources`` (the sources by name), ``figures`` (the report computed, drill-down),
+``sending`` (submissions and the period lock), ``source_manual`` and ``inputs`` (what only
+people know: figures typed by hand for a period and the narrative sections).
 """
 
 from __future__ import annotations
@@ -37,12 +38,28 @@ from __future__ import annotations
 from .definitions import (
     DEFAULT_DEFINITION,
     Indicator,
+    Listed,
+    NarrativeSection,
     ReportDefinition,
     definition_from_dict,
     definitions_dir,
+    list_definitions,
     load_definition,
+    use_data_folder,
+    user_definitions_dir,
 )
 from .figures import DISTINCT, Figure, Report, compute, distinct_keys, drill, format_number
+from .inputs import (
+    NarrativeText,
+    TypedFigure,
+    clear_figure,
+    parse_value,
+    set_figure,
+    set_narrative,
+    template_narrative,
+    typed_figures,
+    typed_indicators,
+)
 from .periods import (
     CONVENTION_KEY,
     CONVENTIONS,
@@ -70,6 +87,20 @@ from .source_households import (
 from .sources import SOURCES
 
 __all__ = [
+    "Listed",
+    "NarrativeSection",
+    "NarrativeText",
+    "TypedFigure",
+    "clear_figure",
+    "list_definitions",
+    "parse_value",
+    "set_figure",
+    "set_narrative",
+    "template_narrative",
+    "typed_figures",
+    "typed_indicators",
+    "use_data_folder",
+    "user_definitions_dir",
     "CONVENTIONS",
     "CONVENTION_KEY",
     "CommuneScope",

@@ -14,6 +14,7 @@ from ...storage.models import (
 from .. import groups
 from ..errors import UserError
 from .definitions import DEFAULT_DEFINITION, Indicator, ReportDefinition, load_definition
+from .inputs import NarrativeText, narrative
 from .periods import Period, period
 from .scope import scoped
 from .source_base import DrillRow, Number, _Context
@@ -66,6 +67,7 @@ class Figure:
             "indent": i.indent,
             "value": self.value,
             "breakdown": [{"label": lab, "value": v} for lab, v in self.breakdown],
+            "by_hand": i.by_hand,
         }
 
 
@@ -75,6 +77,8 @@ class Report:
     period: Period
     unit: dict[str, Any]
     figures: tuple[Figure, ...]
+    # The narrative sections (typed for the period, or the definition's template): inputs.narrative.
+    narrative: tuple[NarrativeText, ...] = ()
 
     def value(self, code: str) -> Number:
         for f in self.figures:
@@ -93,6 +97,7 @@ class Report:
             "period": self.period.to_dict(),
             "unit": dict(self.unit),
             "indicators": [f.to_dict() for f in self.figures],
+            "narrative": [n.to_dict() for n in self.narrative],
         }
 
 
@@ -144,13 +149,15 @@ def compute(
         raise UserError(
             f"Mẫu báo cáo này không lập cho kỳ {p.label}.", f"This report is not made for a {p.kind} period."
         )
-    ctx = _Context(scoped(db, commune_code), p)
+    target = scoped(db, commune_code)
+    ctx = _Context(target, p)
     figures = []
     for i in d.indicators:
         value, breakdown = SOURCES[i.source].compute(ctx, i.measure, i.params)
         figures.append(Figure(i, value, tuple(breakdown)))
     unit = _commune_unit(db, commune_code) if commune_code else _unit(db)
-    return Report(d, p, unit, tuple(figures))
+    texts = narrative(target, p, d, str(unit.get("unit_name") or ""))
+    return Report(d, p, unit, tuple(figures), texts)
 
 
 def drill(

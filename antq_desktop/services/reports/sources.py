@@ -6,6 +6,8 @@ from .source_awards import _awards, _awards_drill
 from .source_base import Source
 from .source_groups import _groups, _groups_drill
 from .source_households import _households, _households_drill
+from .source_manual import MEASURES as MANUAL_MEASURES
+from .source_manual import _manual, _manual_drill
 from .source_meetings import _meetings, _meetings_drill
 from .source_results import (
     _handed_in,
@@ -33,4 +35,6 @@ SOURCES: dict[str, Source] = {
     "surrenders": Source(("persons", "occasions"), _surrenders, _surrenders_drill),
     "mediations": Source(("count", "successful"), _mediations, _mediations_drill),
     "awards": Source(("recipients",), _awards, _awards_drill),
+    # Typed by hand for the period (report_figure), and shares or changes of typed figures.
+    "manual": Source(MANUAL_MEASURES, _manual, _manual_drill),
 }

@@ -10,6 +10,7 @@ from .core import Commune, Setting, Site, SyncClock, Village
 from .groups import Group, GroupType, Membership, ServicePeriod
 from .households import Commitment, CommitmentText, Household, HouseholdEvent, Person
 from .meetings import Meeting, MeetingAttendee, MeetingType, Opinion
+from .report_inputs import ReportFigure, ReportNarrative
 from .results import HandedInItem, Mediation, PublicTip, ReportSubmission, Surrender, VillageAssessment
 from .safety_units import CommuneAssessmentRecord, CommuneUnit, UnitAssessment
 from .sync import SyncConflict, SyncLog
@@ -38,6 +39,8 @@ __all__ = [
     "Opinion",
     "Person",
     "PublicTip",
+    "ReportFigure",
+    "ReportNarrative",
     "ReportSubmission",
     "ServicePeriod",
     "Setting",
