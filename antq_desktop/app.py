@@ -17,7 +17,7 @@ from pathlib import Path
 
 _T0 = time.perf_counter()
 
-from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QSettings, QTimer  # noqa: E402
 from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget  # noqa: E402
 
@@ -123,29 +123,12 @@ def _wait_for_lock_or_copy(lock: InstanceLock, root: Path, seconds: float = 15.0
     return "busy"
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
-    logs.setup(args.data_dir, warnings=True)  # errors leave a trace: <data dir>/logs/antq.log (logs.py)
-    from .services.setup import wire  # the services' rules in storage's write path, once
-
-    wire()
-    if args.self_test:
-        from .ui import selftest
-
-        return selftest.run(create_application, lang=args.lang)
-    logs.enable_faulthandler(args.data_dir)
-    from .ui import crash_dialog
-
-    crash_dialog.install_qt_messages()  # before Qt starts: "no display" is logged too
-    data_dir = DataDir.resolve(args.data_dir)
-    settings = window_settings(data_dir)
-    app = create_application(sys.argv[:1], settings, args.lang)
-    crash_dialog.install(app)  # an unexpected error: logged, then one sentence and "copy details"
-    log.info("%s %s started", APP_NAME, __version__)
+def _take_the_data_folder(data_dir: DataDir) -> InstanceLock | int:
+    """The lock on the data folder, or the exit code when another copy has it (or it is unusable)."""
     translate = QApplication.translate
-
+    already_open = translate("app", "ANTQ Desktop is already open; its window was brought forward.")
     if ring_running_copy(data_dir.root):
-        print(translate("app", "ANTQ Desktop is already open; its window was brought forward."))
+        print(already_open)
         return 0
     lock = InstanceLock(data_dir.lock_file)
     try:
@@ -154,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A first copy still starting and not yet listening, or a command holding the lock a moment.
         outcome = _wait_for_lock_or_copy(lock, data_dir.root)
         if outcome == "rang":
-            print(translate("app", "ANTQ Desktop is already open; its window was brought forward."))
+            print(already_open)
             return 0
         if outcome == "busy":
             QMessageBox.information(
@@ -174,47 +157,127 @@ def main(argv: Sequence[str] | None = None) -> int:
             .replace("%2", exc.strerror or str(exc)),
         )
         return 1
-    doorbell = Doorbell(data_dir.root)
+    return lock
 
-    from .services import accounts
+
+def _has_a_database(data_dir: DataDir) -> bool:
+    """Whether this is not a first start (a first start shows the setup wizard, not the window)."""
+    return data_dir.database.exists() or data_dir.database_url() != f"sqlite:///{data_dir.database}"
+
+
+def _paint(app: QApplication) -> None:
+    """Let Qt show and paint what was just shown, without taking the officer's keys or clicks yet."""
+    app.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+
+def _set_up(station, window: QWidget | None) -> bool:  # type: ignore[no-untyped-def]
+    """The setup wizard until the station is set up (the window, if shown, hidden meanwhile)."""
     from .services import station as station_service
 
+    while not station_service.is_set_up(station.db):
+        from .ui.setup_wizard import SetupWizard
+
+        if window is not None:
+            window.hide()
+        wizard = SetupWizard()
+        if wizard.exec() != SetupWizard.DialogCode.Accepted:
+            return False
+        run_setup(station, wizard.plan(), wizard)
+    return True
+
+
+def _open_window(station, window, settings: QSettings, exit_after_show: bool):  # type: ignore[no-untyped-def]
+    """The main window on the open station (the frame already shown, if any); None when the officer
+    quits at the sign-in."""
+    from .services import accounts
+    from .services import station as station_service
+    from .ui.main_window import MainWindow
+
+    if exit_after_show:  # the start-up bench: no sign-in, nothing to write
+        signed_in, username = None, accounts.default_username(station.db)
+    else:
+        from .ui.login_dialog import sign_in_at_start
+
+        signed_in = sign_in_at_start(station.db, station_service.unit_summary(station.db)["unit_name"])
+        if signed_in is None:
+            return None
+        username = signed_in.username
+    if window is None:
+        window = MainWindow(None, settings)
+    window.attach(station, username, signed_in)
+    window.show()
+    return window
+
+
+def _run(app: QApplication, args: argparse.Namespace, data_dir: DataDir, settings: QSettings) -> int:
+    """Show the window's frame first (a database already there), then open the station, sign in and
+    fill the window; then the event loop."""
+    doorbell = Doorbell(data_dir.root)
+    frame = None
+    if _has_a_database(data_dir):
+        from .ui.main_window import MainWindow
+
+        frame = MainWindow(None, settings)
+        frame.show()
+        _paint(app)
+        if args.exit_after_show:
+            print(f"shown_after_s={time.perf_counter() - _T0:.3f}", flush=True)
+    from .services import station as station_service
+    from .services.setup import wire  # the services' rules in storage's write path, before any write
+
+    wire()
     try:
         station = station_service.open_station(data_dir)
     except UserError as exc:
-        QMessageBox.critical(None, APP_NAME, error_text(exc))
-        lock.release()
+        QMessageBox.critical(frame, APP_NAME, error_text(exc))
         return 1
-
     try:
-        while not station_service.is_set_up(station.db):
-            from .ui.setup_wizard import SetupWizard
-
-            wizard = SetupWizard()
-            if wizard.exec() != SetupWizard.DialogCode.Accepted:
-                return 0
-            run_setup(station, wizard.plan(), wizard)
-
-        from .ui.main_window import MainWindow
-
-        if args.exit_after_show:  # the start-up bench: straight to the window, nothing to write
-            window = MainWindow(station, settings, accounts.default_username(station.db))
-        else:
-            from .ui.login_dialog import sign_in_at_start
-
-            who = sign_in_at_start(station.db, station_service.unit_summary(station.db)["unit_name"])
-            if who is None:
-                return 0
-            window = MainWindow(station, settings, signed_in=who)
+        if not _set_up(station, frame):
+            return 0
+        window = _open_window(station, frame, settings, args.exit_after_show)
+        if window is None:
+            return 0
         doorbell.rung.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
-        window.show()
         if args.exit_after_show:
-            QTimer.singleShot(
-                0, lambda: (print(f"shown_after_s={time.perf_counter() - _T0:.3f}"), window.close())
-            )
+            QTimer.singleShot(0, lambda: _exit_when_ready(window, print_shown=frame is None))
         return app.exec()
     finally:
         station.close()
+
+
+def _exit_when_ready(window: QWidget, print_shown: bool) -> None:
+    """The bench's end: the station open, the area on screen built and painted."""
+    now = f"{time.perf_counter() - _T0:.3f}"
+    if print_shown:  # a first start: no frame was shown before the station opened
+        print(f"shown_after_s={now}")
+    print(f"ready_after_s={now}", flush=True)
+    window.close()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logs.setup(args.data_dir, warnings=True)  # errors leave a trace: <data dir>/logs/antq.log (logs.py)
+    if args.self_test:
+        from .services.setup import wire
+        from .ui import selftest
+
+        wire()
+        return selftest.run(create_application, lang=args.lang)
+    logs.enable_faulthandler(args.data_dir)
+    from .ui import crash_dialog
+
+    crash_dialog.install_qt_messages()  # before Qt starts: "no display" is logged too
+    data_dir = DataDir.resolve(args.data_dir)
+    settings = window_settings(data_dir)
+    app = create_application(sys.argv[:1], settings, args.lang)
+    crash_dialog.install(app)  # an unexpected error: logged, then one sentence and "copy details"
+    log.info("%s %s started", APP_NAME, __version__)
+    lock = _take_the_data_folder(data_dir)
+    if isinstance(lock, int):
+        return lock
+    try:
+        return _run(app, args, data_dir, settings)
+    finally:
         lock.release()
 
 

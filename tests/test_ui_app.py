@@ -39,7 +39,22 @@ def test_program_starts_to_its_main_window(demo_dir):
     )
     assert result.returncode == 0, result.stderr
     assert "shown_after_s=" in result.stdout
+    assert "ready_after_s=" in result.stdout  # the frame first, then the station and the first page
     assert (demo_dir.root / "window.ini").exists()  # the layout was saved on close
+
+
+def test_the_window_frame_needs_neither_the_database_layer_nor_the_paper_libraries():
+    """What runs before the first paint imports no SQLAlchemy, ORM classes, reportlab or openpyxl."""
+    code = (
+        "import sys, antq_desktop.app, antq_desktop.ui.main_window\n"
+        "heavy = ('sqlalchemy', 'antq_desktop.storage.models', 'reportlab', 'openpyxl', 'alembic')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy or m.startswith(heavy)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=_env(), capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
 
 
 def test_second_start_brings_the_first_forward_and_leaves(demo_dir):

@@ -195,6 +195,26 @@ def test_pages_are_built_the_first_time_they_are_shown(qtbot, station):
     assert set(w.pages.built) == {0, 1, 2}
 
 
+def test_the_frame_shows_before_the_station_and_builds_no_page_until_attached(qtbot, station):
+    """The program shows the window's frame before the database is opened: no page is built (each
+    would query the database); attaching the station builds the area on screen, and only that."""
+    setup_app(station.data_dir)
+    settings = QSettings(str(station.data_dir.settings_file), QSettings.Format.IniFormat)
+    settings.setValue("window/area", AREAS["groups"])  # the area the officer left open last time
+    w = MainWindow(None, settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.pages.built == {} and w.nav.currentRow() == AREAS["groups"]
+    w.refresh_current()  # F5 and Ctrl+B before the station is open do nothing
+    w.backup_now()
+    assert w.pages.built == {}
+    w.attach(station, accounts.default_username(station.db))
+    assert set(w.pages.built) == {AREAS["groups"]}
+    assert w.pages.currentWidget() is w.pages.built[AREAS["groups"]]
+    assert w.windowTitle().endswith(w.unit["unit_name"])
+
+
 def test_undo_goes_through_the_runner_and_announces_the_change(qtbot, window, messages, monkeypatch):
     from antq_desktop.ui.groups import page as groups_page
     from antq_desktop.ui.operations import notifier

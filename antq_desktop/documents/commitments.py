@@ -365,6 +365,37 @@ def render_coverage_list(
     st = styles(13, 11.5)
     width = frame_width(LANDSCAPE)
     day = date or Date.today()
+    village = nfc(village_name).strip()
+    story: list[Flowable] = [
+        official_header(letterhead, width, number=number, day=day, st=st),
+        *title_block(
+            "DANH SÁCH", f"Hộ gia đình ký cam kết an toàn về an ninh, trật tự năm {year}\n{village}", st=st
+        ),
+        _coverage_list_table(rows, width, st),
+        # The summary travels with the signatures: a signature never stands alone on a page.
+        KeepTogether(
+            [
+                Spacer(1, 8),
+                *_coverage_list_summary(rows, st),
+                Spacer(1, 6),
+                signature_block(
+                    [
+                        Signer("NGƯỜI LẬP DANH SÁCH"),
+                        Signer(letterhead.head_title, name=letterhead.signer_name),
+                    ],
+                    width,
+                    st=st,
+                ),
+            ]
+        ),
+    ]
+    return build_pdf(
+        path, story, pagesize=LANDSCAPE, title=f"Danh sách ký cam kết {year} - {village}", subject=village
+    )
+
+
+def _coverage_list_table(rows: Sequence[HouseholdStatusRow], width: float, st: Styles) -> Table:
+    """The list's table: a row per household, a blank column to sign in."""
     heads = [
         "STT",
         "Mã hộ",
@@ -402,6 +433,11 @@ def render_coverage_list(
             ]
         )
     )
+    return table
+
+
+def _coverage_list_summary(rows: Sequence[HouseholdStatusRow], st: Styles) -> list[Flowable]:
+    """The totals under the list (signed, the share, each status) and the verdict on the criterion."""
     total = len(rows)
     signed = sum(1 for r in rows if _is_signed(r.status))
     counts: dict[str, int] = {}
@@ -413,41 +449,17 @@ def render_coverage_list(
     breakdown = "; ".join(
         f"{esc(k).lower()}: {v}" for k, v in sorted(counts.items(), key=lambda kv: order.get(fold(kv[0]), 99))
     )
-    village = nfc(village_name).strip()
-    story: list[Flowable] = [
-        official_header(letterhead, width, number=number, day=day, st=st),
-        *title_block(
-            "DANH SÁCH", f"Hộ gia đình ký cam kết an toàn về an ninh, trật tự năm {year}\n{village}", st=st
+    return [
+        para(
+            f"Tổng số: <b>{total}</b> hộ; đã ký cam kết: <b>{signed}/{total}</b> hộ, "
+            f"đạt <b>{fmt_percent(percent)}</b>" + (f" ({breakdown})." if breakdown else "."),
+            st.body,
         ),
-        table,
-        # The summary travels with the signatures: a signature never stands alone on a page.
-        KeepTogether(
-            [
-                Spacer(1, 8),
-                para(
-                    f"Tổng số: <b>{total}</b> hộ; đã ký cam kết: <b>{signed}/{total}</b> hộ, "
-                    f"đạt <b>{fmt_percent(percent)}</b>" + (f" ({breakdown})." if breakdown else "."),
-                    st.body,
-                ),
-                para(
-                    f"Đánh giá: <b>{'Đạt' if met else 'Chưa đạt'} tiêu chí 100% hộ ký cam kết</b> ({CRITERION}).",
-                    st.body,
-                ),
-                Spacer(1, 6),
-                signature_block(
-                    [
-                        Signer("NGƯỜI LẬP DANH SÁCH"),
-                        Signer(letterhead.head_title, name=letterhead.signer_name),
-                    ],
-                    width,
-                    st=st,
-                ),
-            ]
+        para(
+            f"Đánh giá: <b>{'Đạt' if met else 'Chưa đạt'} tiêu chí 100% hộ ký cam kết</b> ({CRITERION}).",
+            st.body,
         ),
     ]
-    return build_pdf(
-        path, story, pagesize=LANDSCAPE, title=f"Danh sách ký cam kết {year} - {village}", subject=village
-    )
 
 
 # -- the commune report -----------------------------------------------------------------------
@@ -470,18 +482,56 @@ def render_commune_coverage(
     st = styles(13, 11.5)
     width = frame_width(PORTRAIT)
     day = date or Date.today()
-    heads = [
-        "STT",
-        "Thôn, tổ dân phố",
-        "Số hộ",
-        "Đã ký",
-        "Tỷ lệ",
-        "Từ chối",
-        "Vắng",
-        "Chưa ký",
-        "Trong đó vi phạm",
-        "Đánh giá",
+    total = _commune_total(villages)
+    story: list[Flowable] = [
+        official_header(letterhead, width, number=number, day=day, st=st),
+        *title_block(
+            "BÁO CÁO", f"Kết quả ký cam kết hộ gia đình an toàn về an ninh, trật tự năm {year}", st=st
+        ),
+        para(
+            "Thực hiện Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an, kết quả ký cam kết của các "
+            f"hộ gia đình trên địa bàn năm {year} như sau:",
+            st.body,
+        ),
+        _commune_table(villages, total, width, st),
+        KeepTogether(
+            [
+                Spacer(1, 8),
+                para(_commune_summary(villages, total), st.body),
+                Spacer(1, 6),
+                signature_block(
+                    [Signer(letterhead.head_title, name=letterhead.signer_name)],
+                    width,
+                    left=recipients_block(recipients, st=st) if recipients else (),
+                    st=st,
+                ),
+            ]
+        ),
     ]
+    return build_pdf(
+        path, story, title=f"Báo cáo kết quả ký cam kết năm {year}", subject=nfc(letterhead.unit)
+    )
+
+
+def _commune_total(villages: Sequence[VillageCoverage]) -> VillageCoverage:
+    """The whole commune as one row: the villages' figures added up."""
+    return VillageCoverage(
+        "Toàn xã",
+        households=sum(v.households for v in villages),
+        signed=sum(v.signed for v in villages),
+        refused=sum(v.refused for v in villages),
+        absent=sum(v.absent for v in villages),
+        not_signed=sum(v.not_signed for v in villages),
+        broken=sum(v.broken for v in villages),
+    )
+
+
+def _commune_table(
+    villages: Sequence[VillageCoverage], total: VillageCoverage, width: float, st: Styles
+) -> Table:
+    """A row per village (shaded when below 100 %) and the total row."""
+    heads = ["STT", "Thôn, tổ dân phố", "Số hộ", "Đã ký", "Tỷ lệ", "Từ chối", "Vắng", "Chưa ký"]
+    heads += ["Trong đó vi phạm", "Đánh giá"]
     widths = [10 * mm, 0, 14 * mm, 14 * mm, 17 * mm, 14 * mm, 13 * mm, 14 * mm, 17 * mm, 19 * mm]
     widths[1] = width - sum(widths)
     data: list[list[object]] = [[para(h, st.cell_head) for h in heads]]
@@ -514,15 +564,6 @@ def render_commune_coverage(
         )
         if not v.complete:
             commands.append(("BACKGROUND", (0, i), (-1, i), colors.HexColor("#E6E6E6")))
-    total = VillageCoverage(
-        "Toàn xã",
-        households=sum(v.households for v in villages),
-        signed=sum(v.signed for v in villages),
-        refused=sum(v.refused for v in villages),
-        absent=sum(v.absent for v in villages),
-        not_signed=sum(v.not_signed for v in villages),
-        broken=sum(v.broken for v in villages),
-    )
     complete = [v for v in villages if v.complete]
     data.append(
         [
@@ -534,6 +575,13 @@ def render_commune_coverage(
     )
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
+    return table
+
+
+def _commune_summary(villages: Sequence[VillageCoverage], total: VillageCoverage) -> str:
+    """The sentence under the table: the commune's share, the villages that met the criterion and
+    those that did not."""
+    complete = [v for v in villages if v.complete]
     lagging = [v for v in villages if not v.complete]
     summary = (
         f"Toàn xã có <b>{total.signed_total}/{total.households}</b> hộ gia đình đã ký cam kết, đạt "
@@ -543,31 +591,4 @@ def render_commune_coverage(
     if lagging:
         names = ", ".join(f"{esc(v.village)} ({fmt_percent(v.percent)})" for v in lagging)
         summary += f" Các thôn, tổ dân phố chưa đạt (đánh dấu trong bảng): {names}."
-    story: list[Flowable] = [
-        official_header(letterhead, width, number=number, day=day, st=st),
-        *title_block(
-            "BÁO CÁO", f"Kết quả ký cam kết hộ gia đình an toàn về an ninh, trật tự năm {year}", st=st
-        ),
-        para(
-            "Thực hiện Thông tư số 124/2021/TT-BCA ngày 28/12/2021 của Bộ Công an, kết quả ký cam kết của các "
-            f"hộ gia đình trên địa bàn năm {year} như sau:",
-            st.body,
-        ),
-        table,
-        KeepTogether(
-            [
-                Spacer(1, 8),
-                para(summary, st.body),
-                Spacer(1, 6),
-                signature_block(
-                    [Signer(letterhead.head_title, name=letterhead.signer_name)],
-                    width,
-                    left=recipients_block(recipients, st=st) if recipients else (),
-                    st=st,
-                ),
-            ]
-        ),
-    ]
-    return build_pdf(
-        path, story, title=f"Báo cáo kết quả ký cam kết năm {year}", subject=nfc(letterhead.unit)
-    )
+    return summary

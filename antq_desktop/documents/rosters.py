@@ -325,12 +325,24 @@ def render_rosters_xlsx(
     ``(group name, member rows)`` with the fields of ``services.groups.MemberRow``; returns the rows
     written."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
 
     target = Path(path)
+    heads = _roster_heads(many)
+    wb = Workbook(write_only=True)
+    title = nfc(data[0][0]) if not many else "Các tổ, mô hình"
+    ws = wb.create_sheet(title=_sheet_title(title))
+    _write_roster_heading(ws, heads, unit, title, include_left)
+    written = 0
+    for group_name, rows in data:
+        for n, r in enumerate(rows, 1):
+            ws.append(_roster_row(ws, n, group_name if many else None, r))
+            written += 1
+    save_atomically(wb.save, target)
+    return written
 
+
+def _roster_heads(many: bool) -> list[tuple[str, int]]:
+    """The columns (header, width), with the group's name second when the sheet holds many groups."""
     heads = [("STT", 6)]
     if many:
         heads.append(("Tổ, mô hình", 30))
@@ -346,64 +358,82 @@ def render_rosters_xlsx(
         ("Số QĐ công nhận", 16),
         ("Ghi chú", 28),
     ]
-    wb = Workbook(write_only=True)
-    title = nfc(data[0][0]) if not many else "Các tổ, mô hình"
-    ws = wb.create_sheet(title=_sheet_title(title))
+    return heads
+
+
+def _text(ws: Any, value: Any, font: Any = None) -> Any:
+    """A cell that shows ``value`` as typed: text starting like a formula stays text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"  # never a formula
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def _day(ws: Any, value: Date | None) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if value is not None:
+        cell.number_format = "DD/MM/YYYY"
+    return cell
+
+
+def _write_roster_heading(
+    ws: Any, heads: Sequence[tuple[str, int]], unit: str, title: str, include_left: bool
+) -> None:
+    """Column widths, the frozen header, the unit, title and date lines, and the column headers."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     ws.freeze_panes = "A6"
     for i, (_, w) in enumerate(heads):
         ws.column_dimensions[get_column_letter(i + 1)].width = w
     bold, big = Font(bold=True), Font(bold=True, size=13)
     wrap = Alignment(wrap_text=True, vertical="center", horizontal="center")
-
-    def text(value: Any, font: Font | None = None) -> Any:
-        cell = WriteOnlyCell(ws, value=value)
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            cell.data_type = "s"  # never a formula
-            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-        if font is not None:
-            cell.font = font
-        return cell
-
-    def day(value: Date | None) -> Any:
-        cell = WriteOnlyCell(ws, value=value)
-        if value is not None:
-            cell.number_format = "DD/MM/YYYY"
-        return cell
-
-    ws.append([text(nfc(unit).upper(), big)])
-    ws.append([text(f"DANH SÁCH THÀNH VIÊN {title.upper()}", big)])
+    ws.append([_text(ws, nfc(unit).upper(), big)])
+    ws.append([_text(ws, f"DANH SÁCH THÀNH VIÊN {title.upper()}", big)])
     ws.append(
-        [text(f"Xuất ngày {Date.today():%d/%m/%Y}" + ("" if include_left else "; chỉ thành viên hiện tại"))]
+        [
+            _text(
+                ws,
+                f"Xuất ngày {Date.today():%d/%m/%Y}" + ("" if include_left else "; chỉ thành viên hiện tại"),
+            )
+        ]
     )
     ws.append([])
     header = []
     for h, _ in heads:
-        cell = text(h, bold)
+        cell = _text(ws, h, bold)
         cell.alignment = wrap
         header.append(cell)
     ws.append(header)
-    written = 0
-    for group_name, rows in data:
-        for n, r in enumerate(rows, 1):
-            values: list[Any] = [WriteOnlyCell(ws, value=n)]
-            if many:
-                values.append(text(group_name))
-            values += [
-                text(r.full_name),
-                text(r.birth or None),
-                text(r.role_label),
-                text(r.village or None),
-                day(r.joined_on),
-                day(r.left_on if not r.active else None),
-                text((r.leave_reason or None) if not r.active else None),
-                text(r.education_label or None),
-                text(r.recognition_decision_no or None),
-                text(nfc(r.notes).strip() or None),
-            ]
-            ws.append(values)
-            written += 1
-    save_atomically(wb.save, target)
-    return written
+
+
+def _roster_row(ws: Any, n: int, group_name: str | None, r: Any) -> list[Any]:
+    """One membership's cells (the group's name when given: a sheet of many groups)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    values: list[Any] = [WriteOnlyCell(ws, value=n)]
+    if group_name is not None:
+        values.append(_text(ws, group_name))
+    values += [
+        _text(ws, r.full_name),
+        _text(ws, r.birth or None),
+        _text(ws, r.role_label),
+        _text(ws, r.village or None),
+        _day(ws, r.joined_on),
+        _day(ws, r.left_on if not r.active else None),
+        _text(ws, (r.leave_reason or None) if not r.active else None),
+        _text(ws, r.education_label or None),
+        _text(ws, r.recognition_decision_no or None),
+        _text(ws, nfc(r.notes).strip() or None),
+    ]
+    return values
 
 
 def _sheet_title(name: str) -> str:

@@ -19,7 +19,7 @@ Safety:
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -91,8 +91,6 @@ def export_households(
 ) -> ExportResult:
     """Write the register (one village or all, optionally filtered by a search) to ``path`` (.xlsx)."""
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Alignment, Font
 
     target = _check_target(Path(path))
     if include_sensitive:
@@ -107,68 +105,9 @@ def export_households(
 
     wb = Workbook(write_only=True)
     ws = wb.create_sheet(title=_sheet_title(village_name))
-    ws.freeze_panes = "A6"
-    for i, col in enumerate(columns):
-        ws.column_dimensions[_letter(i)].width = col.width
-    bold = Font(bold=True)
-    title_font = Font(bold=True, size=13)
-    wrap = Alignment(wrap_text=True, vertical="center", horizontal="center")
-
-    def text_cell(value: Any, font: Font | None = None) -> Any:
-        cell = WriteOnlyCell(ws, value=value)
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            cell.data_type = "s"  # never a formula
-            cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-        if font is not None:
-            cell.font = font
-        return cell
-
-    ws.append([text_cell(unit.upper(), title_font)])
-    scope = f" — {village_name}" if village_name else ""
-    ws.append([text_cell(f"DANH SÁCH HỘ GIA ĐÌNH VÀ NHÂN KHẨU{scope}", title_font)])
-    filters = f"; tìm: {search.strip()}" if search and search.strip() else ""
-    ws.append([text_cell(f"Xuất ngày {date.today():%d/%m/%Y}{filters}")])
-    ws.append([])
-    header = []
-    for col in columns:
-        cell = text_cell(col.header, bold)
-        cell.alignment = wrap
-        header.append(cell)
-    ws.append(header)
-
+    _write_heading(ws, columns, unit, village_name, search)
     total = len(rows) or 1
-    households: set[str] = set()
-    persons = 0
-    for n, r in enumerate(rows):
-        hh_id, code, vname, address, head_id, poverty = r[:6]
-        pid, name, bdate, byear, sex, number, relation, phone, ecode, esystem = r[6:]
-        households.add(hh_id)
-        is_head = pid is not None and pid == head_id
-        birth: Any = bdate if bdate else (byear or None)
-        birth_cell = WriteOnlyCell(ws, value=birth)
-        if bdate:
-            birth_cell.number_format = "DD/MM/YYYY"
-        values: list[Any] = [
-            text_cell(code),
-            text_cell(vname),
-            text_cell(address),
-            text_cell("x" if is_head else None),
-            text_cell(name),
-            birth_cell,
-            text_cell(rules.SEX_LABELS.get(sex or "", "") or None),
-            text_cell(number or None),
-            text_cell(relation or None),
-            text_cell(phone or None),
-            text_cell(COMMITMENT_LABELS.get(statuses.get(hh_id, ""), None) if is_head else None),
-        ]
-        if include_sensitive:
-            values.append(text_cell(ethnic.name_of(ecode, esystem) or None))
-            values.append(text_cell(rules.POVERTY_LABELS.get(poverty or "", "") or None if is_head else None))
-        if pid is not None:
-            persons += 1
-        ws.append(values)
-        if progress is not None and n % 1000 == 999:
-            progress(n + 1, total)
+    households, persons = _write_rows(ws, rows, statuses, include_sensitive, progress, total)
     save_atomically(wb.save, target)
     audit.log(
         db,
@@ -184,6 +123,93 @@ def export_households(
     if progress is not None:
         progress(total, total)
     return ExportResult(target, len(households), persons)
+
+
+def _text_cell(ws: Any, value: Any, font: Any = None) -> Any:
+    """A cell that shows ``value`` as typed: text starting like a formula stays text."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value=value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.data_type = "s"  # never a formula
+        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def _write_heading(
+    ws: Any, columns: Sequence[_Column], unit: str, village_name: str | None, search: str | None
+) -> None:
+    """The column widths, the frozen header, the unit and title lines, and the column headers."""
+    from openpyxl.styles import Alignment, Font
+
+    ws.freeze_panes = "A6"
+    for i, col in enumerate(columns):
+        ws.column_dimensions[_letter(i)].width = col.width
+    bold = Font(bold=True)
+    title_font = Font(bold=True, size=13)
+    wrap = Alignment(wrap_text=True, vertical="center", horizontal="center")
+    ws.append([_text_cell(ws, unit.upper(), title_font)])
+    scope = f" — {village_name}" if village_name else ""
+    ws.append([_text_cell(ws, f"DANH SÁCH HỘ GIA ĐÌNH VÀ NHÂN KHẨU{scope}", title_font)])
+    filters = f"; tìm: {search.strip()}" if search and search.strip() else ""
+    ws.append([_text_cell(ws, f"Xuất ngày {date.today():%d/%m/%Y}{filters}")])
+    ws.append([])
+    header = []
+    for col in columns:
+        cell = _text_cell(ws, col.header, bold)
+        cell.alignment = wrap
+        header.append(cell)
+    ws.append(header)
+
+
+def _write_rows(
+    ws: Any,
+    rows: Sequence[Any],
+    statuses: dict[str, str],
+    include_sensitive: bool,
+    progress: Progress | None,
+    total: int,
+) -> tuple[set[str], int]:
+    """A line per person (a household without members: one line); returns (households, persons)."""
+    from openpyxl.cell import WriteOnlyCell
+
+    households: set[str] = set()
+    persons = 0
+    for n, r in enumerate(rows):
+        hh_id, code, vname, address, head_id, poverty = r[:6]
+        pid, name, bdate, byear, sex, number, relation, phone, ecode, esystem = r[6:]
+        households.add(hh_id)
+        is_head = pid is not None and pid == head_id
+        birth: Any = bdate if bdate else (byear or None)
+        birth_cell = WriteOnlyCell(ws, value=birth)
+        if bdate:
+            birth_cell.number_format = "DD/MM/YYYY"
+        values: list[Any] = [
+            _text_cell(ws, code),
+            _text_cell(ws, vname),
+            _text_cell(ws, address),
+            _text_cell(ws, "x" if is_head else None),
+            _text_cell(ws, name),
+            birth_cell,
+            _text_cell(ws, rules.SEX_LABELS.get(sex or "", "") or None),
+            _text_cell(ws, number or None),
+            _text_cell(ws, relation or None),
+            _text_cell(ws, phone or None),
+            _text_cell(ws, COMMITMENT_LABELS.get(statuses.get(hh_id, ""), None) if is_head else None),
+        ]
+        if include_sensitive:
+            values.append(_text_cell(ws, ethnic.name_of(ecode, esystem) or None))
+            values.append(
+                _text_cell(ws, rules.POVERTY_LABELS.get(poverty or "", "") or None if is_head else None)
+            )
+        if pid is not None:
+            persons += 1
+        ws.append(values)
+        if progress is not None and n % 1000 == 999:
+            progress(n + 1, total)
+    return households, persons
 
 
 def _letter(i: int) -> str:

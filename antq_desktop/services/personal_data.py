@@ -92,42 +92,54 @@ def collect(db: Database, person_id: str) -> dict[str, Any]:
         out: dict[str, Any] = {
             "person": _row(p),
             "generated_at": datetime.now().isoformat(timespec="seconds"),
+            "household": _household_of(s, p),
         }
-        h = s.get(Household, p.household_id) if p.household_id else None
-        out["household"] = (
-            {
-                "id": h.id,
-                "code": h.code,
-                "address": h.address,
-                "head_name": h.head_name,
-                "is_head": h.head_person_id == p.id,
-            }
-            if h
-            else None
-        )
-        out["household_events"] = [
+        out.update(_records_of(s, p))
+        out["awards"] = _awards_of(s, p)
+        out["history"] = _history_of(s, p)
+    return out
+
+
+def _household_of(s: Session, p: Person) -> dict[str, Any] | None:
+    h = s.get(Household, p.household_id) if p.household_id else None
+    if h is None:
+        return None
+    return {
+        "id": h.id,
+        "code": h.code,
+        "address": h.address,
+        "head_name": h.head_name,
+        "is_head": h.head_person_id == p.id,
+    }
+
+
+def _records_of(s: Session, p: Person) -> dict[str, Any]:
+    """The person's household events, commitments signed, memberships, service periods, meetings
+    attended and opinions, in that order."""
+    return {
+        "household_events": [
             _row(e) for e in s.scalars(select(HouseholdEvent).where(HouseholdEvent.person_id == p.id))
-        ]
-        out["commitments_signed"] = [
+        ],
+        "commitments_signed": [
             {
                 "year": c.year,
                 "status": c.status,
                 "signed_on": c.signed_on.isoformat() if c.signed_on else None,
             }
             for c in s.scalars(select(Commitment).where(Commitment.signer_person_id == p.id))
-        ]
-        out["memberships"] = [
+        ],
+        "memberships": [
             {**_row(m), "group_name": g.name}
             for m, g in s.execute(
                 select(Membership, Group)
                 .join(Group, Group.id == Membership.group_id)
                 .where(Membership.person_id == p.id)
             )
-        ]
-        out["service_periods"] = [
+        ],
+        "service_periods": [
             _row(sp) for sp in s.scalars(select(ServicePeriod).where(ServicePeriod.person_id == p.id))
-        ]
-        out["meetings_attended"] = [
+        ],
+        "meetings_attended": [
             {
                 "meeting": m.title,
                 "starts_at": m.starts_at.isoformat() if m.starts_at else None,
@@ -138,35 +150,42 @@ def collect(db: Database, person_id: str) -> dict[str, Any]:
                 .join(Meeting, Meeting.id == MeetingAttendee.meeting_id)
                 .where(MeetingAttendee.person_id == p.id)
             )
-        ]
-        out["opinions"] = [_row(o) for o in s.scalars(select(Opinion).where(Opinion.person_id == p.id))]
-        awards = []
-        for a, d in s.execute(
-            select(Award, AwardDecision)
-            .join(AwardDecision, AwardDecision.id == Award.decision_id)
-            .where(Award.person_id == p.id)
-        ):
-            prints = s.scalars(select(CertificatePrint).where(CertificatePrint.award_id == a.id)).all()
-            awards.append(
-                {
-                    **_row(a),
-                    "decision": f"{d.number}/{d.symbol}",
-                    "decided_on": d.decided_on.isoformat() if d.decided_on else None,
-                    "form": d.form,
-                    "prints": [_row(c) for c in prints],
-                }
-            )
-        out["awards"] = awards
-        out["history"] = [
+        ],
+        "opinions": [_row(o) for o in s.scalars(select(Opinion).where(Opinion.person_id == p.id))],
+    }
+
+
+def _awards_of(s: Session, p: Person) -> list[dict[str, Any]]:
+    awards = []
+    for a, d in s.execute(
+        select(Award, AwardDecision)
+        .join(AwardDecision, AwardDecision.id == Award.decision_id)
+        .where(Award.person_id == p.id)
+    ):
+        prints = s.scalars(select(CertificatePrint).where(CertificatePrint.award_id == a.id)).all()
+        awards.append(
             {
-                "at": e.at.isoformat(timespec="seconds"),
-                "username": e.username,
-                "action": e.action,
-                "fields": sorted((e.details or {}).get("changes", {})),
+                **_row(a),
+                "decision": f"{d.number}/{d.symbol}",
+                "decided_on": d.decided_on.isoformat() if d.decided_on else None,
+                "form": d.form,
+                "prints": [_row(c) for c in prints],
             }
-            for e in s.scalars(select(AuditEntry).where(AuditEntry.record_id == p.id).order_by(AuditEntry.id))
-        ]
-    return out
+        )
+    return awards
+
+
+def _history_of(s: Session, p: Person) -> list[dict[str, Any]]:
+    """The audit trail's changes to the person: when, who, what, which fields (never the values)."""
+    return [
+        {
+            "at": e.at.isoformat(timespec="seconds"),
+            "username": e.username,
+            "action": e.action,
+            "fields": sorted((e.details or {}).get("changes", {})),
+        }
+        for e in s.scalars(select(AuditEntry).where(AuditEntry.record_id == p.id).order_by(AuditEntry.id))
+    ]
 
 
 def export_person(db: Database, person_id: str, path: Path) -> Path:

@@ -290,78 +290,95 @@ def pair(
         me = self_site_in(s)
         station_keys.ensure_in(s, now)
         ensure_encryption_in(s, now)
-        if card.site_id == me.id:
-            raise UserError(
-                "Đây là thẻ của chính máy này: hãy nhập thẻ của đơn vị kia.",
-                "This is this station's own card: import the other unit's card.",
-            )
-        if card.role == me.role:
-            raise UserError(
-                "Chỉ ghép nối được giữa Công an xã và cấp trên: thẻ này cùng cấp với máy này.",
-                "Pairing is only between a commune and its upper level: this card is of the same level.",
-            )
-        foreign = _other_province_in(me, card)
-        if foreign and not other_province_ok:
-            raise UserError(
-                f"Thẻ của {card.unit_name} thuộc {foreign}, khác tỉnh của máy này "
-                f"({_province_name(me.province_code)}): chỉ ghép nối nếu đúng là cần, bằng cách chạy lại với --yes.",
-                f"{card.unit_name}'s card belongs to {foreign}, not this station's province "
-                f"({_province_name(me.province_code)}): pair only if that is intended, by running again with --yes.",
-            )
+        _refuse_unpairable(me, card, other_province_ok)
         existing = s.get(Site, card.site_id)
         replaced_station = _check_same_commune(s, card, existing, replaces, now)
         replaced = False
-        updated = False
         if existing is not None:
-            if existing.revoked_at is not None:
-                raise UserError(
-                    f"Đơn vị {existing.unit_name} đã bị thu hồi ghép nối: không thể ghép nối lại bằng thẻ cũ.",
-                    f"{existing.unit_name} was revoked: it cannot be paired again with this card.",
-                )
-            if existing.signing_public_key and (
-                existing.signing_public_key != card.signing_public_key
-                or existing.encryption_public_key != card.encryption_public_key
-            ):
-                raise UserError(
-                    f"Thẻ này mang khóa khác với khóa đã ghép nối của {existing.unit_name}: hãy thu hồi ghép nối cũ trước nếu đơn vị kia đã thay máy.",
-                    f"This card carries other keys than the paired {existing.unit_name}: revoke the old pairing first if the unit replaced its PC.",
-                )
+            _refuse_other_keys(existing, card)
             site = existing
-            updated = True
         else:
-            site = None
-            if card.role == "hub":
-                placeholder = s.scalar(
-                    select(Site).where(
-                        Site.is_upper_level.is_(True),
-                        Site.is_self.is_(False),
-                        Site.paired_at.is_(None),
-                        Site.signing_public_key == "",
-                    )
-                )
-                if placeholder is not None:
-                    s.delete(placeholder)
-                    s.flush()
-                    replaced = True
+            replaced = _drop_upper_level_placeholder(s) if card.role == "hub" else False
             site = Site(id=card.site_id, is_self=False, role=card.role, unit_name=card.unit_name)
             s.add(site)
-        site.role = card.role
-        site.unit_kind = card.unit_kind
-        site.unit_name = card.unit_name
-        site.unit_code = card.unit_code
-        site.province_code = card.province_code
-        site.commune_code = card.commune_code
-        site.is_upper_level = card.role == "hub"
-        site.signing_public_key = card.signing_public_key
-        site.encryption_public_key = card.encryption_public_key
-        if site.paired_at is None:
-            site.paired_at = now
-            site.incarnation = card.incarnation
-            site.peer_acked_seq = 0
-            site.received_seq = 0
-            site.last_bundle_in = 0
-            site.last_bundle_out = 0
-    return PairResult(card, replaced, updated, replaced_station)
+        _take_card(site, card, now)
+    return PairResult(card, replaced, existing is not None, replaced_station)
+
+
+def _refuse_unpairable(me: Site, card: SiteCard, other_province_ok: bool) -> None:
+    """This station's own card, a card of the same level, or (unless confirmed) of another province."""
+    if card.site_id == me.id:
+        raise UserError(
+            "Đây là thẻ của chính máy này: hãy nhập thẻ của đơn vị kia.",
+            "This is this station's own card: import the other unit's card.",
+        )
+    if card.role == me.role:
+        raise UserError(
+            "Chỉ ghép nối được giữa Công an xã và cấp trên: thẻ này cùng cấp với máy này.",
+            "Pairing is only between a commune and its upper level: this card is of the same level.",
+        )
+    foreign = _other_province_in(me, card)
+    if foreign and not other_province_ok:
+        raise UserError(
+            f"Thẻ của {card.unit_name} thuộc {foreign}, khác tỉnh của máy này "
+            f"({_province_name(me.province_code)}): chỉ ghép nối nếu đúng là cần, bằng cách chạy lại với --yes.",
+            f"{card.unit_name}'s card belongs to {foreign}, not this station's province "
+            f"({_province_name(me.province_code)}): pair only if that is intended, by running again with --yes.",
+        )
+
+
+def _refuse_other_keys(existing: Site, card: SiteCard) -> None:
+    """A station paired before: not if revoked, nor with other keys than those it was paired with."""
+    if existing.revoked_at is not None:
+        raise UserError(
+            f"Đơn vị {existing.unit_name} đã bị thu hồi ghép nối: không thể ghép nối lại bằng thẻ cũ.",
+            f"{existing.unit_name} was revoked: it cannot be paired again with this card.",
+        )
+    if existing.signing_public_key and (
+        existing.signing_public_key != card.signing_public_key
+        or existing.encryption_public_key != card.encryption_public_key
+    ):
+        raise UserError(
+            f"Thẻ này mang khóa khác với khóa đã ghép nối của {existing.unit_name}: hãy thu hồi ghép nối cũ trước nếu đơn vị kia đã thay máy.",
+            f"This card carries other keys than the paired {existing.unit_name}: revoke the old pairing first if the unit replaced its PC.",
+        )
+
+
+def _drop_upper_level_placeholder(s: Session) -> bool:
+    """The upper level named at setup but never paired gives way to the real one; True if there was one."""
+    placeholder = s.scalar(
+        select(Site).where(
+            Site.is_upper_level.is_(True),
+            Site.is_self.is_(False),
+            Site.paired_at.is_(None),
+            Site.signing_public_key == "",
+        )
+    )
+    if placeholder is None:
+        return False
+    s.delete(placeholder)
+    s.flush()
+    return True
+
+
+def _take_card(site: Site, card: SiteCard, now: datetime) -> None:
+    """The card's unit and keys on the site; a first pairing starts its exchange counters at 0."""
+    site.role = card.role
+    site.unit_kind = card.unit_kind
+    site.unit_name = card.unit_name
+    site.unit_code = card.unit_code
+    site.province_code = card.province_code
+    site.commune_code = card.commune_code
+    site.is_upper_level = card.role == "hub"
+    site.signing_public_key = card.signing_public_key
+    site.encryption_public_key = card.encryption_public_key
+    if site.paired_at is None:
+        site.paired_at = now
+        site.incarnation = card.incarnation
+        site.peer_acked_seq = 0
+        site.received_seq = 0
+        site.last_bundle_in = 0
+        site.last_bundle_out = 0
 
 
 def _check_same_commune(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
@@ -24,14 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from ..services import accounts, backups
-from ..services import station as station_service
-from ..services.station import Station
 from . import i18n
-from .login_dialog import IdleLock
 from .messages import error_text
 from .operations import COMMUNE_RECORDS, EVERYTHING, Kind, notify, run_long, watch
-from .overview_page import OverviewPage
+
+if TYPE_CHECKING:  # the services (SQLAlchemy, the ORM classes) are imported after the first paint
+    from ..services.accounts import SignedIn
+    from ..services.station import Station
+    from .login_dialog import IdleLock
 
 # The window's size on a first start where the screen has room for it. Its minimum width (every area,
 # Vietnamese) stays at most 1,090 logical pixels: a 1366×768 screen at 125 % scaling is 1,093 wide
@@ -91,11 +92,13 @@ class PageStack(QStackedWidget):
 
     ``widget(i)``, ``currentWidget()`` and ``setCurrentIndex(i)`` build the page when needed, so
     keyboard shortcuts, F5, Ctrl+F and ``go_to_area`` work on an area not opened yet.
+    Until ``ready`` (the window shown before its station is open) every page stays a placeholder.
     """
 
-    def __init__(self, build: Callable[[int], QWidget], count: int) -> None:
+    def __init__(self, build: Callable[[int], QWidget], count: int, ready: bool = True) -> None:
         super().__init__()
         self._build = build
+        self.ready = ready
         self.built: dict[int, QWidget] = {}
         for _ in range(count):
             self.addWidget(QWidget())
@@ -103,6 +106,8 @@ class PageStack(QStackedWidget):
     def page(self, index: int) -> QWidget:
         if index in self.built:
             return self.built[index]
+        if not self.ready:
+            return super().widget(index)
         page = self._build(index)
         self.built[index] = page
         placeholder = super().widget(index)
@@ -128,20 +133,23 @@ class PageStack(QStackedWidget):
 
 
 class MainWindow(QMainWindow):
+    """The window. Given no station it is the frame alone (title, navigation, menus, empty pages):
+    the program shows it at once and calls :meth:`attach` once the database is open."""
+
     def __init__(
         self,
-        station: Station,
+        station: Station | None,
         settings: QSettings,
         username: str = "",
-        signed_in: accounts.SignedIn | None = None,
+        signed_in: SignedIn | None = None,
     ) -> None:
         super().__init__()
-        self.station = station
+        self.station: Station = None  # type: ignore[assignment]  # set by attach()
         self.settings = settings
         self.signed_in = signed_in
         self.username = signed_in.username if signed_in else username
-        self.unit = station_service.unit_summary(station.db)
-        self.setWindowTitle(f"{APP_NAME} — {self.unit['unit_name']}")
+        self.unit: dict = {}
+        self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(760, 520))
 
         self.areas = self._areas()
@@ -149,7 +157,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setMaximumWidth(300)
         self.nav.setMinimumWidth(180)
-        self.pages = PageStack(self._build_page, len(self.areas))
+        self.pages = PageStack(self._build_page, len(self.areas), ready=False)
         for i, area in enumerate(self.areas):
             item = QListWidgetItem(area.title)
             item.setToolTip(self.tr("%1 (Ctrl+%2)").replace("%1", area.title).replace("%2", str(i + 1)))
@@ -165,19 +173,37 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self._build_menus()
-        self._build_status_bar()
         self._restore_layout()
         self.idle_lock: IdleLock | None = None
+        self.auto_backup = False
+        if station is not None:
+            self.attach(station, self.username, signed_in)
+
+    def attach(self, station: Station, username: str = "", signed_in: SignedIn | None = None) -> None:
+        """The station opened: its name in the title, the status bar, and the area on screen built."""
+        from ..services import accounts
+        from ..services import station as station_service
+
+        self.station = station
+        self.signed_in = signed_in
+        self.username = signed_in.username if signed_in else username
+        self.unit = station_service.unit_summary(station.db)
+        self.setWindowTitle(f"{APP_NAME} — {self.unit['unit_name']}")
+        self._build_status_bar()
         # Automatic backups belong to the real program (a signed-in officer), not to tests and benches.
         self.auto_backup = signed_in is not None and station.db.path is not None
         if self.auto_backup:
             QTimer.singleShot(3000, self.daily_backup)
         if signed_in is not None:
+            from .login_dialog import IdleLock
+
             self.idle_lock = IdleLock(
                 station.db, self, signed_in, self.unit["unit_name"], accounts.idle_lock_minutes(station.db)
             )
             self.idle_lock.quit_requested.connect(self.close)
             self.lock_action.setEnabled(True)
+        self.pages.ready = True
+        self.pages.setCurrentIndex(self.nav.currentRow())  # the area on screen, built now
 
     def _build_page(self, row: int) -> QWidget:
         """The area's page, built the first time it is shown; it subscribes to the change notices."""
@@ -199,7 +225,11 @@ class MainWindow(QMainWindow):
         return page
 
     def _page(self, area: Area) -> QWidget:
+        from ..services import accounts
+
         if area.key == "overview":
+            from .overview_page import OverviewPage
+
             return OverviewPage(self.station.db)
         if area.key == "households":
             from .households import HouseholdsArea
@@ -379,6 +409,8 @@ class MainWindow(QMainWindow):
         self.update_backup_label()
 
     def update_backup_label(self) -> None:
+        from ..services import backups
+
         last = backups.last_backup(self.station)
         if not last:
             self.backup_label.setText(self.tr("Last backup: never"))
@@ -430,6 +462,10 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def backup_now(self) -> None:
+        from ..services import backups
+
+        if self.station is None:
+            return
         done = run_long(
             self,
             self.tr("Backup"),
@@ -454,6 +490,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from .about_dialog import AboutDialog
 
+        if self.station is None:
+            return
         self.last_dialog = AboutDialog(self.station, self)
         self.last_dialog.open()
 
@@ -517,6 +555,8 @@ class MainWindow(QMainWindow):
 
     def _leave(self) -> None:
         """Sign out and take the exit backup; leaving never fails, the log keeps what went wrong."""
+        from ..services import accounts, backups
+
         if self.signed_in is not None and not (self.idle_lock and self.idle_lock.is_locked):
             try:
                 accounts.sign_out(self.station.db, self.signed_in)
@@ -530,6 +570,8 @@ class MainWindow(QMainWindow):
 
     def daily_backup(self) -> None:
         """The automatic backup at most once a day; a failure is said in the status bar."""
+        from ..services import backups
+
         try:
             done = backups.backup_if_due(self.station)
         except Exception as exc:  # noqa: BLE001 - one sentence, in the status bar
