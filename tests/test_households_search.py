@@ -98,8 +98,11 @@ def test_the_index_finds_what_the_like_scan_finds(station) -> None:
             q = hh.HouseholdQuery(search=text, deleted=deleted)
             assert _ids(db, q, fts=True) == _ids(db, q, fts=False), (seed, text, deleted)
         assert _person_ids(db, text, fts=True) == _person_ids(db, text, fts=False), (seed, text)
-    hits = hh.fetch_households(db, hh.HouseholdQuery(search="ng"), 0, 500)
-    assert len(hits) == hh.count_households(db, hh.HouseholdQuery(search="ng")) > 0
+    for text in ("ng", "nguyen v", "0912", ""):
+        q = hh.HouseholdQuery(search=text, sort="head")
+        n, first = hh.first_page(db, q, 40)  # the count and the first page in one statement
+        assert n == hh.count_households(db, q) == len(_ids(db, q, fts=False))
+        assert first == hh.fetch_households(db, q, 0, 40)
 
 
 def test_the_index_follows_every_change(station) -> None:

@@ -1,10 +1,11 @@
 """A lazy table model over the household register: SQL pages on demand, never the whole table.
 
-``rowCount`` is one COUNT query per reset (asked for lazily, then kept); ``data``
-asks for the 200-row page a row falls in and keeps the last few pages. Sorting
-and filtering replace the query and reset the model; a sort that asks for the
-order already shown changes nothing. At 100,000 households the view paints
-after one COUNT and one page.
+``rowCount`` counts once per reset (when first asked for, then kept), in the
+same statement as the first page (``households.first_page``); ``data`` asks
+for the 200-row page a row falls in and keeps the last few pages. Sorting and
+filtering replace the query and reset the model; a sort to the order already
+shown changes nothing. At 100,000 households the view paints after that one
+statement.
 """
 
 from __future__ import annotations
@@ -81,9 +82,11 @@ class HouseholdTableModel(QAbstractTableModel):
         return [c for c in COLUMNS if self.show_sensitive or not c[2]]
 
     def count(self) -> int:
-        """The number of rows: one COUNT after a reset, then the kept figure."""
+        """The number of rows: counted once after a reset (with the first page, in one statement),
+        then the kept figure."""
         if self._count is None:
-            self._count = hh.count_households(self.db, self.query)
+            self._count, first = hh.first_page(self.db, self.query, PAGE)
+            self._pages[0] = first
         return self._count
 
     def row_at(self, row: int) -> hh.HouseholdRow | None:

@@ -39,6 +39,7 @@ from .register import (
     HouseholdRow,
     count_households,
     fetch_households,
+    first_page,
     household_by_ref,
 )
 from .search import person_match, word_filters
@@ -60,6 +61,7 @@ __all__ = [
     "delete_person",
     "fetch_households",
     "find_persons",
+    "first_page",
     "get_household",
     "history",
     "household_by_ref",

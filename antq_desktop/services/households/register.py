@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Select, and_, func, or_, select
 
@@ -110,8 +111,9 @@ def count_households(db: Database, q: HouseholdQuery) -> int:
         )
 
 
-def fetch_households(db: Database, q: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
-    """One page of the register, in the query's order.
+def _page_statement(q: HouseholdQuery, offset: int, limit: int, *, fts: bool, counted: bool) -> Select:
+    """One page of the register, in the query's order; ``counted``: each row also carries the
+    number of rows the query has in all (a window over the filtered rows, before the LIMIT).
 
     Two steps: the page's ids are chosen first (only the sort key is computed
     for the rows skipped by OFFSET), then the columns are computed for those
@@ -132,14 +134,17 @@ def fetch_households(db: Database, q: HouseholdQuery, offset: int, limit: int) -
     }.get(q.sort, Household.code)
     primary = order_col.desc() if q.descending else order_col.asc()
     order = (primary, Household.code, Household.id)
+    columns: list[Any] = [Household.id]
+    if counted:
+        columns.append(func.count().over().label("total"))
     page = (
-        _filtered(q, [Household.id], join_village=q.sort == "village", fts=db.is_sqlite)
+        _filtered(q, columns, join_village=q.sort == "village", fts=fts)
         .order_by(*order)
         .offset(offset)
         .limit(limit)
         .subquery()
     )
-    stmt = (
+    return (
         select(
             Household.id,
             Household.code,
@@ -150,17 +155,36 @@ def fetch_households(db: Database, q: HouseholdQuery, offset: int, limit: int) -
             members,
             status,
             Household.poverty_status,
+            *([page.c.total] if counted else []),
         )
         .select_from(Household)
         .join(page, page.c.id == Household.id)
         .join(Village, Village.id == Household.village_id)
         .order_by(*order)
     )
+
+
+def _row(r: Any) -> HouseholdRow:
+    return HouseholdRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), str(r[7]), r[8])
+
+
+def fetch_households(db: Database, q: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
+    """One page of the register, in the query's order."""
+    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False)
     with db.session() as s:
-        return [
-            HouseholdRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), str(r[7]), r[8])
-            for r in s.execute(stmt)
-        ]
+        return [_row(r) for r in s.execute(stmt)]
+
+
+def first_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int, list[HouseholdRow]]:
+    """The number of households the query has and its first page, in one statement.
+
+    What the list needs after each reset (a keystroke of the search): the search is run once,
+    where :func:`count_households` and :func:`fetch_households` would run it twice.
+    """
+    stmt = _page_statement(q, 0, limit, fts=db.is_sqlite, counted=True)
+    with db.session() as s:
+        rows = s.execute(stmt).all()
+    return (int(rows[0][-1]) if rows else 0), [_row(r) for r in rows]
 
 
 def household_by_ref(db: Database, ref: str, *, include_deleted: bool = False) -> HouseholdRow:
