@@ -61,8 +61,8 @@ def main() -> None:
 
             def base(match: dict[str, str] = match) -> int:
                 rows = con.execute(
-                    "SELECT household.id, household.code, village.name, household.head_name, household.address,"
-                    " household.phone, count(*) OVER () FROM household"
+                    "SELECT household.id, household.code, village.name, household.head_name,"
+                    " household.address, household.phone, count(*) OVER () FROM household"
                     f" JOIN village ON village.id = household.village_id WHERE {HITS}"
                     " ORDER BY household.code LIMIT 200",
                     match,

@@ -15,7 +15,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+# ANTQ_BENCH_CODE: measure another checkout's code (e.g. an export of the commit before a change)
+sys.path.insert(0, os.environ.get("ANTQ_BENCH_CODE", str(ROOT)))
 
 from antq_desktop.services import demo  # noqa: E402
 from antq_desktop.services import station as station_service  # noqa: E402
