@@ -27,8 +27,7 @@ QUERIES = ("ng", "nguy", "nguyen v")
 HITS = """household.deleted = 0 AND household.id IN (
     SELECT id FROM household WHERE rowid IN (SELECT rowid FROM household_fts WHERE household_fts MATCH :q)
     UNION
-    SELECT household_id FROM person WHERE deleted = 0
-        AND rowid IN (SELECT rowid FROM person_fts WHERE person_fts MATCH :q))"""
+    SELECT household_id FROM person_fts WHERE person_fts MATCH :q)"""
 
 
 def main() -> None:

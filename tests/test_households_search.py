@@ -114,8 +114,14 @@ def test_the_index_follows_every_change(station) -> None:
     assert hh.find_persons(db, "dang nguy") == []
     assert [p.id for p in hh.find_persons(db, "ly si")] == [pid]
     assert hh.count_households(db, hh.HouseholdQuery(search="ly thi sinh")) == 1
-    hh.delete_households(db, [hid])
+    other = hh.save_household(db, hh.HouseholdDraft(village_id=vid, address="Thôn Nà Mạ"))
+    hh.move_person(db, pid, other)  # the member's household id changes: the index follows
+    assert [r.id for r in hh.fetch_households(db, hh.HouseholdQuery(search="ly thi sinh"), 0, 10)] == [other]
+    hh.delete_households(db, [other])
     assert hh.count_households(db, hh.HouseholdQuery(search="ly thi sinh")) == 0
+    assert hh.find_persons(db, "ly si") == []
+    hh.restore_households(db, [other])
+    assert hh.count_households(db, hh.HouseholdQuery(search="ly thi sinh")) == 1
     with db.connect() as conn:
         for fts in ("household_fts", "person_fts"):
             conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")

@@ -1,7 +1,9 @@
 """The SQLite full-text index over the folded search keys of households and persons.
 
-Two FTS5 tables with *external content* (``content='household'``): they store only the index, the
-keys stay in their tables, the index rows carry the table's ``rowid``. Triggers on the tables keep
+Two FTS5 tables whose rows carry their table's ``rowid``. ``household_fts`` has *external content*
+(``content='household'``): it stores only the index. ``person_fts`` keeps its own narrow copy of each
+living person's key and household id, so that a search reads the household ids of thousands of
+members from the index instead of thousands of wide person rows. Triggers on the tables keep
 the index in step with every write — ORM, bulk ``executemany``, sync upserts alike. The index is
 local: it is not a model, never travels in a bundle, and is rebuilt from the tables whenever it
 may be out of step (:func:`ensure`).
@@ -42,21 +44,42 @@ def trigger_names() -> frozenset[str]:
 
 
 def _create_table(source: str, fts: str) -> str:
-    return (
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(search_key, content='{source}', "
-        f"content_rowid='rowid', tokenize='{TOKENIZE}', prefix='{PREFIX}')"
-    )
+    options = f"tokenize='{TOKENIZE}', prefix='{PREFIX}'"
+    if source == "person":  # own content: the household id is read from the index, not the wide row
+        return f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(search_key, household_id UNINDEXED, {options})"
+    return f"CREATE VIRTUAL TABLE IF NOT EXISTS {fts} USING fts5(search_key, content='{source}', {options})"
 
 
 def _triggers(source: str, fts: str) -> list[str]:
-    remove = f"INSERT INTO {fts}({fts}, rowid, search_key) VALUES ('delete', old.rowid, old.search_key);"
-    add = f"INSERT INTO {fts}(rowid, search_key) VALUES (new.rowid, new.search_key);"
+    if source == "person":  # living persons only; a tombstone leaves the index
+        remove = f"DELETE FROM {fts} WHERE rowid = old.rowid;"
+        add = (
+            f"INSERT INTO {fts}(rowid, search_key, household_id) "
+            "SELECT new.rowid, new.search_key, new.household_id WHERE new.deleted = 0;"
+        )
+        watched = "search_key, household_id, deleted"
+    else:
+        remove = f"INSERT INTO {fts}({fts}, rowid, search_key) VALUES ('delete', old.rowid, old.search_key);"
+        add = f"INSERT INTO {fts}(rowid, search_key) VALUES (new.rowid, new.search_key);"
+        watched = "search_key"
     return [
         f"CREATE TRIGGER IF NOT EXISTS {fts}_ai AFTER INSERT ON {source} BEGIN {add} END",
         f"CREATE TRIGGER IF NOT EXISTS {fts}_ad AFTER DELETE ON {source} BEGIN {remove} END",
-        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF search_key ON {source} "
-        f"BEGIN {remove} {add} END",
+        f"CREATE TRIGGER IF NOT EXISTS {fts}_au AFTER UPDATE OF {watched} ON {source} BEGIN {remove} {add} END",
     ]
+
+
+def _fill(conn: Connection, source: str, fts: str) -> None:
+    if source == "person":
+        conn.execute(text(f"DELETE FROM {fts}"))
+        conn.execute(
+            text(
+                f"INSERT INTO {fts}(rowid, search_key, household_id) "
+                "SELECT rowid, search_key, household_id FROM person WHERE deleted = 0"
+            )
+        )
+    else:
+        conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
 
 
 def create(conn: Connection) -> None:
@@ -67,7 +90,7 @@ def create(conn: Connection) -> None:
         conn.execute(text(_create_table(source, fts)))
         for stmt in _triggers(source, fts):
             conn.execute(text(stmt))
-        conn.execute(text(f"INSERT INTO {fts}({fts}) VALUES ('rebuild')"))
+        _fill(conn, source, fts)
 
 
 def drop(conn: Connection) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, literal_column, or_, select, table, union
+from sqlalchemy import and_, column, literal_column, or_, select, table, union
 
 from ...storage.models import Household, Person
 from ...storage.search_index import INDEXED
@@ -72,14 +72,20 @@ def household_match(words: Sequence[str], *, fts: bool = False) -> Any:
 
 
 def matching_households(words: Sequence[str], *, fts: bool) -> Any:
-    """The ids of the households that match: by their own key, or by one member's.
+    """The ids of the households that match: by their own key, or by one living member's.
 
-    One UNION of two index lookups; each side reads only the rows the index names.
+    One UNION of two index lookups; the member side reads the household ids from ``person_fts``
+    itself (its own narrow copy of the living persons' keys), never the person rows.
     """
-    return union(
-        select(Household.id).where(household_match(words, fts=fts)),
-        select(Person.household_id).where(Person.deleted.is_(False), person_match(words, fts=fts)),
-    )
+    query = fts_query(words) if fts else None
+    if query is None:
+        members = select(Person.household_id).where(Person.deleted.is_(False), person_match(words))
+    else:
+        index = table(INDEXED["person"], column("search_key"), column("household_id"))
+        members = select(index.c.household_id).where(
+            literal_column(index.name).match(query), *word_filters(index.c.search_key, words)
+        )
+    return union(select(Household.id).where(household_match(words, fts=fts)), members)
 
 
 def person_match(words: Sequence[str], *, fts: bool = False) -> Any:
@@ -87,7 +93,8 @@ def person_match(words: Sequence[str], *, fts: bool = False) -> Any:
 
     The second part is what finds a person by number on a station whose ID numbers are encrypted
     (they are then left out of the search key; the sealed column still answers equality).
-    ``fts``: narrow through the SQLite index (the caller knows the dialect).
+    ``fts``: narrow through the SQLite index (the caller knows the dialect; it holds living
+    persons only, so the caller asks for ``deleted`` false, as every caller does).
     """
     by_key = _key_match("person", Person.search_key, words, fts)
     if len(words) == 1 and words[0].isdigit() and len(words[0]) in (9, 12):
