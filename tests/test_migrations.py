@@ -14,9 +14,10 @@ from alembic.migration import MigrationContext
 
 from antq_desktop.domain.catalogues import builtin_id
 from antq_desktop.domain.text import fold
+from antq_desktop.services import households as hh
 from antq_desktop.services import station as station_service
 from antq_desktop.services.station import Station
-from antq_desktop.storage import migrate
+from antq_desktop.storage import migrate, search_index
 from antq_desktop.storage.backup import integrity_check
 from antq_desktop.storage.base import Base
 from antq_desktop.storage.database import Database
@@ -27,7 +28,9 @@ from antq_desktop.storage.paths import DB_URL_ENV, DataDir
 def schema_diff(db: Database) -> list[Any]:
     """What Alembic's autogenerate would still change to make the schema match the models."""
     with db.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        # the SQLite search index (0014) is no model: left out, as env.py leaves it out
+        opts = {"compare_type": True, "include_name": search_index.include_name}
+        ctx = MigrationContext.configure(conn, opts=opts)
         diff = compare_metadata(ctx, Base.metadata)
         conn.rollback()
     return diff
@@ -114,7 +117,8 @@ def test_0008_indexes_every_travelling_table_by_origin_and_keeps_the_triggers(
         migrate.upgrade(db)
         tables = sorted(m.__tablename__ for m in travelling_models())
         with db.connect() as conn:
-            assert _triggers(conn) == before  # plain CREATE INDEX: no table rebuilt, no trigger lost
+            # plain CREATE INDEX: no table rebuilt, no trigger lost (0014 adds the search index's)
+            assert _triggers(conn) - search_index.trigger_names() == before
             inspector = sa.inspect(conn)
             for table in tables:
                 ix = {i["name"]: i["column_names"] for i in inspector.get_indexes(table)}
@@ -397,6 +401,9 @@ def test_old_database_with_data_is_migrated_on_open(old_data_dir: OldDataDir) ->
         assert _search_person(db, "do van nhan") == {"Đỗ Văn Nhẫn"}
         assert _search_person(db, "dang") == {"Đặng Thị Mai"}
         assert _search_person(db, "004201000111") == {"Giàng A Páo"}
+        # The search index (0014, SQLite) was filled from the rows already there.
+        assert [p.full_name for p in hh.find_persons(db, "do van nh")] == ["Đỗ Văn Nhẫn"]
+        assert hh.count_households(db, hh.HouseholdQuery(search="na ma")) == 1
 
         # A back-filled key is the key the program itself writes for the same record.
         with db.session() as s:
@@ -433,6 +440,104 @@ def test_old_database_with_data_is_migrated_on_open(old_data_dir: OldDataDir) ->
     finally:
         con.close()
     assert names == {p[1] for p in PEOPLE}
+
+
+# -- 0014: the SQLite search index, kept by triggers that a table rebuild must not lose ----------
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_0014_creates_the_search_index_and_downgrade_removes_it(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    from alembic import command
+
+    url = (
+        request.getfixturevalue("pg_url")
+        if backend == "postgresql"
+        else f"sqlite:///{tmp_path / 's.sqlite3'}"
+    )
+    db = Database(url)
+    try:
+        migrate.upgrade(db, target="0013")
+        with db.connect() as conn:
+            before = _triggers(conn)
+        migrate.upgrade(db)
+        wanted = search_index.trigger_names() if backend == "sqlite" else set()
+        with db.connect() as conn:
+            assert _triggers(conn) == before | wanted
+            assert search_index.missing(conn) == set()
+            tables = set(sa.inspect(conn).get_table_names())
+        assert ({"household_fts", "person_fts"} <= tables) == (backend == "sqlite")
+        assert schema_diff(db) == []
+        cfg = migrate._alembic_config()
+        with db.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, "0013")
+        with db.connect() as conn:
+            assert _triggers(conn) == before
+            assert not {t for t in sa.inspect(conn).get_table_names() if "_fts" in t}
+    finally:
+        db.dispose()
+
+
+def _rebuild_in_batch_mode(db: Database, *tables: str) -> None:
+    """What a later migration altering the tables does on SQLite: copy each to a new table
+    (on a plain connection: foreign keys off, as SQLite's table-rebuild recipe has them)."""
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext as Context
+
+    engine = sa.create_engine(db.url)
+    try:
+        with engine.begin() as conn:
+            for table in tables:
+                with Operations(Context.configure(conn)).batch_alter_table(table, recreate="always"):
+                    pass
+    finally:
+        engine.dispose()
+
+
+def test_a_table_rebuilt_by_a_later_migration_gets_its_index_back(station: Station) -> None:
+    """Batch mode drops the triggers and renumbers the rowids; the upgrade path puts both right."""
+    db = station.db
+    vid = hh.villages(db)[0][0]
+    names = ["Nguyễn Văn An", "Đặng Thị Nguyệt", "Lý Văn Páo", "Nguyễn Thị Vân"]
+    for name in names:
+        hid = hh.save_household(db, hh.HouseholdDraft(village_id=vid))
+        hh.save_person(db, hid, hh.PersonDraft(full_name=name, relation_to_head="Chủ hộ"))
+    with db.connect() as conn:  # a gap in the rowids, so that a copy renumbers them
+        conn.execute(sa.text("UPDATE household SET head_person_id = NULL"))
+        conn.execute(sa.text("DELETE FROM person WHERE full_name = 'Nguyễn Văn An'"))
+    _rebuild_in_batch_mode(db, "person", "household")
+    with db.connect() as conn:
+        assert search_index.missing(conn) == search_index.trigger_names()
+    # Stale now: the index names rowids the rebuild gave to other rows.
+    assert [p.full_name for p in hh.find_persons(db, "nguyen")] != ["Nguyễn Thị Vân"]
+    with db.connect() as conn:  # the next upgrade runs through migrate.upgrade, which checks
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '0013'"))
+    migrate.upgrade(db)
+    with db.connect() as conn:
+        assert search_index.missing(conn) == set()
+        assert search_index.ensure(conn) is False  # nothing left to repair
+        for fts in ("household_fts", "person_fts"):
+            conn.exec_driver_sql(f"INSERT INTO {fts}({fts}, rank) VALUES ('integrity-check', 1)")
+    assert [p.full_name for p in hh.find_persons(db, "nguyen")] == ["Nguyễn Thị Vân"]
+    hid = hh.save_household(db, hh.HouseholdDraft(village_id=vid))
+    hh.save_person(db, hid, hh.PersonDraft(full_name="Nguyễn Hữu Huy", relation_to_head="Chủ hộ"))
+    # Vân's, Huy's, and An's old household (its head name is still in its key)
+    assert hh.count_households(db, hh.HouseholdQuery(search="nguyen")) == 3
+
+
+def test_ensure_repairs_a_rebuilt_table_by_itself(station: Station) -> None:
+    db = station.db
+    vid = hh.villages(db)[0][0]
+    hid = hh.save_household(db, hh.HouseholdDraft(village_id=vid))
+    hh.save_person(db, hid, hh.PersonDraft(full_name="Triệu Văn Bảy", relation_to_head="Chủ hộ"))
+    _rebuild_in_batch_mode(db, "household")
+    with db.connect() as conn:
+        assert search_index.missing(conn) == {"household_fts_ai", "household_fts_ad", "household_fts_au"}
+        assert search_index.ensure(conn) is True
+        assert search_index.missing(conn) == set()
+    assert hh.count_households(db, hh.HouseholdQuery(search="trieu b")) == 1
 
 
 def test_opening_a_current_database_takes_no_backup(station: Station) -> None:
@@ -661,7 +766,8 @@ def test_0009_merges_the_copies_of_the_builtin_catalogues(
             builtin_id("meeting_type", "lang_nghe_y_kien"),
         )
         with db.connect() as conn:
-            assert _triggers(conn) == triggers  # no table rebuilt: the audit guards stay
+            # no table rebuilt: the audit guards stay (0014 adds the search index's triggers)
+            assert _triggers(conn) - search_index.trigger_names() == triggers
 
             def rows(table: str) -> dict[str, dict[str, Any]]:
                 return {r["id"]: dict(r) for r in conn.execute(sa.text(f"SELECT * FROM {table}")).mappings()}

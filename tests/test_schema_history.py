@@ -26,7 +26,7 @@ from test_migrations import schema_diff
 
 from antq_desktop.services import overview
 from antq_desktop.services import station as station_service
-from antq_desktop.storage import migrate
+from antq_desktop.storage import migrate, search_index
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.paths import DB_URL_ENV, DataDir
 
@@ -47,8 +47,8 @@ def _ids(engine: sa.Engine) -> Snapshot:
     with engine.connect() as conn:
         inspector = sa.inspect(conn)
         for table in inspector.get_table_names():
-            if table == "alembic_version":
-                continue
+            if table == "alembic_version" or table in search_index.index_tables():
+                continue  # the search index (0014) is rebuilt from the tables, not records of its own
             key = inspector.get_pk_constraint(table)["constrained_columns"][0]
             out[table] = set(conn.execute(sa.text(f'SELECT "{key}" FROM "{table}"')).scalars())
         out["household names"] = {
@@ -147,7 +147,7 @@ def _copy_rows(source: Path, target: sa.Engine) -> dict[str, int]:
         meta = sa.MetaData()
         meta.reflect(target)
         with src.connect() as read, target.begin() as write:
-            src_tables = set(sa.inspect(read).get_table_names())
+            src_tables = set(sa.inspect(read).get_table_names()) - search_index.index_tables()
             for table in meta.sorted_tables:
                 if table.name == "alembic_version":
                     continue

@@ -12,12 +12,15 @@ from pathlib import Path
 
 from sqlalchemy import inspect, text
 
+from . import search_index
 from .backup import backup_to, timestamped_name
 from .database import Database
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions; a test keeps the two in step.
 HEAD_REVISION = "0014"
+# The revision that created the search index (storage/search_index.py).
+SEARCH_INDEX_REVISION = "0014"
 
 
 @dataclass
@@ -66,4 +69,9 @@ def upgrade(db: Database, target: str = "head", backup_dir: Path | None = None) 
     with db.engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, target)
+        # A later revision that rebuilt household or person in batch mode dropped their triggers
+        # on SQLite: put them back and rebuild the index, in the same transaction.
+        rev = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        if rev is not None and rev >= SEARCH_INDEX_REVISION:
+            search_index.ensure(conn)
     return MigrationResult(before, current_revision(db) or "", backup)

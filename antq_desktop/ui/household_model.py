@@ -1,9 +1,11 @@
 """A lazy table model over the household register: SQL pages on demand, never the whole table.
 
-``rowCount`` is one COUNT query; ``data`` asks for the 200-row page a row
-falls in and keeps the last few pages. Sorting and filtering replace the
-query and reset the model. At 100,000 households the view paints after one
-COUNT and one page.
+``rowCount`` counts once per reset (when first asked for, then kept), in the
+same statement as the first page (``households.first_page``); ``data`` asks
+for the 200-row page a row falls in and keeps the last few pages. Sorting and
+filtering replace the query and reset the model; a sort to the order already
+shown changes nothing. At 100,000 households the view paints after that one
+statement.
 """
 
 from __future__ import annotations
@@ -56,9 +58,8 @@ class HouseholdTableModel(QAbstractTableModel):
         self.db = db
         self.query = query
         self.show_sensitive = False
-        self._count = 0
+        self._count: int | None = None  # counted when first asked for after each reset
         self._pages: OrderedDict[int, list[hh.HouseholdRow]] = OrderedDict()
-        self._count = hh.count_households(db, query)
 
     # -- query ---------------------------------------------------------------------------------
 
@@ -66,7 +67,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.query = query
         self._pages.clear()
-        self._count = hh.count_households(self.db, query)
+        self._count = None
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -80,8 +81,16 @@ class HouseholdTableModel(QAbstractTableModel):
     def columns(self) -> list[tuple[str, str | None, bool]]:
         return [c for c in COLUMNS if self.show_sensitive or not c[2]]
 
+    def count(self) -> int:
+        """The number of rows: counted once after a reset (with the first page, in one statement),
+        then the kept figure."""
+        if self._count is None:
+            self._count, first = hh.first_page(self.db, self.query, PAGE)
+            self._pages[0] = first
+        return self._count
+
     def row_at(self, row: int) -> hh.HouseholdRow | None:
-        if not 0 <= row < self._count:
+        if not 0 <= row < self.count():
             return None
         page_no = row // PAGE
         page = self._pages.get(page_no)
@@ -106,7 +115,7 @@ class HouseholdTableModel(QAbstractTableModel):
     # -- Qt model ------------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else self._count
+        return 0 if parent.isValid() else self.count()
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns())
@@ -158,6 +167,6 @@ class HouseholdTableModel(QAbstractTableModel):
         cols = self.columns()
         if not 0 <= column < len(cols) or cols[column][1] is None:
             return
-        self.set_query(
-            replace(self.query, sort=cols[column][1], descending=order == Qt.SortOrder.DescendingOrder)
-        )
+        query = replace(self.query, sort=cols[column][1], descending=order == Qt.SortOrder.DescendingOrder)
+        if query != self.query:  # the view re-asks for the order it shows when sorting is enabled
+            self.set_query(query)

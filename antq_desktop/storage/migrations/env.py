@@ -2,7 +2,10 @@
 
 from alembic import context
 
-from antq_desktop.storage import models  # noqa: F401  (registers the tables)
+from antq_desktop.storage import (
+    models,  # noqa: F401  (registers the tables)
+    search_index,
+)
 from antq_desktop.storage.base import Base
 
 config = context.config
@@ -18,6 +21,7 @@ def run() -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite cannot ALTER most things: rebuild tables in batch mode
         compare_type=True,
+        include_name=search_index.include_name,  # the FTS index is no model: autogenerate leaves it be
     )
     with context.begin_transaction():
         context.run_migrations()

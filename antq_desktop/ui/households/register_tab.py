@@ -140,8 +140,9 @@ class RegisterTab(QWidget):
         self.view = QTableView()
         self.view.setObjectName("householdTable")
         self.view.setModel(self.model)
-        self.view.setSortingEnabled(True)
+        # The indicator first: enabling sorting then asks for the order the model already has.
         self.view.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSortingEnabled(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
