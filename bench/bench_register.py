@@ -2,7 +2,7 @@
 
     python bench/bench_register.py [--households 100000] [--runs 15]
 
-Ours: the household area (``ui.households_page.HouseholdsArea``: filters, toolbar, the register's
+Ours: the household area (``ui.households.HouseholdsArea``: filters, toolbar, the register's
 table over ``HouseholdTableModel``) built, shown and painted (``grab``) at 1100×600. Baseline, same
 run, interleaved A B A B: a ``QTableView`` over a bare ``QAbstractTableModel`` that fetches its first
 page with one query (plain ``sqlite3`` on the same file: the first 200 households by code with their
@@ -56,7 +56,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     st = big_station(args.households)
     con = sqlite3.connect(st.db.path)
-    from antq_desktop.ui.households_page import HouseholdsArea
+    from antq_desktop.ui.households import HouseholdsArea
 
     def ours() -> None:
         area = HouseholdsArea(st.db)

@@ -10,7 +10,7 @@ from sqlalchemy import event
 
 from antq_desktop.services import households as hh
 from antq_desktop.storage.database import Database
-from antq_desktop.ui.households_page import HouseholdsArea
+from antq_desktop.ui.households import HouseholdsArea
 
 
 @contextmanager
