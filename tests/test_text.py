@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+import sys
 import unicodedata
 
 import pytest
@@ -76,6 +79,71 @@ def test_matches_requires_every_typed_word() -> None:
 def test_matches_with_an_empty_query_matches_everything() -> None:
     assert matches("", fold("Đặng Thị Mai"))
     assert matches("   ", fold("Đặng Thị Mai"))
+
+
+# -- the table-driven fold against the per-character one it replaced ---------------------------
+
+
+_OLD_D = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
+_OLD_SPACES = re.compile(r"\s+")
+
+
+def _old_fold(text: str | None) -> str:
+    """The oracle: ``fold`` as it was before it became table-driven (issue 20), kept verbatim."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFD", text.translate(_OLD_D))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _OLD_SPACES.sub(" ", stripped.casefold().translate(_OLD_D)).strip()
+
+
+# What the random texts are drawn from: Vietnamese as officers type it (composed and decomposed),
+# every kind of whitespace, combining marks alone, letters whose case folding or decomposition is
+# special (İ, ß, ŉ, ǰ, ΐ, ﬃ, Hangul), and any code point at all.
+_VIETNAMESE = (
+    "ĐđÐðAĂÂBCDEÊGHIKLMNOÔƠPQRSTUƯVXYaăâeêioôơuưyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+)
+_SPECIAL = "İıßẞŉǰΐΣςﬃﬅ가각ÅKΩ\u0345\u0307\u0301\u0323\u031b\u1dc0\u20d0"
+_WHITESPACE = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2007\u200b\u2028\u2029\u202f\u3000\ufeff"
+
+
+def _random_text(rng: random.Random) -> str:
+    out = []
+    for _ in range(rng.randrange(0, 24)):
+        kind = rng.random()
+        if kind < 0.45:
+            out.append(rng.choice(_VIETNAMESE))
+        elif kind < 0.6:
+            out.append(rng.choice(_WHITESPACE))
+        elif kind < 0.7:
+            out.append(rng.choice(_SPECIAL))
+        elif kind < 0.8:
+            out.append(chr(rng.randrange(0x20, 0x7F)))
+        elif kind < 0.9:
+            out.append(chr(rng.randrange(0x80, 0x3000)))
+        else:
+            out.append(chr(rng.randrange(0, sys.maxunicode + 1)))
+    text = "".join(out)
+    return unicodedata.normalize(rng.choice(("NFC", "NFD", "NFKD")), text) if rng.random() < 0.3 else text
+
+
+def test_fold_gives_what_the_per_character_fold_gave_for_random_texts() -> None:
+    seed = random.SystemRandom().randrange(2**32)
+    print(f"\nfold seed: {seed}")
+    rng = random.Random(seed)
+    for _ in range(3000):
+        text = _random_text(rng)
+        assert fold(text) == _old_fold(text), f"seed {seed}: {text!r}"
+
+
+def test_fold_of_code_points_alone_and_between_letters() -> None:
+    """Every code point below U+3400 (Latin, Greek, Cyrillic, combining marks, spaces, symbols), and
+    one in 97 beyond (one each would fill the fold's table with a million entries)."""
+    for code in (*range(0x3400), *range(0x3400, sys.maxunicode + 1, 97)):
+        text = chr(code)
+        assert fold(text) == _old_fold(text), hex(code)
+        mixed = f"Ấ{text}b {text}"
+        assert fold(mixed) == _old_fold(mixed), hex(code)
 
 
 # -- searching stored keys in a real database ------------------------------------------------

@@ -8,16 +8,41 @@ result in an indexed column.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
 _D_TABLE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
-_SPACES = re.compile(r"\s+")
 
 
 def nfc(text: str | None) -> str:
     """Normalise to NFC (text from Excel or macOS can arrive decomposed)."""
     return unicodedata.normalize("NFC", text or "")
+
+
+def _fold_char(ch: str) -> str:
+    """One character folded: Đ/đ → d, decomposed, marks dropped, case-folded, Đ/đ → d again.
+
+    Each step maps a character on its own (decomposition is per character; its canonical
+    reordering moves only marks, which are dropped; ``casefold`` has no context), so folding a
+    text is folding its characters one by one and joining them.
+    """
+    decomposed = unicodedata.normalize("NFD", ch.translate(_D_TABLE))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return stripped.casefold().translate(_D_TABLE)
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate``'s table for :func:`fold`: each code point's folded text, computed the first
+    time the code point is seen (Vietnamese letters and ASCII are filled at import)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _FoldTable()
+for _code in (*range(0x80, 0x250), *range(0x300, 0x370), *range(0x1E00, 0x1F00)):
+    _FOLD[_code]  # noqa: B018 - fills the table
+del _code
 
 
 def fold(text: str | None) -> str:
@@ -28,9 +53,8 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text.translate(_D_TABLE))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.casefold().translate(_D_TABLE)).strip()
+    # ``split()`` splits at exactly the characters ``\s`` matches and ``strip()`` removes.
+    return " ".join((text.lower() if text.isascii() else text.translate(_FOLD)).split())
 
 
 def search_key(*parts: str | None) -> str:

@@ -42,7 +42,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, bindparam, insert, select, text, update
+from sqlalchemy import and_, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -57,6 +57,7 @@ from . import audit_heads, key_rotation, scope_check
 from . import conflicts as conflict_list
 from .bundle import OpenedBundle, open_bundle_in, read_file, require_data_key
 from .rows import BY_NAME, TravellingTable, from_json_row
+from .write_rows import execute_many
 
 CHUNK = 500
 # setting key prefix + peer site id: incarnations of that peer seen before its current one.
@@ -196,6 +197,28 @@ def normal_versions(t: TravellingTable, row: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def new_row_versions(t: TravellingTable, row: dict[str, Any]) -> dict[str, str]:
+    """:func:`normal_versions` of a row that is new here, without rebuilding it when the sender's
+    ``field_versions`` already is canonical (``"*"`` first, then changed fields in the table's
+    order, each after its creation) — what a sender stores; anything else is normalised."""
+    fv = row["field_versions"]
+    if type(fv) is not dict or not fv:
+        return normal_versions(t, row)
+    if len(fv) == 1 and fv.get("*"):  # never changed since its creation: the usual new row
+        return fv
+    items = iter(fv.items())
+    star, created = next(items)
+    if star != "*" or not created:
+        return normal_versions(t, row)
+    order, last = t.field_order, -1
+    for f, v in items:
+        i = order.get(f, -1)
+        if i <= last or not v or v == created:
+            return normal_versions(t, row)
+        last = i
+    return fv
+
+
 @dataclass
 class _Conflict:
     field: str
@@ -303,10 +326,9 @@ def _plan_table(
         for rid in chunk:
             inc = incoming[rid]
             local = existing.get(rid)
-            if local is None:
-                row = dict(inc)
-                row["field_versions"] = normal_versions(t, row)
-                plan.inserts.append(row)
+            if local is None:  # ``inc`` is this plan's own dict (from_json_row): no copy needed
+                inc["field_versions"] = new_row_versions(t, inc)
+                plan.inserts.append(inc)
                 plan.summary.new += 1
                 continue
             merged, conflicts = merge_rows(
@@ -347,8 +369,7 @@ def _write_plan(conn: Any, plan: _TablePlan, first_seq: int) -> int:
         seq += 1
         if t.searchable:
             row["search_key"] = row_search_key(t.model, row, hidden)
-    if plan.inserts:
-        conn.execute(insert(t.table), plan.inserts)
+    execute_many(conn, t.table, "insert", plan.inserts)
     if plan.updates:
         params = []
         for row in plan.updates:
@@ -359,7 +380,7 @@ def _write_plan(conn: Any, plan: _TablePlan, first_seq: int) -> int:
             if t.searchable:
                 p["search_key"] = row_search_key(t.model, row, hidden)
             params.append(p)
-        conn.execute(update(t.table).where(t.table.c.id == bindparam("b_id")), params)
+        execute_many(conn, t.table, "update", params)
     return seq
 
 

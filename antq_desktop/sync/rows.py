@@ -60,6 +60,9 @@ class TravellingTable:
     datetimes: frozenset[str]
     defaults: dict[str, Any]
     searchable: bool
+    field_order: dict[str, int]  # position of each data field in ``fields``
+    column_set: frozenset[str]  # ``columns`` as a set
+    convert: tuple[tuple[str, Any], ...]  # (column, fromisoformat) of the date and date-time columns
 
 
 def _default(col: Column[Any]) -> Any:
@@ -83,17 +86,27 @@ def _build() -> list[TravellingTable]:
         if model is None:
             continue
         cols = tuple(c.name for c in table.columns if c.name not in LOCAL_COLUMNS)
+        fields = tuple(c for c in cols if c not in META_COLUMNS)
+        dates = frozenset(c.name for c in table.columns if isinstance(c.type, Date))
+        datetimes = frozenset(c.name for c in table.columns if isinstance(c.type, DateTime))
         out.append(
             TravellingTable(
                 name=table.name,
                 model=model,
                 table=table,
                 columns=cols,
-                fields=tuple(c for c in cols if c not in META_COLUMNS),
-                dates=frozenset(c.name for c in table.columns if isinstance(c.type, Date)),
-                datetimes=frozenset(c.name for c in table.columns if isinstance(c.type, DateTime)),
+                fields=fields,
+                dates=dates,
+                datetimes=datetimes,
                 defaults={c.name: _default(c) for c in table.columns},
                 searchable=hasattr(model, "__search_fields__"),
+                field_order={f: i for i, f in enumerate(fields)},
+                column_set=frozenset(cols),
+                convert=tuple(
+                    (c, datetime.fromisoformat if c in datetimes else date.fromisoformat)
+                    for c in cols
+                    if c in datetimes or c in dates
+                ),
             )
         )
     return out
@@ -119,17 +132,14 @@ def to_json_row(t: TravellingTable, row: Any) -> dict[str, Any]:
 
 def from_json_row(t: TravellingTable, obj: dict[str, Any]) -> dict[str, Any]:
     """A bundle's JSON object as Python values for the table's columns (missing columns: defaults)."""
-    out: dict[str, Any] = {}
-    for c in t.columns:
-        if c in obj:
-            v = obj[c]
-            if v is not None and c in t.datetimes:
-                v = datetime.fromisoformat(v)
-            elif v is not None and c in t.dates:
-                v = date.fromisoformat(v)
-            out[c] = v
-        else:
-            out[c] = t.defaults.get(c)
+    if t.column_set <= obj.keys():  # every column there (a sender with our schema): no defaults
+        out = {c: obj[c] for c in t.columns}
+    else:
+        out = {c: obj[c] if c in obj else t.defaults.get(c) for c in t.columns}
+    for c, parse in t.convert:
+        v = out[c]
+        if v is not None and c in obj:
+            out[c] = parse(v)
     if not isinstance(out.get("field_versions"), dict) or "*" not in out["field_versions"]:
         out["field_versions"] = {"*": out["version"], **(out.get("field_versions") or {})}
     out["deleted"] = bool(out.get("deleted"))
