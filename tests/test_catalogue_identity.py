@@ -41,6 +41,7 @@ from antq_desktop.storage.database import Database
 from antq_desktop.storage.models import Group, GroupType, Meeting, MeetingType, Site
 from antq_desktop.storage.stamping import advance_clock
 from antq_desktop.sync import bundle, cards, merge
+from antq_desktop.sync.import_summary import ImportReport
 
 Cli = Callable[..., CompletedProcess[str]]
 TODAY = date(2026, 10, 1)  # the demo's "today": every record inside the 2026 report year
@@ -147,7 +148,7 @@ def run_0009(db: Database) -> None:
         command.stamp(cfg, migrate.HEAD_REVISION)
 
 
-def exchange(src: Database, dst: Database, folder: Path, n: list[int]) -> merge.ImportReport:
+def exchange(src: Database, dst: Database, folder: Path, n: list[int]) -> ImportReport:
     n[0] += 1
     path = folder / f"b{n[0]}.antq"
     bundle.export_bundle(src, site_id(dst), path)

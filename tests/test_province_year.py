@@ -38,7 +38,7 @@ from antq_desktop.storage.database import Database
 from antq_desktop.storage.models import AwardDecision, Household, Person, ReportSubmission
 from antq_desktop.storage.paths import DataDir
 from antq_desktop.sync import bundle, cards, conflicts, merge
-from antq_desktop.sync.merge import ImportReport
+from antq_desktop.sync.import_summary import ImportReport
 
 Cli = Callable[..., CompletedProcess[str]]
 

@@ -254,7 +254,7 @@ def _make_dialogs(st) -> dict:
     from antq_desktop.services import assessments as asm
     from antq_desktop.services import awards as aw
     from antq_desktop.services import groups as gs
-    from antq_desktop.sync.merge import ImportReport, TableSummary
+    from antq_desktop.sync.import_summary import ImportReport, TableSummary
     from antq_desktop.ui import admin as admin_page
     from antq_desktop.ui import awards as awards_page
     from antq_desktop.ui import groups as groups_page

@@ -17,7 +17,8 @@ from ..services.sync_status import peer_status, start_new_incarnation
 from .bundle import ExportResult, export_bundle
 from .cards import SiteCard, export_card, own_card, pair, read_card, revoke
 from .conflicts import list_conflicts, resolve
-from .merge import ImportReport, import_bundle, import_bytes
+from .import_summary import ImportReport
+from .merge import import_bundle, import_bytes
 
 __all__ = [
     "ExportResult",
