@@ -1447,21 +1447,27 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="433"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="439"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="447"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="440"/>
+        <source>The decision has no legal bases. Issue it anyway?</source>
+        <translation>Quyết định chưa có căn cứ pháp lý nào. Vẫn ban hành?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="456"/>
         <source>Reopen to correct</source>
         <translation>Mở lại để sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="449"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="458"/>
         <source>The decision goes back to a draft: its certificates print with the watermark until it is issued again. Reopen it?</source>
         <translation>Quyết định trở lại thành dự thảo: giấy khen in ra sẽ có chữ BẢN NHÁP cho đến khi ban hành lại. Mở lại quyết định?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="455"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="464"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -4158,28 +4164,28 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="151"/>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="156"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="154"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="159"/>
         <source>Calibration page</source>
         <translation>Trang căn chỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="152"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="155"/>
         <source>Drawing the calibration page…</source>
         <translation>Đang tạo trang căn chỉnh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="185"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="189"/>
         <source>Certificates</source>
         <translation>Giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="185"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="189"/>
         <source>Drawing the certificates…</source>
         <translation>Đang dựng giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="199"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="203"/>
         <source>Certificates — %1</source>
         <translation>Giấy khen — %1</translation>
     </message>
