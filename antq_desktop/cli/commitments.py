@@ -45,11 +45,10 @@ def cmd_commitments(args: argparse.Namespace) -> int:
                 print(f"Tỷ lệ hộ ký cam kết năm {year}:")
                 for r in [*rows, total]:
                     mark = "" if r.meets_rule else "  (chưa đạt 100%)"
-                    print(
-                        f"  {r.village}: {r.covered}/{r.households} hộ, {r.share * 100:.1f}%{mark}".replace(
-                            ".", ","
-                        )
-                    )
+                    away = f" (không tính {r.absent} hộ vắng)" if r.absent else ""
+                    share = f"{r.share * 100:.1f}".replace(".", ",")
+                    # Over the households residing there (TT 124): those away (vắng) are left out.
+                    print(f"  {r.village}: {r.covered}/{r.residing} hộ{away}, {share}%{mark}")
             return 0
         from ..papers import commitments as commitment_papers
 
