@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..services.errors import UserError
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -191,9 +192,14 @@ def _sync_export(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(data)
         else:
+            size = f"{r.size:,}"
             print(
-                f"Đã xuất gói số {r.bundle_no} cho {r.peer_name}: {r.rows} bản ghi, "
-                f"{r.size:,} byte, đã đọc lại và kiểm tra → {r.path}".replace(",", ".")
+                say(
+                    f"Đã xuất gói số {r.bundle_no} cho {r.peer_name}: {r.rows} bản ghi, "
+                    f"{size.replace(',', '.')} byte, đã đọc lại và kiểm tra → {r.path}",
+                    f"Exported bundle no. {r.bundle_no} for {r.peer_name}: {r.rows} records, "
+                    f"{size} bytes, read back and checked → {r.path}",
+                )
             )
         return 0
 
@@ -208,19 +214,28 @@ def _sync_import(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(rep.as_dict())
             return 0
-        head = "Xem trước (chưa ghi)" if args.dry_run else "Đã nhập"
-        print(f"{head} gói số {rep.bundle_no} của {rep.sender_name} (tạo lúc {rep.created}):")
-        print(f"  {'bảng':<20} {'mới':>7} {'thay đổi':>9} {'giữ nguyên':>11} {'xung đột':>9}")
+        if args.dry_run:
+            head = say("Xem trước (chưa ghi) gói số", "Preview (nothing written) of bundle no.")
+        else:
+            head = say("Đã nhập gói số", "Imported bundle no.")
+        made = say("tạo lúc", "made at")
+        print(f"{head} {rep.bundle_no} {say('của', 'from')} {rep.sender_name} ({made} {rep.created}):")
+        columns = say("bảng|mới|thay đổi|giữ nguyên|xung đột", "table|new|changed|unchanged|conflicts").split(
+            "|"
+        )
+        print(f"  {columns[0]:<20} {columns[1]:>7} {columns[2]:>9} {columns[3]:>11} {columns[4]:>9}")
         for name, t in sorted(rep.tables.items()):
             print(f"  {name:<20} {t.new:>7} {t.changed:>9} {t.unchanged:>11} {t.conflicts:>9}")
         tot = rep.totals
-        print(f"  {'cộng':<20} {tot.new:>7} {tot.changed:>9} {tot.unchanged:>11} {tot.conflicts:>9}")
+        print(
+            f"  {say('cộng', 'total'):<20} {tot.new:>7} {tot.changed:>9} {tot.unchanged:>11} {tot.conflicts:>9}"
+        )
         if rep.note():
             print(f"  {rep.note()}")  # seen before, or older than what was received: the truth of it
         if rep.audit_warning:
-            print(f"  CẢNH BÁO: {rep.audit_warning}")
+            print(f"  {say('CẢNH BÁO', 'WARNING')}: {rep.audit_warning}")
         if rep.resend_warning:
-            print(f"  CẢNH BÁO: {rep.resend_warning}")
+            print(f"  {say('CẢNH BÁO', 'WARNING')}: {rep.resend_warning}")
         return 0
 
     return _run(args, not args.dry_run, do_import)
@@ -235,14 +250,41 @@ def _sync_status(args: argparse.Namespace) -> int:
             _print_json({"peers": [p.as_dict() for p in peers]})
             return 0
         if not peers:
-            print("Chưa ghép nối với đơn vị nào (antq sync card / antq sync pair).")
-        for p in peers:
-            state = "đã thu hồi" if p.revoked else ("quá hạn trao đổi" if p.overdue else "bình thường")
-            print(f"{p.unit_name} [{p.site_id[:8]}] — {state}")
-            print(f"  gửi gần nhất: số {p.last_bundle_out}, {p.last_sent_at or 'chưa gửi'}")
-            print(f"  nhận gần nhất: số {p.last_bundle_in}, {p.last_received_at or 'chưa nhận'}")
             print(
-                f"  chưa được xác nhận: {p.unacknowledged} bản ghi; {p.days_since_exchange} ngày từ lần trao đổi cuối"
+                say(
+                    "Chưa ghép nối với đơn vị nào (antq sync card / antq sync pair).",
+                    "Not paired with any unit yet (antq sync card / antq sync pair).",
+                )
+            )
+        for p in peers:
+            if p.revoked:
+                state = say("đã thu hồi", "revoked")
+            else:
+                state = (
+                    say("quá hạn trao đổi", "exchange overdue") if p.overdue else say("bình thường", "normal")
+                )
+            print(f"{p.unit_name} [{p.site_id[:8]}] — {state}")
+            sent = p.last_sent_at or say("chưa gửi", "not sent yet")
+            received = p.last_received_at or say("chưa nhận", "not received yet")
+            print(
+                say(
+                    f"  gửi gần nhất: số {p.last_bundle_out}, {sent}",
+                    f"  last sent: no. {p.last_bundle_out}, {sent}",
+                )
+            )
+            print(
+                say(
+                    f"  nhận gần nhất: số {p.last_bundle_in}, {received}",
+                    f"  last received: no. {p.last_bundle_in}, {received}",
+                )
+            )
+            print(
+                say(
+                    f"  chưa được xác nhận: {p.unacknowledged} bản ghi; "
+                    f"{p.days_since_exchange} ngày từ lần trao đổi cuối",
+                    f"  not yet acknowledged: {p.unacknowledged} records; "
+                    f"{p.days_since_exchange} days since the last exchange",
+                )
             )
         return 0
 
@@ -266,7 +308,7 @@ def _sync_conflicts(args: argparse.Namespace) -> int:
             _print_json({"conflicts": [i.as_dict() for i in items]})
         elif args.keep is None and args.restore is None:
             if not items:
-                print("Không có xung đột nào chờ xem xét.")
+                print(say("Không có xung đột nào chờ xem xét.", "No conflict is waiting for review."))
             for i in items:
                 print(
                     f"#{i.id} {table_label(i.table)} “{i.record_label}”, trường {i.field}: "
