@@ -111,8 +111,14 @@ def _sync_card(args: argparse.Namespace) -> int:
         if args.json:
             _print_json({"file": args.output, **result.as_dict()})
         else:
-            print(f"Đã xuất thẻ đơn vị {result.unit_name} ra {args.output}")
-            print(f"Mã nhận dạng (đọc cho đơn vị kia qua điện thoại): {result.fingerprint}")
+            print(say("Đã xuất thẻ đơn vị ", "Unit card exported: ") + f"{result.unit_name} → {args.output}")
+            print(
+                say(
+                    "Mã nhận dạng (đọc cho đơn vị kia qua điện thoại): ",
+                    "Fingerprint (read it to the other unit by phone): ",
+                )
+                + result.fingerprint
+            )
         return 0
 
     return _run(args, True, card)
@@ -163,7 +169,10 @@ def _sync_pair(args: argparse.Namespace) -> int:
                 }
             )
         else:
-            print(f"Đã ghép nối với {card_obj.unit_name} (mã nhận dạng {card_obj.fingerprint})")
+            print(
+                say("Đã ghép nối với ", "Paired with ")
+                + f"{card_obj.unit_name} ({say('mã nhận dạng', 'fingerprint')} {card_obj.fingerprint})"
+            )
             if result.replaced_station:
                 print(
                     f"Trạm cũ {result.replaced_station} đã bị thu hồi; dữ liệu của nó vẫn là của xã "
@@ -325,7 +334,12 @@ def _sync_revoke(args: argparse.Namespace) -> int:
 
     def revoke(st: Any) -> int:
         site = sync.revoke(st.db, args.site)
-        print(f"Đã thu hồi ghép nối với {site.unit_name}: không gửi, không nhận gói của đơn vị này nữa.")
+        print(
+            say(
+                f"Đã thu hồi ghép nối với {site.unit_name}: không gửi, không nhận gói của đơn vị này nữa.",
+                f"Pairing with {site.unit_name} revoked: no bundle is sent to or accepted from it any more.",
+            )
+        )
         return 0
 
     return _run(args, True, revoke)
