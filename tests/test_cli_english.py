@@ -37,6 +37,7 @@ def test_the_most_used_commands_speak_english_in_english_mode(station, run_cli, 
         ("households", "list"),
         ("households", "export", tmp_path / "households.xlsx"),
         ("sync", "status"),
+        ("commitments", "coverage", "--year", "2026"),
         ("sync", "card", "-o", tmp_path / "card.antqcard"),
         ("report", "--period", "2026", "-o", tmp_path / "report.xlsx"),
     ]
