@@ -339,11 +339,20 @@ def cmd_households_delete(args: argparse.Namespace) -> int:
             out = {"id": row.id, "code": row.code, "deleted": not restoring, "members": row.members}
             print(json.dumps(out, ensure_ascii=False))
         elif restoring:
-            print(f"Đã khôi phục hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu.")
+            print(
+                say(
+                    f"Đã khôi phục hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu.",
+                    f"Household {row.code} ({row.head_name}) restored with its {row.members} persons.",
+                )
+            )
         else:
             print(
-                f"Đã xóa hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu; "
-                f"khôi phục bằng 'antq households restore {row.id}'."
+                say(
+                    f"Đã xóa hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu; "
+                    f"khôi phục bằng 'antq households restore {row.id}'.",
+                    f"Household {row.code} ({row.head_name}) deleted with its {row.members} persons; "
+                    f"bring it back with 'antq households restore {row.id}'.",
+                )
             )
         return 0
 

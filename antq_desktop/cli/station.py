@@ -171,11 +171,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
         finally:
             station.close()
+        commune = f"{summary.extra.get('commune', '')} ({summary.extra.get('commune_code', '')})"
         print(
-            f"Đã tạo xã mẫu {summary.extra.get('commune', '')} ({summary.extra.get('commune_code', '')}): "
-            f"{summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
-            f"{summary.meetings} hội nghị, {summary.award_decisions} quyết định khen thưởng "
-            f"(đăng nhập: {args.admin})"
+            say(
+                f"Đã tạo xã mẫu {commune}: "
+                f"{summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
+                f"{summary.meetings} hội nghị, {summary.award_decisions} quyết định khen thưởng "
+                f"(đăng nhập: {args.admin})",
+                f"Demo commune {commune} made: "
+                f"{summary.households} households, {summary.persons} persons, {summary.groups} groups, "
+                f"{summary.meetings} meetings, {summary.award_decisions} award decisions "
+                f"(sign in as: {args.admin})",
+            )
         )
         return 0
 
