@@ -28,7 +28,8 @@ def test_the_most_used_commands_speak_english_in_english_mode(station, run_cli, 
     station.close()
     root = station.data_dir.root
     unit = json.loads(run_cli("--data-dir", root, "info", "--json").stdout)["unit"]
-    data = names + [str(v) for v in unit.values() if isinstance(v, str)]
+    users = json.loads(run_cli("--data-dir", root, "users", "list", "--json").stdout)["users"]
+    data = names + [str(v) for v in unit.values() if isinstance(v, str)] + [u["full_name"] for u in users]
 
     commands = [
         ("info",),
@@ -37,6 +38,7 @@ def test_the_most_used_commands_speak_english_in_english_mode(station, run_cli, 
         ("households", "list"),
         ("households", "export", tmp_path / "households.xlsx"),
         ("sync", "status"),
+        ("users", "list"),
         ("commitments", "coverage", "--year", "2026"),
         ("sync", "card", "-o", tmp_path / "card.antqcard"),
         ("report", "--period", "2026", "-o", tmp_path / "report.xlsx"),
