@@ -130,16 +130,27 @@ def _sync_pair(args: argparse.Namespace) -> int:
     card_obj = sync.read_card(Path(args.file))
     fp = args.fingerprint
     if fp is None and not args.yes:
+        code = card_obj.unit_code or card_obj.commune_code
         print(
-            f"Thẻ của: {card_obj.unit_name} ({card_obj.role}, mã {card_obj.unit_code or card_obj.commune_code})"
+            say("Thẻ của: ", "Card of: ")
+            + f"{card_obj.unit_name} ({card_obj.role}, {say('mã', 'code')} {code})"
         )
-        print(f"Mã nhận dạng: {card_obj.fingerprint}")
+        print(say("Mã nhận dạng: ", "Fingerprint: ") + card_obj.fingerprint)
         if not sys.stdin.isatty():
             raise UserError(
                 "Hãy đối chiếu mã nhận dạng với đơn vị kia qua điện thoại rồi chạy lại với --fingerprint MÃ hoặc --yes.",
                 "Compare the fingerprint with the other unit by phone, then run again with --fingerprint CODE or --yes.",
             )
-        answer = input("Mã nhận dạng có khớp với mã đơn vị kia đọc không? (c/k): ").strip().lower()
+        answer = (
+            input(
+                say(
+                    "Mã nhận dạng có khớp với mã đơn vị kia đọc không? (c/k): ",
+                    "Does the fingerprint match the one the other unit read out? (y/n): ",
+                )
+            )
+            .strip()
+            .lower()
+        )
         if answer not in ("c", "co", "có", "y", "yes"):
             raise UserError(
                 "Chưa ghép nối: mã nhận dạng chưa được xác nhận.",
@@ -152,8 +163,22 @@ def _sync_pair(args: argparse.Namespace) -> int:
 
         foreign = other_province(st.db, card_obj)
         if foreign and not other_ok and sys.stdin.isatty():
-            print(f"CẢNH BÁO: {card_obj.unit_name} thuộc {foreign}, khác tỉnh của máy này.")
-            answer = input("Vẫn ghép nối với đơn vị của tỉnh khác? (c/k): ").strip().lower()
+            print(
+                say(
+                    f"CẢNH BÁO: {card_obj.unit_name} thuộc {foreign}, khác tỉnh của máy này.",
+                    f"WARNING: {card_obj.unit_name} belongs to {foreign}, another province than this station's.",
+                )
+            )
+            answer = (
+                input(
+                    say(
+                        "Vẫn ghép nối với đơn vị của tỉnh khác? (c/k): ",
+                        "Pair with a unit of another province anyway? (y/n): ",
+                    )
+                )
+                .strip()
+                .lower()
+            )
             other_ok = answer in ("c", "co", "có", "y", "yes")
         result = sync.pair(
             st.db, card_obj, fingerprint=fp, other_province_ok=other_ok, replaces=args.replaces
@@ -174,9 +199,14 @@ def _sync_pair(args: argparse.Namespace) -> int:
                 + f"{card_obj.unit_name} ({say('mã nhận dạng', 'fingerprint')} {card_obj.fingerprint})"
             )
             if result.replaced_station:
+                old = result.replaced_station
                 print(
-                    f"Trạm cũ {result.replaced_station} đã bị thu hồi; dữ liệu của nó vẫn là của xã "
-                    "và sẽ được gửi toàn bộ cho máy mới ở lần xuất gói tới."
+                    say(
+                        f"Trạm cũ {old} đã bị thu hồi; dữ liệu của nó vẫn là của xã "
+                        "và sẽ được gửi toàn bộ cho máy mới ở lần xuất gói tới.",
+                        f"The old station {old} is revoked; its data stays the commune's and is sent in full "
+                        "to the new station with the next bundle.",
+                    )
                 )
         return 0
 
