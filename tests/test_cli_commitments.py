@@ -102,3 +102,19 @@ def test_bad_input_is_one_sentence_and_exit_1(station, run_cli, tmp_path):
         assert proc.returncode == 1, (args, proc.stderr)
         assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_coverage_text_counts_over_the_households_residing_not_those_away(station, run_cli):
+    """A household marked "vắng" is left out of the text as it is of the JSON's ``residing``."""
+    _fill(station)
+    db = station.db
+    vid = cm.village_by_name(db, "Nà Mạ")[0]
+    hid = hh.save_household(db, hh.HouseholdDraft(village_id=vid, address="Nà Mạ, nhà đi làm xa"))
+    hh.save_person(
+        db, hid, hh.PersonDraft(full_name="Lò Văn Sáng", relation_to_head="Chủ hộ", birth_year=1980)
+    )
+    cm.mark(db, [hid], YEAR, cm.Mark("absent"))
+    station.close()
+    text = run_cli("--data-dir", station.data_dir.root, "commitments", "coverage", "--year", YEAR).stdout
+    assert "Thôn Nà Mạ: 2/3 hộ (không tính 1 hộ vắng), 66,7%  (chưa đạt 100%)" in text
+    assert "2/4" not in text

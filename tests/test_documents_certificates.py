@@ -126,7 +126,7 @@ def test_a_forty_recipient_decision_prints_forty_pages_with_each_name_and_is_reg
         assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ QUẢNG LÂM" in page and "Tặng" in page and "GIẤY KHEN" in page
         assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in page and "Độc lập - Tự do - Hạnh phúc" in page
         assert "Quảng Lâm, ngày 19 tháng 8 năm 2026" in page and "Nông Văn Thành" in page
-        assert "Quyết định số 15/QĐ-UBND ngày 19/08/2026" in page
+        assert "Quyết định số 15/QĐ-UBND ngày 19 tháng 8 năm 2026" in page
         assert "BẢN NHÁP" not in page
     assert steps[0] == (0, 40) and steps[-1] == (40, 40)
     # Every printed certificate is in the register, once.
@@ -354,3 +354,16 @@ def test_a_police_decision_names_its_parent_and_the_rank_of_its_signer(station, 
     assert c.awarding_line == "GIÁM ĐỐC CÔNG AN TỈNH CAO BẰNG" and c.signer_name == "Đại tá Hoàng Đức Long"
     page = ce.full_page_layout(replace(c), ce.load_template("giay_khen_a4").pagesize)
     assert [t.text for t in page.lines("signer_title")] == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]
+
+
+def test_the_decision_line_prints_the_long_vietnamese_date_never_dd_mm_yyyy(tmp_path):
+    """Bottom left: "Quyết định số 15/QĐ-UBND ngày 19 tháng 8 năm 2026", as the decision prints it."""
+    out = tmp_path / "ngày.pdf"
+    ce.render_certificates([cert(), cert(decided_on=date(2026, 2, 5))], out)
+    first, second = pages_text(out)
+    assert "Quyết định số 15/QĐ-UBND ngày 19 tháng 8 năm 2026" in first
+    assert "ngày 05 tháng 02 năm 2026" in second
+    for page in (first, second):
+        assert not re.search(r"\b\d{1,2}/\d{1,2}/\d{4}\b", page), page
+    for _n, left, right, chunk in text_runs(out):
+        assert 20 * mm - 0.5 <= left and right <= 277 * mm + 0.5, chunk

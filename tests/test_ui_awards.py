@@ -193,3 +193,35 @@ def test_the_print_dialog_starts_on_a4_and_remembers_the_template(qtbot, station
     assert again.template.currentData() == "giay_khen_a3"
     again.blank.setChecked(True)
     assert again.template.currentData() == "phoi_giay_khen_a4"
+
+
+def test_issuing_without_legal_bases_asks_one_question_and_issues_when_confirmed(qtbot, station, monkeypatch):
+    """The Issue button asks "no legal bases, issue anyway?" and issues only on Yes (issue 19)."""
+    setup_app(station.data_dir)
+    d = aw.new_decision(station.db, year=2026)
+    d.number, d.decided_on, d.signer_name = "22", date(2026, 8, 19), "Nông Văn Thành"
+    did = aw.save_decision(station.db, d)
+    aw.add_recipients(station.db, [aw.RecipientDraft(did, "individual", name="Lý Văn Páo")])
+    dialog = DecisionDialog(station.db, did)
+    qtbot.addWidget(dialog)
+    dialog.bases.setPlainText("")  # the officer removed every "Căn cứ" line
+    asked: list[str] = []
+    answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No])
+
+    def answer(_parent, _title, text, *a, **k):
+        asked.append(text)
+        return next(answers)
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: refusals.append(text))
+    dialog.issue()  # "Issue it now?" Yes, then "no bases, issue anyway?" No
+    assert asked[-1] == "Quyết định chưa có căn cứ pháp lý nào. Vẫn ban hành?"
+    assert aw.get_decision(station.db, did).status == "draft" and dialog.status == "draft"
+
+    asked.clear()
+    answers = iter([QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.Yes])
+    dialog.issue()
+    assert asked[-1] == "Quyết định chưa có căn cứ pháp lý nào. Vẫn ban hành?"
+    assert aw.get_decision(station.db, did).status == "issued" and dialog.status == "issued"
+    assert refusals == []

@@ -103,7 +103,9 @@ def test_a_village_assessed_and_the_commune_share_updated(qtbot, station, monkey
     first = asm.list_assessments(db, tab.year.value())[0]
     assert first.registered and first.result == ""
     assert tab.table.item(0, 1).text() == "có"
-    assert tab.summary.text().startswith("0 trên 1 khu dân cư đăng ký")
+    assert tab.summary.text().startswith(
+        "0 trên 1 đơn vị đăng ký (khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục)"
+    )
 
 
 def test_the_self_assessment_meeting_is_linked_from_the_meetings_area(qtbot, station, monkeypatch):
@@ -134,3 +136,61 @@ def test_the_self_assessment_meeting_is_linked_from_the_meetings_area(qtbot, sta
     tab.table.selectRow(0)
     tab.edit()
     assert asm.list_assessments(db, year)[0].meeting_id == meeting_id
+
+
+def test_the_communes_other_units_are_added_assessed_and_its_own_criteria_ticked(qtbot, station, monkeypatch):
+    """TT 124 Điều 5 on screen: a school added and recognised, counted on the village tab's summary;
+    the commune's own criteria ticked and kept."""
+    from PySide6.QtCore import QDate
+
+    from antq_desktop.ui.reports import UnitDialog, UnitResultDialog
+
+    setup_app(station.data_dir)
+    db = station.db
+    area = ReportsArea(db)
+    qtbot.addWidget(area)
+    tab = area.units
+    year = tab.year.value()
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a, **k: errors.append(text))
+
+    def add(dialog: UnitDialog) -> QDialog.DialogCode:
+        dialog.name.setText("Trường Tiểu học Quảng Lâm")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("co_so_giao_duc"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(UnitDialog, "exec", add)
+    tab.add_unit()
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 0).text() == "Trường Tiểu học Quảng Lâm"
+    assert tab.table.item(0, 1).text() == "Cơ sở giáo dục"
+
+    def recognise(dialog: UnitResultDialog) -> QDialog.DialogCode:
+        dialog.registered.setChecked(True)
+        for box in dialog.checks.values():
+            box.setChecked(True)
+        dialog.result.setCurrentIndex(dialog.result.findData("recognised"))
+        dialog.number.setText("12/QĐ-UBND")
+        dialog.decision_on.setDate(QDate(year, 11, 20))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(UnitResultDialog, "exec", recognise)
+    tab.table.selectRow(0)
+    tab.assess()
+    assert errors == []
+    (row,) = asm.list_unit_assessments(db, year)
+    assert row.registered and row.result == "recognised" and row.decision_number == "12/QĐ-UBND"
+    assert tab.table.item(0, 3).text() == "Được công nhận"
+
+    assert tab.commune_checks, "the commune's own criteria are shown"
+    for box in tab.commune_checks.values():
+        box.setChecked(True)
+    tab.save_commune()
+    assert errors == []
+    summary = asm.commune_summary(db, year)
+    assert summary.criteria and all(summary.criteria.values()) and not summary.own_unmet
+    assert all(box.isChecked() for box in tab.commune_checks.values()), "ticks shown again after saving"
+
+    area.assessment.refresh()
+    text = area.assessment.summary.text()
+    assert text.startswith("1 trên 1 đơn vị đăng ký"), text
+    assert "khu dân cư" in text and "cơ sở giáo dục" in text

@@ -393,9 +393,9 @@ Cơ sở dữ liệu: %2</translation>
         <translation>%1 tiêu chí chưa đạt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="89"/>
-        <source>%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).</source>
-        <translation>%1 trên %2 khu dân cư đăng ký được công nhận (%3 %; ngưỡng %4 %, cần %5).</translation>
+        <location filename="../antq_desktop/ui/reports/assessment_tab.py" line="90"/>
+        <source>%1 of %2 registered units (villages, offices, businesses, schools) recognised (%3 %; the threshold is %4 %, %5 needed).</source>
+        <translation>%1 trên %2 đơn vị đăng ký (khu dân cư, cơ quan, doanh nghiệp, cơ sở giáo dục) được công nhận (%3 %; ngưỡng %4 %, cần %5).</translation>
     </message>
 </context>
 <context>
@@ -1447,21 +1447,27 @@ Cơ sở dữ liệu: %2</translation>
     </message>
     <message>
         <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="433"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="439"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="447"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="440"/>
+        <source>The decision has no legal bases. Issue it anyway?</source>
+        <translation>Quyết định chưa có căn cứ pháp lý nào. Vẫn ban hành?</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="456"/>
         <source>Reopen to correct</source>
         <translation>Mở lại để sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="449"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="458"/>
         <source>The decision goes back to a draft: its certificates print with the watermark until it is issued again. Reopen it?</source>
         <translation>Quyết định trở lại thành dự thảo: giấy khen in ra sẽ có chữ BẢN NHÁP cho đến khi ban hành lại. Mở lại quyết định?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="455"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="464"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -4158,28 +4164,28 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="151"/>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="156"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="154"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="159"/>
         <source>Calibration page</source>
         <translation>Trang căn chỉnh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="152"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="155"/>
         <source>Drawing the calibration page…</source>
         <translation>Đang tạo trang căn chỉnh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="185"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="189"/>
         <source>Certificates</source>
         <translation>Giấy khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="185"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="189"/>
         <source>Drawing the certificates…</source>
         <translation>Đang dựng giấy khen…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="199"/>
+        <location filename="../antq_desktop/ui/awards/print_dialog.py" line="203"/>
         <source>Certificates — %1</source>
         <translation>Giấy khen — %1</translation>
     </message>
@@ -4708,19 +4714,24 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/reports/area.py" line="24"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="26"/>
         <source>Movement report</source>
         <translation>Báo cáo phong trào</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/area.py" line="25"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="27"/>
         <source>Other results</source>
         <translation>Kết quả khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/area.py" line="26"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="28"/>
         <source>Village assessment</source>
         <translation>Đánh giá khu dân cư</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/area.py" line="29"/>
+        <source>Other units and the commune</source>
+        <translation>Đơn vị khác và cấp xã</translation>
     </message>
 </context>
 <context>
@@ -4879,6 +4890,29 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="50"/>
+        <source>New unit</source>
+        <translation>Thêm đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="57"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="58"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="59"/>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+</context>
+<context>
     <name>UnitPage</name>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="206"/>
@@ -4939,6 +4973,97 @@ Cơ sở dữ liệu: %2</translation>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="280"/>
         <source>This village is already in the list.</source>
         <translation>Thôn này đã có trong danh sách.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitResultDialog</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="78"/>
+        <source>Registered for the year</source>
+        <translation>Đã đăng ký trong năm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="94"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="95"/>
+        <source>Decision number</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="96"/>
+        <source>Decision date</source>
+        <translation>Ngày quyết định</translation>
+    </message>
+</context>
+<context>
+    <name>UnitsTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="123"/>
+        <source>Year </source>
+        <translation>Năm </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="130"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="130"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="130"/>
+        <source>Registered</source>
+        <translation>Đăng ký</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="130"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="130"/>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="135"/>
+        <source>Add unit…</source>
+        <translation>Thêm đơn vị…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="135"/>
+        <source>Assess…</source>
+        <translation>Đánh giá…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="140"/>
+        <source>The commune&apos;s own criteria</source>
+        <translation>Tiêu chí của xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="143"/>
+        <source>Save the commune&apos;s criteria</source>
+        <translation>Lưu tiêu chí của xã</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="163"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="163"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/units_tab.py" line="180"/>
+        <source>%1 villages and %2 other units; the commune: %3.</source>
+        <translation>%1 khu dân cư và %2 đơn vị khác; xã: %3.</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from .common import _open, _password, _print_json, _writing
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -45,10 +46,10 @@ def cmd_users(args: argparse.Namespace) -> int:
             _print_json({"users": [u.to_dict() for u in users]})
         else:
             for u in users:
-                state = "đang dùng" if u.active else "đã khóa"
+                state = say("đang dùng", "active") if u.active else say("đã khóa", "disabled")
                 if u.is_locked():
-                    state += ", tạm khóa do nhập sai"
-                print(f"{u.username:<20} {u.role_label:<10} {state}  {u.full_name}")
+                    state += say(", tạm khóa do nhập sai", ", locked after wrong passwords")
+                print(f"{u.username:<20} {say(u.role_label, u.role):<10} {state}  {u.full_name}")
         return 0
 
     password = _password(args.password_file) if args.users_command in ("add", "passwd") else ""
@@ -59,24 +60,43 @@ def cmd_users(args: argparse.Namespace) -> int:
             cmd = args.users_command
             if cmd == "add":
                 accounts.create_account(st.db, args.username, password, args.role, args.full_name)
+                role = say(accounts.ROLE_LABELS.get(args.role, args.role), args.role)
                 print(
-                    f"Đã thêm tài khoản {args.username} ({accounts.ROLE_LABELS.get(args.role, args.role)})."
+                    say(
+                        f"Đã thêm tài khoản {args.username} ({role}).",
+                        f"Account {args.username} added ({role}).",
+                    )
                 )
             elif cmd == "passwd":
                 accounts.reset_password(st.db, args.username, password)
-                print(f"Đã đặt lại mật khẩu cho {args.username}.")
+                print(say(f"Đã đặt lại mật khẩu cho {args.username}.", f"Password of {args.username} reset."))
             elif cmd == "disable":
                 accounts.disable_account(st.db, args.username)
-                print(f"Tài khoản {args.username} không đăng nhập được nữa.")
+                print(
+                    say(
+                        f"Tài khoản {args.username} không đăng nhập được nữa.",
+                        f"Account {args.username} can no longer sign in.",
+                    )
+                )
             elif cmd == "enable":
                 accounts.update_account(st.db, args.username, active=True)
-                print(f"Tài khoản {args.username} đăng nhập lại được.")
+                print(
+                    say(
+                        f"Tài khoản {args.username} đăng nhập lại được.",
+                        f"Account {args.username} can sign in again.",
+                    )
+                )
             elif cmd == "unlock":
                 accounts.unlock_account(st.db, args.username)
-                print(f"Đã mở khóa tài khoản {args.username}.")
+                print(say(f"Đã mở khóa tài khoản {args.username}.", f"Account {args.username} unlocked."))
             elif cmd == "role":
                 accounts.update_account(st.db, args.username, role=args.role)
-                print(f"Tài khoản {args.username} nay là {accounts.ROLE_LABELS.get(args.role, args.role)}.")
+                role = say(accounts.ROLE_LABELS.get(args.role, args.role), args.role)
+                print(
+                    say(
+                        f"Tài khoản {args.username} nay là {role}.", f"Account {args.username} is now {role}."
+                    )
+                )
         finally:
             st.close()
         return 0

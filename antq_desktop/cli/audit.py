@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .common import _day, _open, _print_json
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -37,7 +38,13 @@ def cmd_audit(args: argparse.Namespace) -> int:
             if args.json:
                 _print_json(report.as_dict())
             elif report.ok:
-                print(f"Nhật ký nguyên vẹn: {report.entries} mục, mã cuối {report.head.hash[:16]}….")
+                head = report.head.hash[:16]
+                print(
+                    say(
+                        f"Nhật ký nguyên vẹn: {report.entries} mục, mã cuối {head}….",
+                        f"The audit log is intact: {report.entries} entries, last hash {head}….",
+                    )
+                )
                 for note in report.notes:
                     print(f"  {note}")
             else:  # a changed entry, or a cut tail: "the last N entries after #M are gone"
@@ -55,7 +62,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         )
         if args.output:
             n = audit.export_xlsx(st.db, Path(args.output).expanduser(), q)
-            print(f"Đã xuất {n} mục nhật ký: {args.output}")
+            print(say(f"Đã xuất {n} mục nhật ký: ", f"Exported {n} audit entries: ") + str(args.output))
             return 0
         rows = audit.list_entries(st.db, q, limit=max(1, args.limit))
         if args.json:

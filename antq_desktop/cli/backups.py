@@ -9,6 +9,7 @@ from typing import Any
 
 from ..storage.paths import DataDir
 from .common import _open, _print_json, _writing
+from .text import say
 
 
 def add_backup_parser(sub: Any) -> None:
@@ -67,13 +68,24 @@ def cmd_backup(args: argparse.Namespace) -> int:
                 }
             )
         elif result is None:
-            print("Chưa đến hạn sao lưu tự động (đã có bản sao lưu hôm nay).")
+            print(
+                say(
+                    "Chưa đến hạn sao lưu tự động (đã có bản sao lưu hôm nay).",
+                    "No automatic backup due (there is one from today).",
+                )
+            )
         else:
-            print(f"Đã sao lưu và kiểm tra: {result.path}")
+            print(say("Đã sao lưu và kiểm tra: ", "Backed up and checked: ") + str(result.path))
             if result.second_copy:
-                print(f"Bản thứ hai: {result.second_copy}")
+                print(say("Bản thứ hai: ", "Second copy: ") + str(result.second_copy))
             if result.removed:
-                print(f"Đã bỏ {len(result.removed)} bản sao lưu cũ theo lịch giữ (7 ngày, 4 tuần, 12 tháng).")
+                n = len(result.removed)
+                print(
+                    say(
+                        f"Đã bỏ {n} bản sao lưu cũ theo lịch giữ (7 ngày, 4 tuần, 12 tháng).",
+                        f"Removed {n} old backups by the keeping schedule (7 days, 4 weeks, 12 months).",
+                    )
+                )
         if result is not None and result.warning:
             print(f"antq: {result.warning.message()}", file=sys.stderr)
             return 3
@@ -102,17 +114,30 @@ def cmd_restore(args: argparse.Namespace) -> int:
         backups.verify_backup_file(file)
         loss = backups.restore_loss(data_dir.database, file)
         if loss.total:
-            print(f"Các thay đổi làm sau bản sao lưu mà chưa đơn vị nào nhận ({loss.total}) sẽ mất:")
+            print(
+                say(
+                    f"Các thay đổi làm sau bản sao lưu mà chưa đơn vị nào nhận ({loss.total}) sẽ mất:",
+                    f"Changes made after the backup that no unit has received ({loss.total}) will be lost:",
+                )
+            )
             for table, n in sorted(loss.tables.items()):
                 print(f"  {table:<24} {n:>7}")
             if not args.yes:
                 raise backups.loss_error(loss)
         result = backups.restore(data_dir, file, allow_other_station=args.other_station, username=username)
-        print(f"Đã khôi phục từ {result.restored_from}.")
+        print(say("Đã khôi phục từ ", "Restored from ") + f"{result.restored_from}.")
         if result.safety_copy:
-            print(f"Dữ liệu trước khi khôi phục được giữ tại: {result.safety_copy}")
+            print(
+                say("Dữ liệu trước khi khôi phục được giữ tại: ", "The data before restoring is kept in: ")
+                + str(result.safety_copy)
+            )
         if not result.new_incarnation:
-            print("Lưu ý: chưa có phần đồng bộ; khi có, các đơn vị sẽ được gửi lại đầy đủ dữ liệu.")
+            print(
+                say(
+                    "Lưu ý: chưa có phần đồng bộ; khi có, các đơn vị sẽ được gửi lại đầy đủ dữ liệu.",
+                    "Note: no sync yet; when there is, the units will be sent all the data again.",
+                )
+            )
         return 0
 
     return _writing(args, run)

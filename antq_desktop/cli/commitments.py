@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .common import _open, valid_year
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -42,13 +43,25 @@ def cmd_commitments(args: argparse.Namespace) -> int:
                     )
                 )
             else:
-                print(f"Tỷ lệ hộ ký cam kết năm {year}:")
+                print(
+                    say(
+                        f"Tỷ lệ hộ ký cam kết năm {year}:",
+                        f"Households that signed the commitment in {year}:",
+                    )
+                )
                 for r in [*rows, total]:
-                    mark = "" if r.meets_rule else "  (chưa đạt 100%)"
+                    mark = "" if r.meets_rule else say("  (chưa đạt 100%)", "  (not yet 100%)")
+                    away = (
+                        say(f" (không tính {r.absent} hộ vắng)", f" ({r.absent} away not counted)")
+                        if r.absent
+                        else ""
+                    )
+                    share = f"{r.share * 100:.1f}"
+                    share = say(share.replace(".", ","), share)
+                    # Over the households residing there (TT 124): those away (vắng) are left out.
+                    name = say(r.village, "Whole commune") if r is total else r.village
                     print(
-                        f"  {r.village}: {r.covered}/{r.households} hộ, {r.share * 100:.1f}%{mark}".replace(
-                            ".", ","
-                        )
+                        f"  {name}: {r.covered}/{r.residing} {say('hộ', 'households')}{away}, {share}%{mark}"
                     )
             return 0
         from ..papers import commitments as commitment_papers
@@ -58,7 +71,12 @@ def cmd_commitments(args: argparse.Namespace) -> int:
         pages = commitment_papers.write_village_forms(
             st.db, year, village_id, out, reveal_ids=args.show_id_numbers
         )
-        print(f"Đã in {pages} trang bản cam kết năm {year} của {village}: {out}")
+        print(
+            say(
+                f"Đã in {pages} trang bản cam kết năm {year} của {village}: {out}",
+                f"Printed {pages} pages of the {year} commitment forms of {village}: {out}",
+            )
+        )
         return 0
     finally:
         st.close()

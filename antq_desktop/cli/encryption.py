@@ -8,6 +8,7 @@ from typing import Any
 
 from ..services.errors import UserError
 from .common import _open, _password, _print_json, _writing
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -45,13 +46,28 @@ def cmd_encryption(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(status.as_dict())
         elif not status.enabled:
-            print("Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hóa).")
+            print(
+                say(
+                    "Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hóa).",
+                    "Sensitive data is stored in plain form (not encrypted).",
+                )
+            )
         else:
-            print(f"Dữ liệu nhạy cảm đã mã hóa từ {status.enabled_at}.")
-            print("Tài khoản có khóa: " + (", ".join(status.with_key) or "không có"))
+            print(
+                say("Dữ liệu nhạy cảm đã mã hóa từ ", "Sensitive data encrypted since ")
+                + f"{status.enabled_at}."
+            )
+            print(
+                say("Tài khoản có khóa: ", "Accounts with a key: ")
+                + (", ".join(status.with_key) or say("không có", "none"))
+            )
             if status.without_key:
                 print(
-                    "Chưa có khóa (quản trị viên đặt lại mật khẩu để cấp): " + ", ".join(status.without_key)
+                    say(
+                        "Chưa có khóa (quản trị viên đặt lại mật khẩu để cấp): ",
+                        "No key yet (an administrator resets the password to give one): ",
+                    )
+                    + ", ".join(status.without_key)
                 )
         return 0
     password = _password(args.password_file)
@@ -64,7 +80,12 @@ def cmd_encryption(args: argparse.Namespace) -> int:
                 encryption.recover_account(st.db, code, args.user, password)
             finally:
                 st.close()
-            print(f"Đã đặt mật khẩu mới cho {args.user}; tài khoản này mở được dữ liệu nhạy cảm.")
+            print(
+                say(
+                    f"Đã đặt mật khẩu mới cho {args.user}; tài khoản này mở được dữ liệu nhạy cảm.",
+                    f"New password set for {args.user}; this account opens the sensitive data.",
+                )
+            )
             return 0
 
         return _writing(args, recover)
@@ -76,11 +97,16 @@ def cmd_encryption(args: argparse.Namespace) -> int:
             who = accounts.sign_in(st.db, actor.username, password)  # the password is checked here
             if cmd == "disable":
                 count = encryption.disable(st.db, password)
-                print(f"Đã tắt mã hóa: {count} bản ghi lưu lại dạng thường.")
+                print(
+                    say(
+                        f"Đã tắt mã hóa: {count} bản ghi lưu lại dạng thường.",
+                        f"Encryption off: {count} records stored in plain form again.",
+                    )
+                )
                 return 0
             if cmd == "enable":
                 code = encryption.enable(st.db, password)
-                print("Đã mã hóa dữ liệu nhạy cảm.")
+                print(say("Đã mã hóa dữ liệu nhạy cảm.", "Sensitive data encrypted."))
             else:
                 if not who.data_key_open:
                     raise UserError(
@@ -88,14 +114,24 @@ def cmd_encryption(args: argparse.Namespace) -> int:
                         f"Account {who.username} has no data key: use an administrator that has it.",
                     )
                 code = encryption.new_recovery_code(st.db, password)
-                print("Đã tạo mã khôi phục mới; mã cũ hết hiệu lực.")
-            print(f"Mã khôi phục: {code}")
-            print("Hãy in hoặc chép mã này, cất trong tủ sắt; phần mềm không lưu lại mã ở đâu khác.")
+                print(
+                    say(
+                        "Đã tạo mã khôi phục mới; mã cũ hết hiệu lực.",
+                        "New recovery code made; the old one no longer works.",
+                    )
+                )
+            print(say("Mã khôi phục: ", "Recovery code: ") + code)
+            print(
+                say(
+                    "Hãy in hoặc chép mã này, cất trong tủ sắt; phần mềm không lưu lại mã ở đâu khác.",
+                    "Print or copy this code and keep it in the safe; the program keeps it nowhere else.",
+                )
+            )
             if args.sheet:
                 from ..papers.recovery_sheet import render_recovery_sheet
 
                 render_recovery_sheet(st.db, code, Path(args.sheet).expanduser())
-                print(f"Tờ mã khôi phục: {args.sheet}")
+                print(say("Tờ mã khôi phục: ", "Recovery sheet: ") + str(args.sheet))
         finally:
             st.close()
         return 0

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..services.errors import UserError
 from .common import _open
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -34,9 +35,11 @@ def cmd_groups(args: argparse.Namespace) -> int:
                 print(json.dumps({"groups": [r.to_dict() for r in rows]}, ensure_ascii=False))
             else:
                 for r in rows:
-                    where = r.village or "toàn xã"
-                    print(f"{r.id}  {r.type_name} — {r.name} ({where}): {r.members} thành viên")
-                print(f"Tổng: {len(rows)} tổ, mô hình.")
+                    where = r.village or say("toàn xã", "whole commune")
+                    print(
+                        f"{r.id}  {r.type_name} — {r.name} ({where}): {r.members} {say('thành viên', 'members')}"
+                    )
+                print(say(f"Tổng: {len(rows)} tổ, mô hình.", f"Total: {len(rows)} groups and models."))
             return 0
         from ..papers import rosters
 
@@ -47,8 +50,8 @@ def cmd_groups(args: argparse.Namespace) -> int:
             )
         gs.get_group(st.db, args.group_id)  # a clear sentence for an unknown id
         n = rosters.write_roster_file(st.db, args.group_id, out, include_left=not args.current_only)
-        unit = "trang" if out.suffix.lower() == ".pdf" else "thành viên"
-        print(f"Đã ghi {n} {unit}: {out}")
+        unit = say("trang", "pages") if out.suffix.lower() == ".pdf" else say("thành viên", "members")
+        print(f"{say('Đã ghi', 'Written:')} {n} {unit}: {out}")
         return 0
     finally:
         st.close()

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..services.errors import UserError
 from .common import _open, _writing, valid_year
-from .text import LocalParser
+from .text import LocalParser, say
 
 # -- households: Excel import and export ------------------------------------------------------
 
@@ -98,13 +98,22 @@ def _mapping_args(items: Sequence[str]) -> dict[str, Any]:
 
 
 def _import_summary(counts: dict[str, int], applied: bool) -> str:
-    verb = "Đã nhập" if applied else "Sẽ nhập"
-    return (
-        f"{verb}: {counts.get('households_create', 0)} hộ mới, {counts.get('households_update', 0)} hộ cập nhật, "
-        f"{counts.get('persons_create', 0)} nhân khẩu mới, {counts.get('persons_update', 0)} nhân khẩu cập nhật, "
-        f"{counts.get('commitments', 0)} cam kết; {counts.get('bad_rows', 0)} dòng lỗi."
-        + (f" Thôn/tổ mới: {counts['villages_create']}." if counts.get("villages_create") else "")
+    c = {k: counts.get(k, 0) for k in ("households_create", "households_update", "persons_create")}
+    c.update({k: counts.get(k, 0) for k in ("persons_update", "commitments", "bad_rows")})
+    new_villages = counts.get("villages_create")
+    vi = (
+        f"{'Đã nhập' if applied else 'Sẽ nhập'}: {c['households_create']} hộ mới, {c['households_update']} hộ "
+        f"cập nhật, {c['persons_create']} nhân khẩu mới, {c['persons_update']} nhân khẩu cập nhật, "
+        f"{c['commitments']} cam kết; {c['bad_rows']} dòng lỗi."
+        + (f" Thôn/tổ mới: {new_villages}." if new_villages else "")
     )
+    en = (
+        f"{'Imported' if applied else 'Would import'}: {c['households_create']} new households, "
+        f"{c['households_update']} households updated, {c['persons_create']} new persons, "
+        f"{c['persons_update']} persons updated, {c['commitments']} commitments; {c['bad_rows']} bad rows."
+        + (f" New villages: {new_villages}." if new_villages else "")
+    )
+    return say(vi, en)
 
 
 def _refuse_import(plan: Any) -> int:
@@ -231,7 +240,12 @@ def cmd_households_export(args: argparse.Namespace) -> int:
         )
     finally:
         st.close()
-    print(f"Đã xuất {result.households} hộ, {result.persons} nhân khẩu: {result.path}")
+    print(
+        say(
+            f"Đã xuất {result.households} hộ, {result.persons} nhân khẩu: {result.path}",
+            f"Exported {result.households} households, {result.persons} persons: {result.path}",
+        )
+    )
     return 0
 
 
@@ -267,8 +281,10 @@ def cmd_households_list(args: argparse.Namespace) -> int:
         print(json.dumps(out, ensure_ascii=False))
         return 0
     for r in rows:
-        print(f"{r.code}  {r.village}  {r.head_name or '(chưa có chủ hộ)'} — {r.members} nhân khẩu  [{r.id}]")
-    print(f"{'Đã xóa' if args.deleted else 'Tổng'}: {len(rows)} hộ.")
+        head = r.head_name or say("(chưa có chủ hộ)", "(no head yet)")
+        print(f"{r.code}  {r.village}  {head} — {r.members} {say('nhân khẩu', 'persons')}  [{r.id}]")
+    what = say("Đã xóa", "Deleted") if args.deleted else say("Tổng", "Total")
+    print(f"{what}: {len(rows)} {say('hộ', 'households')}.")
     return 0
 
 
@@ -323,11 +339,20 @@ def cmd_households_delete(args: argparse.Namespace) -> int:
             out = {"id": row.id, "code": row.code, "deleted": not restoring, "members": row.members}
             print(json.dumps(out, ensure_ascii=False))
         elif restoring:
-            print(f"Đã khôi phục hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu.")
+            print(
+                say(
+                    f"Đã khôi phục hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu.",
+                    f"Household {row.code} ({row.head_name}) restored with its {row.members} persons.",
+                )
+            )
         else:
             print(
-                f"Đã xóa hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu; "
-                f"khôi phục bằng 'antq households restore {row.id}'."
+                say(
+                    f"Đã xóa hộ {row.code} ({row.head_name}) cùng {row.members} nhân khẩu; "
+                    f"khôi phục bằng 'antq households restore {row.id}'.",
+                    f"Household {row.code} ({row.head_name}) deleted with its {row.members} persons; "
+                    f"bring it back with 'antq households restore {row.id}'.",
+                )
             )
         return 0
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..services.errors import UserError
 from .common import _open, _writing, valid_year
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -36,9 +37,13 @@ def cmd_meetings(args: argparse.Namespace) -> int:
                 print(json.dumps({"year": year, "meetings": [r.to_dict() for r in rows]}, ensure_ascii=False))
             else:
                 for r in rows:
-                    day = r.starts_at.strftime("%d/%m/%Y") if r.starts_at else "?"
-                    print(f"{r.id}  {day}  {r.title} — {r.attendees_total} người, {r.opinions} ý kiến")
-                print(f"Năm {year}: {len(rows)} hội nghị.")
+                    day = r.starts_at.strftime(say("%d/%m/%Y", "%Y-%m-%d")) if r.starts_at else "?"
+                    people = say(
+                        f"{r.attendees_total} người, {r.opinions} ý kiến",
+                        f"{r.attendees_total} people, {r.opinions} opinions",
+                    )
+                    print(f"{r.id}  {day}  {r.title} — {people}")
+                print(say(f"Năm {year}: {len(rows)} hội nghị.", f"{year}: {len(rows)} meetings."))
             return 0
         finally:
             st.close()
@@ -56,7 +61,10 @@ def cmd_meetings(args: argparse.Namespace) -> int:
             written = minutes.write_minutes(st.db, args.meeting_id, out)
         finally:
             st.close()
-        print(f"Đã ghi biên bản số {written.number}: {written.path}")
+        print(
+            say(f"Đã ghi biên bản số {written.number}: ", f"Minutes no. {written.number} written: ")
+            + str(written.path)
+        )
         return 0
 
     return _writing(args, run)  # numbering the minutes writes to the database

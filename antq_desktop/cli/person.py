@@ -8,6 +8,7 @@ from typing import Any
 
 from ..services.errors import UserError
 from .common import _open, _writing
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -31,7 +32,7 @@ def cmd_person(args: argparse.Namespace) -> int:
             path = personal_data.export_person(st.db, args.person_id, Path(args.output).expanduser())
         finally:
             st.close()
-        print(f"Đã trích xuất dữ liệu của người này: {path}")
+        print(say("Đã trích xuất dữ liệu của người này: ", "This person's data extracted: ") + str(path))
         return 0
     if not args.yes:
         raise UserError(

@@ -25,6 +25,7 @@ from typing import Any
 
 from ..domain.files import write_text_atomically
 from ..services.errors import UserError
+from .text import say
 
 FORMATS = ("pdf", "xlsx", "docx", "json")
 
@@ -127,7 +128,10 @@ def cmd_report(args: argparse.Namespace) -> int:
             if args.mark_sent:
                 sid = reports.mark_sent(station.db, args.period, args.definition)
                 print(
-                    f"Đã ghi nhận gửi báo cáo kỳ {args.period}; báo cáo sẽ đi theo gói dữ liệu tiếp theo ({sid})."
+                    say(
+                        f"Đã ghi nhận gửi báo cáo kỳ {args.period}; báo cáo sẽ đi theo gói dữ liệu tiếp theo ({sid}).",
+                        f"Report for {args.period} marked as sent; it travels with the next data bundle ({sid}).",
+                    )
                 )
                 return 0
             if fmt == "json":
@@ -135,7 +139,11 @@ def cmd_report(args: argparse.Namespace) -> int:
                 text = json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
                 if args.output:
                     _write_text(Path(args.output).expanduser(), text + "\n")
-                    print(f"Đã ghi báo cáo {report.period.label}: {args.output}", file=sys.stderr)
+                    print(
+                        say(f"Đã ghi báo cáo {report.period.label}", f"Report {args.period} written")
+                        + f": {args.output}",
+                        file=sys.stderr,
+                    )
                 else:
                     print(text)
                 return 0
@@ -143,8 +151,15 @@ def cmd_report(args: argparse.Namespace) -> int:
 
             out = Path(args.output).expanduser()
             report, n = write_report(station.db, args.period, out, fmt=fmt, definition=args.definition)
-            unit = "trang" if fmt == "pdf" else "chỉ tiêu" if fmt == "xlsx" else "dòng số liệu"
-            print(f"Đã ghi báo cáo {report.period.label} ({n} {unit}): {out}")
+            unit = (
+                say("trang", "pages")
+                if fmt == "pdf"
+                else say("chỉ tiêu", "indicators")
+                if fmt == "xlsx"
+                else say("dòng số liệu", "lines")
+            )
+            what = say(f"Đã ghi báo cáo {report.period.label}", f"Report {args.period} written")
+            print(f"{what} ({n} {unit}): {out}")
             return 0
         finally:
             station.close()

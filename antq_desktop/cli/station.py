@@ -11,6 +11,7 @@ from .. import __version__
 from ..services.errors import UserError
 from . import door
 from .common import _open, _writing
+from .text import say
 
 
 def add_setup_parsers(sub: Any) -> None:
@@ -116,12 +117,28 @@ def _report_init(args: argparse.Namespace, station: Any, site: str, code: str) -
         data = {"site_id": site, "unit_name": args.unit_name, "data_dir": str(station.data_dir.root)}
         print(json.dumps({**data, "encryption": bool(code), "recovery_code": code}, ensure_ascii=False))
         return 0
-    print(f"Đã thiết lập {args.unit_name} (mã trạm {site}) tại {station.data_dir.root}")
+    root = station.data_dir.root
+    print(
+        say(
+            f"Đã thiết lập {args.unit_name} (mã trạm {site}) tại {root}",
+            f"Set up {args.unit_name} (station code {site}) in {root}",
+        )
+    )
     if code:
-        print(f"Dữ liệu nhạy cảm được mã hóa. Mã khôi phục (chỉ hiện lần này): {code}")
         print(
-            "Hãy chép mã này ra giấy (hoặc in tờ mã đã ghi bằng --sheet) và cất vào tủ sắt của đơn vị: "
-            "quên mật khẩu quản trị thì chỉ mã này mở lại được dữ liệu nhạy cảm."
+            say(
+                f"Dữ liệu nhạy cảm được mã hóa. Mã khôi phục (chỉ hiện lần này): {code}",
+                f"Sensitive data is encrypted. Recovery code (shown only this once): {code}",
+            )
+        )
+        print(
+            say(
+                "Hãy chép mã này ra giấy (hoặc in tờ mã đã ghi bằng --sheet) và cất vào tủ sắt của đơn vị: "
+                "quên mật khẩu quản trị thì chỉ mã này mở lại được dữ liệu nhạy cảm.",
+                "Copy this code onto paper (or print the sheet written with --sheet) and keep it in the "
+                "unit's safe: if the administrator password is forgotten, only this code opens the "
+                "sensitive data again.",
+            )
         )
     return 0
 
@@ -154,11 +171,18 @@ def cmd_demo(args: argparse.Namespace) -> int:
             )
         finally:
             station.close()
+        commune = f"{summary.extra.get('commune', '')} ({summary.extra.get('commune_code', '')})"
         print(
-            f"Đã tạo xã mẫu {summary.extra.get('commune', '')} ({summary.extra.get('commune_code', '')}): "
-            f"{summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
-            f"{summary.meetings} hội nghị, {summary.award_decisions} quyết định khen thưởng "
-            f"(đăng nhập: {args.admin})"
+            say(
+                f"Đã tạo xã mẫu {commune}: "
+                f"{summary.households} hộ, {summary.persons} nhân khẩu, {summary.groups} tổ, "
+                f"{summary.meetings} hội nghị, {summary.award_decisions} quyết định khen thưởng "
+                f"(đăng nhập: {args.admin})",
+                f"Demo commune {commune} made: "
+                f"{summary.households} households, {summary.persons} persons, {summary.groups} groups, "
+                f"{summary.meetings} meetings, {summary.award_decisions} award decisions "
+                f"(sign in as: {args.admin})",
+            )
         )
         return 0
 
@@ -187,19 +211,35 @@ def cmd_info(args: argparse.Namespace) -> int:
         print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return 0
     unit = data["unit"]
-    print(f"Thư mục dữ liệu: {data['data_dir']}")
+    print(say("Thư mục dữ liệu: ", "Data folder: ") + str(data["data_dir"]))
     if not set_up:
-        print("Chưa thiết lập đơn vị (chạy 'antq init' hoặc 'antq demo').")
-    else:
-        if unit["role"] == "hub":
-            print(f"Đơn vị: {unit['unit_name']} — cấp trên của các xã, phường thuộc {unit['province']}")
-        else:
-            print(f"Đơn vị: {unit['unit_name']} — {unit['commune']}, {unit['province']}")
-            print(f"Cấp trên: {unit['upper_level']}")
-        ov = data["overview"]
         print(
-            f"Năm {ov['year']}: {ov['households']} hộ, {ov['persons']} nhân khẩu, "
-            f"ký cam kết {ov['commitments_signed']} hộ ({ov['coverage'] * 100:.1f}%)".replace(".", ",")
+            say(
+                "Chưa thiết lập đơn vị (chạy 'antq init' hoặc 'antq demo').",
+                "No unit set up yet (run 'antq init' or 'antq demo').",
+            )
+        )
+    else:
+        name, province = unit["unit_name"], unit["province"]
+        if unit["role"] == "hub":
+            print(
+                say(
+                    f"Đơn vị: {name} — cấp trên của các xã, phường thuộc {province}",
+                    f"Unit: {name} — upper level of the communes and wards of {province}",
+                )
+            )
+        else:
+            print(say("Đơn vị: ", "Unit: ") + f"{name} — {unit['commune']}, {province}")
+            print(say("Cấp trên: ", "Upper level: ") + str(unit["upper_level"]))
+        ov = data["overview"]
+        pct = f"{ov['coverage'] * 100:.1f}"
+        print(
+            say(
+                f"Năm {ov['year']}: {ov['households']} hộ, {ov['persons']} nhân khẩu, "
+                f"ký cam kết {ov['commitments_signed']} hộ ({pct.replace('.', ',')}%)",
+                f"Year {ov['year']}: {ov['households']} households, {ov['persons']} persons, "
+                f"{ov['commitments_signed']} households signed the commitment ({pct}%)",
+            )
         )
     for table, n in data["counts"].items():
         print(f"  {table:<20} {n:>8}")
@@ -220,5 +260,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         for p in problems:
             print(p)
     else:
-        print("Cơ sở dữ liệu toàn vẹn (integrity_check: ok).")
+        print(
+            say(
+                "Cơ sở dữ liệu toàn vẹn (integrity_check: ok).",
+                "The database is intact (integrity_check: ok).",
+            )
+        )
     return 0 if not problems else 2

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..services.errors import UserError
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -110,8 +111,14 @@ def _sync_card(args: argparse.Namespace) -> int:
         if args.json:
             _print_json({"file": args.output, **result.as_dict()})
         else:
-            print(f"Đã xuất thẻ đơn vị {result.unit_name} ra {args.output}")
-            print(f"Mã nhận dạng (đọc cho đơn vị kia qua điện thoại): {result.fingerprint}")
+            print(say("Đã xuất thẻ đơn vị ", "Unit card exported: ") + f"{result.unit_name} → {args.output}")
+            print(
+                say(
+                    "Mã nhận dạng (đọc cho đơn vị kia qua điện thoại): ",
+                    "Fingerprint (read it to the other unit by phone): ",
+                )
+                + result.fingerprint
+            )
         return 0
 
     return _run(args, True, card)
@@ -123,16 +130,27 @@ def _sync_pair(args: argparse.Namespace) -> int:
     card_obj = sync.read_card(Path(args.file))
     fp = args.fingerprint
     if fp is None and not args.yes:
+        code = card_obj.unit_code or card_obj.commune_code
         print(
-            f"Thẻ của: {card_obj.unit_name} ({card_obj.role}, mã {card_obj.unit_code or card_obj.commune_code})"
+            say("Thẻ của: ", "Card of: ")
+            + f"{card_obj.unit_name} ({card_obj.role}, {say('mã', 'code')} {code})"
         )
-        print(f"Mã nhận dạng: {card_obj.fingerprint}")
+        print(say("Mã nhận dạng: ", "Fingerprint: ") + card_obj.fingerprint)
         if not sys.stdin.isatty():
             raise UserError(
                 "Hãy đối chiếu mã nhận dạng với đơn vị kia qua điện thoại rồi chạy lại với --fingerprint MÃ hoặc --yes.",
                 "Compare the fingerprint with the other unit by phone, then run again with --fingerprint CODE or --yes.",
             )
-        answer = input("Mã nhận dạng có khớp với mã đơn vị kia đọc không? (c/k): ").strip().lower()
+        answer = (
+            input(
+                say(
+                    "Mã nhận dạng có khớp với mã đơn vị kia đọc không? (c/k): ",
+                    "Does the fingerprint match the one the other unit read out? (y/n): ",
+                )
+            )
+            .strip()
+            .lower()
+        )
         if answer not in ("c", "co", "có", "y", "yes"):
             raise UserError(
                 "Chưa ghép nối: mã nhận dạng chưa được xác nhận.",
@@ -145,8 +163,22 @@ def _sync_pair(args: argparse.Namespace) -> int:
 
         foreign = other_province(st.db, card_obj)
         if foreign and not other_ok and sys.stdin.isatty():
-            print(f"CẢNH BÁO: {card_obj.unit_name} thuộc {foreign}, khác tỉnh của máy này.")
-            answer = input("Vẫn ghép nối với đơn vị của tỉnh khác? (c/k): ").strip().lower()
+            print(
+                say(
+                    f"CẢNH BÁO: {card_obj.unit_name} thuộc {foreign}, khác tỉnh của máy này.",
+                    f"WARNING: {card_obj.unit_name} belongs to {foreign}, another province than this station's.",
+                )
+            )
+            answer = (
+                input(
+                    say(
+                        "Vẫn ghép nối với đơn vị của tỉnh khác? (c/k): ",
+                        "Pair with a unit of another province anyway? (y/n): ",
+                    )
+                )
+                .strip()
+                .lower()
+            )
             other_ok = answer in ("c", "co", "có", "y", "yes")
         result = sync.pair(
             st.db, card_obj, fingerprint=fp, other_province_ok=other_ok, replaces=args.replaces
@@ -162,11 +194,19 @@ def _sync_pair(args: argparse.Namespace) -> int:
                 }
             )
         else:
-            print(f"Đã ghép nối với {card_obj.unit_name} (mã nhận dạng {card_obj.fingerprint})")
+            print(
+                say("Đã ghép nối với ", "Paired with ")
+                + f"{card_obj.unit_name} ({say('mã nhận dạng', 'fingerprint')} {card_obj.fingerprint})"
+            )
             if result.replaced_station:
+                old = result.replaced_station
                 print(
-                    f"Trạm cũ {result.replaced_station} đã bị thu hồi; dữ liệu của nó vẫn là của xã "
-                    "và sẽ được gửi toàn bộ cho máy mới ở lần xuất gói tới."
+                    say(
+                        f"Trạm cũ {old} đã bị thu hồi; dữ liệu của nó vẫn là của xã "
+                        "và sẽ được gửi toàn bộ cho máy mới ở lần xuất gói tới.",
+                        f"The old station {old} is revoked; its data stays the commune's and is sent in full "
+                        "to the new station with the next bundle.",
+                    )
                 )
         return 0
 
@@ -191,9 +231,14 @@ def _sync_export(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(data)
         else:
+            size = f"{r.size:,}"
             print(
-                f"Đã xuất gói số {r.bundle_no} cho {r.peer_name}: {r.rows} bản ghi, "
-                f"{r.size:,} byte, đã đọc lại và kiểm tra → {r.path}".replace(",", ".")
+                say(
+                    f"Đã xuất gói số {r.bundle_no} cho {r.peer_name}: {r.rows} bản ghi, "
+                    f"{size.replace(',', '.')} byte, đã đọc lại và kiểm tra → {r.path}",
+                    f"Exported bundle no. {r.bundle_no} for {r.peer_name}: {r.rows} records, "
+                    f"{size} bytes, read back and checked → {r.path}",
+                )
             )
         return 0
 
@@ -208,19 +253,28 @@ def _sync_import(args: argparse.Namespace) -> int:
         if args.json:
             _print_json(rep.as_dict())
             return 0
-        head = "Xem trước (chưa ghi)" if args.dry_run else "Đã nhập"
-        print(f"{head} gói số {rep.bundle_no} của {rep.sender_name} (tạo lúc {rep.created}):")
-        print(f"  {'bảng':<20} {'mới':>7} {'thay đổi':>9} {'giữ nguyên':>11} {'xung đột':>9}")
+        if args.dry_run:
+            head = say("Xem trước (chưa ghi) gói số", "Preview (nothing written) of bundle no.")
+        else:
+            head = say("Đã nhập gói số", "Imported bundle no.")
+        made = say("tạo lúc", "made at")
+        print(f"{head} {rep.bundle_no} {say('của', 'from')} {rep.sender_name} ({made} {rep.created}):")
+        columns = say("bảng|mới|thay đổi|giữ nguyên|xung đột", "table|new|changed|unchanged|conflicts").split(
+            "|"
+        )
+        print(f"  {columns[0]:<20} {columns[1]:>7} {columns[2]:>9} {columns[3]:>11} {columns[4]:>9}")
         for name, t in sorted(rep.tables.items()):
             print(f"  {name:<20} {t.new:>7} {t.changed:>9} {t.unchanged:>11} {t.conflicts:>9}")
         tot = rep.totals
-        print(f"  {'cộng':<20} {tot.new:>7} {tot.changed:>9} {tot.unchanged:>11} {tot.conflicts:>9}")
+        print(
+            f"  {say('cộng', 'total'):<20} {tot.new:>7} {tot.changed:>9} {tot.unchanged:>11} {tot.conflicts:>9}"
+        )
         if rep.note():
             print(f"  {rep.note()}")  # seen before, or older than what was received: the truth of it
         if rep.audit_warning:
-            print(f"  CẢNH BÁO: {rep.audit_warning}")
+            print(f"  {say('CẢNH BÁO', 'WARNING')}: {rep.audit_warning}")
         if rep.resend_warning:
-            print(f"  CẢNH BÁO: {rep.resend_warning}")
+            print(f"  {say('CẢNH BÁO', 'WARNING')}: {rep.resend_warning}")
         return 0
 
     return _run(args, not args.dry_run, do_import)
@@ -235,14 +289,41 @@ def _sync_status(args: argparse.Namespace) -> int:
             _print_json({"peers": [p.as_dict() for p in peers]})
             return 0
         if not peers:
-            print("Chưa ghép nối với đơn vị nào (antq sync card / antq sync pair).")
-        for p in peers:
-            state = "đã thu hồi" if p.revoked else ("quá hạn trao đổi" if p.overdue else "bình thường")
-            print(f"{p.unit_name} [{p.site_id[:8]}] — {state}")
-            print(f"  gửi gần nhất: số {p.last_bundle_out}, {p.last_sent_at or 'chưa gửi'}")
-            print(f"  nhận gần nhất: số {p.last_bundle_in}, {p.last_received_at or 'chưa nhận'}")
             print(
-                f"  chưa được xác nhận: {p.unacknowledged} bản ghi; {p.days_since_exchange} ngày từ lần trao đổi cuối"
+                say(
+                    "Chưa ghép nối với đơn vị nào (antq sync card / antq sync pair).",
+                    "Not paired with any unit yet (antq sync card / antq sync pair).",
+                )
+            )
+        for p in peers:
+            if p.revoked:
+                state = say("đã thu hồi", "revoked")
+            else:
+                state = (
+                    say("quá hạn trao đổi", "exchange overdue") if p.overdue else say("bình thường", "normal")
+                )
+            print(f"{p.unit_name} [{p.site_id[:8]}] — {state}")
+            sent = p.last_sent_at or say("chưa gửi", "not sent yet")
+            received = p.last_received_at or say("chưa nhận", "not received yet")
+            print(
+                say(
+                    f"  gửi gần nhất: số {p.last_bundle_out}, {sent}",
+                    f"  last sent: no. {p.last_bundle_out}, {sent}",
+                )
+            )
+            print(
+                say(
+                    f"  nhận gần nhất: số {p.last_bundle_in}, {received}",
+                    f"  last received: no. {p.last_bundle_in}, {received}",
+                )
+            )
+            print(
+                say(
+                    f"  chưa được xác nhận: {p.unacknowledged} bản ghi; "
+                    f"{p.days_since_exchange} ngày từ lần trao đổi cuối",
+                    f"  not yet acknowledged: {p.unacknowledged} records; "
+                    f"{p.days_since_exchange} days since the last exchange",
+                )
             )
         return 0
 
@@ -266,7 +347,7 @@ def _sync_conflicts(args: argparse.Namespace) -> int:
             _print_json({"conflicts": [i.as_dict() for i in items]})
         elif args.keep is None and args.restore is None:
             if not items:
-                print("Không có xung đột nào chờ xem xét.")
+                print(say("Không có xung đột nào chờ xem xét.", "No conflict is waiting for review."))
             for i in items:
                 print(
                     f"#{i.id} {table_label(i.table)} “{i.record_label}”, trường {i.field}: "
@@ -283,7 +364,12 @@ def _sync_revoke(args: argparse.Namespace) -> int:
 
     def revoke(st: Any) -> int:
         site = sync.revoke(st.db, args.site)
-        print(f"Đã thu hồi ghép nối với {site.unit_name}: không gửi, không nhận gói của đơn vị này nữa.")
+        print(
+            say(
+                f"Đã thu hồi ghép nối với {site.unit_name}: không gửi, không nhận gói của đơn vị này nữa.",
+                f"Pairing with {site.unit_name} revoked: no bundle is sent to or accepted from it any more.",
+            )
+        )
         return 0
 
     return _run(args, True, revoke)

@@ -21,6 +21,12 @@ def language() -> str:
     return "en" if os.environ.get("ANTQ_LANG", "vi").lower().startswith("en") else "vi"
 
 
+def say(vi: str, en: str) -> str:
+    """A command's plain-text sentence in the chosen language (``print(say("Đã sao lưu …", "Backed up …"))``);
+    data values (names, places) stay as they are in both."""
+    return en if language() == "en" else vi
+
+
 # argparse's message ids (Python 3.11-3.14) in Vietnamese. An id missing here stays English.
 ARGPARSE_VI = {
     "usage: ": "cách dùng: ",

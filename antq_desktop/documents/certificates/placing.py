@@ -124,9 +124,9 @@ def _date_line(c: CertificateData) -> str:
 
 
 def _decision_text(c: CertificateData) -> str:
+    """ "15/QĐ-UBND ngày 19 tháng 8 năm 2026": the long date, as the decision itself prints it."""
     number = c.decision_number or "......"
-    day = rules.short_date(c.decided_on) or "..../..../......"
-    return f"{number} ngày {day}"
+    return f"{number} {rules.long_date(c.decided_on)}"
 
 
 def _signer_lines(c: CertificateData) -> str:

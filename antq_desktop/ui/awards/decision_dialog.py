@@ -433,7 +433,16 @@ class DecisionDialog(QDialog):
         if QMessageBox.question(self, self.tr("Issue the decision"), text) != QMessageBox.StandardButton.Yes:
             return
         decision_id = self.decision_id
-        if not run_op(self, lambda: aw.issue_decision(self.db, decision_id), changes={Kind.AWARDS}):
+        without_bases = aw.missing_bases(self.db, decision_id)
+        if without_bases and not confirm(
+            self,
+            self.tr("Issue the decision"),
+            self.tr("The decision has no legal bases. Issue it anyway?"),
+            default_yes=False,
+        ):
+            return
+        issue = lambda: aw.issue_decision(self.db, decision_id, without_bases=without_bases)  # noqa: E731
+        if not run_op(self, issue, changes={Kind.AWARDS}):
             return
         self.status = "issued"
         self._apply_state()

@@ -1,10 +1,10 @@
 """The "Reports" area: the movement's report for a period (computed from the records, each figure
 opened to the records behind it, printed or saved to Excel, marked sent), the other results the
 movement counts (items handed in, tips, surrenders, mediations) and the yearly village assessment
-"An toàn về ANTT".
+"An toàn về ANTT" with the commune's other units and its own criteria (TT 124 Điều 5).
 
 One page, dialog or tab per module: ``area``, ``report_tab``, ``drill_dialog``, ``results_tab``,
-``result_dialog``, ``assessment_tab``, ``assessment_dialog``; ``common`` holds what they share.
+``result_dialog``, ``assessment_tab``, ``assessment_dialog``, ``units_tab``; ``common`` holds what they share.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from .drill_dialog import DrillDialog
 from .report_tab import ReportTab
 from .result_dialog import ResultDialog
 from .results_tab import DeleteResult, ResultsTab
+from .units_tab import UnitDialog, UnitResultDialog, UnitsTab
 
 __all__ = [
     "AssessmentDialog",
@@ -26,4 +27,7 @@ __all__ = [
     "ReportsArea",
     "ResultDialog",
     "ResultsTab",
+    "UnitDialog",
+    "UnitResultDialog",
+    "UnitsTab",
 ]

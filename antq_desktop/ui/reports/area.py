@@ -1,4 +1,4 @@
-"""The Reports area: the movement report, the other results, the village assessment, one undo stack."""
+"""The Reports area: the movement report, the other results, the village assessment, the other units and the commune's criteria, one undo stack."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from ...storage.database import Database
 from .assessment_tab import AssessmentTab
 from .report_tab import ReportTab
 from .results_tab import ResultsTab
+from .units_tab import UnitsTab
 
 
 class ReportsArea(QTabWidget):
@@ -21,9 +22,11 @@ class ReportsArea(QTabWidget):
         self.report = ReportTab(db, username)
         self.results = ResultsTab(db, self.undo_stack)
         self.assessment = AssessmentTab(db)
+        self.units = UnitsTab(db)
         self.addTab(self.report, self.tr("Movement report"))
         self.addTab(self.results, self.tr("Other results"))
         self.addTab(self.assessment, self.tr("Village assessment"))
+        self.addTab(self.units, self.tr("Other units and the commune"))
         self.currentChanged.connect(self._on_tab)
 
     def _on_tab(self, index: int) -> None:

@@ -86,7 +86,10 @@ class AssessmentTab(QWidget):
                 self.table.setItem(r, c, cell(text))
         s = asm.commune_summary(self.db, y)
         self.summary.setText(
-            self.tr("%1 of %2 registered villages recognised (%3 %; the threshold is %4 %, %5 needed).")
+            self.tr(
+                "%1 of %2 registered units (villages, offices, businesses, schools) recognised "
+                "(%3 %; the threshold is %4 %, %5 needed)."
+            )
             .replace("%1", fmt_int(s.recognised))
             .replace("%2", fmt_int(s.registered))
             .replace("%3", fmt_number(s.percent))
