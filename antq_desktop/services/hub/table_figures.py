@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from sqlalchemy import and_, func, or_, select
@@ -54,8 +55,12 @@ GROUPED: frozenset[str] = frozenset(
 )
 
 
+@cache
 def _site_of(model: Any) -> tuple[Any, Any]:
-    """An alias of ``site`` and the join condition: the commune station that made a row of ``model``."""
+    """An alias of ``site`` and the join condition: the commune station that made a row of ``model``.
+
+    One alias per model for the process: building an alias and adapting its columns costs more
+    than the grouped queries themselves on a small hub (bench/bench_hub.py)."""
     site = aliased(Site)
     return site, and_(site.id == model.origin_site, site.role == "commune", site.commune_code != "")
 
