@@ -43,11 +43,10 @@ YEAR = "2026"
 SITE = "JOIN site s ON s.id = t.origin_site AND s.role = 'commune' AND s.commune_code != ''"
 RAW = [
     # households present at the year's end, and those with a signature of the year
-    f"""SELECT s.commune_code, t.village_id, count(*), count(c.household_id) FROM household t {SITE}
-        LEFT JOIN (SELECT DISTINCT household_id FROM commitment WHERE deleted = 0 AND year = :y
-                   AND status IN ('signed', 'broken') AND (signed_on IS NULL OR signed_on <= :end)) c
-               ON c.household_id = t.id
-        WHERE t.deleted = 0 GROUP BY s.commune_code, t.village_id""",
+    f"""SELECT s.commune_code, t.village_id, count(*), sum(EXISTS (SELECT 1 FROM commitment c
+            WHERE c.household_id = t.id AND c.deleted = 0 AND c.year = :y AND c.status IN ('signed', 'broken')
+            AND (c.signed_on IS NULL OR c.signed_on <= :end)))
+        FROM household t {SITE} WHERE t.deleted = 0 GROUP BY s.commune_code, t.village_id""",
     f"SELECT s.commune_code, t.id, t.deleted, t.field_versions FROM village t {SITE}",
     f"""SELECT s.commune_code, sum(t.registered), sum(t.registered AND t.result = 'recognised')
         FROM village_assessment t {SITE} WHERE t.deleted = 0 AND t.year = :y GROUP BY s.commune_code""",

@@ -6,7 +6,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import aliased
 
 from ...domain import catalogues
@@ -142,32 +142,33 @@ def _household_figures(s: Any, out: Figures, end: date, year: int) -> None:
         if reports.village_present(deleted, fv, end)
     }
     presence = reports.household_presence(end, se, on_e)
-    signed = (  # (household, commune) of the year's signatures, once each: joined, not correlated
-        select(Commitment.household_id.label("household_id"), sc.commune_code.label("commune_code"))
+    # A signature of the year made in the household's commune: a correlated EXISTS, one index
+    # lookup on commitment(household_id, year) a household. (A LEFT JOIN to a DISTINCT subquery of
+    # the year's signatures made SQLite scan that subquery once a household: 19 s at 15,000.)
+    signed = (
+        select(Commitment.id)
         .join(sc, on_c)
         .where(
+            Commitment.household_id == Household.id,
+            sc.commune_code == sh.commune_code,
             Commitment.deleted.is_(False),
             Commitment.year == year,
             Commitment.status.in_(("signed", "broken")),
             or_(Commitment.signed_on.is_(None), Commitment.signed_on <= end),
         )
-        .distinct()
-        .subquery("signed")
+        .exists()
     )
     counted = (
         select(
             sh.commune_code,
             Household.village_id,
             func.count(Household.id),
-            func.count(signed.c.household_id),
+            func.sum(case((signed, 1), else_=0)),
         )
         .join(sh, on_h)
         .outerjoin(
             presence,
             and_(presence.c.household_id == Household.id, presence.c.commune_code == sh.commune_code),
-        )
-        .outerjoin(
-            signed, and_(signed.c.household_id == Household.id, signed.c.commune_code == sh.commune_code)
         )
         .where(reports.present_clause(presence))
         .group_by(sh.commune_code, Household.village_id)
@@ -175,7 +176,7 @@ def _household_figures(s: Any, out: Figures, end: date, year: int) -> None:
     for code, vid, n, n_signed in s.execute(counted):
         if (vid, code) in villages:
             _add(out, code, "households.total", n)
-            _add(out, code, "households.signed", n_signed)
+            _add(out, code, "households.signed", int(n_signed or 0))
 
 
 def _group_figures(s: Any, out: Figures, codes: list[str], self_id: str, end: date) -> None:
