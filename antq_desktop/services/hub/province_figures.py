@@ -19,31 +19,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 
 from ...domain import award_rules
 from ...storage.database import Database
 from ...storage.models import (
     Award,
     AwardDecision,
-    Group,
-    GroupType,
     HandedInItem,
     Mediation,
-    Meeting,
     MeetingType,
-    Opinion,
     PublicTip,
     Site,
     Surrender,
-    Village,
     VillageAssessment,
 )
-from .. import groups as groups_service
-from .. import meetings as meetings_service
 from .. import reports, results
 from ..reports.source_base import _num, _pct
-from .table_figures import _catalogue_ids, _grouped_figures, _site_of
+from .table_figures import More, _grouped_figures, _site_of
 
 Value = tuple[reports.Number, tuple[tuple[str, reports.Number], ...]]
 
@@ -174,30 +167,28 @@ def _awards(f: _Facts, p: dict[str, Any]) -> Value:
 
 
 def _facts(db: Database, p: reports.Period, codes: list[str]) -> dict[str, _Facts]:
-    table = _grouped_figures(db, p, codes)
+    more = More()
+    table = _grouped_figures(db, p, codes, more)
     facts = {code: _Facts(table[code]) for code in codes}
     with db.session() as s:
-        me = s.scalar(select(Site).where(Site.is_self.is_(True)))
-        self_id = me.id if me else ""
-        _villages(s, facts, p.end)
-        _groups(s, facts, codes, self_id, p.start, p.end)
-        _meetings(s, facts, codes, self_id, p.start, p.end)
+        meeting_code = dict(s.execute(select(MeetingType.id, MeetingType.code)).all())
+        _villages(s, facts, more.villages, p.end)
         _results(s, facts, p.start, p.end)
         _award_rows(s, facts, p.start, p.end)
+    for code, f in facts.items():
+        f.new_groups = more.new_groups.get(code, 0)
+        f.type_codes = more.type_codes.get(code, set())
+        for tid, row in more.meetings.get(code, {}).items():
+            mine = f.meetings_by_code.setdefault(meeting_code[tid], [0, 0, 0, 0])
+            for k, v in enumerate(row):
+                mine[k] += v
     return facts
 
 
-def _villages(s: Any, facts: dict[str, _Facts], end: date) -> None:
-    """Villages there at the period's end; registered and recognised in the year's assessment
-    (an assessment of the same commune, of one of those villages)."""
-    sv, on_v = _site_of(Village)
-    present = {
-        (vid, code)
-        for vid, code, deleted, fv in s.execute(
-            select(Village.id, sv.commune_code, Village.deleted, Village.field_versions).join(sv, on_v)
-        )
-        if reports.village_present(deleted, fv, end)
-    }
+def _villages(s: Any, facts: dict[str, _Facts], present: set[tuple[str, str]], end: date) -> None:
+    """Villages there at the period's end (``present``: (village, commune), from the households'
+    scan); registered and recognised in the year's assessment (an assessment of the same
+    commune, of one of those villages)."""
     for _vid, code in present:
         if code in facts:
             facts[code].villages += 1
@@ -224,75 +215,6 @@ def _villages(s: Any, facts: dict[str, _Facts], end: date) -> None:
     for _vid, code in recognised:
         if code in facts:
             facts[code].recognised += 1
-
-
-def _groups(s: Any, facts: dict[str, _Facts], codes: list[str], self_id: str, start: date, end: date) -> None:
-    """Groups founded in the period of a live kind of the commune; the kinds with a group in use."""
-    type_code = dict(
-        s.execute(select(GroupType.id, GroupType.code).where(GroupType.deleted.is_(False))).all()
-    )
-    kinds = _catalogue_ids(s, GroupType, self_id, codes)
-    sg, on_g = _site_of(Group)
-    for g in s.execute(
-        select(Group.type_id, Group.founded_on, Group.status, Group.status_on, sg.commune_code)
-        .join(sg, on_g)
-        .where(Group.deleted.is_(False))
-    ):
-        f = facts.get(g.commune_code)
-        if f is None or g.type_id not in kinds[g.commune_code]:
-            continue
-        if g.founded_on and start <= g.founded_on <= end:
-            f.new_groups += 1
-        if groups_service._in_use(g, end):  # type: ignore[arg-type]
-            f.type_codes.add(type_code[g.type_id])
-
-
-def _meetings(
-    s: Any, facts: dict[str, _Facts], codes: list[str], self_id: str, start: date, end: date
-) -> None:
-    """Per commune and meeting kind (by code): meetings, attendances, survey sheets, opinions."""
-    lo, hi = meetings_service._period(start, end, None)
-    in_period = [Meeting.deleted.is_(False), Meeting.starts_at >= lo, Meeting.starts_at < hi]
-    type_code = dict(
-        s.execute(select(MeetingType.id, MeetingType.code).where(MeetingType.deleted.is_(False))).all()
-    )
-    kinds = _catalogue_ids(s, MeetingType, self_id, codes)
-    sm, on_m = _site_of(Meeting)
-
-    def row(code: str, tid: str) -> list[int] | None:
-        if code not in facts or tid not in kinds[code]:
-            return None
-        return facts[code].meetings_by_code.setdefault(type_code[tid], [0, 0, 0, 0])
-
-    for code, tid, n, people, sheets in s.execute(
-        select(
-            sm.commune_code,
-            Meeting.type_id,
-            func.count(Meeting.id),
-            func.sum(Meeting.attendees_total),
-            func.sum(Meeting.survey_sheets),
-        )
-        .join(sm, on_m)
-        .where(*in_period)
-        .group_by(sm.commune_code, Meeting.type_id)
-    ):
-        r = row(code, tid)
-        if r is not None:
-            r[0] += int(n)
-            r[1] += int(people or 0)
-            r[2] += int(sheets or 0)
-    so, on_o = _site_of(Opinion)
-    for code, tid, n in s.execute(
-        select(so.commune_code, Meeting.type_id, func.count(Opinion.id))
-        .join(so, on_o)
-        .join(Meeting, Meeting.id == Opinion.meeting_id)
-        .join(sm, and_(on_m, sm.commune_code == so.commune_code))
-        .where(Opinion.deleted.is_(False), *in_period)
-        .group_by(so.commune_code, Meeting.type_id)
-    ):
-        r = row(code, tid)
-        if r is not None:
-            r[3] += int(n)
 
 
 def _results(s: Any, facts: dict[str, _Facts], start: date, end: date) -> None:

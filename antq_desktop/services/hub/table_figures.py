@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from typing import Any
@@ -89,7 +90,21 @@ def _catalogue_ids(s: Any, model: Any, self_id: str, codes: list[str]) -> dict[s
 Figures = dict[str, dict[str, reports.Number]]
 
 
-def _grouped_figures(db: Database, p: reports.Period, codes: list[str]) -> Figures:
+@dataclass
+class More:
+    """What the province report needs beyond the table, collected by the same scans
+    (:mod:`.province_figures`): the villages there at the end as (village, commune); per
+    commune, groups of its live kinds founded in the period and the codes of its kinds with a
+    group in use; per commune and meeting kind id (its live kinds only): [meetings, attendances,
+    survey sheets, opinions]."""
+
+    villages: set[tuple[str, str]] = field(default_factory=set)
+    new_groups: dict[str, int] = field(default_factory=dict)
+    type_codes: dict[str, set[str]] = field(default_factory=dict)
+    meetings: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+
+
+def _grouped_figures(db: Database, p: reports.Period, codes: list[str], more: More | None = None) -> Figures:
     """The table's indicators for every commune, each source read once for the whole hub.
 
     Equal, figure for figure, to :func:`services.reports.compute` with
@@ -103,15 +118,16 @@ def _grouped_figures(db: Database, p: reports.Period, codes: list[str]) -> Figur
     on communes with different records.
     """
     start, end, year = p.start, p.end, p.end.year
+    more = more if more is not None else More()
     zero = {k: 0 for k in GROUPED}
     out: Figures = {code: dict(zero) for code in codes}
 
     with db.session() as s:
         me = s.scalar(select(Site).where(Site.is_self.is_(True)))
         self_id = me.id if me else ""
-        _household_figures(s, out, end, year)
-        _group_figures(s, out, codes, self_id, end)
-        _meeting_figures(s, out, codes, self_id, start, end)
+        more.villages = _household_figures(s, out, end, year)
+        _group_figures(s, out, codes, self_id, (start, end), more)
+        _meeting_figures(s, out, codes, self_id, start, end, more)
         _tip_figures(s, out, start, end)
         _award_figures(s, out, start, end)
 
@@ -125,7 +141,7 @@ def _add(out: Figures, code: str | None, key: str, n: Any) -> None:
         out[code][key] += n or 0
 
 
-def _household_figures(s: Any, out: Figures, end: date, year: int) -> None:
+def _household_figures(s: Any, out: Figures, end: date, year: int) -> set[tuple[str, str]]:
     """Households: in the register at the period's end (reports.household_presence, by the lines of
     the same commune), in a village of the same commune there then (reports.village_present);
     signed: a commitment of the year (signed by the end, or broken after signing) made in the
@@ -177,10 +193,15 @@ def _household_figures(s: Any, out: Figures, end: date, year: int) -> None:
         if (vid, code) in villages:
             _add(out, code, "households.total", n)
             _add(out, code, "households.signed", int(n_signed or 0))
+    return villages
 
 
-def _group_figures(s: Any, out: Figures, codes: list[str], self_id: str, end: date) -> None:
-    """Groups in use at the period's end; members and cameras through the commune's live kinds."""
+def _group_figures(
+    s: Any, out: Figures, codes: list[str], self_id: str, period: tuple[date, date], more: More
+) -> None:
+    """Groups in use at the period's end; members and cameras through the commune's live kinds;
+    for ``more``: groups of those kinds founded in the period, the kinds with a group in use."""
+    start, end = period
     group_types = {t.id: t for t in s.scalars(select(GroupType).where(GroupType.deleted.is_(False)))}
     kinds = _catalogue_ids(s, GroupType, self_id, codes)
     sg, on_g = _site_of(Group)
@@ -198,8 +219,16 @@ def _group_figures(s: Any, out: Figures, codes: list[str], self_id: str, end: da
         .join(sg, on_g)
         .where(Group.deleted.is_(False))
     ):
-        if g.commune_code in in_use and groups_service._in_use(g, end):  # type: ignore[arg-type]
-            in_use[g.commune_code][g.id] = g
+        code = g.commune_code
+        if code not in in_use:
+            continue
+        live = g.type_id in kinds[code]
+        if live and g.founded_on and start <= g.founded_on <= end:
+            more.new_groups[code] = more.new_groups.get(code, 0) + 1
+        if groups_service._in_use(g, end):  # type: ignore[arg-type]
+            in_use[code][g.id] = g
+            if live:
+                more.type_codes.setdefault(code, set()).add(group_types[g.type_id].code)
     sm, on_m = _site_of(Membership)
     members: dict[str, list[Any]] = {code: [] for code in codes}
     for row in s.execute(
@@ -238,33 +267,55 @@ def _group_figures(s: Any, out: Figures, codes: list[str], self_id: str, end: da
         out[code]["models.cameras"] = cameras
 
 
-def _meeting_figures(s: Any, out: Figures, codes: list[str], self_id: str, start: date, end: date) -> None:
-    """Meetings of the period of a live kind of the commune; opinions raised at its meetings."""
+def _meeting_figures(
+    s: Any, out: Figures, codes: list[str], self_id: str, start: date, end: date, more: More
+) -> None:
+    """Meetings of the period of a live kind of the commune; opinions raised at its meetings;
+    for ``more``: meetings, attendances, survey sheets and opinions by the commune's live kinds."""
     lo, hi = meetings_service._period(start, end, None)
     in_period = [Meeting.deleted.is_(False), Meeting.starts_at >= lo, Meeting.starts_at < hi]
     meeting_kinds = _catalogue_ids(s, MeetingType, self_id, codes)
     smt, on_mt = _site_of(Meeting)
-    for code, tid, n, people in s.execute(
-        select(smt.commune_code, Meeting.type_id, func.count(Meeting.id), func.sum(Meeting.attendees_total))
+
+    def by_kind(code: str, tid: str) -> list[int] | None:
+        if code not in out or tid not in meeting_kinds[code]:
+            return None
+        return more.meetings.setdefault(code, {}).setdefault(tid, [0, 0, 0, 0])
+
+    for code, tid, n, people, sheets in s.execute(
+        select(
+            smt.commune_code,
+            Meeting.type_id,
+            func.count(Meeting.id),
+            func.sum(Meeting.attendees_total),
+            func.sum(Meeting.survey_sheets),
+        )
         .join(smt, on_mt)
         .where(*in_period)
         .group_by(smt.commune_code, Meeting.type_id)
     ):
-        if code in out and tid in meeting_kinds[code]:
+        row = by_kind(code, tid)
+        if row is not None:
             _add(out, code, "meetings.total", int(n))
             _add(out, code, "meetings.attendances", int(people or 0))
+            row[0] += int(n)
+            row[1] += int(people or 0)
+            row[2] += int(sheets or 0)
     so, on_o = _site_of(Opinion)
     opinions = (
-        select(so.commune_code, func.count(Opinion.id))
+        select(so.commune_code, Meeting.type_id, func.count(Opinion.id))
         .join(so, on_o)
         .join(Meeting, Meeting.id == Opinion.meeting_id)
         .join(smt, and_(on_mt, smt.commune_code == so.commune_code))
         .where(Opinion.deleted.is_(False), *in_period)
-        .group_by(so.commune_code)
+        .group_by(so.commune_code, Meeting.type_id)
     )
-    for code, n in s.execute(opinions):
-        _add(out, code, "meetings.opinions_received", n)
-    for code, n in s.execute(opinions.where(meetings_service._answered_by(end))):
+    for code, tid, n in s.execute(opinions):
+        _add(out, code, "meetings.opinions_received", n)  # at any meeting of the commune's
+        row = by_kind(code, tid)
+        if row is not None:
+            row[3] += int(n)
+    for code, _tid, n in s.execute(opinions.where(meetings_service._answered_by(end))):
         _add(out, code, "meetings.opinions_answered", n)
 
 
