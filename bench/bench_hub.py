@@ -26,6 +26,7 @@ import statistics
 import sys
 import tempfile
 import time
+from datetime import timedelta
 from pathlib import Path
 from unittest import mock
 
@@ -35,7 +36,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import hub as hub_bench  # noqa: E402  (bench/hub.py: the communes, the hub, pairing)
 
 from antq_desktop.domain import admin_units  # noqa: E402
-from antq_desktop.services import hub  # noqa: E402
+from antq_desktop.services import hub, reports  # noqa: E402
 from antq_desktop.storage.database import Database  # noqa: E402
 from antq_desktop.sync import export_bundle, import_bundle  # noqa: E402
 
@@ -43,10 +44,18 @@ YEAR = "2026"
 SITE = "JOIN site s ON s.id = t.origin_site AND s.role = 'commune' AND s.commune_code != ''"
 RAW = [
     # households present at the year's end, and those with a signature of the year
+    # households in the register at the period's end (their last existence line by then, else
+    # their deleted flag), and those with a signature of the year
     f"""SELECT s.commune_code, t.village_id, count(*), sum(EXISTS (SELECT 1 FROM commitment c
             WHERE c.household_id = t.id AND c.deleted = 0 AND c.year = :y AND c.status IN ('signed', 'broken')
             AND (c.signed_on IS NULL OR c.signed_on <= :end)))
-        FROM household t {SITE} WHERE t.deleted = 0 GROUP BY s.commune_code, t.village_id""",
+        FROM household t {SITE}
+        LEFT JOIN (SELECT household_id, kind IN ('created', 'restored', 'split') AS present,
+                          row_number() OVER (PARTITION BY household_id ORDER BY happened_on DESC, version DESC) AS rank
+                   FROM household_event WHERE deleted = 0 AND person_id IS NULL AND happened_on <= :end
+                   AND kind IN ('created', 'restored', 'split', 'deleted', 'merge')) e
+               ON e.household_id = t.id AND e.rank = 1
+        WHERE coalesce(e.present, t.deleted = 0) GROUP BY s.commune_code, t.village_id""",
     f"SELECT s.commune_code, t.id, t.deleted, t.field_versions FROM village t {SITE}",
     f"""SELECT s.commune_code, sum(t.registered), sum(t.registered AND t.result = 'recognised')
         FROM village_assessment t {SITE} WHERE t.deleted = 0 AND t.year = :y GROUP BY s.commune_code""",
@@ -75,7 +84,7 @@ RAW = [
         AND d.status = 'issued' AND d.decided_on BETWEEN :start AND :end
         GROUP BY s.commune_code, d.form, d.level, t.recipient_kind""",
 ]
-PARAMS = {"y": 2026, "start": "2026-01-01", "end": "2026-12-31", "after": "2027-01-01 00:00:00.000000"}
+PARAMS: dict[str, object] = {}  # the report's period (the station's convention), set in main()
 
 
 def raw(path: Path) -> int:
@@ -133,6 +142,9 @@ def main() -> int:
         build(path, args.communes, args.households)
     db = Database(f"sqlite:///{path}")
     codes = hub.commune_codes(db)
+    p = reports.period(db, YEAR)
+    PARAMS.update(y=p.end.year, start=p.start.isoformat(), end=p.end.isoformat())
+    PARAMS["after"] = f"{(p.end + timedelta(days=1)).isoformat()} 00:00:00.000000"
     print(f"hub of {len(codes)} communes × {args.households} households ({path.name}, {hub_bench.load()})")
 
     def ours() -> None:

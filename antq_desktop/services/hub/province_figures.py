@@ -14,7 +14,6 @@ compares the two on communes with different records.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -24,13 +23,9 @@ from sqlalchemy import case, func, select
 from ...domain import award_rules
 from ...storage.database import Database
 from ...storage.models import (
-    Award,
-    AwardDecision,
     HandedInItem,
     Mediation,
     MeetingType,
-    PublicTip,
-    Site,
     Surrender,
     VillageAssessment,
 )
@@ -174,10 +169,11 @@ def _facts(db: Database, p: reports.Period, codes: list[str]) -> dict[str, _Fact
         meeting_code = dict(s.execute(select(MeetingType.id, MeetingType.code)).all())
         _villages(s, facts, more.villages, p.end)
         _results(s, facts, p.start, p.end)
-        _award_rows(s, facts, p.start, p.end)
     for code, f in facts.items():
         f.new_groups = more.new_groups.get(code, 0)
         f.type_codes = more.type_codes.get(code, set())
+        f.tips_led = more.tips_led.get(code, 0)
+        f.awards = more.awards.get(code, [])
         for tid, row in more.meetings.get(code, {}).items():
             mine = f.meetings_by_code.setdefault(meeting_code[tid], [0, 0, 0, 0])
             for k, v in enumerate(row):
@@ -218,7 +214,7 @@ def _villages(s: Any, facts: dict[str, _Facts], present: set[tuple[str, str]], e
 
 
 def _results(s: Any, facts: dict[str, _Facts], start: date, end: date) -> None:
-    """Things handed in by kind, tips that led to a case, surrenders, mediations."""
+    """Things handed in by kind, surrenders, mediations."""
     sh, on_h = _site_of(HandedInItem)
     for code, kind, qty in s.execute(
         select(sh.commune_code, HandedInItem.kind, func.sum(HandedInItem.quantity))
@@ -228,15 +224,6 @@ def _results(s: Any, facts: dict[str, _Facts], start: date, end: date) -> None:
     ):
         if code in facts:
             facts[code].handed_in[kind] = float(qty or 0)
-    st, on_t = _site_of(PublicTip)
-    for code, led in s.execute(
-        select(st.commune_code, func.sum(case((PublicTip.led_to_case.is_(True), 1), else_=0)))
-        .join(st, on_t)
-        .where(*results._where(results.ResultQuery("tip", start, end)))
-        .group_by(st.commune_code)
-    ):
-        if code in facts:
-            facts[code].tips_led = int(led or 0)
     ss, on_s = _site_of(Surrender)
     for code, n, persons in s.execute(
         select(ss.commune_code, func.count(Surrender.id), func.sum(Surrender.persons))
@@ -259,37 +246,3 @@ def _results(s: Any, facts: dict[str, _Facts], start: date, end: date) -> None:
     ):
         if code in facts:
             facts[code].mediations, facts[code].mediations_ok = int(n), int(ok or 0)
-
-
-def _award_rows(s: Any, facts: dict[str, _Facts], start: date, end: date) -> None:
-    """Awards of issued decisions of the period, in the order the scoped report lists them; an
-    award is the commune's when it and its decision are in its scope (:func:`.table_figures._award_figures`)."""
-    owner = dict(
-        s.execute(
-            select(Site.id, Site.commune_code).where(Site.role == "commune", Site.commune_code != "")
-        ).all()
-    )
-    by: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for award_origin, decision_origin, decision_code, form, level, kind in s.execute(
-        select(
-            Award.origin_site,
-            AwardDecision.origin_site,
-            AwardDecision.commune_code,
-            AwardDecision.form,
-            AwardDecision.level,
-            Award.recipient_kind,
-        )
-        .join(AwardDecision, AwardDecision.id == Award.decision_id)
-        .where(
-            Award.deleted.is_(False),
-            AwardDecision.deleted.is_(False),
-            AwardDecision.status == "issued",
-            AwardDecision.decided_on >= start,
-            AwardDecision.decided_on <= end,
-        )
-    ):
-        for code in {owner.get(award_origin), decision_code} & {owner.get(decision_origin), decision_code}:
-            if code in facts:
-                by[code].append((form, level, kind))
-    for code, rows in by.items():
-        facts[code].awards = rows

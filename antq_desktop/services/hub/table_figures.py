@@ -102,6 +102,10 @@ class More:
     new_groups: dict[str, int] = field(default_factory=dict)
     type_codes: dict[str, set[str]] = field(default_factory=dict)
     meetings: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    tips_led: dict[str, int] = field(default_factory=dict)  # tips of the period that led to a case
+    awards: dict[str, list[tuple[str, str, str]]] = field(
+        default_factory=dict
+    )  # (form, level, recipient kind)
 
 
 def _grouped_figures(db: Database, p: reports.Period, codes: list[str], more: More | None = None) -> Figures:
@@ -128,8 +132,8 @@ def _grouped_figures(db: Database, p: reports.Period, codes: list[str], more: Mo
         more.villages = _household_figures(s, out, end, year)
         _group_figures(s, out, codes, self_id, (start, end), more)
         _meeting_figures(s, out, codes, self_id, start, end, more)
-        _tip_figures(s, out, start, end)
-        _award_figures(s, out, start, end)
+        _tip_figures(s, out, start, end, more)
+        _award_figures(s, out, start, end, more)
 
     for f in out.values():
         f["households.signed_pct"] = _pct(int(f["households.signed"]), int(f["households.total"]))
@@ -319,29 +323,42 @@ def _meeting_figures(
         _add(out, code, "meetings.opinions_answered", n)
 
 
-def _tip_figures(s: Any, out: Figures, start: date, end: date) -> None:
-    """Tips received in the period."""
+def _tip_figures(s: Any, out: Figures, start: date, end: date, more: More) -> None:
+    """Tips received in the period (for ``more``: those that led to a case)."""
     st, on_t = _site_of(PublicTip)
-    for code, n in s.execute(
-        select(st.commune_code, func.count(PublicTip.id))
+    for code, n, led in s.execute(
+        select(
+            st.commune_code,
+            func.count(PublicTip.id),
+            func.sum(case((PublicTip.led_to_case.is_(True), 1), else_=0)),
+        )
         .join(st, on_t)
         .where(*results._where(results.ResultQuery("tip", start, end)))
         .group_by(st.commune_code)
     ):
         _add(out, code, "tips.total", n)
+        more.tips_led[code] = int(led or 0)
 
 
-def _award_figures(s: Any, out: Figures, start: date, end: date) -> None:
+def _award_figures(s: Any, out: Figures, start: date, end: date, more: More) -> None:
     """Awards of issued decisions of the period: an award is the commune's when it or its decision
-    was made there or the decision is for its code — and its decision is the commune's too."""
+    was made there or the decision is for its code — and its decision is the commune's too
+    (for ``more``: each award's form, level and recipient kind, in no particular order)."""
     owner = {
         i: c
         for i, c in s.execute(
             select(Site.id, Site.commune_code).where(Site.role == "commune", Site.commune_code != "")
         )
     }
-    for award_origin, decision_origin, decision_code in s.execute(
-        select(Award.origin_site, AwardDecision.origin_site, AwardDecision.commune_code)
+    for award_origin, decision_origin, decision_code, form, level, kind in s.execute(
+        select(
+            Award.origin_site,
+            AwardDecision.origin_site,
+            AwardDecision.commune_code,
+            AwardDecision.form,
+            AwardDecision.level,
+            Award.recipient_kind,
+        )
         .join(AwardDecision, AwardDecision.id == Award.decision_id)
         .where(
             Award.deleted.is_(False),
@@ -355,3 +372,5 @@ def _award_figures(s: Any, out: Figures, start: date, end: date) -> None:
         decision_in = {owner.get(decision_origin), decision_code}
         for code in award_in & decision_in:
             _add(out, code, "awards.total", 1)
+            if code in out:
+                more.awards.setdefault(code, []).append((form, level, kind))
