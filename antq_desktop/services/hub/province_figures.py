@@ -166,7 +166,7 @@ def _facts(db: Database, p: reports.Period, codes: list[str]) -> dict[str, _Fact
     table = _grouped_figures(db, p, codes, more)
     facts = {code: _Facts(table[code]) for code in codes}
     with db.session() as s:
-        meeting_code = dict(s.execute(select(MeetingType.id, MeetingType.code)).all())
+        meeting_code = dict(s.connection().execute(select(MeetingType.id, MeetingType.code)).all())
         _villages(s, facts, more.villages, p.end)
         _results(s, facts, p.start, p.end)
     for code, f in facts.items():
@@ -191,7 +191,7 @@ def _villages(s: Any, facts: dict[str, _Facts], present: set[tuple[str, str]], e
     sa, on_a = _site_of(VillageAssessment)
     registered: set[tuple[str, str]] = set()
     recognised: set[tuple[str, str]] = set()
-    for vid, code, reg, result in s.execute(
+    for vid, code, reg, result in s.connection().execute(
         select(
             VillageAssessment.village_id,
             sa.commune_code,
@@ -216,7 +216,7 @@ def _villages(s: Any, facts: dict[str, _Facts], present: set[tuple[str, str]], e
 def _results(s: Any, facts: dict[str, _Facts], start: date, end: date) -> None:
     """Things handed in by kind, surrenders, mediations."""
     sh, on_h = _site_of(HandedInItem)
-    for code, kind, qty in s.execute(
+    for code, kind, qty in s.connection().execute(
         select(sh.commune_code, HandedInItem.kind, func.sum(HandedInItem.quantity))
         .join(sh, on_h)
         .where(*results._where(results.ResultQuery("handed_in", start, end)))
@@ -225,7 +225,7 @@ def _results(s: Any, facts: dict[str, _Facts], start: date, end: date) -> None:
         if code in facts:
             facts[code].handed_in[kind] = float(qty or 0)
     ss, on_s = _site_of(Surrender)
-    for code, n, persons in s.execute(
+    for code, n, persons in s.connection().execute(
         select(ss.commune_code, func.count(Surrender.id), func.sum(Surrender.persons))
         .join(ss, on_s)
         .where(*results._where(results.ResultQuery("surrender", start, end)))
@@ -234,7 +234,7 @@ def _results(s: Any, facts: dict[str, _Facts], start: date, end: date) -> None:
         if code in facts:
             facts[code].surrender_occasions, facts[code].surrenders = int(n), int(persons or 0)
     sd, on_d = _site_of(Mediation)
-    for code, n, ok in s.execute(
+    for code, n, ok in s.connection().execute(
         select(
             sd.commune_code,
             func.count(Mediation.id),

@@ -70,11 +70,15 @@ def _catalogue_ids(s: Any, model: Any, self_id: str, codes: list[str]) -> dict[s
     """Per commune: the live entries of a catalogue in its scope — its own, the hub's not built in,
     and the shared built-in entries (origin ``builtin``, one row at every station)."""
     site, on = _site_of(model)
-    rows = s.execute(
-        select(model.id, model.origin_site, model.source, site.commune_code)
-        .outerjoin(site, on)
-        .where(model.deleted.is_(False))
-    ).all()
+    rows = (
+        s.connection()
+        .execute(
+            select(model.id, model.origin_site, model.source, site.commune_code)
+            .outerjoin(site, on)
+            .where(model.deleted.is_(False))
+        )
+        .all()
+    )
     shared = {
         i
         for i, origin, source, _c in rows
@@ -156,7 +160,7 @@ def _household_figures(s: Any, out: Figures, end: date, year: int) -> set[tuple[
     se, on_e = _site_of(HouseholdEvent)
     villages = {
         (vid, code)
-        for vid, code, deleted, fv in s.execute(
+        for vid, code, deleted, fv in s.connection().execute(
             select(Village.id, sv.commune_code, Village.deleted, Village.field_versions).join(sv, on_v)
         )
         if reports.village_present(deleted, fv, end)
@@ -193,7 +197,7 @@ def _household_figures(s: Any, out: Figures, end: date, year: int) -> set[tuple[
         .where(reports.present_clause(presence))
         .group_by(sh.commune_code, Household.village_id)
     )
-    for code, vid, n, n_signed in s.execute(counted):
+    for code, vid, n, n_signed in s.connection().execute(counted):
         if (vid, code) in villages:
             _add(out, code, "households.total", n)
             _add(out, code, "households.signed", int(n_signed or 0))
@@ -210,7 +214,7 @@ def _group_figures(
     kinds = _catalogue_ids(s, GroupType, self_id, codes)
     sg, on_g = _site_of(Group)
     in_use: dict[str, dict[str, Any]] = {code: {} for code in codes}
-    for g in s.execute(
+    for g in s.connection().execute(
         select(
             Group.id,
             Group.type_id,
@@ -235,7 +239,7 @@ def _group_figures(
                 more.type_codes.setdefault(code, set()).add(group_types[g.type_id].code)
     sm, on_m = _site_of(Membership)
     members: dict[str, list[Any]] = {code: [] for code in codes}
-    for row in s.execute(
+    for row in s.connection().execute(
         select(
             Membership.group_id,
             Membership.person_id,
@@ -286,7 +290,7 @@ def _meeting_figures(
             return None
         return more.meetings.setdefault(code, {}).setdefault(tid, [0, 0, 0, 0])
 
-    for code, tid, n, people, sheets in s.execute(
+    for code, tid, n, people, sheets in s.connection().execute(
         select(
             smt.commune_code,
             Meeting.type_id,
@@ -306,27 +310,27 @@ def _meeting_figures(
             row[1] += int(people or 0)
             row[2] += int(sheets or 0)
     so, on_o = _site_of(Opinion)
+    answered = func.sum(case((meetings_service._answered_by(end), 1), else_=0))
     opinions = (
-        select(so.commune_code, Meeting.type_id, func.count(Opinion.id))
+        select(so.commune_code, Meeting.type_id, func.count(Opinion.id), answered)
         .join(so, on_o)
         .join(Meeting, Meeting.id == Opinion.meeting_id)
         .join(smt, and_(on_mt, smt.commune_code == so.commune_code))
         .where(Opinion.deleted.is_(False), *in_period)
         .group_by(so.commune_code, Meeting.type_id)
     )
-    for code, tid, n in s.execute(opinions):
+    for code, tid, n, n_answered in s.connection().execute(opinions):
         _add(out, code, "meetings.opinions_received", n)  # at any meeting of the commune's
+        _add(out, code, "meetings.opinions_answered", int(n_answered or 0))
         row = by_kind(code, tid)
         if row is not None:
             row[3] += int(n)
-    for code, _tid, n in s.execute(opinions.where(meetings_service._answered_by(end))):
-        _add(out, code, "meetings.opinions_answered", n)
 
 
 def _tip_figures(s: Any, out: Figures, start: date, end: date, more: More) -> None:
     """Tips received in the period (for ``more``: those that led to a case)."""
     st, on_t = _site_of(PublicTip)
-    for code, n, led in s.execute(
+    for code, n, led in s.connection().execute(
         select(
             st.commune_code,
             func.count(PublicTip.id),
@@ -346,11 +350,11 @@ def _award_figures(s: Any, out: Figures, start: date, end: date, more: More) -> 
     (for ``more``: each award's form, level and recipient kind, in no particular order)."""
     owner = {
         i: c
-        for i, c in s.execute(
+        for i, c in s.connection().execute(
             select(Site.id, Site.commune_code).where(Site.role == "commune", Site.commune_code != "")
         )
     }
-    for award_origin, decision_origin, decision_code, form, level, kind in s.execute(
+    for award_origin, decision_origin, decision_code, form, level, kind in s.connection().execute(
         select(
             Award.origin_site,
             AwardDecision.origin_site,
