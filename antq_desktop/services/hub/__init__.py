@@ -11,7 +11,10 @@
 * :func:`province_report` — the province's report is the **sum of the
   communes' reports**: counts and quantities add up; a percentage is
   recomputed from the summed numerator and denominator (never an average of
-  percentages). Computed per commune, each through its scope. An indicator
+  percentages). Every commune's figures come at once from grouped queries
+  (:mod:`.province_figures`, a bounded number of statements), equal to each
+  commune's own scoped report; a definition it does not know is computed one
+  scoped report per commune. An indicator
   that counts *kinds* (``models.types``, :data:`services.reports.DISTINCT`) is
   the number of distinct kinds (codes) in use over the communes, not the sum:
   three communes using the same four kinds make four, not twelve. Built-in
@@ -29,8 +32,8 @@
 
 The package, one idea per module (this ``__init__`` re-exports their public names):
 ``common`` (the table's figures, the hub check, the current period), ``communes`` (the
-communes table), ``table_figures`` (its figures, every commune at once), ``province`` (the
-province report), ``commune_records`` (one commune's records, the household search) and
+communes table), ``table_figures`` (its figures, every commune at once), ``province_figures`` (every
+commune's report figures at once), ``province`` (the province report), ``commune_records`` (one commune's records, the household search) and
 ``lock`` (approve, reopen, approval).
 """
 

@@ -11,6 +11,7 @@ from ..errors import UserError
 from ..reports.source_base import _num, _pct
 from .common import PCT_PARTS, Progress, _require_hub
 from .communes import commune_codes
+from .province_figures import Value, commune_reports
 
 # -- the province report ----------------------------------------------------------------------
 
@@ -39,17 +40,21 @@ def province_report(
     totals: dict[str, float] = {i.code: 0 for i in with_parts.indicators}
     breakdowns: dict[str, dict[str, float]] = {i.code: {} for i in d.indicators}
     kinds: dict[str, set[str]] = {}  # indicators that count kinds: each kind once over communes
+    # Every commune at once, grouped (a bounded number of statements); a period the definition is
+    # not made for, or an indicator province_figures does not know: one scoped report per commune.
+    grouped = commune_reports(db, p, with_parts, codes) if codes and p.kind in d.period_types else None
     for n, code in enumerate(codes):
-        r = reports.compute(db, p, with_parts, commune_code=code)
-        for i in d.indicators:
-            keys = reports.distinct_keys(db, p, i, code)
-            if keys is not None:
-                kinds.setdefault(i.code, set()).update(keys)
-        for f in r.figures:
-            totals[f.indicator.code] += f.value
-            if f.indicator.code in breakdowns:
-                for label, v in f.breakdown:
-                    breakdowns[f.indicator.code][label] = breakdowns[f.indicator.code].get(label, 0) + v
+        if grouped is not None:
+            per_figure, per_kinds = grouped[0][code], grouped[1][code]
+        else:
+            per_figure, per_kinds = _one_commune(db, p, d, with_parts, code)
+        for key, keys in per_kinds.items():
+            kinds.setdefault(key, set()).update(keys)
+        for key, (value, breakdown) in per_figure.items():
+            totals[key] += value
+            if key in breakdowns:
+                for label, v in breakdown:
+                    breakdowns[key][label] = breakdowns[key].get(label, 0) + v
         if progress and not progress(n + 1, len(codes)):
             raise UserError(
                 "Đã dừng lập báo cáo toàn tỉnh theo yêu cầu.", "The province report was cancelled."
@@ -79,3 +84,20 @@ def province_report(
         }
     texts = reports.template_narrative(p, d, str(unit["unit_name"]))  # the upper level's own to write
     return reports.Report(d, p, unit, tuple(figures), texts)
+
+
+def _one_commune(
+    db: Database,
+    p: reports.Period,
+    d: reports.ReportDefinition,
+    with_parts: reports.ReportDefinition,
+    code: str,
+) -> tuple[dict[str, Value], dict[str, set[str]]]:
+    """One commune's scoped report (a definition :mod:`.province_figures` does not know)."""
+    r = reports.compute(db, p, with_parts, commune_code=code)
+    kinds = {}
+    for i in d.indicators:
+        keys = reports.distinct_keys(db, p, i, code)
+        if keys is not None:
+            kinds[i.code] = keys
+    return {f.indicator.code: (f.value, f.breakdown) for f in r.figures}, kinds
