@@ -568,13 +568,15 @@ def data_digest(path: Path) -> str:
     import hashlib
     import sqlite3
 
+    from antq_desktop.storage.search_index import index_tables
+
     h = hashlib.sha256()
     con = sqlite3.connect(path)
     try:
         names = [
             n
             for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            if n not in ("audit_entry", "app_user")
+            if n not in ("audit_entry", "app_user") and n not in index_tables()  # the index follows its tables
         ]
         for name in names:
             h.update(name.encode())

@@ -49,8 +49,8 @@ def test_an_encrypted_station_stores_imported_sensitive_values_sealed(tmp_path: 
     hub_file = tmp_path / "hub.sqlite3"
     hub = setup_station(hub_file, "hub")
     pair_with_hub(hub, commune)
-    accounts.sign_in(hub, "admin", "secret123")
-    encryption.enable(hub, "secret123")
+    accounts.sign_in(hub, "admin", "secret-1234")
+    encryption.enable(hub, "secret-1234")
 
     bundle = tmp_path / "c.antq"
     export_bundle(commune, _hub_id(hub), bundle, full=True)
