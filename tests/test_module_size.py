@@ -1,0 +1,20 @@
+"""One idea per room (issue 17): no module of ``antq_desktop/`` passes 600 lines (the migrations aside:
+each is one revision's steps, written once and never grown)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "antq_desktop"
+LIMIT = 600
+
+
+def test_no_module_passes_600_lines() -> None:
+    sizes = {
+        p.relative_to(PACKAGE).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+        for p in PACKAGE.rglob("*.py")
+        if "migrations" not in p.relative_to(PACKAGE).parts
+    }
+    assert len(sizes) > 250
+    too_big = {name: n for name, n in sizes.items() if n > LIMIT}
+    assert not too_big, f"split these along their seams (docs/architecture.md): {too_big}"
