@@ -79,6 +79,34 @@ class DecisionDialog(QDialog):
             self.draft, self.status, self.printed = aw.new_decision(db), "draft", 0
 
         d = self.draft
+        main = self._build_main(d)
+
+        paper = self._build_paper(d)
+
+        self.notes = QPlainTextEdit(d.notes)
+        self.notes.setObjectName("decisionNotes")
+
+        people = self._build_recipients()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(main, self.tr("Decision"))
+        self.tabs.addTab(people, self.tr("Recipients"))
+        self.tabs.addTab(paper, self.tr("Wording of the paper"))
+        self.tabs.addTab(self.notes, self.tr("Notes"))
+
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.recipients.itemSelectionChanged.connect(self._update)
+        self._apply_state()
+        self.show_recipients()
+        finish_form(self, self.number if self.editable else self.tabs)
+        self.unsaved = UnsavedChanges(self, lambda: asdict(self.collect()), self.save)
+        fit_to_screen(self, 980, 660)  # 720 high would hide the buttons under a 768-pixel screen's taskbar
+
+    def _build_main(self, d: aw.DecisionDraft) -> QWidget:
         self.number = QLineEdit(d.number)
         self.number.setObjectName("decisionNumber")
         self.number.setPlaceholderText(self.tr("e.g. 15"))
@@ -124,7 +152,9 @@ class DecisionDialog(QDialog):
         f.addRow(self.tr("Signer (prefix, title, rank, name)"), signer_row)
         f.addRow(self.tr("Occasion"), self.occasion)
         f.addRow(self.tr("Achievement"), self.achievement)
+        return main
 
+    def _build_paper(self, d: aw.DecisionDraft) -> QWidget:
         # The wording the paper needs beyond the table (place, subject, legal bases…).
         paper = QWidget()
         p = QFormLayout(paper)
@@ -146,10 +176,9 @@ class DecisionDialog(QDialog):
         p.addRow(self.tr("Bonus"), self.bonus)
         p.addRow(self.tr("Carried out by"), self.executors)
         p.addRow(self.tr("Copies to (one per line)"), self.copies_to)
+        return paper
 
-        self.notes = QPlainTextEdit(d.notes)
-        self.notes.setObjectName("decisionNotes")
-
+    def _build_recipients(self) -> QWidget:
         self.recipients = read_only_table(
             [
                 self.tr("No."),
@@ -188,13 +217,9 @@ class DecisionDialog(QDialog):
         r.addLayout(bar)
         r.addWidget(self.recipients, 1)
         r.addWidget(self.findings)
+        return people
 
-        self.tabs = QTabWidget()
-        self.tabs.addTab(main, self.tr("Decision"))
-        self.tabs.addTab(people, self.tr("Recipients"))
-        self.tabs.addTab(paper, self.tr("Wording of the paper"))
-        self.tabs.addTab(self.notes, self.tr("Notes"))
-
+    def _build_buttons(self) -> None:
         self.state = QLabel()
         self.state.setObjectName("decisionState")
         self.state.setWordWrap(True)
@@ -210,16 +235,6 @@ class DecisionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.issue_button.clicked.connect(self.issue)
         self.reopen_button.clicked.connect(self.reopen)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.state)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
-        self.recipients.itemSelectionChanged.connect(self._update)
-        self._apply_state()
-        self.show_recipients()
-        finish_form(self, self.number if self.editable else self.tabs)
-        self.unsaved = UnsavedChanges(self, lambda: asdict(self.collect()), self.save)
-        fit_to_screen(self, 980, 660)  # 720 high would hide the buttons under a 768-pixel screen's taskbar
 
     def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], object]) -> QPushButton:
         b = QPushButton(text)

@@ -54,6 +54,24 @@ class MemberDialog(QDialog):
         self.setWindowTitle(self.tr("Member of %1").replace("%1", group.group.name))
         self.setMinimumSize(560, 520)
 
+        self._build_fields(group)
+
+        self._build_layout()
+
+        self._connect_signals()
+        self._source_changed()
+        enter_moves_on(self.search, self.results, self._find_now)  # Enter: to the people found
+        if self.draft.person_id:
+            self.register_box.setEnabled(False)
+        self.saved_id: str | None = None
+        if self.draft.id is not None:
+            first: QWidget = self.role
+        else:
+            first = self.search if self.from_register.isChecked() else self.outside_name
+        finish_form(self, first)
+        self.unsaved = UnsavedChanges(self, self.collect, self._save)
+
+    def _build_fields(self, group: gs.GroupDetail) -> None:
         self.from_register = QRadioButton(self.tr("A person of the register"))
         self.from_outside = QRadioButton(self.tr("Someone outside the register"))
         source = QButtonGroup(self)
@@ -96,6 +114,7 @@ class MemberDialog(QDialog):
         self.notes = QLineEdit(self.draft.notes)
         self.note = FieldNote()
 
+    def _build_layout(self) -> None:
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         row.addWidget(self.from_register)
@@ -130,6 +149,7 @@ class MemberDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
+    def _connect_signals(self) -> None:
         self.from_register.toggled.connect(self._source_changed)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         self._search_timer.timeout.connect(self._find)
@@ -140,17 +160,6 @@ class MemberDialog(QDialog):
         for w in (self.joined, self.residence, self.outside_birth):
             w.textChanged.connect(self._check_timer.start)
         self.education.currentIndexChanged.connect(self._check_timer.start)
-        self._source_changed()
-        enter_moves_on(self.search, self.results, self._find_now)  # Enter: to the people found
-        if self.draft.person_id:
-            self.register_box.setEnabled(False)
-        self.saved_id: str | None = None
-        if self.draft.id is not None:
-            first: QWidget = self.role
-        else:
-            first = self.search if self.from_register.isChecked() else self.outside_name
-        finish_form(self, first)
-        self.unsaved = UnsavedChanges(self, self.collect, self._save)
 
     def _source_changed(self) -> None:
         inside = self.from_register.isChecked()

@@ -72,6 +72,25 @@ class GroupsPage(QWidget):
         self.rows: list[gs.GroupRow] = []
         self.members: list[gs.MemberRow] = []
 
+        filters = self._build_filters(db)
+
+        bar = self._build_group_table()
+
+        rbar = self._build_roster()
+
+        self._build_layout(filters, bar, rbar)
+
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
+        for c in (self.type_filter, self.village_filter, self.status_filter):
+            c.currentIndexChanged.connect(self.refresh)
+        self.table.itemSelectionChanged.connect(self._load_roster)
+        self.roster.itemSelectionChanged.connect(self._update_buttons)
+        self._load_types()
+        self.refresh()
+
+    def _build_filters(self, db: Database) -> QHBoxLayout:
         self.search = QLineEdit()
         self.search.setObjectName("groupSearch")
         self.search.setPlaceholderText(self.tr("Search groups… (Ctrl+F)"))
@@ -92,7 +111,9 @@ class GroupsPage(QWidget):
         filters.addWidget(self.type_filter, 2)
         filters.addWidget(self.village_filter, 1)
         filters.addWidget(self.status_filter, 1)
+        return filters
 
+    def _build_group_table(self) -> QHBoxLayout:
         self.table = QTableWidget(0, self.GROUP_COLUMNS)
         self.table.setObjectName("groupTable")
         mark_search(self.search, self.table)
@@ -137,7 +158,9 @@ class GroupsPage(QWidget):
         bar.addStretch(1)
         self.count_label = QLabel()
         bar.addWidget(self.count_label)
+        return bar
 
+    def _build_roster(self) -> QHBoxLayout:
         # Roster
         self.roster_title = QLabel()
         self.roster_title.setObjectName("sectionTitle")
@@ -173,7 +196,9 @@ class GroupsPage(QWidget):
         self.print_roster_button.setObjectName("printRoster")
         self.export_roster_button = self._button(rbar, self.tr("Roster to Excel…"), self.export_roster)
         rbar.addStretch(1)
+        return rbar
 
+    def _build_layout(self, filters: QHBoxLayout, bar: QHBoxLayout, rbar: QHBoxLayout) -> None:
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
@@ -196,16 +221,6 @@ class GroupsPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter)
-
-        self._timer = QTimer(self, singleShot=True, interval=250)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._timer.start)
-        for c in (self.type_filter, self.village_filter, self.status_filter):
-            c.currentIndexChanged.connect(self.refresh)
-        self.table.itemSelectionChanged.connect(self._load_roster)
-        self.roster.itemSelectionChanged.connect(self._update_buttons)
-        self._load_types()
-        self.refresh()
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -68,6 +68,34 @@ class HouseholdDialog(QDialog):
         self.household_id = household_id
         self.setMinimumSize(760, 560)
 
+        form = self._build_form(db, village_id)
+
+        members_box = self._build_members()
+
+        commit_box = self._build_commitment()
+
+        self.history = QListWidget()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(members_box, self.tr("Members"))
+        self.tabs.addTab(commit_box, self.tr("Commitment %1").replace("%1", str(self.year)))
+        self.tabs.addTab(self.history, self.tr("History"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
+        )
+        self.buttons.accepted.connect(self.save_and_close)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.buttons)
+        self.persons: list[hh.PersonDraft] = []
+        self._commit_before: cm.CommitmentRecord | None = None
+        self.load()
+        finish_form(self, self.village)
+        self.unsaved = UnsavedChanges(self, self._form_state, self.save_and_close)
+
+    def _build_form(self, db: Database, village_id: str | None) -> QFormLayout:
         self.village = QComboBox()
         self.village.setObjectName("village")
         for vid, name in hh.villages(db):
@@ -92,7 +120,9 @@ class HouseholdDialog(QDialog):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("Poverty status (sensitive)"), self.poverty)
         form.addRow(self.tr("Notes"), self.notes)
+        return form
 
+    def _build_members(self) -> QWidget:
         # Members
         self.members = QTableWidget(0, self.MEMBER_COLUMNS)
         self.members.setObjectName("members")
@@ -119,7 +149,9 @@ class HouseholdDialog(QDialog):
         mlay.setContentsMargins(0, 0, 0, 0)
         mlay.addWidget(self.members)
         mlay.addLayout(buttons)
+        return members_box
 
+    def _build_commitment(self) -> QWidget:
         # Commitment of the year
         commit_box = QWidget()
         clay = QFormLayout(commit_box)
@@ -137,27 +169,7 @@ class HouseholdDialog(QDialog):
         clay.addRow(self.tr("Signed by"), self.commit_signer)
         clay.addRow(self.tr("Paper form number"), self.commit_form)
         clay.addRow(self.tr("Breach (date and note)"), self.breach_note)
-
-        self.history = QListWidget()
-        self.tabs = QTabWidget()
-        self.tabs.addTab(members_box, self.tr("Members"))
-        self.tabs.addTab(commit_box, self.tr("Commitment %1").replace("%1", str(self.year)))
-        self.tabs.addTab(self.history, self.tr("History"))
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
-        )
-        self.buttons.accepted.connect(self.save_and_close)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.buttons)
-        self.persons: list[hh.PersonDraft] = []
-        self._commit_before: cm.CommitmentRecord | None = None
-        self.load()
-        finish_form(self, self.village)
-        self.unsaved = UnsavedChanges(self, self._form_state, self.save_and_close)
+        return commit_box
 
     def _button(self, row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
         b = QPushButton(text)

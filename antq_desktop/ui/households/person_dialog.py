@@ -50,6 +50,20 @@ class PersonDialog(QDialog):
         self.setWindowTitle(self.tr("Person") if draft is None or draft.id is None else self.draft.full_name)
         self.setMinimumWidth(480)
 
+        self._build_fields()
+
+        self._build_layout(db)
+
+        self._timer = QTimer(self, singleShot=True, interval=250)
+        self._timer.timeout.connect(self.validate)
+        for w in (self.name, self.birth, self.id_number):
+            w.textChanged.connect(self._timer.start)
+        self.sex.currentIndexChanged.connect(self._timer.start)
+        self.findings: list = []
+        finish_form(self, self.name)
+        self.unsaved = UnsavedChanges(self, self.collect, self._save)
+
+    def _build_fields(self) -> None:
         self.name = QLineEdit(self.draft.full_name)
         self.name.setObjectName("fullName")
         self.name_note = FieldNote()
@@ -90,6 +104,7 @@ class PersonDialog(QDialog):
         self.dup_note = FieldNote()
         self.dup_note.linkActivated.connect(self.open_person.emit)
 
+    def _build_layout(self, db: Database) -> None:
         form = QFormLayout()
         form.addRow(self.tr("Full name"), self.name)
         form.addRow("", self.name_note)
@@ -124,15 +139,6 @@ class PersonDialog(QDialog):
             layout.addWidget(QLabel(self.tr("Groups and models")))
             layout.addWidget(self.memberships)
         layout.addWidget(self.buttons)
-
-        self._timer = QTimer(self, singleShot=True, interval=250)
-        self._timer.timeout.connect(self.validate)
-        for w in (self.name, self.birth, self.id_number):
-            w.textChanged.connect(self._timer.start)
-        self.sex.currentIndexChanged.connect(self._timer.start)
-        self.findings: list = []
-        finish_form(self, self.name)
-        self.unsaved = UnsavedChanges(self, self.collect, self._save)
 
     def collect(self) -> hh.PersonDraft:
         birth_date, birth_year = person_rules.parse_birth(self.birth.text().strip())

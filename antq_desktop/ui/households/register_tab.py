@@ -102,6 +102,41 @@ class RegisterTab(QWidget):
         self.reveal_ids = reveal_ids
         self.undo_stack = undo
 
+        filters = self._build_filters(db)
+
+        self._build_table(db)
+
+        self._build_actions(undo)
+
+        bar = self._build_bar()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        hint = QLabel(
+            self.tr(
+                "Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · "
+                "Space toggles signed"
+            )
+        )
+        hint.setObjectName("hint")
+        layout.addWidget(hint)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=250)
+        self._search_timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(self._search_timer.start)
+        self.search.returnPressed.connect(self._focus_table)
+        for combo in (self.village, self.status):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.year.valueChanged.connect(self.apply_filters)
+        self.trash.toggled.connect(self.apply_filters)
+        self.sensitive.toggled.connect(self.model.set_show_sensitive)
+        self.model.modelReset.connect(self._update_state)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_state())
+        self._update_state()
+
+    def _build_filters(self, db: Database) -> QHBoxLayout:
         self.search = mark_search(QLineEdit())
         self.search.setObjectName("householdSearch")
         self.search.setPlaceholderText(self.tr("Search names, ID numbers, phones, addresses… (Ctrl+F)"))
@@ -135,7 +170,9 @@ class RegisterTab(QWidget):
         filters.addWidget(self.year)
         filters.addWidget(self.sensitive)
         filters.addWidget(self.trash)
+        return filters
 
+    def _build_table(self, db: Database) -> None:
         self.model = HouseholdTableModel(db, hh.HouseholdQuery(year=self.year.value()), self)
         self.view = QTableView()
         self.view.setObjectName("householdTable")
@@ -161,6 +198,7 @@ class RegisterTab(QWidget):
         self.view.doubleClicked.connect(lambda _i: self.open_selected())
         self.view.installEventFilter(self)
 
+    def _build_actions(self, undo: QUndoStack) -> None:
         # Actions
         self.add_action = self._action(self.tr("New household"), "Ctrl+N", self.add_household)
         self.open_action = self._action(self.tr("Open"), None, self.open_selected)
@@ -179,6 +217,7 @@ class RegisterTab(QWidget):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(a)
 
+    def _build_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         for a in (
             self.add_action,
@@ -213,32 +252,7 @@ class RegisterTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         bar.addWidget(self.count_label)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(bar)
-        layout.addWidget(self.view, 1)
-        hint = QLabel(
-            self.tr(
-                "Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · "
-                "Space toggles signed"
-            )
-        )
-        hint.setObjectName("hint")
-        layout.addWidget(hint)
-
-        self._search_timer = QTimer(self, singleShot=True, interval=250)
-        self._search_timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self._focus_table)
-        for combo in (self.village, self.status):
-            combo.currentIndexChanged.connect(self.apply_filters)
-        self.year.valueChanged.connect(self.apply_filters)
-        self.trash.toggled.connect(self.apply_filters)
-        self.sensitive.toggled.connect(self.model.set_show_sensitive)
-        self.model.modelReset.connect(self._update_state)
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_state())
-        self._update_state()
+        return bar
 
     # -- helpers -------------------------------------------------------------------------------
 

@@ -59,6 +59,51 @@ class MeetingDialog(QDialog):
         self.db = db
         self.meeting_id = meeting_id
         self.types = mt.meeting_types(db)
+        self._build_fields(db)
+
+        general = self._build_general()
+        content = QWidget()
+        cform = QFormLayout(content)
+        cform.addRow(self.tr("Agenda"), self.agenda)
+        cform.addRow(self.tr("What was presented"), self.presented)
+        cform.addRow(self.tr("Conclusions"), self.conclusions)
+        opinions = self._build_opinions()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, self.tr("Meeting"))
+        self.tabs.addTab(content, self.tr("Content"))
+        self.tabs.addTab(opinions, self.tr("Opinions"))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.cancel)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.draft_label, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        self.from_draft = False  # continuing minutes left unsaved earlier: Esc asks before dropping them
+        self._load()
+        self._draft_timer = QTimer(self, singleShot=True, interval=self.DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self.save_draft)
+        for w in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            signal = w.textChanged
+            signal.connect(self._draft_timer.start)
+        for w in self.findChildren(QSpinBox):
+            w.valueChanged.connect(self._draft_timer.start)
+        for w in (self.starts, self.ends):
+            w.dateTimeChanged.connect(self._draft_timer.start)
+        self.villages.itemChanged.connect(self._draft_timer.start)
+        self.type.currentIndexChanged.connect(self._type_changed)
+        self.saved_id: str | None = None
+        self._keep_draft = False  # closing the window keeps the draft; Esc and Cancel ask
+        finish_form(self, self.type if self.meeting_id is None else self.title)
+        self.unsaved = UnsavedChanges(self, self.collect, self.save)
+        fit_to_screen(self, 960, 680)
+
+    def _build_fields(self, db: Database) -> None:
         self.type = QComboBox()
         self.type.setObjectName("meetingType")
         for t in self.types:
@@ -106,6 +151,7 @@ class MeetingDialog(QDialog):
         self.draft_label = QLabel()
         self.draft_label.setObjectName("draftLabel")
 
+    def _build_general(self) -> QWidget:
         general = QWidget()
         form = QFormLayout(general)
         form.addRow(self.tr("Type"), self.type)
@@ -138,11 +184,9 @@ class MeetingDialog(QDialog):
             counts.addWidget(w, i // 3, (i % 3) * 2 + 1)
         counts.setColumnStretch(6, 1)
         form.addRow(self.tr("Numbers"), counts)
-        content = QWidget()
-        cform = QFormLayout(content)
-        cform.addRow(self.tr("Agenda"), self.agenda)
-        cform.addRow(self.tr("What was presented"), self.presented)
-        cform.addRow(self.tr("Conclusions"), self.conclusions)
+        return general
+
+    def _build_opinions(self) -> QWidget:
         opinions = QWidget()
         ol = QVBoxLayout(opinions)
         ol.addWidget(self.opinion_table, 1)
@@ -158,40 +202,7 @@ class MeetingDialog(QDialog):
             row.addWidget(b)
         row.addStretch(1)
         ol.addLayout(row)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(general, self.tr("Meeting"))
-        self.tabs.addTab(content, self.tr("Content"))
-        self.tabs.addTab(opinions, self.tr("Opinions"))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.cancel)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.draft_label, 1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
-
-        self.from_draft = False  # continuing minutes left unsaved earlier: Esc asks before dropping them
-        self._load()
-        self._draft_timer = QTimer(self, singleShot=True, interval=self.DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_draft)
-        for w in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
-            signal = w.textChanged
-            signal.connect(self._draft_timer.start)
-        for w in self.findChildren(QSpinBox):
-            w.valueChanged.connect(self._draft_timer.start)
-        for w in (self.starts, self.ends):
-            w.dateTimeChanged.connect(self._draft_timer.start)
-        self.villages.itemChanged.connect(self._draft_timer.start)
-        self.type.currentIndexChanged.connect(self._type_changed)
-        self.saved_id: str | None = None
-        self._keep_draft = False  # closing the window keeps the draft; Esc and Cancel ask
-        finish_form(self, self.type if self.meeting_id is None else self.title)
-        self.unsaved = UnsavedChanges(self, self.collect, self.save)
-        fit_to_screen(self, 960, 680)
+        return opinions
 
     def _spin(self, name: str) -> QSpinBox:
         w = QSpinBox()
