@@ -576,7 +576,8 @@ def data_digest(path: Path) -> str:
         names = [
             n
             for (n,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-            if n not in ("audit_entry", "app_user") and n not in index_tables()  # the index follows its tables
+            if n not in ("audit_entry", "app_user")
+            and n not in index_tables()  # the index follows its tables
         ]
         for name in names:
             h.update(name.encode())
