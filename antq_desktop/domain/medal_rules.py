@@ -141,62 +141,9 @@ def medal_verdict(
             f"{name} already holds the medal: it is given only once.",
         )
     if exclusion in EXCLUSIONS:
-        what, vi, en = EXCLUSIONS[exclusion]
-        note = f" ({nfc(exclusion_note).strip()})" if exclusion_note.strip() else ""
-        if what == POSTPONED:
-            return MedalVerdict(
-                POSTPONED,
-                rule,
-                needed,
-                f"Tạm hoãn xét tặng Kỷ niệm chương cho {name}: {vi}{note}; xét lại khi việc này đã giải quyết xong.",
-                f"The medal for {name} is postponed: {en}; propose again once it is settled.",
-            )
-        return MedalVerdict(
-            REFUSED,
-            rule,
-            needed,
-            f"Không xét tặng Kỷ niệm chương cho {name}: {vi}{note} (Thông tư 20/2025/TT-BCA).",
-            f"{name} cannot be proposed for the medal: {en} (Circular 20/2025).",
-        )
+        return _exclusion_verdict(name, rule, needed, exclusion, exclusion_note)
     if leader:
-        post = nfc(leader.post).strip() or "lãnh đạo"
-        if leader.years_in_post + 1e-9 < LEADER_YEARS:
-            return MedalVerdict(
-                NOT_YET,
-                rule,
-                needed,
-                f"{name} ({post}) mới giữ chức vụ {years_text(leader.years_in_post)} năm: người lãnh đạo cần đủ "
-                f"{LEADER_YEARS:.0f} năm giữ chức vụ.",
-                f"{name} ({post}) has held the post {leader.years_in_post:.1f} years: leaders need "
-                f"{LEADER_YEARS:.0f}.",
-            )
-        if leader.earlier_awards < 1:
-            return MedalVerdict(
-                NOT_YET,
-                rule,
-                needed,
-                f"{name} ({post}) chưa có hình thức khen thưởng nào trong phong trào: người lãnh đạo cần "
-                "ít nhất một lần được khen thưởng trước đó.",
-                f"{name} ({post}) has no earlier award in the movement: leaders need at least one.",
-            )
-        if leader.hotspot:
-            return MedalVerdict(
-                NOT_YET,
-                rule,
-                needed,
-                f"{name} ({post}): địa bàn phụ trách còn điểm tệ nạn xã hội phức tạp, chưa đủ điều kiện "
-                "xét tặng.",
-                f"{name} ({post}): the area still has a complicated social-evil hotspot.",
-            )
-        return MedalVerdict(
-            ELIGIBLE,
-            rule,
-            needed,
-            f"{name} ({post}) đủ điều kiện: {years_text(leader.years_in_post)} năm giữ chức vụ, "
-            f"{leader.earlier_awards} lần được khen thưởng.",
-            f"{name} ({post}) qualifies: {leader.years_in_post:.1f} years in the post, "
-            f"{leader.earlier_awards} earlier award(s).",
-        )
+        return _leader_verdict(name, rule, needed, leader)
     who = {"M": "nam", "F": "nữ"}.get(sex, "chưa rõ giới tính")
     if years + 1e-9 < needed:
         return MedalVerdict(
@@ -212,6 +159,71 @@ def medal_verdict(
         needed,
         f"{name} đủ điều kiện: {years_text(years)} năm công tác (thành viên {who} cần {needed:.0f} năm).",
         f"{name} qualifies: {years:.1f} years of service ({needed:.0f} needed).",
+    )
+
+
+def _exclusion_verdict(
+    name: str, rule: str, needed: float, exclusion: str, exclusion_note: str
+) -> MedalVerdict:
+    """The verdict for a member under one of the :data:`EXCLUSIONS` (postponed or refused)."""
+    what, vi, en = EXCLUSIONS[exclusion]
+    note = f" ({nfc(exclusion_note).strip()})" if exclusion_note.strip() else ""
+    if what == POSTPONED:
+        return MedalVerdict(
+            POSTPONED,
+            rule,
+            needed,
+            f"Tạm hoãn xét tặng Kỷ niệm chương cho {name}: {vi}{note}; xét lại khi việc này đã giải quyết xong.",
+            f"The medal for {name} is postponed: {en}; propose again once it is settled.",
+        )
+    return MedalVerdict(
+        REFUSED,
+        rule,
+        needed,
+        f"Không xét tặng Kỷ niệm chương cho {name}: {vi}{note} (Thông tư 20/2025/TT-BCA).",
+        f"{name} cannot be proposed for the medal: {en} (Circular 20/2025).",
+    )
+
+
+def _leader_verdict(name: str, rule: str, needed: float, leader: LeaderFacts) -> MedalVerdict:
+    """The verdict under the leaders' rule: years in the post, an earlier award, no hotspot."""
+    post = nfc(leader.post).strip() or "lãnh đạo"
+    if leader.years_in_post + 1e-9 < LEADER_YEARS:
+        return MedalVerdict(
+            NOT_YET,
+            rule,
+            needed,
+            f"{name} ({post}) mới giữ chức vụ {years_text(leader.years_in_post)} năm: người lãnh đạo cần đủ "
+            f"{LEADER_YEARS:.0f} năm giữ chức vụ.",
+            f"{name} ({post}) has held the post {leader.years_in_post:.1f} years: leaders need "
+            f"{LEADER_YEARS:.0f}.",
+        )
+    if leader.earlier_awards < 1:
+        return MedalVerdict(
+            NOT_YET,
+            rule,
+            needed,
+            f"{name} ({post}) chưa có hình thức khen thưởng nào trong phong trào: người lãnh đạo cần "
+            "ít nhất một lần được khen thưởng trước đó.",
+            f"{name} ({post}) has no earlier award in the movement: leaders need at least one.",
+        )
+    if leader.hotspot:
+        return MedalVerdict(
+            NOT_YET,
+            rule,
+            needed,
+            f"{name} ({post}): địa bàn phụ trách còn điểm tệ nạn xã hội phức tạp, chưa đủ điều kiện "
+            "xét tặng.",
+            f"{name} ({post}): the area still has a complicated social-evil hotspot.",
+        )
+    return MedalVerdict(
+        ELIGIBLE,
+        rule,
+        needed,
+        f"{name} ({post}) đủ điều kiện: {years_text(leader.years_in_post)} năm giữ chức vụ, "
+        f"{leader.earlier_awards} lần được khen thưởng.",
+        f"{name} ({post}) qualifies: {leader.years_in_post:.1f} years in the post, "
+        f"{leader.earlier_awards} earlier award(s).",
     )
 
 

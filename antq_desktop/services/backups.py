@@ -471,19 +471,9 @@ def restore(
     counters = restore_carry.bundle_counters(db_path)
     same_station = bool(facts.site_id) and facts.site_id == _current_site(db_path)
     locks = restore_carry.upper_level_approvals(db_path) if same_station else []
-    safety = None
     folder = data_dir.backups
     staged = db_path.with_name(db_path.name + ".restoring")
-    try:
-        if db_path.exists():
-            safety = store.copy_database(db_path, folder / timestamped_name(SAFETY_PREFIX, now))
-        store.copy_database(file, staged, read_only=True)
-    except OSError as exc:
-        staged.unlink(missing_ok=True)
-        raise _io_error(staged.parent if safety else folder, exc) from exc
-    except DatabaseError as exc:
-        staged.unlink(missing_ok=True)
-        raise _restore_failed(exc) from exc
+    safety = _stage_backup(db_path, file, folder, staged, now)
     hook = after_restore or _sync_epoch_hook()
     try:
         db = Database(f"sqlite:///{staged}")
@@ -512,26 +502,54 @@ def restore(
         _test_kill_point("restore-staged")
         store.replace_database(db_path, staged)
     except OSError as exc:
-        audit_anchors.anchor_path(staged).unlink(missing_ok=True)
-        store.discard_database(staged)
+        _discard_staged(staged)
         raise _io_error(staged.parent, exc) from exc
     except DatabaseError as exc:
-        audit_anchors.anchor_path(staged).unlink(missing_ok=True)
-        store.discard_database(staged)
+        _discard_staged(staged)
         raise _restore_failed(exc) from exc
     except BaseException:  # anything else (a migration's refusal…): the current data stays as it was
-        audit_anchors.anchor_path(staged).unlink(missing_ok=True)
-        store.discard_database(staged)
+        _discard_staged(staged)
         raise
-    # The audit anchor written beside the copy (its restore entry) becomes the database's. A power
-    # cut before this leaves the old anchor ahead of the restored trail, which the restore entry
-    # explains (services/audit_anchors.py): verify does not call it a cut.
+    _adopt_staged_anchor(staged, db_path)
+    _test_kill_point("restore-swap")
+    return RestoreResult(file, safety, facts.revision, migrated, hook is not None, lost)
+
+
+def _stage_backup(db_path: Path, file: Path, folder: Path, staged: Path, now: datetime) -> Path | None:
+    """Take the safety copy of the current database, then copy the backup to ``staged``.
+
+    Returns the safety copy's path (``None`` when there is no current database).
+    """
+    safety = None
+    try:
+        if db_path.exists():
+            safety = store.copy_database(db_path, folder / timestamped_name(SAFETY_PREFIX, now))
+        store.copy_database(file, staged, read_only=True)
+    except OSError as exc:
+        staged.unlink(missing_ok=True)
+        raise _io_error(staged.parent if safety else folder, exc) from exc
+    except DatabaseError as exc:
+        staged.unlink(missing_ok=True)
+        raise _restore_failed(exc) from exc
+    return safety
+
+
+def _discard_staged(staged: Path) -> None:
+    """Remove the staged copy and its audit anchor: the current data stays as it was."""
+    audit_anchors.anchor_path(staged).unlink(missing_ok=True)
+    store.discard_database(staged)
+
+
+def _adopt_staged_anchor(staged: Path, db_path: Path) -> None:
+    """Make the audit anchor written beside the copy (its restore entry) the database's.
+
+    A power cut before this leaves the old anchor ahead of the restored trail, which the restore
+    entry explains (services/audit_anchors.py): verify does not call it a cut.
+    """
     staged_anchor = audit_anchors.anchor_path(staged)
     if staged_anchor.exists():
         with contextlib.suppress(OSError):
             os.replace(staged_anchor, audit_anchors.anchor_path(db_path))
-    _test_kill_point("restore-swap")
-    return RestoreResult(file, safety, facts.revision, migrated, hook is not None, lost)
 
 
 def _restore_failed(exc: Exception) -> UserError:

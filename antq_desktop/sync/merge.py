@@ -403,18 +403,7 @@ def apply_in(
     _place_in_history(s, report, peer, opened.sha256, reset)
     if resend:
         report.resend_warning = _resend_warning(peer.unit_name, renew)
-    plans = []
-    top_version = ""
-    for name in (t for t in BY_NAME if t in opened.rows):
-        t = BY_NAME[name]
-        objs = opened.rows[name]
-        for obj in objs:
-            v = obj.get("version") or ""
-            if v > top_version:
-                top_version = v
-        plan = _plan_table(conn, t, objs, acked, received_before)
-        plans.append(plan)
-        report.tables[name] = plan.summary
+    plans, top_version = _plan_tables(conn, opened, report, acked, received_before)
     scope_check.check_writes(s, peer, bundle_no, _planned_writes(plans))
     if dry_run:
         return report
@@ -427,18 +416,67 @@ def apply_in(
         _record_conflicts(s, plan, peer.id, bundle_no, now)
     conflict_list.close_superseded(s, ((p.t, row) for p in plans for row in p.updates), now)
     if not stale:
-        report.audit_warning = audit_heads.check_in(
-            s, peer, m.get("audit"), bundle_no > int(peer.last_bundle_in or 0) or reset, reset, bundle_no, now
-        )
-        if reset:
-            settings.put(s, retired_key, [*retired, known_inc])
-            peer.incarnation = sender_inc
-            peer.received_seq = 0
-            peer.last_bundle_in = 0
-        peer.peer_acked_seq = acked
-        if int(m["base_seq"]) <= int(peer.received_seq or 0):
-            peer.received_seq = max(int(peer.received_seq or 0), int(m["upto_seq"]))
-        peer.last_bundle_in = max(int(peer.last_bundle_in or 0), bundle_no)
+        _advance_peer(s, peer, m, report, acked, reset, retired_key, [*retired, known_inc], sender_inc, now)
+    _log_import(s, peer, opened, report, sender_inc, now)
+    return report
+
+
+def _plan_tables(
+    conn: Any, opened: OpenedBundle, report: ImportReport, acked: int, received_before: int
+) -> tuple[list[_TablePlan], str]:
+    """Plan every table the bundle carries, in dependency order; note each table's summary in
+    ``report``. Returns the plans and the highest row version the bundle carries."""
+    plans = []
+    top_version = ""
+    for name in (t for t in BY_NAME if t in opened.rows):
+        t = BY_NAME[name]
+        objs = opened.rows[name]
+        for obj in objs:
+            v = obj.get("version") or ""
+            if v > top_version:
+                top_version = v
+        plan = _plan_table(conn, t, objs, acked, received_before)
+        plans.append(plan)
+        report.tables[name] = plan.summary
+    return plans, top_version
+
+
+def _advance_peer(
+    s: Session,
+    peer: Site,
+    m: dict[str, Any],
+    report: ImportReport,
+    acked: int,
+    reset: bool,
+    retired_key: str,
+    retired_now: list[int],
+    sender_inc: int,
+    now: datetime,
+) -> None:
+    """Move the sender's counters on after a bundle of its current incarnation was applied: the
+    audit-head check, a restored peer's new incarnation (the old one retired), the acknowledged and
+    received sequence numbers, the last bundle number."""
+    bundle_no = int(m["bundle_no"])
+    report.audit_warning = audit_heads.check_in(
+        s, peer, m.get("audit"), bundle_no > int(peer.last_bundle_in or 0) or reset, reset, bundle_no, now
+    )
+    if reset:
+        settings.put(s, retired_key, retired_now)
+        peer.incarnation = sender_inc
+        peer.received_seq = 0
+        peer.last_bundle_in = 0
+    peer.peer_acked_seq = acked
+    if int(m["base_seq"]) <= int(peer.received_seq or 0):
+        peer.received_seq = max(int(peer.received_seq or 0), int(m["upto_seq"]))
+    peer.last_bundle_in = max(int(peer.last_bundle_in or 0), bundle_no)
+
+
+def _log_import(
+    s: Session, peer: Site, opened: OpenedBundle, report: ImportReport, sender_inc: int, now: datetime
+) -> None:
+    """The sync log line and the audit entry of an applied bundle."""
+    m = opened.manifest
+    bundle_no = int(m["bundle_no"])
     totals = report.totals
     s.add(
         SyncLog(
@@ -477,7 +515,6 @@ def apply_in(
         },
         note=report.audit_warning or report.resend_warning,
     )
-    return report
 
 
 def import_bytes(

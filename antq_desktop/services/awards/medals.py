@@ -10,6 +10,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ...domain import award_rules as rules
 from ...domain import medal_rules as mr
@@ -196,62 +197,10 @@ def medal_candidates(
     facts = medal_facts(db)
     with db.session() as s:
         cfg = _read_settings(s)
-        ids = set(
-            s.scalars(
-                select(ServicePeriod.person_id).where(
-                    ServicePeriod.deleted.is_(False), ServicePeriod.person_id.is_not(None)
-                )
-            )
-        )
-        ids |= {pid for pid, f in facts.items() if f.leader_post or f.exclusion}
-        ids |= set(
-            s.scalars(
-                select(Membership.person_id)
-                .join(Group, Group.id == Membership.group_id)
-                .join(GroupType, GroupType.id == Group.type_id)
-                .where(
-                    Membership.deleted.is_(False),
-                    Membership.person_id.is_not(None),
-                    Group.deleted.is_(False),
-                    GroupType.category == groups.TEAM_CATEGORY,
-                )
-            )
-        )
-        people = {}
-        for chunk in _chunks(sorted(i for i in ids if i), 500):
-            for p, vname in s.execute(
-                select(Person, Village.name)
-                .outerjoin(Household, Household.id == Person.household_id)
-                .outerjoin(Village, Village.id == Household.village_id)
-                .where(Person.id.in_(chunk), Person.deleted.is_(False))
-            ):
-                people[p.id] = (p.full_name, p.sex or "", _birth(p), vname or "")
-        medals: dict[str, str] = {}
-        for a, d in s.execute(
-            select(Award, AwardDecision)
-            .join(AwardDecision, AwardDecision.id == Award.decision_id)
-            .where(
-                Award.deleted.is_(False),
-                AwardDecision.deleted.is_(False),
-                AwardDecision.form == rules.MEDAL,
-                Award.person_id.is_not(None),
-            )
-        ):
-            medals.setdefault(a.person_id or "", _label(d))
-        earlier: dict[str, int] = {}
-        for pid in s.scalars(
-            select(Award.person_id)
-            .join(AwardDecision, AwardDecision.id == Award.decision_id)
-            .where(
-                Award.deleted.is_(False),
-                AwardDecision.deleted.is_(False),
-                AwardDecision.status == "issued",
-                AwardDecision.form != rules.MEDAL,
-                AwardDecision.decided_on <= day,
-                Award.person_id.is_not(None),
-            )
-        ):
-            earlier[pid or ""] = earlier.get(pid or "", 0) + 1
+        ids = _candidate_ids(s, facts)
+        people = _candidate_people(s, ids)
+        medals = _medal_decisions(s)
+        earlier = _earlier_awards(s, day)
     out = []
     for pid, (name, sex, birth, village) in people.items():
         if pid in medals and not include_awarded:
@@ -298,6 +247,83 @@ def medal_candidates(
         )
     out.sort(key=lambda c: (-c.years, fold(c.name)))
     return out
+
+
+def _candidate_ids(s: Session, facts: dict[str, MedalFacts]) -> set[str]:
+    """Who may be a candidate: anyone with a service period, hand-entered leader or exclusion
+    facts, or a live membership of a team."""
+    ids = set(
+        s.scalars(
+            select(ServicePeriod.person_id).where(
+                ServicePeriod.deleted.is_(False), ServicePeriod.person_id.is_not(None)
+            )
+        )
+    )
+    ids |= {pid for pid, f in facts.items() if f.leader_post or f.exclusion}
+    ids |= set(
+        s.scalars(
+            select(Membership.person_id)
+            .join(Group, Group.id == Membership.group_id)
+            .join(GroupType, GroupType.id == Group.type_id)
+            .where(
+                Membership.deleted.is_(False),
+                Membership.person_id.is_not(None),
+                Group.deleted.is_(False),
+                GroupType.category == groups.TEAM_CATEGORY,
+            )
+        )
+    )
+    return ids
+
+
+def _candidate_people(s: Session, ids: set[str]) -> dict[str, tuple[str, str, str, str]]:
+    """Name, sex, birth and village of each live person among ``ids``."""
+    people: dict[str, tuple[str, str, str, str]] = {}
+    for chunk in _chunks(sorted(i for i in ids if i), 500):
+        for p, vname in s.execute(
+            select(Person, Village.name)
+            .outerjoin(Household, Household.id == Person.household_id)
+            .outerjoin(Village, Village.id == Household.village_id)
+            .where(Person.id.in_(chunk), Person.deleted.is_(False))
+        ):
+            people[p.id] = (p.full_name, p.sex or "", _birth(p), vname or "")
+    return people
+
+
+def _medal_decisions(s: Session) -> dict[str, str]:
+    """The label of the (first) medal decision of each person who holds the medal."""
+    medals: dict[str, str] = {}
+    for a, d in s.execute(
+        select(Award, AwardDecision)
+        .join(AwardDecision, AwardDecision.id == Award.decision_id)
+        .where(
+            Award.deleted.is_(False),
+            AwardDecision.deleted.is_(False),
+            AwardDecision.form == rules.MEDAL,
+            Award.person_id.is_not(None),
+        )
+    ):
+        medals.setdefault(a.person_id or "", _label(d))
+    return medals
+
+
+def _earlier_awards(s: Session, day: date) -> dict[str, int]:
+    """How many issued awards other than the medal each person had by ``day``."""
+    earlier: dict[str, int] = {}
+    for pid in s.scalars(
+        select(Award.person_id)
+        .join(AwardDecision, AwardDecision.id == Award.decision_id)
+        .where(
+            Award.deleted.is_(False),
+            AwardDecision.deleted.is_(False),
+            AwardDecision.status == "issued",
+            AwardDecision.form != rules.MEDAL,
+            AwardDecision.decided_on <= day,
+            Award.person_id.is_not(None),
+        )
+    ):
+        earlier[pid or ""] = earlier.get(pid or "", 0) + 1
+    return earlier
 
 
 def _first_year(db: Database, person_id: str) -> int | None:
