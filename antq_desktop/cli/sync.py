@@ -124,38 +124,16 @@ def _sync_card(args: argparse.Namespace) -> int:
     return _run(args, True, card)
 
 
+_YES = ("c", "co", "có", "y", "yes")
+
+
 def _sync_pair(args: argparse.Namespace) -> int:
     from .. import sync
 
     card_obj = sync.read_card(Path(args.file))
     fp = args.fingerprint
     if fp is None and not args.yes:
-        code = card_obj.unit_code or card_obj.commune_code
-        print(
-            say("Thẻ của: ", "Card of: ")
-            + f"{card_obj.unit_name} ({card_obj.role}, {say('mã', 'code')} {code})"
-        )
-        print(say("Mã nhận dạng: ", "Fingerprint: ") + card_obj.fingerprint)
-        if not sys.stdin.isatty():
-            raise UserError(
-                "Hãy đối chiếu mã nhận dạng với đơn vị kia qua điện thoại rồi chạy lại với --fingerprint MÃ hoặc --yes.",
-                "Compare the fingerprint with the other unit by phone, then run again with --fingerprint CODE or --yes.",
-            )
-        answer = (
-            input(
-                say(
-                    "Mã nhận dạng có khớp với mã đơn vị kia đọc không? (c/k): ",
-                    "Does the fingerprint match the one the other unit read out? (y/n): ",
-                )
-            )
-            .strip()
-            .lower()
-        )
-        if answer not in ("c", "co", "có", "y", "yes"):
-            raise UserError(
-                "Chưa ghép nối: mã nhận dạng chưa được xác nhận.",
-                "Not paired: fingerprint not confirmed.",
-            )
+        _confirm_fingerprint(card_obj)
 
     def do_pair(st: Any) -> int:
         other_ok = args.yes
@@ -163,54 +141,83 @@ def _sync_pair(args: argparse.Namespace) -> int:
 
         foreign = other_province(st.db, card_obj)
         if foreign and not other_ok and sys.stdin.isatty():
-            print(
-                say(
-                    f"CẢNH BÁO: {card_obj.unit_name} thuộc {foreign}, khác tỉnh của máy này.",
-                    f"WARNING: {card_obj.unit_name} belongs to {foreign}, another province than this station's.",
-                )
-            )
-            answer = (
-                input(
-                    say(
-                        "Vẫn ghép nối với đơn vị của tỉnh khác? (c/k): ",
-                        "Pair with a unit of another province anyway? (y/n): ",
-                    )
-                )
-                .strip()
-                .lower()
-            )
-            other_ok = answer in ("c", "co", "có", "y", "yes")
+            other_ok = _other_province_ok(card_obj, foreign)
         result = sync.pair(
             st.db, card_obj, fingerprint=fp, other_province_ok=other_ok, replaces=args.replaces
         )
-        if args.json:
-            _print_json(
-                {
-                    "paired": True,
-                    "replaced_placeholder": result.replaced_placeholder,
-                    "replaced_station": result.replaced_station or None,
-                    "other_province": foreign or None,
-                    **card_obj.as_dict(),
-                }
-            )
-        else:
-            print(
-                say("Đã ghép nối với ", "Paired with ")
-                + f"{card_obj.unit_name} ({say('mã nhận dạng', 'fingerprint')} {card_obj.fingerprint})"
-            )
-            if result.replaced_station:
-                old = result.replaced_station
-                print(
-                    say(
-                        f"Trạm cũ {old} đã bị thu hồi; dữ liệu của nó vẫn là của xã "
-                        "và sẽ được gửi toàn bộ cho máy mới ở lần xuất gói tới.",
-                        f"The old station {old} is revoked; its data stays the commune's and is sent in full "
-                        "to the new station with the next bundle.",
-                    )
-                )
+        _report_pairing(args, card_obj, result, foreign)
         return 0
 
     return _run(args, True, do_pair)
+
+
+def _confirm_fingerprint(card_obj: Any) -> None:
+    """The officer compares the card's fingerprint with the one the other unit reads out by phone."""
+    code = card_obj.unit_code or card_obj.commune_code
+    print(
+        say("Thẻ của: ", "Card of: ") + f"{card_obj.unit_name} ({card_obj.role}, {say('mã', 'code')} {code})"
+    )
+    print(say("Mã nhận dạng: ", "Fingerprint: ") + card_obj.fingerprint)
+    if not sys.stdin.isatty():
+        raise UserError(
+            "Hãy đối chiếu mã nhận dạng với đơn vị kia qua điện thoại rồi chạy lại với --fingerprint MÃ hoặc --yes.",
+            "Compare the fingerprint with the other unit by phone, then run again with --fingerprint CODE or --yes.",
+        )
+    answer = input(
+        say(
+            "Mã nhận dạng có khớp với mã đơn vị kia đọc không? (c/k): ",
+            "Does the fingerprint match the one the other unit read out? (y/n): ",
+        )
+    )
+    if answer.strip().lower() not in _YES:
+        raise UserError(
+            "Chưa ghép nối: mã nhận dạng chưa được xác nhận.",
+            "Not paired: fingerprint not confirmed.",
+        )
+
+
+def _other_province_ok(card_obj: Any, foreign: str) -> bool:
+    print(
+        say(
+            f"CẢNH BÁO: {card_obj.unit_name} thuộc {foreign}, khác tỉnh của máy này.",
+            f"WARNING: {card_obj.unit_name} belongs to {foreign}, another province than this station's.",
+        )
+    )
+    answer = input(
+        say(
+            "Vẫn ghép nối với đơn vị của tỉnh khác? (c/k): ",
+            "Pair with a unit of another province anyway? (y/n): ",
+        )
+    )
+    return answer.strip().lower() in _YES
+
+
+def _report_pairing(args: argparse.Namespace, card_obj: Any, result: Any, foreign: str | None) -> None:
+    if args.json:
+        _print_json(
+            {
+                "paired": True,
+                "replaced_placeholder": result.replaced_placeholder,
+                "replaced_station": result.replaced_station or None,
+                "other_province": foreign or None,
+                **card_obj.as_dict(),
+            }
+        )
+        return
+    print(
+        say("Đã ghép nối với ", "Paired with ")
+        + f"{card_obj.unit_name} ({say('mã nhận dạng', 'fingerprint')} {card_obj.fingerprint})"
+    )
+    if result.replaced_station:
+        old = result.replaced_station
+        print(
+            say(
+                f"Trạm cũ {old} đã bị thu hồi; dữ liệu của nó vẫn là của xã "
+                "và sẽ được gửi toàn bộ cho máy mới ở lần xuất gói tới.",
+                f"The old station {old} is revoked; its data stays the commune's and is sent in full "
+                "to the new station with the next bundle.",
+            )
+        )
 
 
 def _sync_export(args: argparse.Namespace) -> int:
