@@ -1,6 +1,5 @@
-"""One idea per room (issue 17): no module of ``antq_desktop/`` passes 600 lines and no function 80 (the
-migrations aside:
-each is one revision's steps, written once and never grown)."""
+"""One idea per room (issue 17): no module of ``antq_desktop/`` passes 600 lines and no function 80
+(the migrations aside: each is one revision's steps, written once and never grown)."""
 
 from __future__ import annotations
 
