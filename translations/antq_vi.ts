@@ -659,7 +659,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ComingPage</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="57"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="58"/>
         <source>Coming in a next version</source>
         <translation>Sẽ có trong phiên bản tới</translation>
     </message>
@@ -1215,259 +1215,259 @@ Cơ sở dữ liệu: %2</translation>
     <name>DecisionDialog</name>
     <message>
         <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="74"/>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="370"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="385"/>
         <source>Award decision</source>
         <translation>Quyết định khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="84"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="112"/>
         <source>e.g. 15</source>
         <translation>ví dụ 15</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="96"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="124"/>
         <source>TM. …, KT. … or empty</source>
         <translation>TM. …, KT. … hoặc để trống</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="127"/>
         <source>only for a police signer, e.g. Đại tá</source>
         <translation>chỉ với người ký bên công an, ví dụ Đại tá</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="110"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="138"/>
         <source>dated</source>
         <translation>ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="120"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="148"/>
         <source>Number / symbol</source>
         <translation>Số / ký hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="121"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="149"/>
         <source>Award form</source>
         <translation>Hình thức khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="122"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="150"/>
         <source>Level</source>
         <translation>Cấp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="123"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="151"/>
         <source>Awarding authority</source>
         <translation>Cơ quan khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="124"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="152"/>
         <source>Signer (prefix, title, rank, name)</source>
         <translation>Người ký (TM./KT., chức vụ, cấp bậc, họ tên)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="125"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="153"/>
         <source>Occasion</source>
         <translation>Dịp khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="126"/>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="159"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="154"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="188"/>
         <source>Achievement</source>
         <translation>Thành tích</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="133"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="163"/>
         <source>empty: worded from the decision</source>
         <translation>để trống: lấy theo nội dung quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="141"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="171"/>
         <source>Place (for the date line)</source>
         <translation>Địa danh (dòng ngày tháng)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="142"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="172"/>
         <source>Subject</source>
         <translation>Trích yếu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="143"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="173"/>
         <source>Parent authority</source>
         <translation>Cơ quan chủ quản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="144"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="174"/>
         <source>Legal bases (one per line)</source>
         <translation>Căn cứ (mỗi dòng một căn cứ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="145"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="175"/>
         <source>Proposed by</source>
         <translation>Theo đề nghị của</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="146"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="176"/>
         <source>Bonus</source>
         <translation>Tiền thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="147"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="177"/>
         <source>Carried out by</source>
         <translation>Cơ quan, cá nhân thi hành</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="148"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="178"/>
         <source>Copies to (one per line)</source>
         <translation>Nơi nhận (mỗi dòng một nơi)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="155"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="184"/>
         <source>No.</source>
         <translation>TT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="156"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="185"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="157"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="186"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="158"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="187"/>
         <source>Details</source>
         <translation>Chức vụ, đơn vị, địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="160"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="189"/>
         <source>Serial</source>
         <translation>Số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="167"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="196"/>
         <source>Add from the register…</source>
         <translation>Thêm người trong sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="170"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="199"/>
         <source>Add a collective or an outside person…</source>
         <translation>Thêm tập thể, người ngoài sổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="172"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="201"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="173"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="202"/>
         <source>Remove</source>
         <translation>Bỏ khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="175"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="204"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="193"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="92"/>
         <source>Decision</source>
         <translation>Quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="194"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="93"/>
         <source>Recipients</source>
         <translation>Người, tập thể được khen</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="195"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="94"/>
         <source>Wording of the paper</source>
         <translation>Nội dung văn bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="196"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="95"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="204"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="229"/>
         <source>Issue the decision…</source>
         <translation>Ban hành quyết định…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="206"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="231"/>
         <source>Reopen to correct…</source>
         <translation>Mở lại để sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="264"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="279"/>
         <source>Draft: certificates print with a “BẢN NHÁP” watermark until it is issued.</source>
         <translation>Dự thảo: giấy khen in ra có chữ “BẢN NHÁP” cho đến khi quyết định được ban hành.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="268"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="283"/>
         <source>Issued: the decision and its recipients can no longer change; notes can.</source>
         <translation>Đã ban hành: quyết định và danh sách được khen không sửa được nữa; vẫn ghi chú được.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="328"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="343"/>
         <source>(the decision&apos;s)</source>
         <translation>(theo quyết định)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="337"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="352"/>
         <source>%1 individuals, %2 collectives</source>
         <translation>%1 cá nhân, %2 tập thể</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="343"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="358"/>
         <source>Recipients (%1)</source>
         <translation>Người, tập thể được khen (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="356"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="371"/>
         <source>Add a person of the register</source>
         <translation>Thêm người trong sổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="371"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="386"/>
         <source>Add anyway?</source>
         <translation>Vẫn thêm?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="410"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="425"/>
         <source>Remove %1</source>
         <translation>Bỏ %1 khỏi danh sách</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="428"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="443"/>
         <source>After issuing, the decision and its recipients cannot be changed and each certificate gets its serial. Issue it now?</source>
         <translation>Sau khi ban hành, quyết định và danh sách được khen không sửa được nữa và mỗi giấy khen được cấp số hiệu. Ban hành ngay?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="433"/>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="439"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="448"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="454"/>
         <source>Issue the decision</source>
         <translation>Ban hành quyết định</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="440"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="455"/>
         <source>The decision has no legal bases. Issue it anyway?</source>
         <translation>Quyết định chưa có căn cứ pháp lý nào. Vẫn ban hành?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="456"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="471"/>
         <source>Reopen to correct</source>
         <translation>Mở lại để sửa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="458"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="473"/>
         <source>The decision goes back to a draft: its certificates print with the watermark until it is issued again. Reopen it?</source>
         <translation>Quyết định trở lại thành dự thảo: giấy khen in ra sẽ có chữ BẢN NHÁP cho đến khi ban hành lại. Mở lại quyết định?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="464"/>
+        <location filename="../antq_desktop/ui/awards/decision_dialog.py" line="479"/>
         <source>corrected before printing</source>
         <translation>sửa trước khi in</translation>
     </message>
@@ -1626,84 +1626,84 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>EncryptionTab</name>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="105"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="108"/>
         <source>When encryption is on, ID numbers, ethnicity, poverty status and notes on broken commitments are stored encrypted: someone who takes the computer or a backup cannot read them. Each account opens the key with its password; the printed recovery code opens it if the administrator password is forgotten. A whole ID number is still found by search; part of one is not.</source>
         <translation>Khi bật mã hóa, số định danh, dân tộc, hộ nghèo và ghi chú vi phạm cam kết được lưu ở dạng mã hóa: ai lấy được máy tính hay bản sao lưu cũng không đọc được. Mỗi tài khoản mở khóa bằng mật khẩu của mình; mã khôi phục đã in mở được khóa khi quên mật khẩu quản trị. Vẫn tìm được theo cả số định danh, nhưng không tìm theo một phần của số.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="118"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="121"/>
         <source>Turn encryption on…</source>
         <translation>Bật mã hóa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="120"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="123"/>
         <source>Print a new recovery code…</source>
         <translation>In mã khôi phục mới…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="122"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="125"/>
         <source>The old code stops working at once.</source>
         <translation>Mã cũ hết hiệu lực ngay.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="123"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="126"/>
         <source>Turn encryption off…</source>
         <translation>Tắt mã hóa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="138"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="141"/>
         <source>Sensitive data is stored without encryption.</source>
         <translation>Dữ liệu nhạy cảm đang lưu dạng thường (chưa mã hóa).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="140"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="143"/>
         <source>Sensitive data is encrypted (since %1).</source>
         <translation>Dữ liệu nhạy cảm đã được mã hóa (từ %1).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="143"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="146"/>
         <source>Accounts with the key: %1.</source>
         <translation>Tài khoản có khóa: %1.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="148"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="151"/>
         <source>Without the key (they see *** in sensitive fields until an administrator resets their password): %1.</source>
         <translation>Chưa có khóa (thấy *** ở các trường nhạy cảm cho đến khi quản trị viên đặt lại mật khẩu): %1.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="152"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="155"/>
         <source>This account has not opened the key.</source>
         <translation>Tài khoản này chưa mở được khóa.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="160"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="163"/>
         <source>Your administrator password:</source>
         <translation>Mật khẩu quản trị của bạn:</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="171"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="179"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="174"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="182"/>
         <source>Turn encryption on</source>
         <translation>Bật mã hóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="173"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="176"/>
         <source>Encrypt the sensitive data now? Accounts made before today get the key when an administrator resets their password. You will be shown a recovery code to print.</source>
         <translation>Mã hóa dữ liệu nhạy cảm ngay bây giờ? Các tài khoản tạo trước hôm nay sẽ có khóa khi quản trị viên đặt lại mật khẩu. Sau đó chương trình hiện mã khôi phục để in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="191"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="194"/>
         <source>New recovery code</source>
         <translation>Mã khôi phục mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="204"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="212"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="207"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="215"/>
         <source>Turn encryption off</source>
         <translation>Tắt mã hóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="206"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="209"/>
         <source>Store the sensitive data without encryption again? Whoever copies this computer or a backup could then read it. The change is recorded in the audit trail.</source>
         <translation>Lưu lại dữ liệu nhạy cảm ở dạng không mã hóa? Khi đó ai sao chép máy này hay một bản sao lưu đều đọc được. Việc này được ghi vào nhật ký.</translation>
     </message>
@@ -2028,225 +2028,225 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>GroupsPage</name>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="77"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="96"/>
         <source>Search groups… (Ctrl+F)</source>
         <translation>Tìm tổ, mô hình… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="81"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="100"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="82"/>
-        <location filename="../antq_desktop/ui/groups/page.py" line="280"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="101"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="295"/>
         <source>Commune-wide</source>
         <translation>Toàn xã</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="86"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="105"/>
         <source>Any status</source>
         <translation>Mọi trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="101"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="122"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="102"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="123"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="103"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="124"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="104"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="125"/>
         <source>Members</source>
         <translation>Thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="105"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="126"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="106"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="127"/>
         <source>Details</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="115"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="136"/>
         <source>New group</source>
         <translation>Thêm tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="116"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="137"/>
         <source>Edit group</source>
         <translation>Sửa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="117"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="138"/>
         <source>Delete group</source>
         <translation>Xóa tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="119"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="140"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="130"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="151"/>
         <source>Kinds of groups…</source>
         <translation>Loại tổ, mô hình…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="134"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="155"/>
         <source>Print all groups…</source>
         <translation>In danh sách các tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="146"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="169"/>
         <source>Show those who left</source>
         <translation>Hiện cả người đã rời tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="153"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="176"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="154"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="177"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="155"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="178"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="156"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="179"/>
         <source>Village / address</source>
         <translation>Thôn / địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="157"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="180"/>
         <source>Joined</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="158"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="181"/>
         <source>Left</source>
         <translation>Ngày rời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="159"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="182"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="167"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="190"/>
         <source>Add member…</source>
         <translation>Thêm thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="169"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="192"/>
         <source>Edit member…</source>
         <translation>Sửa thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="170"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="193"/>
         <source>Leaves the group…</source>
         <translation>Rời tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="171"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="194"/>
         <source>Rejoins</source>
         <translation>Tham gia lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="172"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="195"/>
         <source>Print roster…</source>
         <translation>In danh sách thành viên…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="174"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="197"/>
         <source>Roster to Excel…</source>
         <translation>Xuất danh sách ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="241"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="256"/>
         <source>All kinds of groups and models</source>
         <translation>Tất cả các loại tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="294"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="309"/>
         <source>%1 groups</source>
         <translation>%1 tổ, mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="306"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="321"/>
         <source>Select a group to see its roster.</source>
         <translation>Chọn một tổ để xem danh sách thành viên.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="312"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="327"/>
         <source>Roster of %1 (%2 current members)</source>
         <translation>Danh sách thành viên %1 (%2 người hiện tại)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="320"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="335"/>
         <source> (outside)</source>
         <translation> (ngoài sổ hộ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="374"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="389"/>
         <source>Delete %1</source>
         <translation>Xóa %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="448"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="463"/>
         <source>Roster</source>
         <translation>Danh sách tổ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="449"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="464"/>
         <source>Preparing the roster…</source>
         <translation>Đang chuẩn bị danh sách tổ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="453"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="468"/>
         <source>Roster — %1</source>
         <translation>Danh sách thành viên — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="462"/>
-        <location filename="../antq_desktop/ui/groups/page.py" line="467"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="477"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="482"/>
         <source>Groups and their members</source>
         <translation>Danh sách các tổ và thành viên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="463"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="478"/>
         <source>Preparing the list…</source>
         <translation>Đang chuẩn bị danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="480"/>
-        <location filename="../antq_desktop/ui/groups/page.py" line="487"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="495"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="502"/>
         <source>Roster to Excel</source>
         <translation>Xuất danh sách ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="480"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="495"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/page.py" line="488"/>
+        <location filename="../antq_desktop/ui/groups/page.py" line="503"/>
         <source>Writing the roster…</source>
         <translation>Đang ghi danh sách tổ…</translation>
     </message>
@@ -2277,158 +2277,158 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="84"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="112"/>
         <source>None</source>
         <translation>Không</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="89"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="117"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="90"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="118"/>
         <source>Household code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="91"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="119"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="92"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="120"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="93"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="121"/>
         <source>Poverty status (sensitive)</source>
         <translation>Hộ nghèo, cận nghèo (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="94"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="122"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="130"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="130"/>
         <source>Relation</source>
         <translation>Quan hệ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="130"/>
         <source>Born</source>
         <translation>Sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="130"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="100"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="130"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="110"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="140"/>
         <source>Add person…</source>
         <translation>Thêm người…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="111"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="141"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="112"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="142"/>
         <source>Make head</source>
         <translation>Đặt làm chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="113"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="143"/>
         <source>Move to another household…</source>
         <translation>Chuyển sang hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="114"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="144"/>
         <source>Split off…</source>
         <translation>Tách hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="115"/>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="360"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="145"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="372"/>
         <source>Remove person</source>
         <translation>Xóa nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="131"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="163"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="135"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="167"/>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="136"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="168"/>
         <source>Signed on</source>
         <translation>Ngày ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="137"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="169"/>
         <source>Signed by</source>
         <translation>Người ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="138"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="170"/>
         <source>Paper form number</source>
         <translation>Số bản cam kết giấy</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="139"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="171"/>
         <source>Breach (date and note)</source>
         <translation>Vi phạm (ngày và nội dung)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="143"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="79"/>
         <source>Members</source>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="144"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="80"/>
         <source>Commitment %1</source>
         <translation>Cam kết %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="145"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="81"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="172"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="184"/>
         <source>New household</source>
         <translation>Hộ mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="200"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="212"/>
         <source>Household %1 — %2</source>
         <translation>Hộ %1 — %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="361"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="373"/>
         <source>Remove %1 from the register? You can restore it from the history.</source>
         <translation>Xóa %1 khỏi sổ? Có thể khôi phục lại sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/household_dialog.py" line="374"/>
+        <location filename="../antq_desktop/ui/households/household_dialog.py" line="386"/>
         <source>Move %1 to household…</source>
         <translation>Chuyển %1 sang hộ…</translation>
     </message>
@@ -2507,47 +2507,47 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>HouseholdTableModel</name>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="121"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="130"/>
         <source>Code</source>
         <translation>Mã hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="122"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="131"/>
         <source>Village</source>
         <translation>Thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="123"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="132"/>
         <source>Head of household</source>
         <translation>Chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="124"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="133"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="125"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="134"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="126"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="135"/>
         <source>Members</source>
         <translation>Số nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="127"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="136"/>
         <source>Commitment %1</source>
         <translation>Cam kết %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="128"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="137"/>
         <source>Poverty status</source>
         <translation>Hộ nghèo, cận nghèo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/household_model.py" line="142"/>
+        <location filename="../antq_desktop/ui/household_model.py" line="151"/>
         <source>(no head)</source>
         <translation>(chưa có chủ hộ)</translation>
     </message>
@@ -2949,217 +2949,217 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="155"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="163"/>
         <source>%1 (Ctrl+%2)</source>
         <translation>%1 (Ctrl+%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="241"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="271"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="244"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="274"/>
         <source>Households &amp; commitments</source>
         <translation>Hộ gia đình &amp; Cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="246"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="276"/>
         <source>The household register by village, persons, and each year&apos;s commitment: who signed, who refused, who broke it; coverage per village and printable commitment forms.</source>
         <translation>Sổ hộ gia đình theo thôn, nhân khẩu và cam kết hằng năm: hộ đã ký, hộ từ chối, hộ vi phạm; tỷ lệ ký theo thôn và in mẫu bản cam kết.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="252"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="282"/>
         <source>Groups &amp; models</source>
         <translation>Tổ tự quản &amp; Mô hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="254"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="284"/>
         <source>Self-managed groups, grassroots security teams, mediation groups, fire-safety groups and camera models, with their rosters and the history of who joined and left.</source>
         <translation>Tổ tự quản, tổ bảo vệ ANTT ở cơ sở, tổ hòa giải, tổ liên gia an toàn PCCC, mô hình camera an ninh, cùng danh sách thành viên và lịch sử tham gia, thôi tham gia.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="260"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="290"/>
         <source>Meetings &amp; minutes</source>
         <translation>Hội nghị &amp; Biên bản</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="262"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="292"/>
         <source>Meetings with attendance and minutes in the official layout, and every opinion raised, followed until it is answered.</source>
         <translation>Hội nghị, thành phần tham dự và biên bản theo thể thức văn bản; theo dõi từng ý kiến của Nhân dân đến khi được trả lời.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="268"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="298"/>
         <source>Awards</source>
         <translation>Khen thưởng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="270"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="300"/>
         <source>Award decisions and their recipients, certificates printed on full pages or on blanks, with a verification code and a register of what was printed.</source>
         <translation>Quyết định khen thưởng và người được khen; in Giấy khen, Bằng khen trên giấy trắng hoặc lên phôi, có mã xác thực và sổ theo dõi in.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="276"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="306"/>
         <source>Reports</source>
         <translation>Báo cáo</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="277"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="307"/>
         <source>Statistics reports for the upper level, computed from the records.</source>
         <translation>Báo cáo thống kê gửi cấp trên, tính từ dữ liệu đã nhập.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="281"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="311"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="283"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="313"/>
         <source>Signed, encrypted bundle files exchanged with the upper level on a USB stick or by e-mail.</source>
         <translation>Trao đổi gói dữ liệu đã ký và mã hóa với cấp trên qua USB hoặc thư điện tử.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="288"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="318"/>
         <source>Administration</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="289"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="319"/>
         <source>Accounts and roles, the audit trail, backups and restore.</source>
         <translation>Tài khoản và phân quyền, nhật ký thao tác, sao lưu và khôi phục.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="296"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="326"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="297"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="327"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="302"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="332"/>
         <source>&amp;Lock the screen</source>
         <translation>&amp;Khóa màn hình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="307"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="337"/>
         <source>&amp;Quit</source>
         <translation>&amp;Thoát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="312"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="342"/>
         <source>&amp;View</source>
         <translation>&amp;Xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="320"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="350"/>
         <source>&amp;Find in this area</source>
         <translation>&amp;Tìm trong mục này</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="324"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="354"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Làm mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="330"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="360"/>
         <source>&amp;Settings</source>
         <translation>&amp;Cài đặt</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="331"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="361"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="341"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="371"/>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="342"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="372"/>
         <source>&amp;User guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="346"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="376"/>
         <source>&amp;About ANTQ Desktop</source>
         <translation>&amp;Giới thiệu ANTQ Desktop</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="356"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="386"/>
         <source>Administrator</source>
         <translation>Quản trị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="357"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="387"/>
         <source>Officer</source>
         <translation>Cán bộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="358"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="388"/>
         <source>Read only</source>
         <translation>Chỉ xem</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="362"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="392"/>
         <source>User: %1</source>
         <translation>Người dùng: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="368"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="398"/>
         <source>Sensitive fields show *** and cannot be changed: this account has no key to the encrypted data yet. An administrator resetting your password gives you one.</source>
         <translation>Các ô nhạy cảm hiện *** và không sửa được: tài khoản này chưa có khóa mở dữ liệu đã mã hóa. Quản trị viên đặt lại mật khẩu cho bạn thì sẽ có khóa.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="372"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="402"/>
         <source>Data: %1</source>
         <translation>Dữ liệu: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="384"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="416"/>
         <source>Last backup: never</source>
         <translation>Sao lưu gần nhất: chưa có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="387"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="419"/>
         <source>Last backup: %1</source>
         <translation>Sao lưu gần nhất: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="412"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="444"/>
         <source>This screen has no search field.</source>
         <translation>Màn hình này không có ô tìm kiếm.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="435"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="471"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="436"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="472"/>
         <source>Backing up the database…</source>
         <translation>Đang sao lưu cơ sở dữ liệu…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="444"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="480"/>
         <source>Backed up and verified: %1</source>
         <translation>Đã sao lưu và kiểm tra: %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="450"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="486"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="451"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="487"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>Ngôn ngữ mới được dùng từ lần mở chương trình sau.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/main_window.py" line="537"/>
+        <location filename="../antq_desktop/ui/main_window.py" line="579"/>
         <source>Automatic backup failed: %1</source>
         <translation>Tự động sao lưu không thành công: %1</translation>
     </message>
@@ -3235,187 +3235,187 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>MeetingDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="146"/>
         <source>No.</source>
         <translation>STT</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="146"/>
         <source>Speaker</source>
         <translation>Người phát biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="146"/>
         <source>Opinion</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="146"/>
         <source>Field</source>
         <translation>Lĩnh vực</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="101"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="146"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="111"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="157"/>
         <source>Type</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="112"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="158"/>
         <source>Title</source>
         <translation>Tên hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="115"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="161"/>
         <source>to</source>
         <translation>đến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="117"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="163"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="118"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="164"/>
         <source>Place</source>
         <translation>Địa điểm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="119"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="165"/>
         <source>Villages (none ticked: the whole commune)</source>
         <translation>Thôn, tổ dân phố (không chọn: toàn xã)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="120"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="166"/>
         <source>Organisers</source>
         <translation>Đơn vị tổ chức</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="121"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="167"/>
         <source>Chair</source>
         <translation>Chủ trì</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="122"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="168"/>
         <source>Secretary</source>
         <translation>Thư ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="123"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="169"/>
         <source>Guests</source>
         <translation>Khách mời</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="128"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="174"/>
         <source>Attending</source>
         <translation>Số người dự</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="129"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="175"/>
         <source>delegates</source>
         <translation>đại biểu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="130"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="176"/>
         <source>residents</source>
         <translation>nhân dân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="131"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="177"/>
         <source>women</source>
         <translation>nữ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="132"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="178"/>
         <source>survey sheets</source>
         <translation>phiếu khảo sát</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="140"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="186"/>
         <source>Numbers</source>
         <translation>Số lượng</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="143"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="67"/>
         <source>Agenda</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="144"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="68"/>
         <source>What was presented</source>
         <translation>Nội dung báo cáo, trình bày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="145"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="69"/>
         <source>Conclusions</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="151"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="195"/>
         <source>Add opinion…</source>
         <translation>Thêm ý kiến…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="152"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="196"/>
         <source>Edit…</source>
         <translation>Sửa…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="153"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="197"/>
         <source>Remove</source>
         <translation>Bỏ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="162"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="72"/>
         <source>Meeting</source>
         <translation>Hội nghị</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="163"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="73"/>
         <source>Content</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="164"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="74"/>
         <source>Opinions</source>
         <translation>Ý kiến</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="209"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="220"/>
         <source>New meeting</source>
         <translation>Hội nghị mới</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="218"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="229"/>
         <source>Unsaved minutes</source>
         <translation>Biên bản chưa lưu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="219"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="230"/>
         <source>Minutes left unsaved from an earlier session were found. Continue with them?</source>
         <translation>Có biên bản chưa lưu từ lần trước. Tiếp tục với biên bản đó?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="223"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="234"/>
         <source>Continuing the unsaved minutes.</source>
         <translation>Đang tiếp tục biên bản chưa lưu.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="325"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="336"/>
         <source>Opinions (%1)</source>
         <translation>Ý kiến (%1)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="347"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="358"/>
         <source>the opinion of %1</source>
         <translation>ý kiến của %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="362"/>
+        <location filename="../antq_desktop/ui/meetings/meeting_dialog.py" line="373"/>
         <source>Draft kept at %1.</source>
         <translation>Đã lưu nháp lúc %1.</translation>
     </message>
@@ -3565,77 +3565,77 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Thành viên %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="57"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="75"/>
         <source>A person of the register</source>
         <translation>Người có trong sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="58"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="76"/>
         <source>Someone outside the register</source>
         <translation>Người ngoài sổ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="68"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="86"/>
         <source>Type a name or an ID number…</source>
         <translation>Gõ tên hoặc số định danh…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="77"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="95"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="86"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="104"/>
         <source>dd/mm/yyyy</source>
         <translation>ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="94"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="112"/>
         <source>living in the commune since (dd/mm/yyyy)</source>
         <translation>cư trú tại xã từ ngày (ngày/tháng/năm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="113"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="132"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="114"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="133"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="115"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="134"/>
         <source>Address</source>
         <translation>Địa chỉ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="118"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="137"/>
         <source>Role</source>
         <translation>Chức danh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="119"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="138"/>
         <source>Joined on</source>
         <translation>Ngày tham gia</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="120"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="139"/>
         <source>Education</source>
         <translation>Trình độ học vấn</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="121"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="140"/>
         <source>Resident since</source>
         <translation>Cư trú từ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="122"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="141"/>
         <source>Recognition decision</source>
         <translation>Quyết định công nhận</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="123"/>
+        <location filename="../antq_desktop/ui/groups/member_dialog.py" line="142"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
@@ -4038,62 +4038,62 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Nhân khẩu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="58"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="72"/>
         <source>dd/mm/yyyy, or only the year</source>
         <translation>ngày/tháng/năm, hoặc chỉ năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="70"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="84"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="94"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="109"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="96"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="111"/>
         <source>Date or year of birth</source>
         <translation>Ngày hoặc năm sinh</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="98"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="113"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="99"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="114"/>
         <source>Personal ID number</source>
         <translation>Số định danh cá nhân</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="101"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="116"/>
         <source>Ethnic group (sensitive)</source>
         <translation>Dân tộc (dữ liệu nhạy cảm)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="102"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="117"/>
         <source>Relation to the head</source>
         <translation>Quan hệ với chủ hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="103"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="118"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="104"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="119"/>
         <source>Notes</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="121"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="136"/>
         <source>now</source>
         <translation>nay</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/person_dialog.py" line="124"/>
+        <location filename="../antq_desktop/ui/households/person_dialog.py" line="139"/>
         <source>Groups and models</source>
         <translation>Tham gia tổ, mô hình</translation>
     </message>
@@ -4296,7 +4296,8 @@ Cơ sở dữ liệu: %2</translation>
     <name>RecoveryCodeDialog</name>
     <message>
         <location filename="../antq_desktop/ui/encryption_tab.py" line="43"/>
-        <location filename="../antq_desktop/ui/encryption_tab.py" line="81"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="82"/>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="89"/>
         <source>Recovery code</source>
         <translation>Mã khôi phục</translation>
     </message>
@@ -4310,12 +4311,18 @@ Cơ sở dữ liệu: %2</translation>
         <source>&amp;Print the sheet…</source>
         <translation>&amp;In tờ mã khôi phục…</translation>
     </message>
+    <message>
+        <location filename="../antq_desktop/ui/encryption_tab.py" line="83"/>
+        <source>Writing the recovery sheet…</source>
+        <translation>Đang ghi tờ mã khôi phục…</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryPage</name>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="403"/>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="473"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="481"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="485"/>
         <source>Recovery code</source>
         <translation>Mã khôi phục</translation>
     </message>
@@ -4339,184 +4346,189 @@ Cơ sở dữ liệu: %2</translation>
         <source>I have written the code down (or printed the sheet) to keep it safe</source>
         <translation>Tôi đã chép mã ra giấy (hoặc đã in tờ mã) để cất giữ</translation>
     </message>
+    <message>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="481"/>
+        <source>Writing the recovery sheet…</source>
+        <translation>Đang ghi tờ mã khôi phục…</translation>
+    </message>
 </context>
 <context>
     <name>RegisterTab</name>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="107"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="142"/>
         <source>Search names, ID numbers, phones, addresses… (Ctrl+F)</source>
         <translation>Tìm theo tên, số định danh, điện thoại, địa chỉ… (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="110"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="145"/>
         <source>All villages</source>
         <translation>Tất cả thôn, tổ dân phố</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="115"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="150"/>
         <source>Any commitment status</source>
         <translation>Mọi tình trạng cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="122"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="157"/>
         <source>Year </source>
         <translation>Năm </translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="123"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="158"/>
         <source>Show sensitive data</source>
         <translation>Hiện dữ liệu nhạy cảm</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="125"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="160"/>
         <source>Poverty status is personal data: shown only while this is ticked.</source>
         <translation>Tình trạng hộ nghèo là dữ liệu cá nhân: chỉ hiện khi đánh dấu ô này.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="127"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="162"/>
         <source>Deleted</source>
         <translation>Đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="129"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="164"/>
         <source>Show deleted households, to restore them</source>
         <translation>Xem các hộ đã xóa để khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="164"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="203"/>
         <source>New household</source>
         <translation>Thêm hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="165"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="204"/>
         <source>Open</source>
         <translation>Mở</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="167"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="206"/>
         <source>Delete</source>
         <translation>Xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="169"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="208"/>
         <source>Restore</source>
         <translation>Khôi phục</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="170"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="209"/>
         <source>Merge into another household…</source>
         <translation>Nhập vào hộ khác…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="171"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="210"/>
         <source>Import from Excel…</source>
         <translation>Nhập từ Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="172"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="211"/>
         <source>Export to Excel…</source>
         <translation>Xuất ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="173"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="212"/>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="175"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="214"/>
         <source>Redo</source>
         <translation>Làm lại</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="192"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="232"/>
         <source>Mark commitment</source>
         <translation>Đánh dấu cam kết</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="201"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="241"/>
         <source>More</source>
         <translation>Khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="222"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="119"/>
         <source>Enter opens · Del deletes (Ctrl+Z undoes) · S signed · C not signed · T refused · V away · Space toggles signed</source>
         <translation>Enter: mở · Del: xóa (Ctrl+Z hoàn tác) · S: đã ký · C: chưa ký · T: từ chối · V: vắng · Dấu cách: đổi đã ký/chưa ký</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="282"/>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="360"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="297"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="375"/>
         <source>%1 households</source>
         <translation>%1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="284"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="299"/>
         <source>%1 deleted households</source>
         <translation>%1 hộ đã xóa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="365"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="380"/>
         <source>household %1 (%2)</source>
         <translation>hộ %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="369"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="384"/>
         <source>Delete %1 households</source>
         <translation>Xóa %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="377"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="392"/>
         <source>Restore %1 households</source>
         <translation>Khôi phục %1 hộ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="387"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="402"/>
         <source>Mark %1 households: %2</source>
         <translation>Đánh dấu %1 hộ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="418"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="433"/>
         <source>Merge this household into…</source>
         <translation>Nhập hộ này vào hộ…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="422"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="437"/>
         <source>Merge into another household</source>
         <translation>Nhập vào hộ khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="424"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="439"/>
         <source>The members of this household move to the household chosen and this household is closed. This cannot be undone. Merge?</source>
         <translation>Các thành viên của hộ này chuyển sang hộ được chọn và hộ này khép lại. Việc này không hoàn tác được. Nhập hộ?</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="441"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="456"/>
         <source>Import households from Excel</source>
         <translation>Nhập danh sách hộ từ Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="441"/>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="454"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="456"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="469"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="451"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="466"/>
         <source>all villages</source>
         <translation>toan-xa</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="454"/>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="462"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="469"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="477"/>
         <source>Export to Excel</source>
         <translation>Xuất ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="463"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="478"/>
         <source>Writing the list…</source>
         <translation>Đang ghi danh sách…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/households/register_tab.py" line="477"/>
+        <location filename="../antq_desktop/ui/households/register_tab.py" line="492"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -4848,7 +4860,7 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../antq_desktop/ui/setup_wizard.py" line="491"/>
+        <location filename="../antq_desktop/ui/setup_wizard.py" line="498"/>
         <source>ANTQ Desktop — first-time setup</source>
         <translation>ANTQ Desktop — thiết lập lần đầu</translation>
     </message>
@@ -5107,7 +5119,7 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Nội dung mã QR hoặc số hiệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/verify_tab.py" line="75"/>
+        <location filename="../antq_desktop/ui/awards/verify_tab.py" line="77"/>
         <source>signed by: %1</source>
         <translation>đơn vị ký: %1</translation>
     </message>
@@ -5135,18 +5147,17 @@ Cơ sở dữ liệu: %2</translation>
         <translation>Đang thiết lập đơn vị…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="148"/>
-        <location filename="../antq_desktop/app.py" line="157"/>
+        <location filename="../antq_desktop/app.py" line="129"/>
         <source>ANTQ Desktop is already open; its window was brought forward.</source>
         <translation>ANTQ Desktop đang mở; cửa sổ đã được đưa lên trước.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="163"/>
+        <location filename="../antq_desktop/app.py" line="146"/>
         <source>ANTQ Desktop is already open on this data folder (or a command is running on it).</source>
         <translation>ANTQ Desktop đang mở trên thư mục dữ liệu này (hoặc đang có lệnh chạy trên đó).</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/app.py" line="172"/>
+        <location filename="../antq_desktop/app.py" line="155"/>
         <source>Cannot use the data folder %1: %2</source>
         <translation>Không dùng được thư mục dữ liệu %1: %2</translation>
     </message>

@@ -73,17 +73,20 @@ class RecoveryCodeDialog(QDialog):
 
     def print_sheet(self) -> None:
         from ..papers.recovery_sheet import render_recovery_sheet
+        from .operations import run_long
         from .pdf_preview import PdfPreviewDialog
 
         path = paper_path("ma-khoi-phuc")
-        try:
-            render_recovery_sheet(self.station.db, self.code, path)
-            self.preview = PdfPreviewDialog(str(path), self.tr("Recovery code"), self)
-        except UserError as exc:
-            show_error(self, exc)
+        if not run_long(  # every paper is written off the GUI thread (ui/operations.py)
+            self,
+            self.tr("Recovery code"),
+            self.tr("Writing the recovery sheet…"),
+            lambda _p: render_recovery_sheet(self.station.db, self.code, path),
+        ):
             with contextlib.suppress(OSError):
                 path.unlink()
             return
+        self.preview = PdfPreviewDialog(str(path), self.tr("Recovery code"), self)
         self.preview.finished.connect(lambda _r: self._forget(path))
         self.printed = True
         self.preview.open()

@@ -464,18 +464,25 @@ class RecoveryPage(QWizardPage):
         render_recovery_sheet(head, request.unit_name, self.code, path)
 
     def print_sheet(self) -> None:
-        from .messages import show_error
+        from .operations import run_long
         from .pdf_preview import PdfPreviewDialog
 
         path = paper_path("ma-khoi-phuc")
-        try:
-            self.write_sheet(path)
-            self.preview = PdfPreviewDialog(str(path), self.tr("Recovery code"), self)
-        except (UserError, OSError) as exc:
-            show_error(self, exc)
+
+        def work(_progress: object) -> None:
+            try:
+                self.write_sheet(path)
+            except OSError as exc:
+                raise UserError(
+                    "Không ghi được tờ mã khôi phục: hãy kiểm tra ổ đĩa rồi thử lại.",
+                    "The recovery sheet could not be written: check the disk and try again.",
+                ) from exc
+
+        if not run_long(self, self.tr("Recovery code"), self.tr("Writing the recovery sheet…"), work):
             with contextlib.suppress(OSError):
                 path.unlink()
             return
+        self.preview = PdfPreviewDialog(str(path), self.tr("Recovery code"), self)
         self.preview.finished.connect(lambda _r: self._forget(path))
         self.preview.open()
 
