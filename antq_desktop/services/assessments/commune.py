@@ -34,6 +34,7 @@ from .villages import (
     list_assessments,
     stored_checklist,
     threshold,
+    ticked,
 )
 
 COMMUNE_CRITERIA_KEY = "assessments.commune_criteria"
@@ -253,8 +254,7 @@ def save_commune_assessment(db: Database, d: CommuneDraft) -> str:
     if d.result not in RESULTS:
         raise UserError("Kết quả đánh giá không hợp lệ.", "Invalid assessment result.")
     summary = commune_summary(db, d.year)
-    known = {c["code"] for c in summary.checklist}
-    values = {k: bool(v) for k, v in d.criteria.items() if k in known}
+    values = ticked(summary.checklist, d.criteria)
     if d.result in ("proposed", "recognised"):
         probe = CommuneAssessment(
             d.year, summary.units, summary.registered, summary.recognised, summary.threshold_pct,

@@ -21,7 +21,8 @@ from ...domain.text import fold, nfc
 from ...storage.database import Database
 from ...storage.models import CommuneUnit, UnitAssessment, Village
 from ..errors import UserError
-from .villages import RESULT_LABELS, RESULTS, check_recognition, check_year, stored_checklist
+from ..lookup import get_or_refuse
+from .villages import RESULT_LABELS, RESULTS, check_recognition, check_year, stored_checklist, ticked
 
 UNIT_CRITERIA_KEY = "assessments.unit_criteria"
 
@@ -241,15 +242,15 @@ def save_unit_assessment(db: Database, d: UnitAssessmentDraft) -> str:
     if d.result not in RESULTS:
         raise UserError("Kết quả đánh giá không hợp lệ.", "Invalid assessment result.")
     with db.session() as s:
-        unit = s.get(CommuneUnit, d.unit_id)
-        if unit is None or unit.deleted:
-            raise UserError(
-                "Đơn vị đã chọn không còn trong danh sách: hãy chọn lại.",
-                "The chosen unit no longer exists: choose again.",
-            )
+        unit = get_or_refuse(
+            s,
+            CommuneUnit,
+            d.unit_id,
+            "Đơn vị đã chọn không còn trong danh sách: hãy chọn lại.",
+            "The chosen unit no longer exists: choose again.",
+        )
         checklist = unit_criteria_in(s)
-        known = {c["code"] for c in checklist}
-        values = {k: bool(v) for k, v in d.criteria.items() if k in known}
+        values = ticked(checklist, d.criteria)
         if d.result in ("proposed", "recognised"):
             unmet = _unmet(d.registered, values, checklist)
             if unmet:

@@ -88,6 +88,12 @@ def stored_checklist(s: Session, key: str, defaults: Sequence[Mapping[str, str]]
     return [dict(c) for c in defaults]
 
 
+def ticked(checklist: Sequence[Mapping[str, str]], criteria: Mapping[str, object]) -> dict[str, bool]:
+    """The criteria ticked, keeping only those of the checklist in force."""
+    known = {c["code"] for c in checklist}
+    return {k: bool(v) for k, v in criteria.items() if k in known}
+
+
 def check_year(year: int) -> None:
     if not 2000 <= year <= 2100:
         raise UserError(f"Năm {year} không hợp lệ: hãy nhập năm dạng 2026.", f"Invalid year {year}.")
@@ -223,15 +229,15 @@ def save_assessment(db: Database, d: AssessmentDraft) -> str:
         raise UserError("Kết quả đánh giá không hợp lệ.", "Invalid assessment result.")
     c1 = criterion1(db, d.year).get(d.village_id, Criterion1(0, 0))  # its own session: one connection
     with db.session() as s:
-        village = s.get(Village, d.village_id)
-        if village is None or village.deleted:
-            raise UserError(
-                "Thôn, tổ dân phố đã chọn không còn trong danh sách: hãy chọn lại.",
-                "The chosen village no longer exists: choose again.",
-            )
+        village = get_or_refuse(
+            s,
+            Village,
+            d.village_id,
+            "Thôn, tổ dân phố đã chọn không còn trong danh sách: hãy chọn lại.",
+            "The chosen village no longer exists: choose again.",
+        )
         checklist = criteria_in(s)
-        known = {c["code"] for c in checklist}
-        values = {k: bool(v) for k, v in d.criteria.items() if k in known}
+        values = ticked(checklist, d.criteria)
         if d.meeting_id:
             m = s.get(Meeting, d.meeting_id)
             if m is None or m.deleted:
