@@ -226,7 +226,12 @@ STOPS = {
         ["verifyText"],
         ["medalTable"],
     ],
-    6: [["reportPeriod", "reportTable"], ["resultTable"], ["assessmentTable"]],
+    6: [
+        ["reportPeriod", "reportTable"],
+        ["reportPeriod", "inputsTable", "saveInputs"],
+        ["resultTable"],
+        ["assessmentTable"],
+    ],
     7: [["peerTable"], ["conflictTable"]],
     8: [["accountTable"], ["auditTable"], ["backupFiles"]],
 }

@@ -13,12 +13,13 @@ from __future__ import annotations
 import math
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
 
 from ...storage.database import Database
-from ...storage.models import ReportFigure, ReportNarrative, Site
+from ...storage.models import AuditEntry, ReportFigure, ReportNarrative, Site
 from ..errors import UserError
 from .definitions import DEFAULT_DEFINITION, Indicator, ReportDefinition, list_definitions, load_definition
 from .periods import Period, period
@@ -235,3 +236,145 @@ def set_narrative(
         else:
             row.text, row.deleted = text, False
     return rid
+
+
+# -- the screen's save: every figure and section of one period in one transaction ---------------
+
+
+def refusal_here(db: Database) -> UserError | None:
+    """Why nothing can be typed at this station (the upper level, a station not set up), or None."""
+    try:
+        with db.session() as s:
+            _commune_code(s)
+    except UserError as exc:
+        return exc
+    return None
+
+
+def _figure_code(d: ReportDefinition, code: str) -> str:
+    """The stored code of ``d``'s indicator ``code`` typed by hand; one sentence otherwise."""
+    i = d.indicator(code)
+    if not i.by_hand:
+        raise UserError(
+            f"Chỉ tiêu '{i.label}' được tính từ hồ sơ, không nhập tay: hãy nhập các chỉ tiêu nhập tay.",
+            f"'{i.label}' is computed from the records, not typed by hand.",
+        )
+    return str(i.params.get("code", i.code))
+
+
+def _checked_figures(
+    d: ReportDefinition, figures: dict[str, tuple[float | None, str]]
+) -> list[tuple[str, float | None, str]]:
+    """(stored code, value or None, note) of each figure, or the one sentence for the first bad one."""
+    out: list[tuple[str, float | None, str]] = []
+    for code, (value, note) in figures.items():
+        note = str(note or "").strip()
+        stored = _figure_code(d, code)
+        if value is not None and (not math.isfinite(value) or value < 0):
+            raise UserError("Số liệu phải là một số không âm.", "The figure must be a number of 0 or more.")
+        if value is None and note:
+            label = d.indicator(code).label
+            raise UserError(
+                f"Chỉ tiêu '{label}' có ghi chú mà chưa có số liệu: hãy nhập số liệu hoặc xóa ghi chú.",
+                f"'{label}' has a note but no figure: type the figure or remove the note.",
+            )
+        if len(note) > MAX_NOTE:
+            raise UserError(
+                f"Ghi chú dài quá {MAX_NOTE} ký tự: hãy viết ngắn lại.",
+                f"The note is over {MAX_NOTE} characters.",
+            )
+        out.append((stored, value, note))
+    return out
+
+
+def _checked_texts(d: ReportDefinition, texts: dict[str, str]) -> list[tuple[str, str]]:
+    out = []
+    for section, text in texts.items():
+        d.section(section)
+        text = str(text or "").replace("\r\n", "\n").strip()
+        if len(text) > MAX_TEXT:
+            raise UserError(
+                f"Phần nhận xét dài quá {MAX_TEXT} ký tự: hãy viết ngắn lại.",
+                f"The section is over {MAX_TEXT} characters.",
+            )
+        out.append((section, text))
+    return out
+
+
+def save_inputs(
+    db: Database,
+    period_text: str | Period,
+    definition: ReportDefinition | str,
+    figures: dict[str, tuple[float | None, str]],
+    texts: dict[str, str],
+) -> int:
+    """Keep the period's figures (indicator code → (value or None to clear, note)) and narrative
+    sections (section code → text, empty for the template) all at once: everything is checked first
+    and written in one transaction, so a refusal writes nothing. Returns the rows changed."""
+    d = load_definition(definition) if isinstance(definition, str) else definition
+    p = period(db, period_text) if isinstance(period_text, str) else period_text
+    checked, sections = _checked_figures(d, figures), _checked_texts(d, texts)
+    with db.session() as s:
+        commune = _commune_code(s)
+        for code, value, note in checked:
+            rid = _row_id("report_figure", commune, p.code, code)
+            row = s.get(ReportFigure, rid)
+            if value is None:
+                if row is not None and not row.deleted:
+                    row.mark_deleted()
+            elif row is None:
+                s.add(ReportFigure(id=rid, period=p.code, code=code, value=float(value), note=note))
+            else:
+                row.value, row.note, row.deleted = float(value), note, False
+        for section, text in sections:
+            rid = _row_id("report_narrative", commune, p.code, section)
+            kept = s.get(ReportNarrative, rid)
+            if kept is None:
+                s.add(ReportNarrative(id=rid, period=p.code, section=section, text=text))
+            else:
+                kept.text, kept.deleted = text, False
+    return len(checked) + len(sections)
+
+
+@dataclass(frozen=True)
+class LastChange:
+    """Who last wrote a figure or a section of the period, and when (from the audit trail)."""
+
+    username: str
+    at: datetime
+
+
+def last_changes(db: Database, period_text: str | Period) -> dict[tuple[str, str], LastChange]:
+    """("figure", stored code) or ("narrative", section) → the newest audited change of the period's row."""
+    p = period(db, period_text) if isinstance(period_text, str) else period_text
+    with db.session() as s:
+        rows: dict[str, tuple[str, str]] = {
+            rid: ("figure", code)
+            for rid, code in s.execute(
+                select(ReportFigure.id, ReportFigure.code).where(ReportFigure.period == p.code)
+            )
+        }
+        rows.update(
+            {
+                rid: ("narrative", section)
+                for rid, section in s.execute(
+                    select(ReportNarrative.id, ReportNarrative.section).where(
+                        ReportNarrative.period == p.code
+                    )
+                )
+            }
+        )
+        if not rows:
+            return {}
+        entries = s.execute(
+            select(AuditEntry.record_id, AuditEntry.username, AuditEntry.at)
+            .where(
+                AuditEntry.table_name.in_(("report_figure", "report_narrative")),
+                AuditEntry.record_id.in_(list(rows)),
+            )
+            .order_by(AuditEntry.id)
+        ).all()
+    out: dict[tuple[str, str], LastChange] = {}
+    for rid, username, at in entries:
+        out[rows[rid]] = LastChange(username or "", at)
+    return out

@@ -1,4 +1,5 @@
-"""The Reports area: the movement report, the other results, the village assessment, the other units and the commune's criteria, one undo stack."""
+"""The Reports area: the movement report, the figures and narrative typed by hand, the other results,
+the village assessment, the other units and the commune's criteria, one undo stack."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
 
 from ...storage.database import Database
 from .assessment_tab import AssessmentTab
+from .inputs_tab import InputsTab
 from .report_tab import ReportTab
 from .results_tab import ResultsTab
 from .units_tab import UnitsTab
@@ -20,10 +22,12 @@ class ReportsArea(QTabWidget):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.report = ReportTab(db, username)
+        self.inputs = InputsTab(db)
         self.results = ResultsTab(db, self.undo_stack)
         self.assessment = AssessmentTab(db)
         self.units = UnitsTab(db)
         self.addTab(self.report, self.tr("Movement report"))
+        self.addTab(self.inputs, self.tr("Typed figures and narrative"))
         self.addTab(self.results, self.tr("Other results"))
         self.addTab(self.assessment, self.tr("Village assessment"))
         self.addTab(self.units, self.tr("Other units and the commune"))
@@ -31,5 +35,10 @@ class ReportsArea(QTabWidget):
 
     def _on_tab(self, index: int) -> None:
         page = self.widget(index)
-        if page is not self.report and hasattr(page, "refresh"):
+        shown = self.report.report
+        if page is self.inputs and shown is not None and not self.inputs.changes_pending():
+            # the period and template of the report just looked at
+            self.inputs.choice.set_choice(shown.definition.code, shown.period.code)
+            self.inputs.load()
+        elif page is not self.report and hasattr(page, "refresh"):
             page.refresh()

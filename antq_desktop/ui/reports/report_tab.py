@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -21,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...services import reports as rp
 from ...storage.database import Database
 from ..i18n import fmt_number
-from ..operations import Kind, run_long, run_op
+from ..operations import Kind, run_long, run_op, watch
 from ..widgets import (
     cell,
     date_text,
@@ -30,6 +27,7 @@ from ..widgets import (
     row_keys,
     set_columns,
 )
+from .choice import ReportChoice
 from .drill_dialog import DrillDialog
 
 
@@ -38,32 +36,18 @@ class ReportTab(QWidget):
         super().__init__(parent)
         self.db = db
         self.username = username
-        today = date.today()
-        self.period = QLineEdit(str(today.year))
-        self.period.setObjectName("reportPeriod")
-        self.period.setPlaceholderText(self.tr("2026, 2026-Q3, 2026-H1 or 2026-07"))
-        self.period.setMaximumWidth(160)
-        self.quick = QComboBox()
-        self.quick.addItem(self.tr("Choose a period…"), "")
-        for y in (today.year, today.year - 1):
-            self.quick.addItem(self.tr("Year %1").replace("%1", str(y)), str(y))
-            self.quick.addItem(self.tr("First 6 months of %1").replace("%1", str(y)), f"{y}-H1")
-            for q in range(4, 0, -1):
-                self.quick.addItem(
-                    self.tr("Quarter %1 of %2").replace("%1", str(q)).replace("%2", str(y)), f"{y}-Q{q}"
-                )
-        self.quick.currentIndexChanged.connect(self._quick)
+        self.choice = ReportChoice()
+        self.period = self.choice.period
+        self.quick = self.choice.quick
+        self.choice.chosen.connect(self.compute)
         self.compute_button = QPushButton(self.tr("Compute"))
         self.compute_button.setObjectName("computeReport")
         self.compute_button.setDefault(True)
         self.compute_button.clicked.connect(self.compute)
-        self.period.returnPressed.connect(self.compute)
         self.span = QLabel()
         self.span.setObjectName("reportSpan")
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Period")))
-        top.addWidget(self.period)
-        top.addWidget(self.quick)
+        top.addWidget(self.choice)
         top.addWidget(self.compute_button)
         top.addWidget(self.span, 1)
         self.table = read_only_table([self.tr("Indicator"), self.tr("Figure"), self.tr("Unit")])
@@ -76,10 +60,13 @@ class ReportTab(QWidget):
         self.pdf_button.clicked.connect(self.preview)
         self.xlsx_button = QPushButton(self.tr("Save as Excel…"))
         self.xlsx_button.clicked.connect(self.save_xlsx)
+        self.docx_button = QPushButton(self.tr("Save as Word…"))
+        self.docx_button.setObjectName("saveReportDocx")
+        self.docx_button.clicked.connect(self.save_docx)
         self.sent_button = QPushButton(self.tr("Mark as sent to the upper level"))
         self.sent_button.setObjectName("markSent")
         self.sent_button.clicked.connect(self.mark_sent)
-        for b in (self.pdf_button, self.xlsx_button, self.sent_button):
+        for b in (self.pdf_button, self.xlsx_button, self.docx_button, self.sent_button):
             bar.addWidget(b)
             b.setEnabled(False)
         bar.addStretch(1)
@@ -92,16 +79,17 @@ class ReportTab(QWidget):
         layout.addWidget(self.state)
         layout.addLayout(bar)
         self.report: rp.Report | None = None
+        watch(self, {Kind.REPORTS})  # figures typed by hand, results, assessments changed elsewhere
 
-    def _quick(self) -> None:
-        value = self.quick.currentData()
-        if value:
-            self.period.setText(value)
+    def refresh(self) -> None:
+        """Count again what is shown (nothing when no report was computed yet)."""
+        if self.report is not None:
+            self.choice.set_choice(self.report.definition.code, self.report.period.code)
             self.compute()
 
     def compute(self) -> rp.Report | None:
-        period = self.period.text().strip()
-        computed = run_op(self, lambda: rp.compute(self.db, period))
+        period, definition = self.choice.text(), self.choice.code()
+        computed = run_op(self, lambda: rp.compute(self.db, period, definition))
         if not computed:
             return None
         report = computed.value
@@ -136,7 +124,7 @@ class ReportTab(QWidget):
                     item.setFont(bold)
                 self.table.setItem(r, c, item)
             self.codes.append(code)
-        for b in (self.pdf_button, self.xlsx_button, self.sent_button):
+        for b in (self.pdf_button, self.xlsx_button, self.docx_button, self.sent_button):
             b.setEnabled(True)
         self._show_state()
         return report
@@ -168,7 +156,8 @@ class ReportTab(QWidget):
         code = self.codes[r]
         label = self.table.item(r, 0).text().strip()
         period = self.report.period
-        found = run_op(self, lambda: rp.drill(self.db, period, code))
+        definition = self.report.definition
+        found = run_op(self, lambda: rp.drill(self.db, period, code, definition))
         if not found:
             return None
         rows = found.value
@@ -182,12 +171,12 @@ class ReportTab(QWidget):
         from ..pdf_preview import make_preview
 
         path = paper_path("bao-cao", ".pdf")
-        period = self.period.text().strip()
+        period, definition = self.choice.text(), self.choice.code()
         if not run_long(
             self,
             self.tr("Report %1").replace("%1", period),
             self.tr("Drawing the report…"),
-            lambda _p: paper.write_report(self.db, period, path),
+            lambda _p: paper.write_report(self.db, period, path, definition=definition),
         ):
             return
         preview = make_preview(path, self.tr("Report %1").replace("%1", self.period.text()), self)
@@ -196,23 +185,32 @@ class ReportTab(QWidget):
             preview.open()
 
     def save_xlsx(self) -> None:
-        name = f"bao-cao-{self.period.text().strip()}.xlsx"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save as Excel"), name, self.tr("Excel workbooks (*.xlsx)")
-        )
+        self._save_as("xlsx", self.tr("Save as Excel"), self.tr("Excel workbooks (*.xlsx)"))
+
+    def save_docx(self) -> None:
+        self._save_as("docx", self.tr("Save as Word"), self.tr("Word documents (*.docx)"))
+
+    def _save_as(self, fmt: str, title: str, kinds: str) -> None:
+        name = f"bao-cao-{self.choice.text()}.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(self, title, name, kinds)
         if path:
-            self.save_xlsx_to(Path(path if path.endswith(".xlsx") else path + ".xlsx"))
+            self.save_to(Path(path if path.endswith(f".{fmt}") else f"{path}.{fmt}"), fmt)
 
     def save_xlsx_to(self, path: Path) -> bool:
+        return self.save_to(path, "xlsx")
+
+    def save_to(self, path: Path, fmt: str) -> bool:
+        """Write the report as ``fmt`` (xlsx | docx: the Word file the officer finishes)."""
         from ...papers import reports as paper
 
-        period = self.period.text().strip()
+        period, definition = self.choice.text(), self.choice.code()
+        title = self.tr("Save as Word") if fmt == "docx" else self.tr("Save as Excel")
         return bool(
             run_long(
                 self,
-                self.tr("Save as Excel"),
+                title,
                 self.tr("Writing the report…"),
-                lambda _p: paper.write_report(self.db, period, path, fmt="xlsx"),
+                lambda _p: paper.write_report(self.db, period, path, fmt=fmt, definition=definition),
             )
         )
 
@@ -226,9 +224,11 @@ class ReportTab(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        period = self.period.text().strip()
+        period, definition = self.choice.text(), self.choice.code()
         if not run_op(
-            self, lambda: rp.mark_sent(self.db, period, sent_by=self.username), changes={Kind.REPORTS}
+            self,
+            lambda: rp.mark_sent(self.db, period, definition, sent_by=self.username),
+            changes={Kind.REPORTS},
         ):
             return
         self._show_state()
