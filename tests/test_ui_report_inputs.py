@@ -2,7 +2,8 @@
 figures and a narrative section in the Reports area, saves, and the report printed afterwards
 states them (its PDF read back); a bad figure (negative, letters) is refused in one sentence and
 nothing is written, not even the section typed beside it; the tab opened again shows what was
-kept, with who wrote it; at the upper level the screen is read-only, saying why in one sentence.
+kept, with who wrote it; a province's own template in the data folder is chosen, typed and printed;
+at the upper level the screen is read-only, saying why in one sentence.
 
 With ``ANTQ_SCREENSHOTS=DIR`` the screen with its data is also saved as ``DIR/report-inputs.png``
 (how docs/screenshots/report-inputs.png was made).
@@ -10,6 +11,7 @@ With ``ANTQ_SCREENSHOTS=DIR`` the screen with its data is also saved as ``DIR/re
 
 from __future__ import annotations
 
+import json
 import os
 import unicodedata
 from datetime import date
@@ -84,7 +86,9 @@ def _figure_rows(db) -> int:  # noqa: ANN001
         )
 
 
-def test_two_figures_and_a_narrative_typed_saved_printed_and_shown_again(qtbot, station, monkeypatch):
+def test_two_figures_and_a_narrative_typed_saved_printed_and_shown_again(
+    qtbot, station, monkeypatch, tmp_path
+):
     setup_app(station.data_dir)
     db = station.db
     rp.set_convention(db, "calendar")
@@ -133,6 +137,11 @@ def test_two_figures_and_a_narrative_typed_saved_printed_and_shown_again(qtbot, 
     assert "đăng ký xây dựng “An toàn về ANTT” đơn vị 12" in text
     assert _flat(ASSESSMENT) in text
     assert "Trong thời gian tới" in text, "the section left alone prints its template"
+    word = tmp_path / "bc.docx"
+    assert area.report.save_to(word, "docx")  # the Word file the officer finishes
+    from docx import Document
+
+    assert ASSESSMENT in [p.text for p in Document(str(word)).paragraphs]
 
     # Opened again: what was kept, the section as written.
     area.close()
@@ -174,6 +183,56 @@ def test_a_bad_figure_is_refused_in_one_sentence_and_nothing_is_written(qtbot, s
     assert tab.save()
     assert {f.code: f.value for f in rp.typed_figures(db, str(YEAR))}["crimes.count"] == 1.5
     assert tab.table.item(_row(tab, "crimes.count"), VALUE).text() == "1,5"
+
+
+PROVINCE_TEMPLATE = {
+    "code": "tinh_cao_bang",
+    "title": "Báo cáo phong trào theo mẫu Công an tỉnh Cao Bằng",
+    "subject": "Kết quả phong trào theo mẫu của tỉnh",
+    "indicators": [
+        {"code": "households.total", "label": "Tổng số hộ", "unit": "hộ", "section": "I. Cơ sở",
+         "compute": {"source": "households", "measure": "total"}},
+        {"code": "tinh.mo_hinh_diem", "label": "Số mô hình điểm của tỉnh", "unit": "mô hình",
+         "section": "I. Cơ sở", "compute": {"source": "manual"}},
+    ],
+    "narrative": [{"code": "kien_nghi", "title": "Kiến nghị, đề xuất", "template": "Kiến nghị: ......"}],
+}  # fmt: skip
+
+
+def test_a_provinces_own_template_is_chosen_typed_and_printed(qtbot, station):
+    """A template in the data folder is listed on both tabs; its own hand figure and section are
+    typed and printed with it."""
+    setup_app(station.data_dir)
+    db = station.db
+    folder = station.data_dir.root / "reports"  # the data folder's templates (services.station)
+    folder.mkdir()
+    (folder / "tinh_cao_bang.json").write_text(json.dumps(PROVINCE_TEMPLATE, ensure_ascii=False), "utf-8")
+    try:
+        area = ReportsArea(db, "admin")
+        qtbot.addWidget(area)
+        area.show()
+        choice = area.report.choice
+        assert choice.definition.isVisible() and choice.definition.count() == 2
+        choice.definition.setCurrentIndex(choice.definition.findData("tinh_cao_bang"))
+        assert area.report.compute() is not None
+        area.setCurrentWidget(area.inputs)  # the template and period just looked at
+        tab = area.inputs
+        assert tab.definition is not None and tab.definition.code == "tinh_cao_bang"
+        assert [r.code for r in tab.rows if r] == ["tinh.mo_hinh_diem"] and list(tab.editors) == ["kien_nghi"]
+        assert tab.editors["kien_nghi"].toPlainText() == "Kiến nghị: ......"
+        _type_cell(qtbot, tab, "tinh.mo_hinh_diem", "4")
+        tab.editors["kien_nghi"].selectAll()
+        type_text(tab.editors["kien_nghi"], "Đề nghị cấp kinh phí cho camera.")
+        assert tab.save()
+
+        area.setCurrentWidget(area.report)  # recomputed once shown: a typed figure changed
+        qtbot.waitUntil(lambda: area.report.report.value("tinh.mo_hinh_diem") == 4, timeout=3000)
+        area.report.preview()
+        text = _flat(" ".join(p.extract_text() for p in PdfReader(area.report.last_preview.pdf_path).pages))
+        area.report.last_preview.close()
+        assert "Số mô hình điểm của tỉnh mô hình 4" in text and "Đề nghị cấp kinh phí cho camera." in text
+    finally:
+        (folder / "tinh_cao_bang.json").unlink()  # later tests list the built-in templates only
 
 
 def test_at_the_upper_level_the_screen_is_read_only_and_says_why(qtbot, tmp_path, data_dir):
