@@ -2847,6 +2847,84 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
+    <name>InputsTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="66"/>
+        <source>Open</source>
+        <translation>Mở</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="85"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="120"/>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="121"/>
+        <source>Unit</source>
+        <translation>Đơn vị tính</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="122"/>
+        <source>Figure</source>
+        <translation>Số liệu</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="123"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="124"/>
+        <source>Last changed</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="132"/>
+        <source>Type the figures in the Figure column; leave a figure empty to count it as 0.</source>
+        <translation>Nhập số liệu vào cột Số liệu; chỉ tiêu để trống được tính là 0.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="166"/>
+        <source>from %1 to %2</source>
+        <translation>từ %1 đến %2</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="241"/>
+        <source>Written by %1.</source>
+        <translation>Người viết: %1.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="245"/>
+        <source>The template text: replace the dots with what happened, then save.</source>
+        <translation>Đây là đoạn văn mẫu: hãy thay các dấu chấm bằng nội dung thực tế rồi bấm Lưu.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="280"/>
+        <source>This report has no figure typed by hand and no narrative.</source>
+        <translation>Mẫu báo cáo này không có chỉ tiêu nhập tay và không có phần nhận xét.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="283"/>
+        <source>Figures not typed count as 0. Empty narrative sections print the template text.</source>
+        <translation>Chỉ tiêu chưa nhập được tính là 0. Phần nhận xét để trống sẽ in đoạn văn mẫu.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="320"/>
+        <source>Nothing changed.</source>
+        <translation>Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/inputs_tab.py" line="336"/>
+        <source>Saved %1 change(s) for the period %2.</source>
+        <translation>Đã lưu %1 thay đổi của kỳ %2.</translation>
+    </message>
+</context>
+<context>
     <name>IntroPage</name>
     <message>
         <location filename="../antq_desktop/ui/setup_wizard.py" line="123"/>
@@ -4599,126 +4677,155 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
-    <name>ReportTab</name>
+    <name>ReportChoice</name>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="44"/>
+        <location filename="../antq_desktop/ui/reports/choice.py" line="34"/>
+        <source>The report template: the built-in one, or a province&apos;s own from the data folder.</source>
+        <translation>Mẫu báo cáo: mẫu có sẵn, hoặc mẫu riêng của tỉnh đặt trong thư mục dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/choice.py" line="36"/>
+        <source>Report</source>
+        <translation>Mẫu báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/choice.py" line="39"/>
         <source>2026, 2026-Q3, 2026-H1 or 2026-07</source>
         <translation>2026, 2026-Q3, 2026-H1 hoặc 2026-07</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="47"/>
+        <location filename="../antq_desktop/ui/reports/choice.py" line="43"/>
         <source>Choose a period…</source>
         <translation>Chọn kỳ báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="49"/>
+        <location filename="../antq_desktop/ui/reports/choice.py" line="45"/>
         <source>Year %1</source>
         <translation>Năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="50"/>
+        <location filename="../antq_desktop/ui/reports/choice.py" line="46"/>
         <source>First 6 months of %1</source>
         <translation>6 tháng đầu năm %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="53"/>
+        <location filename="../antq_desktop/ui/reports/choice.py" line="49"/>
         <source>Quarter %1 of %2</source>
         <translation>Quý %1 năm %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="56"/>
+        <location filename="../antq_desktop/ui/reports/choice.py" line="56"/>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="43"/>
         <source>Compute</source>
         <translation>Tính số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="64"/>
-        <source>Period</source>
-        <translation>Kỳ báo cáo</translation>
-    </message>
-    <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="69"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="53"/>
         <source>Indicator</source>
         <translation>Chỉ tiêu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="69"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="53"/>
         <source>Figure</source>
         <translation>Số liệu</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="69"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="53"/>
         <source>Unit</source>
         <translation>Đơn vị tính</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="73"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="57"/>
         <source>Double-click a figure to see the records behind it.</source>
         <translation>Nhấp đúp vào một số liệu để xem các bản ghi tạo nên số liệu đó.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="75"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="59"/>
         <source>Preview and print…</source>
         <translation>Xem trước và in…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="77"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="61"/>
         <source>Save as Excel…</source>
         <translation>Lưu ra Excel…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="79"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="63"/>
+        <source>Save as Word…</source>
+        <translation>Lưu ra Word…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="66"/>
         <source>Mark as sent to the upper level</source>
         <translation>Đánh dấu đã gửi cấp trên</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="111"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="99"/>
         <source>from %1 to %2</source>
         <translation>từ %1 đến %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="152"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="140"/>
         <source>Approved and locked by %1: %2</source>
         <translation>%1 đã duyệt và khóa kỳ: %2</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="158"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="146"/>
         <source>Sent on %1 by %2.</source>
         <translation>Đã gửi lúc %1, người gửi %2.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="188"/>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="193"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="177"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="182"/>
         <source>Report %1</source>
         <translation>Báo cáo %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="189"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="178"/>
         <source>Drawing the report…</source>
         <translation>Đang tạo báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="201"/>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="213"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="188"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="207"/>
         <source>Save as Excel</source>
         <translation>Lưu ra Excel</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="201"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="188"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Tệp Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="214"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="191"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="207"/>
+        <source>Save as Word</source>
+        <translation>Lưu ra Word</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="191"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Tệp Word (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="212"/>
         <source>Writing the report…</source>
         <translation>Đang ghi báo cáo…</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="222"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="220"/>
         <source>Mark as sent</source>
         <translation>Đánh dấu đã gửi</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/report_tab.py" line="224"/>
+        <location filename="../antq_desktop/ui/reports/report_tab.py" line="222"/>
         <source>The figures as they are now travel to the upper level with the next bundle. Mark as sent?</source>
         <translation>Số liệu như hiện nay sẽ được gửi lên cấp trên trong gói dữ liệu tới. Đánh dấu đã gửi?</translation>
     </message>
@@ -4726,22 +4833,27 @@ Cơ sở dữ liệu: %2</translation>
 <context>
     <name>ReportsArea</name>
     <message>
-        <location filename="../antq_desktop/ui/reports/area.py" line="26"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="29"/>
         <source>Movement report</source>
         <translation>Báo cáo phong trào</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/area.py" line="27"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="30"/>
+        <source>Typed figures and narrative</source>
+        <translation>Số liệu nhập tay và nhận xét</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/reports/area.py" line="31"/>
         <source>Other results</source>
         <translation>Kết quả khác</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/area.py" line="28"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="32"/>
         <source>Village assessment</source>
         <translation>Đánh giá khu dân cư</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/reports/area.py" line="29"/>
+        <location filename="../antq_desktop/ui/reports/area.py" line="33"/>
         <source>Other units and the commune</source>
         <translation>Đơn vị khác và cấp xã</translation>
     </message>
