@@ -320,3 +320,23 @@ def test_a_border_guard_medal_is_counted_as_such_in_the_report(station):
     # Given once only, each medal on its own.
     drafts = aw.recipients(station.db, did)
     assert drafts and drafts[0].name == "Lò Văn Páo"
+
+
+def test_a_border_guard_medal_does_not_count_as_the_ministrys_medal_on_the_proposal(station):
+    """Two medals of two bodies: holding the Border Guard's leaves a member eligible for the Bộ Công
+    an's (given once only, each on its own), and holding the Bộ Công an's takes them off."""
+    pid = _served(station, "Lò Văn Páo", "M", date(2005, 1, 1))
+
+    def medal(form: str, number: str) -> None:
+        d = aw.new_decision(station.db, form=form, year=2026)
+        d.number, d.decided_on, d.signer_name = number, date(2026, 3, 3), "Nông Văn Thành"
+        did = aw.save_decision(station.db, d)
+        aw.add_recipients(station.db, [aw.RecipientDraft(did, "person", person_id=pid)])
+        aw.issue_decision(station.db, did)
+
+    medal(rules.BORDER_MEDAL, "12")
+    assert [c.name for c in aw.medal_proposal(station.db, 2026)] == ["Lò Văn Páo"]
+    assert not _by_name(station)["Lò Văn Páo"].has_medal
+    medal(rules.MEDAL, "40")
+    assert aw.medal_proposal(station.db, 2026) == []
+    assert _by_name(station, include_awarded=True)["Lò Văn Páo"].verdict.status == mr.AWARDED

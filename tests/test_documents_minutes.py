@@ -458,7 +458,8 @@ def test_quoc_hieu_and_motto_keep_one_line_each_without_times_new_roman(station,
     right = header.cell(0, 1)
     width_pt = int(right._tc.tcPr.find(f"{W}tcW").get(W + "w")) / 20
     grid = [int(g.get(W + "w")) for g in tbl.find(f"{W}tblGrid")]
-    assert sum(grid) <= 165 / 25.4 * 1440 + 1  # within the 165-mm text width of the page
+    indent = int(tbl.tblPr.find(f"{W}tblInd").get(W + "w"))  # into the left margin, for the unit's line
+    assert -15 / 25.4 * 1440 - 1 <= indent <= 0 and indent + sum(grid) <= 170 / 25.4 * 1440 + 1
     national, motto = (p for p in right.paragraphs if p.text.strip())
     for paragraph, text in (
         (national, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),

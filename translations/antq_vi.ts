@@ -3243,71 +3243,189 @@ Cơ sở dữ liệu: %2</translation>
     </message>
 </context>
 <context>
-    <name>MedalTab</name>
+    <name>MedalFactsDialog</name>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="33"/>
-        <source> years</source>
-        <translation> năm</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="44"/>
+        <source>Medal: leader post and exclusion — %1</source>
+        <translation>Kỷ niệm chương: chức vụ lãnh đạo và trường hợp không xét tặng — %1</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="34"/>
-        <source>also those within </source>
-        <translation>kể cả người còn thiếu dưới </translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="54"/>
+        <source>empty: not a leader (team member&apos;s rule)</source>
+        <translation>để trống: không phải lãnh đạo (xét theo thành viên tổ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="36"/>
-        <source>Threshold: %1 years for men, %2 years for women (settings).</source>
-        <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="59"/>
+        <source>Empty while the person still holds the post.</source>
+        <translation>Để trống khi người này vẫn đang giữ chức vụ.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="45"/>
-        <source>Name</source>
-        <translation>Họ tên</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="60"/>
+        <source>A complicated social-evil hotspot in the area they lead</source>
+        <translation>Địa bàn phụ trách còn điểm tệ nạn xã hội phức tạp</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="46"/>
-        <source>Born</source>
-        <translation>Năm sinh</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="63"/>
+        <source>Leader post (the leaders&apos; rule: 10 years in the post)</source>
+        <translation>Chức vụ lãnh đạo (người lãnh đạo cần đủ 10 năm giữ chức vụ)</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="47"/>
-        <source>Village</source>
-        <translation>Thôn, tổ dân phố</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="65"/>
+        <source>Post</source>
+        <translation>Chức vụ</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="48"/>
-        <source>Years (weighted)</source>
-        <translation>Số năm (đã quy đổi)</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="66"/>
+        <source>Held since</source>
+        <translation>Giữ chức vụ từ ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="49"/>
-        <source>Needed</source>
-        <translation>Cần</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="67"/>
+        <source>Left the post on</source>
+        <translation>Thôi giữ chức vụ ngày</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="50"/>
-        <source>Reached</source>
-        <translation>Đã đủ</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="72"/>
+        <source>None</source>
+        <translation>Không có</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="51"/>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="78"/>
+        <source>the decision, judgment or case it rests on</source>
+        <translation>quyết định, bản án hoặc vụ việc làm căn cứ</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="79"/>
+        <source>Exclusion (Circular 20/2025)</source>
+        <translation>Trường hợp không xét tặng (Thông tư 20/2025/TT-BCA)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="81"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="82"/>
         <source>Note</source>
         <translation>Ghi chú</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="75"/>
-        <source>yes</source>
-        <translation>đủ</translation>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="84"/>
+        <source>Kept with the person&apos;s record and sent up with the next bundle.</source>
+        <translation>Được lưu cùng hồ sơ của người này và gửi lên cấp trên trong gói dữ liệu tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="75"/>
+        <location filename="../antq_desktop/ui/awards/medal_facts_dialog.py" line="86"/>
+        <source>Clear all</source>
+        <translation>Xóa hết</translation>
+    </message>
+</context>
+<context>
+    <name>MedalTab</name>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="39"/>
+        <source> years</source>
+        <translation> năm</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="40"/>
+        <source>also those within </source>
+        <translation>kể cả người còn thiếu dưới </translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="42"/>
+        <source>Threshold: %1 years for men, %2 years for women (settings).</source>
+        <translation>Ngưỡng: nam %1 năm, nữ %2 năm (trong phần cài đặt).</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="51"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="52"/>
+        <source>Born</source>
+        <translation>Năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="53"/>
+        <source>Village</source>
+        <translation>Thôn, tổ dân phố</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="54"/>
+        <source>Years (weighted)</source>
+        <translation>Số năm (đã quy đổi)</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="55"/>
+        <source>Needed</source>
+        <translation>Cần</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="56"/>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="63"/>
+        <source>Leader post or exclusion…</source>
+        <translation>Chức vụ lãnh đạo hoặc không xét tặng…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="66"/>
+        <source>Record or clear the selected person&apos;s leader post or exclusion.</source>
+        <translation>Ghi hoặc xóa chức vụ lãnh đạo, trường hợp không xét tặng của người đang chọn.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="69"/>
+        <source>For another person…</source>
+        <translation>Cho người khác…</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="72"/>
+        <source>A leader not on the list yet: choose the person from the register.</source>
+        <translation>Người lãnh đạo chưa có trong danh sách: chọn người trong sổ.</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="90"/>
+        <source>eligible</source>
+        <translation>Đủ điều kiện</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="92"/>
+        <source>excluded</source>
+        <translation>Không xét tặng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="93"/>
+        <source>postponed</source>
+        <translation>Tạm hoãn xét</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="94"/>
+        <source>already awarded</source>
+        <translation>Đã được tặng</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="116"/>
+        <source>%1 people eligible for the medal</source>
+        <translation>%1 người đủ điều kiện xét tặng kỷ niệm chương</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="129"/>
+        <source>Choose a person</source>
+        <translation>Chọn người</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="57"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="91"/>
         <source>not yet</source>
-        <translation>chưa đủ</translation>
-    </message>
-    <message>
-        <location filename="../antq_desktop/ui/awards/medal_tab.py" line="83"/>
-        <source>%1 members reach the threshold</source>
-        <translation>%1 người đủ thời gian</translation>
+        <translation>Chưa đủ điều kiện</translation>
     </message>
 </context>
 <context>

@@ -11,7 +11,12 @@ What keeps the file clean in Word and LibreOffice (issue 19):
 * the header's right column has room for the Quốc hiệu and the Tiêu ngữ on one line
   each even in a wider serif than Times New Roman (DejaVu Serif, what LibreOffice
   falls back to on Linux), with no cell padding, and the font table names Liberation
-  Serif (metric-compatible) as Times New Roman's stand-in.
+  Serif (metric-compatible) as Times New Roman's stand-in;
+* the left column is as wide as its longest line (the parent unit, the unit) needs in
+  that wider serif (:func:`header_columns`): when the two columns need more than the
+  text width, the header table reaches into the page margins (up to 15 mm into the
+  left one, 5 mm into the right one) rather than breaking "CÔNG AN TỈNH CAO BẰNG"
+  over two lines. A name longer than that still wraps, as NĐ 30 allows.
 """
 
 from __future__ import annotations
@@ -26,12 +31,42 @@ from . import wordml
 from .layout import MOTTO, NATIONAL_NAME, SIGN_NOTE, Letterhead
 from .minutes import KIND, Block, MinutesData, _date_line, _lines, _signers, body_blocks, closing_blocks
 
-__all__ = ["FONT", "STAND_IN", "render_minutes_docx"]
+__all__ = ["FONT", "STAND_IN", "fallback_width_mm", "header_columns", "render_minutes_docx"]
 
 FONT = "Times New Roman"
 STAND_IN = "Liberation Serif"  # metric-compatible with Times New Roman, free
 RIGHT_COLUMN_MM = 104.5  # Quốc hiệu 12 pt bold: 88 mm in Times New Roman, 103 mm in DejaVu Serif
 TEXT_WIDTH_MM = 210 - 30 - 15
+# DejaVu Serif, the widest serif a computer without Times New Roman falls back to, is at most 1.18
+# times as wide as Times New Roman (Liberation Serif's metrics) in capitals, 1.29 in small letters.
+WIDER_CAPITALS, WIDER_SMALL = 1.2, 1.3
+LEFT_SLACK_MM = 2.0  # what Word and LibreOffice round away between the text and the cell's edge
+REACH_LEFT_MM, REACH_RIGHT_MM = 15.0, 5.0  # how far the header may reach into the 30- and 15-mm margins
+
+
+def fallback_width_mm(text: str, size: float, *, bold: bool = False) -> float:
+    """How wide ``text`` may come out in the widest fallback serif (an upper estimate)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .fonts import SERIF, SERIF_BOLD, register_fonts
+
+    register_fonts()
+    text = nfc(text)
+    wider = WIDER_SMALL if any(c.islower() for c in text) else WIDER_CAPITALS
+    return stringWidth(text, SERIF_BOLD if bold else SERIF, size) * wider * 25.4 / 72
+
+
+def header_columns(left_lines: Sequence[tuple[str, float, bool]]) -> tuple[float, float, float]:
+    """``(indent, left, right)`` of the header table in mm: the right column fixed for the Quốc hiệu,
+    the left one at least the text width's remainder and as wide as its longest ``(text, size,
+    bold)`` line needs in the fallback serif; what does not fit in the text width is taken from the
+    left margin first (``indent`` < 0), then the right one."""
+    need = max((fallback_width_mm(t, size, bold=bold) for t, size, bold in left_lines if t), default=0.0)
+    right = RIGHT_COLUMN_MM
+    over = max(need + LEFT_SLACK_MM + right - TEXT_WIDTH_MM, 0.0)
+    into_left = min(over, REACH_LEFT_MM)
+    into_right = min(over - into_left, REACH_RIGHT_MM)
+    return -into_left, TEXT_WIDTH_MM - right + into_left + into_right, right
 
 
 def render_minutes_docx(letterhead: Letterhead, data: MinutesData, path: str | os.PathLike[str]) -> None:
@@ -137,26 +172,37 @@ class _Paper:
 
     def header(self, letterhead: Letterhead, data: MinutesData) -> None:
         """Unit on the left, Quốc hiệu and Tiêu ngữ on the right; number and date on one row."""
+        self.letterhead_table(letterhead, data.number_line, _date_line(letterhead, data))
+
+    def letterhead_table(self, letterhead: Letterhead, number_line: str, date_line: str) -> None:
+        """The header of a paper the unit issues (ô 1–4 of NĐ 30), each line on one line."""
+        from docx.enum.table import WD_TABLE_ALIGNMENT
         from docx.shared import Cm, Mm
 
-        right_w = Mm(RIGHT_COLUMN_MM)
-        left_w = self.text_width - right_w
+        parent = nfc(letterhead.parent_unit).upper()
+        unit = nfc(letterhead.unit).upper()
+        indent, left_mm, right_mm = header_columns(
+            [(parent, 12, False), (unit, 13, True), (number_line, 13, False)]
+        )
+        left_w, right_w = Mm(left_mm), Mm(right_mm)
         head = self.table(2, [left_w, right_w], padding=0)
+        if indent:
+            head.alignment = WD_TABLE_ALIGNMENT.LEFT
+            twips = round(indent * 1440 / 25.4)
+            wordml.put(head._tbl.tblPr, wordml.element("w:tblInd", w=str(twips), type="dxa"))  # noqa: SLF001
         left = head.cell(0, 0)
         p = left.paragraphs[0]
-        if letterhead.parent_unit:
-            self.run(self.tight(p), nfc(letterhead.parent_unit).upper(), size=12)
+        if parent:
+            self.run(self.tight(p), parent, size=12, font=True)
             p = left.add_paragraph()
-        self.run(self.tight(p), nfc(letterhead.unit).upper(), bold=True, size=13)
+        self.run(self.tight(p), unit, bold=True, size=13, font=True)
         self.rule(left.add_paragraph(), left_w, Cm(2.2))
         right = head.cell(0, 1)
         self.run(self.tight(right.paragraphs[0]), NATIONAL_NAME, bold=True, size=12, font=True)
         self.run(self.tight(right.add_paragraph()), MOTTO, bold=True, size=13, font=True)
         self.rule(right.add_paragraph(), right_w, Cm(5.6))
-        self.run(self.tight(head.cell(1, 0).paragraphs[0]), data.number_line, size=13)
-        self.run(
-            self.tight(head.cell(1, 1).paragraphs[0]), _date_line(letterhead, data), italic=True, size=13
-        )
+        self.run(self.tight(head.cell(1, 0).paragraphs[0]), number_line, size=13)
+        self.run(self.tight(head.cell(1, 1).paragraphs[0]), date_line, italic=True, size=13)
 
     def title(self, data: MinutesData) -> None:
         """Tên loại and trích yếu in bold, centred, and the short rule below them."""

@@ -5,7 +5,8 @@ subject and period, the sentence saying which days the figures cover, the table 
 Đơn vị tính / Kết quả, the narrative sections (typed for the period, or the template), "Nơi nhận"
 and the head of the unit's signature. The furniture is the minutes' (:mod:`documents.minutes_docx`:
 property elements in the schema's order, the rules as top borders of their own paragraphs, the
-font table's stand-in for Times New Roman).
+font table's stand-in for Times New Roman, the header's columns wide enough for each line in the
+fallback serif).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 
 from ..domain.numbers import format_number
 from ..domain.text import nfc
-from .layout import MOTTO, NATIONAL_NAME, SIGN_NOTE, Letterhead, format_date_line
-from .minutes_docx import RIGHT_COLUMN_MM, _Paper
+from .layout import SIGN_NOTE, Letterhead, format_date_line
+from .minutes_docx import _Paper
 from .reports import NBSP, _intro, _lines, narrative_blocks
 
 __all__ = ["render_report_docx"]
@@ -28,24 +29,7 @@ Report = Any  # a computed services.reports.Report
 
 class _ReportPaper(_Paper):
     def report_header(self, letterhead: Letterhead, number: str, date_line: str) -> None:
-        from docx.shared import Cm, Mm
-
-        right_w = Mm(RIGHT_COLUMN_MM)
-        left_w = self.text_width - right_w
-        head = self.table(2, [left_w, right_w], padding=0)
-        left = head.cell(0, 0)
-        p = left.paragraphs[0]
-        if letterhead.parent_unit:
-            self.run(self.tight(p), nfc(letterhead.parent_unit).upper(), size=12)
-            p = left.add_paragraph()
-        self.run(self.tight(p), nfc(letterhead.unit).upper(), bold=True, size=13)
-        self.rule(left.add_paragraph(), left_w, Cm(2.2))
-        right = head.cell(0, 1)
-        self.run(self.tight(right.paragraphs[0]), NATIONAL_NAME, bold=True, size=12, font=True)
-        self.run(self.tight(right.add_paragraph()), MOTTO, bold=True, size=13, font=True)
-        self.rule(right.add_paragraph(), right_w, Cm(5.6))
-        self.run(self.tight(head.cell(1, 0).paragraphs[0]), number, size=13)
-        self.run(self.tight(head.cell(1, 1).paragraphs[0]), date_line, italic=True, size=13)
+        self.letterhead_table(letterhead, number, date_line)
 
     def report_title(self, kind: str, subject: str) -> None:
         from docx.shared import Cm, Pt

@@ -77,6 +77,7 @@ LABELS: dict[str, str] = {
     "surrender": "trường hợp đầu thú",
     "mediation": "vụ hòa giải",
     "service_period": "thời gian tham gia",
+    "medal_fact": "thông tin xét tặng kỷ niệm chương",
     "award_decision": "quyết định khen thưởng",
     "award": "khen thưởng",
     "group_type": "loại tổ, mô hình",

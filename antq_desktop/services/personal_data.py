@@ -33,6 +33,7 @@ from ..storage.models import (
     Group,
     Household,
     HouseholdEvent,
+    MedalFact,
     Meeting,
     MeetingAttendee,
     Membership,
@@ -278,6 +279,12 @@ def erase_person(db: Database, person_id: str, reason: str = "") -> EraseResult:
             n += 1
         for sp in s.scalars(select(ServicePeriod).where(ServicePeriod.person_id == p.id)):
             sp.notes = ""
+            n += 1
+        for mf in s.scalars(
+            select(MedalFact).where(MedalFact.person_id == p.id, MedalFact.deleted.is_(False))
+        ):
+            mf.exclusion_note = ""  # the medal facts (a conviction, a post) go with the person
+            mf.mark_deleted()
             n += 1
         for a in s.scalars(select(MeetingAttendee).where(MeetingAttendee.person_id == p.id)):
             a.name = ERASED_NAME

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..storage.models import CommuneUnit, Household, Village
+from ..storage.models import CommuneUnit, Household, Person, Village
 
 # Vietnamese and English names of the travelling tables (the sync screens show the same words).
 TABLE_LABELS = {
@@ -30,6 +30,10 @@ TABLE_LABELS = {
     "group": ("Tổ, mô hình", "Groups"),
     "membership": ("Thành viên tổ", "Memberships"),
     "service_period": ("Thời gian tham gia", "Service periods"),
+    "medal_fact": (
+        "Chức vụ lãnh đạo, trường hợp không xét kỷ niệm chương",
+        "Medal facts (leader post, exclusion)",
+    ),
     "meeting_type": ("Loại hội nghị", "Meeting kinds"),
     "meeting": ("Hội nghị", "Meetings"),
     "meeting_attendee": ("Người dự", "Attendees"),
@@ -98,6 +102,9 @@ def record_label(s: Session, table: str, row: Mapping[str, Any] | None, record_i
         home = _household_text(s, row.get("household_id")) or rid[:8]
         year = row.get("year")
         return f"{home}, năm {year}" if year else home
+    if table == "medal_fact":  # the person it is about
+        name = s.scalar(select(Person.full_name).where(Person.id == str(row.get("person_id") or "")))
+        return str(name or rid[:8])
     if table == "commune":
         return f"{row.get('name') or ''} ({row.get('code') or ''})".strip()
     if table == "award_decision":

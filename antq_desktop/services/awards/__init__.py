@@ -89,6 +89,7 @@ from .medals import (
     medal_candidates,
     medal_facts,
     medal_proposal,
+    person_medal_facts,
     save_medal_facts,
 )
 from .prints import PrintRow, RegisterQuery, count_prints, print_register, record_prints, record_prints_in
@@ -173,6 +174,7 @@ __all__ = [
     "medal_candidates",
     "medal_facts",
     "medal_proposal",
+    "person_medal_facts",
     "save_medal_facts",
     "new_decision",
     "print_register",

@@ -26,8 +26,8 @@ EXTRA_PREFIX = "awards.decision."
 REGULATION_UBND_KEY = "awards.regulation_ubnd"
 REGULATION_POLICE_KEY = "awards.regulation_police"
 TEMPLATE_KEY_PREFIX = "awards.certificate_template."
-# What the medal rules need to know about a person and no table holds (a leader's post, an
-# exclusion): {person_id: {...}}, see services.awards.medals.MedalFacts.
+# Where a person's leader post and exclusion were kept until migration 0015 moved them into the
+# travelling table medal_fact (services.awards.medals.MedalFacts); no longer read or written.
 MEDAL_PEOPLE_KEY = "awards.medal_people"
 MAX_OFFSET_MM = 40.0
 

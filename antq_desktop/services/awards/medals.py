@@ -5,7 +5,7 @@ leaders under their own rule, exclusions with their reasons (domain.medal_rules;
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -22,15 +22,17 @@ from ...storage.models import (
     Group,
     GroupType,
     Household,
+    MedalFact,
     Membership,
     Person,
     ServicePeriod,
     Village,
 )
-from .. import groups, settings
+from ...storage.models.medal_facts import medal_fact_id
+from .. import groups
 from ..errors import UserError
 from ..lookup import get_or_refuse
-from .config import MEDAL_PEOPLE_KEY, _read_settings
+from .config import _read_settings
 from .reading import _label
 
 # ---------------------------------------------------------------------------------------------
@@ -107,63 +109,93 @@ class MedalCandidate:
 
 @dataclass(frozen=True)
 class MedalFacts:
-    """What the medal rules need about a person that no table holds (kept in the station's
-    settings under ``awards.medal_people``; they do not travel with the person yet).
+    """What the medal rules need about a person that the register does not say (the table
+    ``medal_fact``, one row per person: it travels with the person and every change is audited).
 
-    ``leader_post`` / ``leader_since``: a leader's post and since when (the leaders' rule);
-    ``hotspot``: a complicated social-evil hotspot in the area they lead; ``exclusion``: a code of
-    :data:`domain.medal_rules.EXCLUSIONS` with an optional note (the decision, the case)."""
+    ``leader_post`` / ``leader_since`` / ``leader_until``: a leader's post and its dates (the
+    leaders' rule; no end date: still in the post); ``hotspot``: a complicated social-evil hotspot
+    in the area they lead; ``exclusion``: a code of :data:`domain.medal_rules.EXCLUSIONS` with an
+    optional note (the decision, the case)."""
 
     leader_post: str = ""
     leader_since: date | None = None
     hotspot: bool = False
     exclusion: str = ""
     exclusion_note: str = ""
+    leader_until: date | None = None
 
-    def to_json(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["leader_since"] = self.leader_since.isoformat() if self.leader_since else ""
-        return out
+    def years_in_post(self, day: date) -> float:
+        """Years held by ``day`` (to the end date when the post was left before)."""
+        if not self.leader_since:
+            return 0.0
+        end = min(self.leader_until or day, day)
+        return max((end - self.leader_since).days, 0) / 365.25
 
-    @classmethod
-    def from_json(cls, value: Any) -> MedalFacts:
-        if not isinstance(value, dict):
-            return cls()
-        try:
-            since = (
-                date.fromisoformat(str(value.get("leader_since") or ""))
-                if value.get("leader_since")
-                else None
-            )
-        except ValueError:
-            since = None
-        return cls(
-            leader_post=str(value.get("leader_post") or ""),
-            leader_since=since,
-            hotspot=bool(value.get("hotspot")),
-            exclusion=str(value.get("exclusion") or ""),
-            exclusion_note=str(value.get("exclusion_note") or ""),
-        )
+
+def _facts_of(row: MedalFact) -> MedalFacts:
+    return MedalFacts(
+        row.leader_post or "",
+        row.leader_since,
+        bool(row.hotspot),
+        row.exclusion or "",
+        row.exclusion_note or "",
+        row.leader_until,
+    )
 
 
 def medal_facts(db: Database) -> dict[str, MedalFacts]:
-    """Every person's medal facts, by person id."""
-    raw = settings.read(db, MEDAL_PEOPLE_KEY, {}) or {}
-    return {str(k): MedalFacts.from_json(v) for k, v in raw.items()} if isinstance(raw, dict) else {}
+    """Every live person's medal facts, by person id."""
+    with db.session() as s:
+        return {
+            r.person_id: _facts_of(r)
+            for r in s.scalars(select(MedalFact).where(MedalFact.deleted.is_(False)))
+        }
 
 
-def save_medal_facts(db: Database, person_id: str, facts: MedalFacts) -> None:
-    """Record (or, with empty facts, forget) a person's leader post or exclusion."""
+def person_medal_facts(db: Database, person_id: str) -> MedalFacts:
+    """One person's medal facts (empty when none were recorded)."""
+    with db.session() as s:
+        row = s.get(MedalFact, medal_fact_id(person_id))
+        return _facts_of(row) if row is not None and not row.deleted else MedalFacts()
+
+
+def _clean_facts(facts: MedalFacts) -> MedalFacts:
+    """The facts as they are kept, or one sentence saying what to correct."""
     if facts.exclusion and facts.exclusion not in mr.EXCLUSIONS:
         raise UserError(
             "Lý do không xét tặng kỷ niệm chương không có trong danh sách: hãy chọn một lý do có sẵn.",
             "Unknown reason for leaving someone off the medal list: pick one from the list.",
         )
-    if nfc(facts.leader_post).strip() and facts.leader_since is None:
+    post = nfc(facts.leader_post).strip()
+    if post and facts.leader_since is None:
         raise UserError(
             "Hãy nhập ngày bắt đầu giữ chức vụ lãnh đạo để tính số năm.",
             "Enter the date the leader took up the post so the years can be counted.",
         )
+    if post and facts.leader_until is not None and facts.leader_until < facts.leader_since:  # type: ignore[operator]
+        raise UserError(
+            "Ngày thôi giữ chức vụ phải sau ngày bắt đầu: hãy sửa lại hai ngày này.",
+            "The date the post ended must come after the date it began: correct the two dates.",
+        )
+    if len(post) > 200:
+        raise UserError(
+            "Tên chức vụ quá dài (tối đa 200 ký tự): hãy viết gọn lại.",
+            "The post is too long (200 characters at most).",
+        )
+    return MedalFacts(
+        post,
+        facts.leader_since if post else None,
+        bool(facts.hotspot) and bool(post),
+        facts.exclusion,
+        nfc(facts.exclusion_note).strip() if facts.exclusion else "",
+        facts.leader_until if post else None,
+    )
+
+
+def save_medal_facts(db: Database, person_id: str, facts: MedalFacts) -> None:
+    """Record (or, with empty facts, clear) a person's leader post and exclusion: the person's
+    ``medal_fact`` row, created, changed or tombstoned in one transaction (audited, travelling)."""
+    clean = _clean_facts(facts)
     with db.session() as s:
         get_or_refuse(
             s,
@@ -172,19 +204,27 @@ def save_medal_facts(db: Database, person_id: str, facts: MedalFacts) -> None:
             "Không tìm thấy người này trong sổ (có thể đã bị xóa): hãy tải lại.",
             "This person is no longer in the register: reload.",
         )
-        all_facts = dict(settings.get(s, MEDAL_PEOPLE_KEY, {}) or {})
-        clean = MedalFacts(
-            nfc(facts.leader_post).strip(),
-            facts.leader_since,
-            bool(facts.hotspot),
-            facts.exclusion,
-            nfc(facts.exclusion_note).strip(),
-        )
+        row = s.get(MedalFact, medal_fact_id(person_id))
         if clean == MedalFacts():
-            all_facts.pop(person_id, None)
-        else:
-            all_facts[person_id] = clean.to_json()
-        settings.put(s, MEDAL_PEOPLE_KEY, all_facts)
+            if row is not None and not row.deleted:
+                row.mark_deleted()
+            return
+        if row is None:
+            row = MedalFact(id=medal_fact_id(person_id), person_id=person_id)
+            s.add(row)
+        elif row.deleted:
+            row.deleted = False
+        values = {
+            "leader_post": clean.leader_post,
+            "leader_since": clean.leader_since,
+            "leader_until": clean.leader_until,
+            "hotspot": clean.hotspot,
+            "exclusion": clean.exclusion,
+            "exclusion_note": clean.exclusion_note,
+        }
+        for field, value in values.items():
+            if getattr(row, field) != value:
+                setattr(row, field, value)
 
 
 def medal_candidates(
@@ -209,7 +249,7 @@ def medal_candidates(
         total = groups.service_total(db, pid, day)
         years, first_year, leader = total.years, _first_year(db, pid), None
         if f.leader_post and f.leader_since:
-            years = max((day - f.leader_since).days, 0) / 365.25
+            years = f.years_in_post(day)
             first_year = f.leader_since.year
             leader = mr.LeaderFacts(f.leader_post, years, earlier.get(pid, 0), f.hotspot)
         verdict = mr.medal_verdict(

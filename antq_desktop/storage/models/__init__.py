@@ -9,6 +9,7 @@ from .awards import Award, AwardDecision, CertificatePrint, CertificateTemplate
 from .core import Commune, Setting, Site, SyncClock, Village
 from .groups import Group, GroupType, Membership, ServicePeriod
 from .households import Commitment, CommitmentText, Household, HouseholdEvent, Person
+from .medal_facts import MedalFact
 from .meetings import Meeting, MeetingAttendee, MeetingType, Opinion
 from .report_inputs import ReportFigure, ReportNarrative
 from .results import HandedInItem, Mediation, PublicTip, ReportSubmission, Surrender, VillageAssessment
@@ -31,6 +32,7 @@ __all__ = [
     "HandedInItem",
     "Household",
     "HouseholdEvent",
+    "MedalFact",
     "Mediation",
     "Meeting",
     "MeetingAttendee",
