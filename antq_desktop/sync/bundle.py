@@ -169,6 +169,9 @@ def build_bundle_in(
         "tables": tables,
         "audit": audit_heads.manifest_part(s, peer),
     }
+    ack = audit_heads.ack_part(s, peer)
+    if ack is not None:
+        manifest["audit_ack"] = ack  # the newest of the peer's audit heads accepted here
     if rotation is not None:
         manifest["key_rotation"] = rotation  # the new key, endorsed by the old one (signs this bundle)
     revoked = key_rotation.revocations_for(s, peer)

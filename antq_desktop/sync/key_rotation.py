@@ -34,7 +34,7 @@ from ..services.errors import UserError
 from ..services.station_keys import StationKey
 from ..storage.database import Database
 from ..storage.models import Site
-from . import cards
+from . import audit_heads, cards
 from .crypto import signing_key_id
 
 ROTATION_SETTING = "station_keys.previous"  # the replaced key (sealed) until every peer took the new one
@@ -236,9 +236,11 @@ def _keep_revocations(s: Session, sender: Site, part: object) -> int:
 
 
 def apply_from_bundle(s: Session, sender: Site, manifest: dict[str, Any]) -> None:
-    """After a verified bundle is merged: its sender's new key, and its upper level's revocations."""
+    """After a verified bundle is merged: its sender's new key, its upper level's revocations, and
+    its acknowledgement of this station's audit head (:func:`audit_heads.keep_ack`)."""
     _accept_rotation(s, sender, manifest.get("key_rotation"))
     _keep_revocations(s, sender, manifest.get("revoked_keys"))
+    audit_heads.keep_ack(s, sender, manifest.get("audit_ack"), int(manifest.get("bundle_no") or 0))
 
 
 def refuse_revoked_signer(s: Session, sender: Site, sender_key_id: bytes) -> None:
