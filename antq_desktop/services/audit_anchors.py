@@ -170,6 +170,23 @@ def prepare(conn: Connection, head_id: int, head_hash: str) -> tuple[Path, bytes
     return path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+def refresh_in(conn: Connection) -> None:
+    """The station's key just became usable here (created, or the data key opened at a sign-in):
+    the anchor file, left behind while no key could sign (or unsigned from before the key
+    existed), is written at the current head, signed, after this transaction commits."""
+    db_file = _db_file(conn)
+    if db_file is None:
+        return
+    try:
+        current = read_file(anchor_path(db_file))
+    except (OSError, ValueError, KeyError, TypeError):
+        current = None
+    head_id, head_hash = audit_log.head(conn)
+    if current is not None and current.signed and (current.entry_id, current.hash) == (head_id, head_hash):
+        return  # already there: no write
+    audit_log.refresh_anchor(conn)
+
+
 def audit_head_anchor(db: Database) -> dict[str, Any]:
     """The current head, signed, for a backup's manifest (``{}`` when the key cannot sign here)."""
     with db.connect() as conn:
@@ -253,6 +270,16 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
                             "tell the upper level.",
                         )
                     )
+                elif not anchor.signed and own:  # the program signs it once there is a key
+                    problems.append(
+                        AnchorProblem(
+                            f"Tệp mốc nhật ký {path.name} không có chữ ký dù máy đã có khóa ký (có thể đã bị "
+                            "thay để che việc xóa nhật ký): hãy báo cấp trên và đối chiếu với bản sao lưu gần nhất.",
+                            f"The audit anchor file {path.name} is not signed although this station has a "
+                            "signing key (it may have been replaced to hide deleted entries): tell the upper "
+                            "level and compare with the latest backup.",
+                        )
+                    )
                 elif (cut or rewritten) and _explained_by_restore(conn, anchor.entry_id):
                     notes.append(
                         f"Dữ liệu đã được khôi phục từ bản sao lưu; mốc cũ (mục số {anchor.entry_id}) thuộc "
@@ -269,7 +296,7 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
                             "rewritten): tell the upper level.",
                         )
                     )
-                if not anchor.signed:
+                if not anchor.signed and not own:
                     notes.append(f"Tệp mốc {path.name} chưa có chữ ký (máy chưa có khóa ký).")
         for peer, sent_id in _sent_heads(conn):
             anchors.append({"source": "bundle", "peer": peer, "entry_id": sent_id})
