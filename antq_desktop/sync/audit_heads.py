@@ -141,9 +141,8 @@ def keep_ack(s: Session, sender: Site, part: object, bundle_no: int) -> bool:
     if not isinstance(part, dict):
         return False
     inc, entry_id, head_hash = part.get("incarnation"), part.get("entry_id"), part.get("hash")
-    if type(inc) is not int or type(entry_id) is not int or entry_id < 1 or not isinstance(head_hash, str):
-        return False
-    if not _HASH.fullmatch(head_hash):
+    well_formed = type(inc) is int and type(entry_id) is int and 0 < entry_id < 2**62
+    if not well_formed or not isinstance(head_hash, str) or not _HASH.fullmatch(head_hash):
         return False
     mine = int(s.scalar(select(SyncClock.incarnation).where(SyncClock.id == 1)) or 1)
     if inc != mine:
@@ -154,7 +153,7 @@ def keep_ack(s: Session, sender: Site, part: object, bundle_no: int) -> bool:
             entry_id,
             head_hash,
         ):
-            return False
+            return False  # an older bundle, or the same acknowledgement again
     settings.put(
         s,
         ACKED_HERE + sender.id,
