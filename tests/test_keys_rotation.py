@@ -2,7 +2,8 @@
 
 Rotation: the next bundle is signed by the old key and carries the new one endorsed by it; the upper
 level takes it; once it acknowledges, bundles are signed by the new key; certificates printed
-before still verify.  Revocation: the revoked station's next bundle is refused in one sentence, a
+before still verify.  The X25519 encryption key rotates with it: the upper level's bundles are
+encrypted to the new key from then on, and one already on its way to the old key still opens.  Revocation: the revoked station's next bundle is refused in one sentence, a
 certificate its key signs dated after the revocation is not valid, and the communes learn it from
 the upper level's bundles.
 """
@@ -18,11 +19,17 @@ from test_sync_support import PROVINCE, pair_with_hub, setup_station
 
 from antq_desktop.domain import award_rules as rules
 from antq_desktop.services import awards as aw
-from antq_desktop.services import station_keys
+from antq_desktop.services import settings, station_keys
 from antq_desktop.services.errors import UserError
 from antq_desktop.storage.database import Database
+from antq_desktop.sync import cards, key_rotation
 from antq_desktop.sync.bundle import export_bundle
-from antq_desktop.sync.crypto import parse_envelope, signing_key_id
+from antq_desktop.sync.crypto import (
+    RETIRED_ENCRYPTION_SETTING,
+    encryption_key_id,
+    parse_envelope,
+    signing_key_id,
+)
 from antq_desktop.sync.key_rotation import rotate
 from antq_desktop.sync.merge import import_bundle
 
@@ -158,3 +165,51 @@ def test_a_revoked_station_is_refused_at_the_hub_and_its_communes_are_told(run_c
     assert aw.verify(b, before_qr).status == "genuine"
     a.dispose()
     b.dispose()
+
+
+def _enc_public(db: Database, site: str | None = None) -> str:
+    with db.session() as s:
+        row = cards.self_site_in(s) if site is None else cards.find_peer_in(s, site)
+        return row.encryption_public_key
+
+
+def test_rotation_replaces_the_encryption_key_and_a_bundle_in_flight_still_opens(run_cli, tmp_path):
+    dbs = _stations(tmp_path, ("A",))
+    a, hub = dbs["A"], dbs["hub"]
+    _send(a, hub, PROVINCE, tmp_path / "1.antq")
+    _send(hub, a, "01304", tmp_path / "h1.antq")
+    old_enc = _enc_public(a)
+    export_bundle(hub, "01304", tmp_path / "in-flight.antq")  # on its way, to the old key
+
+    proc = run_cli("--data-dir", tmp_path / "A", "keys", "rotate", "--json")
+    assert proc.returncode == 0, proc.stderr
+    rotated = json.loads(proc.stdout)
+    new_enc = _enc_public(a)
+    assert new_enc != old_enc
+    assert rotated["new_encryption_key_id"] == station_keys.b64url(encryption_key_id(new_enc))
+    retired = settings.read(a, RETIRED_ENCRYPTION_SETTING)
+    assert [r["public"] for r in retired] == [old_enc]
+    assert all("private" not in r and r["sealed"]["ct"] for r in retired)  # sealed at rest, like the rest
+
+    # An announcement whose encryption key the old signing key did not endorse is refused whole.
+    with a.session() as s:
+        hub_site = cards.find_peer_in(s, PROVINCE)
+        _, part = key_rotation.signing_for(s, hub_site, station_keys.ensure_in(s))
+    assert part is not None and part["new_encryption_key"] == new_enc
+    with pytest.raises(UserError, match="không khớp"), hub.session() as s:
+        key_rotation.apply_from_bundle(
+            s, cards.find_peer_in(s, "01304"), {"key_rotation": {**part, "new_encryption_key": old_enc}}
+        )
+    assert _enc_public(hub, "01304") == old_enc
+    # The next bundle up (signed by the old key) carries the new encryption key; the hub takes it.
+    _send(a, hub, PROVINCE, tmp_path / "2.antq")
+    assert _enc_public(hub, "01304") == new_enc
+    # The hub's next bundle down is encrypted to the new key and opens at the commune.
+    data = _send(hub, a, "01304", tmp_path / "h2.antq")
+    assert parse_envelope(data).recipient_key_id == encryption_key_id(new_enc)
+    # The one written before the hub heard still opens, with the retired key.
+    in_flight = (tmp_path / "in-flight.antq").read_bytes()
+    assert parse_envelope(in_flight).recipient_key_id == encryption_key_id(old_enc)
+    assert import_bundle(a, tmp_path / "in-flight.antq").sender_id
+    a.dispose()
+    hub.dispose()

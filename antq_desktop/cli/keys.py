@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from .sync import _run
+from .text import say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -18,7 +19,8 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
     keys = sub.add_parser("keys", help="khóa ký của đơn vị: đổi khóa, thu hồi khóa của trạm xã bị mất")
     ksub = keys.add_subparsers(dest="keys_command", required=True, parser_class=parser_class)
     rot = ksub.add_parser(
-        "rotate", help="tạo khóa ký mới; các đơn vị đã ghép nối nhận khóa mới qua gói dữ liệu kế tiếp"
+        "rotate",
+        help="tạo khóa ký và khóa mã hóa mới; các đơn vị đã ghép nối nhận khóa mới qua gói dữ liệu kế tiếp",
     )
     rot.add_argument("--json", action="store_true", help="in dạng JSON")
     rev = ksub.add_parser(
@@ -41,10 +43,23 @@ def cmd_keys(args: argparse.Namespace) -> int:
                 print(json.dumps({**r.__dict__, "peers": list(r.peers)}, ensure_ascii=False))
             else:
                 print(
-                    f"Đã tạo khóa ký mới {r.new_key_id} (khóa cũ {r.old_key_id} vẫn dùng để kiểm tra giấy khen cũ)."
+                    say(
+                        f"Đã tạo khóa ký mới {r.new_key_id} (khóa cũ {r.old_key_id} vẫn dùng để kiểm tra giấy "
+                        f"khen cũ) và khóa mã hóa mới {r.new_encryption_key_id} (gói đang gửi tới theo khóa "
+                        "cũ vẫn mở được).",
+                        f"Made the new signing key {r.new_key_id} (the old {r.old_key_id} still checks old "
+                        f"certificates) and the new encryption key {r.new_encryption_key_id} (bundles on their "
+                        "way to the old one still open).",
+                    )
                 )
                 if r.peers:
-                    print(f"Hãy xuất gói dữ liệu cho {', '.join(r.peers)}: gói kế tiếp mang khóa mới.")
+                    names = ", ".join(r.peers)
+                    print(
+                        say(
+                            f"Hãy xuất gói dữ liệu cho {names}: gói kế tiếp mang khóa mới.",
+                            f"Export a bundle for {names}: the next bundle carries the new keys.",
+                        )
+                    )
             return 0
 
         return _run(args, True, rotate)

@@ -207,7 +207,7 @@ HELP_EN = {
     "tệp chứa mật khẩu quản trị (mặc định: antq-demo)": "file holding the administrator's password (default: antq-demo)",
     "in dạng JSON": "print as JSON",
     "khóa ký của đơn vị: đổi khóa, thu hồi khóa của trạm xã bị mất": "the station's signing key: rotate it, revoke a lost commune station's keys",
-    "tạo khóa ký mới; các đơn vị đã ghép nối nhận khóa mới qua gói dữ liệu kế tiếp": "make a new signing key; paired units take it with the next bundle",
+    "tạo khóa ký và khóa mã hóa mới; các đơn vị đã ghép nối nhận khóa mới qua gói dữ liệu kế tiếp": "make new signing and encryption keys; paired units take them with the next bundle",
     "ở cấp trên: thu hồi khóa của một trạm xã (mất máy, lộ khóa); gói và giấy khen ký sau đó bị từ chối": "at the upper level: revoke a commune station's keys (lost PC, leaked key); its later bundles and certificates are refused",
     "trạm xã: mã trạm, mã xã hoặc tên đơn vị": "the commune station: station id, commune code or unit name",
     "lý do thu hồi (ghi vào nhật ký và gửi xuống các xã)": "the reason (kept in the audit trail and sent down to the communes)",

@@ -12,10 +12,12 @@ So the head (id and hash of the newest entry) is also kept outside the database:
   ``restore_backup`` entry whose replaced head reaches the anchor (an honest restore);
 * **the heads sent in bundles** (sync/audit_heads.py remembers which ids it sent to each peer;
   the upper level keeps them too and warns on its side);
+* **the acknowledgements** the peers (the upper level) send back with each bundle: the newest of
+  this station's heads they received and accepted, id and hash (sync/audit_heads.py keeps them);
 * **a backup's manifest** (services/backup_manifest.py), checked here too.
 
 :func:`check` compares the trail with them for ``antq audit verify``.  PostgreSQL (a hub) has no
-file beside the database: only the bundle heads apply there.
+file beside the database: only the bundle heads and acknowledgements apply there.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from . import key_seal, station_keys
 FILE_SUFFIX = ".audit-head"
 FORMAT = "antq-audit-head/1"
 _SENT_PREFIX = "sync.audit_sent."  # sync/audit_heads.py SENT (read only here)
+_ACK_PREFIX = "sync.audit_ack."  # sync/audit_heads.py ACKED_HERE (read only here)
 
 
 def anchor_path(db_file: Path) -> Path:
@@ -167,6 +170,23 @@ def prepare(conn: Connection, head_id: int, head_hash: str) -> tuple[Path, bytes
     return path, json.dumps(record, ensure_ascii=False, indent=1).encode("utf-8")
 
 
+def refresh_in(conn: Connection) -> None:
+    """The station's key just became usable here (created, or the data key opened at a sign-in):
+    the anchor file, left behind while no key could sign (or unsigned from before the key
+    existed), is written at the current head, signed, after this transaction commits."""
+    db_file = _db_file(conn)
+    if db_file is None:
+        return
+    try:
+        current = read_file(anchor_path(db_file))
+    except (OSError, ValueError, KeyError, TypeError):
+        current = None
+    head_id, head_hash = audit_log.head(conn)
+    if current is not None and current.signed and (current.entry_id, current.hash) == (head_id, head_hash):
+        return  # already there: no write
+    audit_log.refresh_anchor(conn)
+
+
 def audit_head_anchor(db: Database) -> dict[str, Any]:
     """The current head, signed, for a backup's manifest (``{}`` when the key cannot sign here)."""
     with db.connect() as conn:
@@ -250,6 +270,16 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
                             "tell the upper level.",
                         )
                     )
+                elif not anchor.signed and own:  # the program signs it once there is a key
+                    problems.append(
+                        AnchorProblem(
+                            f"Tệp mốc nhật ký {path.name} không có chữ ký dù máy đã có khóa ký (có thể đã bị "
+                            "thay để che việc xóa nhật ký): hãy báo cấp trên và đối chiếu với bản sao lưu gần nhất.",
+                            f"The audit anchor file {path.name} is not signed although this station has a "
+                            "signing key (it may have been replaced to hide deleted entries): tell the upper "
+                            "level and compare with the latest backup.",
+                        )
+                    )
                 elif (cut or rewritten) and _explained_by_restore(conn, anchor.entry_id):
                     notes.append(
                         f"Dữ liệu đã được khôi phục từ bản sao lưu; mốc cũ (mục số {anchor.entry_id}) thuộc "
@@ -266,12 +296,13 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
                             "rewritten): tell the upper level.",
                         )
                     )
-                if not anchor.signed:
+                if not anchor.signed and not own:
                     notes.append(f"Tệp mốc {path.name} chưa có chữ ký (máy chưa có khóa ký).")
         for peer, sent_id in _sent_heads(conn):
             anchors.append({"source": "bundle", "peer": peer, "entry_id": sent_id})
             if sent_id > head_id and not _explained_by_restore(conn, sent_id):
                 problems.append(_cut(head_id, sent_id, "gói dữ liệu đã gửi", "a bundle already sent"))
+        _check_acks(conn, head_id, hashes, problems, notes, anchors)
     from . import backup_manifest  # it builds on this module
 
     backed_up = backup_manifest.check(db, head_id, hashes, own)
@@ -298,13 +329,62 @@ def _sent_heads(conn: Connection) -> list[tuple[str, int]]:
     return out
 
 
+def _acks(conn: Connection) -> list[tuple[str, str, int, str]]:
+    """(peer id, peer name, entry id, hash) of each acknowledgement of this station's head."""
+    rows = conn.execute(select(Setting.key, Setting.value).where(Setting.key.like(_ACK_PREFIX + "%"))).all()
+    names = dict(conn.execute(select(Site.id, Site.unit_name)).all())
+    out = []
+    for key, value in rows:
+        if not isinstance(value, dict):
+            continue
+        with contextlib.suppress(TypeError, ValueError):
+            peer = key[len(_ACK_PREFIX) :]
+            out.append((peer, names.get(peer) or peer, int(value["entry_id"]), str(value.get("hash") or "")))
+    return out
+
+
+def _check_acks(
+    conn: Connection,
+    head_id: int,
+    hashes: dict[int, str],
+    problems: list[AnchorProblem],
+    notes: list[str],
+    anchors: list[dict[str, Any]],
+) -> None:
+    """Compare the trail with the heads the peers acknowledged (sent back in their bundles)."""
+    for peer, name, ack_id, ack_hash in _acks(conn):
+        anchors.append({"source": "ack", "peer": peer, "entry_id": ack_id})
+        cut = ack_id > head_id
+        rewritten = not cut and hashes.get(ack_id) != ack_hash
+        if (cut or rewritten) and _explained_by_restore(conn, ack_id):
+            notes.append(
+                f"Dữ liệu đã được khôi phục từ bản sao lưu; xác nhận của {name} (mục số {ack_id}) thuộc dữ liệu "
+                "trước khi khôi phục."
+            )
+        elif cut:
+            problems.append(
+                _cut(head_id, ack_id, f"xác nhận đã nhận của {name}", f"the acknowledgement from {name}")
+            )
+        elif rewritten:
+            problems.append(
+                AnchorProblem(
+                    f"Mục nhật ký số {ack_id} khác với xác nhận đã nhận của {name} (nhật ký đã bị viết lại): "
+                    "hãy báo cấp trên.",
+                    f"Audit entry #{ack_id} differs from the acknowledgement from {name} (the trail was "
+                    "rewritten): tell the upper level.",
+                )
+            )
+
+
 def wanted_ids(db: Database) -> set[int]:
     """The entry ids whose hash :func:`check` needs from the trail."""
     from . import backup_manifest
 
+    with db.connect() as conn:
+        acked = {ack_id for _, _, ack_id, _ in _acks(conn)}
     if db.path is None:
-        return set()
-    wanted = set()
+        return acked
+    wanted = set(acked)
     with contextlib.suppress(OSError, ValueError, KeyError, TypeError):
         anchor = read_file(anchor_path(db.path))
         if anchor is not None:

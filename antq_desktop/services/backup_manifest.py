@@ -13,6 +13,7 @@ names the entries cut from the tail, even when the anchor file beside the databa
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection, make_url
 
 from ..domain.files import write_bytes_atomically
 from ..storage.database import Database
@@ -54,13 +56,17 @@ def head_of(path: Path) -> dict[str, Any]:
 
 def write(db: Database, backup_file: Path, *, reason: str = "", now: datetime | None = None) -> Path | None:
     """Write the manifest beside ``backup_file`` (a verified copy); None when the copy has no trail."""
+    with db.connect() as conn:
+        return _write(conn, backup_file, reason, now)
+
+
+def _write(conn: Connection, backup_file: Path, reason: str, now: datetime | None) -> Path | None:
     head = head_of(backup_file)
     if not head:
         return None
-    with db.connect() as conn:
-        signed = audit_anchors.signed_head(conn, head["entry_id"], head["hash"])
-        site_id = conn.execute(select(Site.id).where(Site.is_self.is_(True))).scalar() or ""
-    if signed is None:  # the station's key is sealed and not open here: the head, unsigned
+    signed = audit_anchors.signed_head(conn, head["entry_id"], head["hash"])
+    site_id = conn.execute(select(Site.id).where(Site.is_self.is_(True))).scalar() or ""
+    if signed is None:  # the key is sealed and not open here: unsigned now, signed at the next sign-in
         signed = {"format": audit_anchors.FORMAT, "site_id": site_id, "entry_id": head["entry_id"],
                   "hash": head["hash"], "written_at": (now or datetime.now()).isoformat(timespec="seconds"),
                   "key_id": "", "signature": ""}  # fmt: skip
@@ -107,12 +113,46 @@ def read(path: Path) -> Manifest:
 def _folders(db: Database) -> list[Path]:
     if db.path is None:
         return []
-    folders = [db.path.parent / "backups"]  # storage/paths.DataDir.backups beside antq.sqlite3
     with db.connect() as conn:
-        second = conn.execute(select(Setting.value).where(Setting.key == SECOND_FOLDER_KEY)).scalar()
+        return _folders_of(conn, db.path)
+
+
+def _folders_of(conn: Connection, db_file: Path) -> list[Path]:
+    folders = [db_file.parent / "backups"]  # storage/paths.DataDir.backups beside antq.sqlite3
+    second = conn.execute(select(Setting.value).where(Setting.key == SECOND_FOLDER_KEY)).scalar()
     if isinstance(second, str) and second:
         folders.append(Path(second))
     return folders
+
+
+def sign_pending(conn: Connection) -> int:
+    """The data key just opened: sign the manifests written unsigned while it was closed (a backup
+    made in a session of an account without the key).  The head is taken again from the backup
+    file itself, not from the unsigned manifest (which anyone could have edited).  Returns how
+    many were signed; a folder or file that cannot be written is left for the next time."""
+    url = make_url(str(conn.engine.url))
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return 0
+    me = conn.execute(select(Site.id).where(Site.is_self.is_(True))).scalar() or ""
+    signed = 0
+    for folder in _folders_of(conn, Path(url.database)):
+        try:
+            paths = sorted(folder.glob("*" + SUFFIX)) if folder.is_dir() else []
+        except OSError:
+            continue
+        for path in paths:
+            try:
+                m = read(path)
+                reason = str(json.loads(path.read_text(encoding="utf-8")).get("reason") or "")
+            except (OSError, ValueError, KeyError, TypeError):
+                continue
+            backup_file = path.with_name(path.name[: -len(SUFFIX)])
+            if m.anchor.signed or m.site_id != me or not backup_file.exists():
+                continue
+            with contextlib.suppress(OSError):
+                if _write(conn, backup_file, reason, None) is not None and read(path).anchor.signed:
+                    signed += 1
+    return signed
 
 
 def newest(db: Database) -> tuple[Manifest | None, list[Path]]:
@@ -159,11 +199,26 @@ def check(
     report.anchors.append(
         {"source": "backup", "file": manifest.path.name, "entry_id": anchor.entry_id, "signed": anchor.signed}
     )
+    name = manifest.path.name
+    if not anchor.signed and own:  # written while the key was closed: only as good as its backup
+        real = head_of(manifest.path.with_name(name[: -len(SUFFIX)]))
+        if real and (real["entry_id"], real["hash"]) != (anchor.entry_id, anchor.hash):
+            report.problems.append(
+                audit_anchors.AnchorProblem(
+                    f"Tệp kê khai bản sao lưu {name} không có chữ ký và không khớp với bản sao lưu đó (đã bị "
+                    "sửa): hãy báo cấp trên.",
+                    f"The backup manifest {name} is not signed and does not match its backup (it was "
+                    "edited): tell the upper level.",
+                )
+            )
+            return report
+        report.notes.append(
+            f"Tệp kê khai bản sao lưu {name} chưa có chữ ký (sẽ được ký ở lần đăng nhập tới)."
+        )
     with db.connect() as conn:
         explained = audit_anchors.explained_by_restore(conn, anchor.entry_id)
     cut = anchor.entry_id > head_id
     rewritten = not cut and hashes.get(anchor.entry_id) != anchor.hash
-    name = manifest.path.name
     if anchor.signed and not audit_anchors.signature_ok(own, anchor):
         report.problems.append(
             audit_anchors.AnchorProblem(

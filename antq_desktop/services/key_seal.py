@@ -39,11 +39,18 @@ from .errors import UserError
 
 KEYRING = column_crypto.KEYRING_KEY
 SEAL_RING = "security.seal_key"  # the data key's wraps while column encryption is off
-SEALED_SETTINGS = ("station_keys.signing", "station_keys.encryption", "station_keys.previous")
+SEALED_SETTINGS = (
+    "station_keys.signing",
+    "station_keys.encryption",
+    "station_keys.previous",
+    "station_keys.encryption_retired",  # sync/crypto.py: X25519 keys replaced by a rotation
+)
 _INFO = b"antq station private key seal v1"
 
 # check value of a ring -> its opened data key, for this process (a signed-in session)
 _open: dict[str, bytes] = {}
+# rings opened since the last :func:`migrate_in`: what waited for a key that can sign is signed then
+_fresh: set[str] = set()
 
 
 def _b64(data: bytes) -> str:
@@ -76,6 +83,7 @@ def remember(ring: dict[str, Any] | None, key: bytes | None) -> None:
     """A session opened the data key of ``ring`` (the caller checked it against the ring's check value)."""
     if ring is not None and key is not None and ring.get("check"):
         _open[str(ring["check"])] = key
+        _fresh.add(str(ring["check"]))
 
 
 def open_key_in(s: Session) -> bytes | None:
@@ -141,6 +149,10 @@ def migrate_in(s: Session) -> int:
     """Seal every private key still stored in clear (an older version's rows); needs the key open."""
     if open_key_in(s) is None:
         return 0
+    ring = ring_in(s)
+    if ring is not None and str(ring.get("check", "")) in _fresh:
+        _fresh.discard(str(ring.get("check", "")))
+        _keys_usable(s)
     count = 0
     for name in SEALED_SETTINGS:
         value = settings.get(s, name)
@@ -159,6 +171,17 @@ def migrate_in(s: Session) -> int:
         if changed:
             settings.put(s, name, out if isinstance(value, list) else out[0])
     return count
+
+
+def _keys_usable(s: Session) -> None:
+    """The data key is open: what waited for a key that can sign is signed now — the audit anchor
+    file (left behind, never written unsigned, while the key was closed) and the manifests of
+    backups made meanwhile (services/audit_anchors.py, services/backup_manifest.py)."""
+    from . import audit_anchors, backup_manifest  # they build on this module
+
+    conn = s.connection()
+    audit_anchors.refresh_in(conn)
+    backup_manifest.sign_pending(conn)
 
 
 def _public_of(algorithm: str, raw: bytes) -> str:

@@ -206,6 +206,10 @@ def ensure_in(s: Session, now: datetime | None = None) -> StationKey:
         created = (now or datetime.now()).isoformat(timespec="seconds")
         settings.put(s, PRIVATE_KEY_SETTING, sealed_row(s, PRIVATE_KEY_SETTING, private, created))
         key = StationKey(private, created)
+        from . import audit_anchors  # it builds on this module
+
+        s.flush()
+        audit_anchors.refresh_in(s.connection())  # the anchor file, unsigned until now, signed
     elif key_seal.open_key_in(s) is not None:
         key_seal.migrate_in(s)  # an older version's clear row: sealed now that the key is open
     if site is not None and site.signing_public_key != key.public_text:

@@ -163,6 +163,17 @@ def _prepare_anchor(conn: Connection, head_id: int, head_hash: str) -> None:
         return
 
 
+def refresh_anchor(conn: Connection) -> None:
+    """Prepare the anchor at the current head though nothing is appended (a key that can sign just
+    became available); written after this transaction commits, like any other."""
+    head_id, head_hash = head(conn)
+    for preparer in _anchor_preparers:
+        pending = preparer(conn, head_id, head_hash) if head_id else None
+        if pending is not None:
+            conn.info[_PENDING] = pending
+        return
+
+
 @event.listens_for(AntqSession, "after_begin")
 def _remember_connection(session: Session, _trans: Any, connection: Connection) -> None:
     connection.info.pop(_PENDING, None)  # nothing left over from an earlier transaction

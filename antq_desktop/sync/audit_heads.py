@@ -9,10 +9,20 @@ imported (its records are signed and sound); the receiver records a warning that
 peer until a person has looked at it, and an audit entry of its own.
 
 A restored backup (a new incarnation) honestly goes back in time: the receiver starts over.
+
+**Acknowledgement.**  The receiver also sends back, in every bundle to that peer, the newest head of
+the peer it received and accepted (``audit_ack``: the peer's incarnation, entry id and hash, inside
+the signed manifest; :func:`ack_part`).  A head that came with a warning is not accepted: the
+acknowledgement stays at the last sound one.  The peer keeps the newest acknowledgement of its own
+current incarnation (:func:`keep_ack`, setting :data:`ACKED_HERE`), and ``antq audit verify``
+(services/audit_anchors.py) compares its trail with it: a cut tail is named even when the anchor
+file, the backups and the heads-sent setting are gone — and a deleted acknowledgement comes back
+with the peer's next bundle.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 
@@ -22,12 +32,15 @@ from sqlalchemy.orm import Session
 from ..services import audit, settings
 from ..services.sync_status import AUDIT_WARNING_PREFIX
 from ..storage import audit_log
-from ..storage.models import AuditEntry, Site
+from ..storage.models import AuditEntry, Setting, Site, SyncClock
 
 KEEP = 50
 SENT = "sync.audit_sent."
 SEEN = "sync.audit_seen."
 WARNING = AUDIT_WARNING_PREFIX
+ACCEPTED = "sync.audit_accepted."  # the newest head of a peer accepted here (sent back as audit_ack)
+ACKED_HERE = "sync.audit_ack."  # this station's own head as a peer acknowledged it (read by verify)
+_HASH = re.compile(r"[0-9a-f]{64}")
 
 
 def manifest_part(s: Session, peer: Site) -> dict[str, Any]:
@@ -71,6 +84,7 @@ def check_in(
         seen[str(head_id)] = head_hash
         kept = sorted(seen, key=int)[-KEEP:]
         settings.put(s, SEEN + peer.id, {k: seen[k] for k in kept})
+    _accept(s, peer, head_id, head_hash, restarted, bool(problem))
     if not problem:
         return ""
     text = (
@@ -90,3 +104,65 @@ def warning_of(s: Session, peer_id: str) -> str:
     """The standing warning about a peer's audit trail, if any."""
     w = settings.get(s, WARNING + peer_id)
     return str(w.get("text", "")) if isinstance(w, dict) else ""
+
+
+# -- the acknowledgement sent back -----------------------------------------------------------------
+
+
+def _accept(s: Session, peer: Site, head_id: int, head_hash: str, restarted: bool, problem: bool) -> None:
+    """Remember ``peer``'s head as accepted: the newest sound one (a restart starts over)."""
+    if restarted:
+        settings.put(s, ACCEPTED + peer.id, None)
+    if problem or not head_id or not _HASH.fullmatch(head_hash):
+        return
+    old = settings.get(s, ACCEPTED + peer.id)
+    if isinstance(old, dict) and int(old.get("entry_id") or 0) >= head_id:
+        return
+    settings.put(s, ACCEPTED + peer.id, {"entry_id": head_id, "hash": head_hash})
+
+
+def ack_part(s: Session, peer: Site) -> dict[str, Any] | None:
+    """The ``audit_ack`` of a bundle for ``peer``: its newest head accepted here, or None."""
+    accepted = settings.get(s, ACCEPTED + peer.id)
+    if not isinstance(accepted, dict) or not int(accepted.get("entry_id") or 0):
+        return None
+    return {
+        "incarnation": int(peer.incarnation or 1),
+        "entry_id": int(accepted["entry_id"]),
+        "hash": str(accepted.get("hash") or ""),
+    }
+
+
+def keep_ack(s: Session, sender: Site, part: object, bundle_no: int) -> bool:
+    """Keep a received acknowledgement of this station's head (newest of its current incarnation).
+
+    An acknowledgement of another incarnation (written before the sender heard of a restore here)
+    or one older than the one kept is left aside.  True when it was kept."""
+    if not isinstance(part, dict):
+        return False
+    inc, entry_id, head_hash = part.get("incarnation"), part.get("entry_id"), part.get("hash")
+    well_formed = type(inc) is int and type(entry_id) is int and 0 < entry_id < 2**62
+    if not well_formed or not isinstance(head_hash, str) or not _HASH.fullmatch(head_hash):
+        return False
+    mine = int(s.scalar(select(SyncClock.incarnation).where(SyncClock.id == 1)) or 1)
+    if inc != mine:
+        return False
+    old = settings.get(s, ACKED_HERE + sender.id)
+    if isinstance(old, dict) and int(old.get("incarnation") or 0) == mine:
+        if int(old.get("entry_id") or 0) > entry_id or (old.get("entry_id"), old.get("hash")) == (
+            entry_id,
+            head_hash,
+        ):
+            return False  # an older bundle, or the same acknowledgement again
+    settings.put(
+        s,
+        ACKED_HERE + sender.id,
+        {"incarnation": mine, "entry_id": entry_id, "hash": head_hash, "bundle_no": int(bundle_no)},
+    )
+    return True
+
+
+def acknowledged(s: Session) -> dict[str, dict[str, Any]]:
+    """Peer id → the acknowledgement of this station's head it sent back (as kept)."""
+    rows = s.execute(select(Setting.key, Setting.value).where(Setting.key.like(ACKED_HERE + "%"))).all()
+    return {k[len(ACKED_HERE) :]: v for k, v in rows if isinstance(v, dict)}

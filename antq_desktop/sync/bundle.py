@@ -45,7 +45,7 @@ from . import audit_heads, cards, key_rotation, unpack
 from .crypto import (
     encryption_key_id,
     ensure_encryption_in,
-    load_encryption_in,
+    load_encryption_for_in,
     open_envelope,
     parse_envelope,
     seal,
@@ -169,6 +169,9 @@ def build_bundle_in(
         "tables": tables,
         "audit": audit_heads.manifest_part(s, peer),
     }
+    ack = audit_heads.ack_part(s, peer)
+    if ack is not None:
+        manifest["audit_ack"] = ack  # the newest of the peer's audit heads accepted here
     if rotation is not None:
         manifest["key_rotation"] = rotation  # the new key, endorsed by the old one (signs this bundle)
     revoked = key_rotation.revocations_for(s, peer)
@@ -306,8 +309,8 @@ def open_bundle_in(s: Session, data: bytes) -> OpenedBundle:
             "Gói này do chính máy này xuất ra: hãy nhập gói nhận được từ đơn vị kia.",
             "This bundle was written by this station itself: import the bundle received from the other unit.",
         )
-    enc = load_encryption_in(s)
-    if enc is None or env.recipient_key_id != encryption_key_id(enc.public):
+    enc = load_encryption_for_in(s, env.recipient_key_id)  # the current key, or one a rotation retired
+    if enc is None:
         raise UserError(
             "Gói này được gửi cho đơn vị khác, không phải cho máy này: hãy kiểm tra lại tệp.",
             "This bundle is addressed to another station, not this one: check the file.",

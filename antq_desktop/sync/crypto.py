@@ -1,5 +1,11 @@
 """The station's encryption key (X25519) and the sealed envelope every bundle travels in.
 
+**Rotation** (``antq keys rotate``, :func:`rotate_encryption_in`): a new pair with the new
+signing key; the peers take the new public key from the rotation announcement the old signing key
+endorses (sync/key_rotation.py), and the replaced private key stays sealed in
+:data:`RETIRED_ENCRYPTION_SETTING` so a bundle encrypted to it before the peers heard still opens
+(:func:`load_encryption_for_in`, by the recipient key id in the envelope).
+
 **Where the private key lives**: beside the signing key, in the station's
 ``setting`` table (:data:`ENCRYPTION_KEY_SETTING`), for the reasons given in
 :mod:`antq_desktop.services.station_keys`: it works on SQLite and PostgreSQL
@@ -46,6 +52,7 @@ import hashlib
 import os
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -62,6 +69,9 @@ from ..services.station_keys import StationKey, b64url, load_public_key, unb64ur
 from ..storage.models import Site
 
 ENCRYPTION_KEY_SETTING = "station_keys.encryption"
+# Keys replaced by a rotation (sync/key_rotation.py), sealed like the current one: a bundle already
+# on its way, encrypted to an old key, still opens.  [{"algorithm", "public", "sealed", …}, …]
+RETIRED_ENCRYPTION_SETTING = "station_keys.encryption_retired"
 X25519_PREFIX = "x25519:"
 
 MAGIC = b"ANTQSYNC"
@@ -136,6 +146,62 @@ def load_encryption_in(s: Session) -> EncryptionKey | None:
     return EncryptionKey(private, str(value.get("created_at") or ""))
 
 
+def _sealed_row(s: Session, name: str, private: X25519PrivateKey, created: str) -> dict[str, Any]:
+    """A private key as a setting value: public half in clear, private half sealed for ``name``."""
+    raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    return {
+        "algorithm": "x25519",
+        "public": x25519_public_text(private.public_key()),
+        "sealed": key_seal.seal_raw(s, name, raw),
+        "created_at": created,
+    }
+
+
+def load_encryption_for_in(s: Session, recipient_key_id: bytes) -> EncryptionKey | None:
+    """The private key a bundle was encrypted to (its 8-byte id): the current one, or one retired
+    by a rotation; None when it is neither (the bundle is for another station)."""
+    current = settings.get(s, ENCRYPTION_KEY_SETTING)
+    if isinstance(current, dict) and _row_id(current) == recipient_key_id:
+        return load_encryption_in(s)
+    for row in settings.get(s, RETIRED_ENCRYPTION_SETTING, []) or []:
+        if isinstance(row, dict) and key_seal.is_sealed(row) and _row_id(row) == recipient_key_id:
+            raw = key_seal.open_raw(s, RETIRED_ENCRYPTION_SETTING, row["sealed"])
+            try:
+                return EncryptionKey(
+                    X25519PrivateKey.from_private_bytes(raw), str(row.get("created_at") or "")
+                )
+            except ValueError:
+                return None
+    return None
+
+
+def _row_id(row: dict[str, Any]) -> bytes | None:
+    """The id of a setting row's key, from its public half (nothing opened)."""
+    try:
+        if row.get("public"):
+            return encryption_key_id(str(row["public"]))
+        raw = unb64url(str(row["private"]))  # an older version's clear row
+        return encryption_key_id(X25519PrivateKey.from_private_bytes(raw).public_key())
+    except (KeyError, ValueError, TypeError, UserError):
+        return None
+
+
+def rotate_encryption_in(s: Session, now: datetime | None = None) -> tuple[EncryptionKey, EncryptionKey]:
+    """A new X25519 key pair becomes this station's (published in its site row); the old one is kept
+    sealed among the retired keys.  Returns (old, new).  The data key must be open."""
+    old = ensure_encryption_in(s, now)
+    created = (now or datetime.now()).isoformat(timespec="seconds")
+    retired = list(settings.get(s, RETIRED_ENCRYPTION_SETTING, []) or [])
+    retired.append(
+        {**_sealed_row(s, RETIRED_ENCRYPTION_SETTING, old.private, old.created_at), "retired_at": created}
+    )
+    settings.put(s, RETIRED_ENCRYPTION_SETTING, retired)
+    private = X25519PrivateKey.generate()
+    settings.put(s, ENCRYPTION_KEY_SETTING, _sealed_row(s, ENCRYPTION_KEY_SETTING, private, created))
+    new = ensure_encryption_in(s, now)  # publishes it in the site row
+    return old, new
+
+
 def ensure_encryption_in(s: Session, now: datetime | None = None) -> EncryptionKey:
     """This station's X25519 key, made once inside the caller's transaction, published in its site row."""
     site = s.scalar(select(Site).where(Site.is_self.is_(True)))
@@ -148,17 +214,7 @@ def ensure_encryption_in(s: Session, now: datetime | None = None) -> EncryptionK
     if key is None:
         private = X25519PrivateKey.generate()
         created = (now or datetime.now()).isoformat(timespec="seconds")
-        raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
-        settings.put(
-            s,
-            ENCRYPTION_KEY_SETTING,
-            {
-                "algorithm": "x25519",
-                "public": x25519_public_text(private.public_key()),
-                "sealed": key_seal.seal_raw(s, ENCRYPTION_KEY_SETTING, raw),
-                "created_at": created,
-            },
-        )
+        settings.put(s, ENCRYPTION_KEY_SETTING, _sealed_row(s, ENCRYPTION_KEY_SETTING, private, created))
         key = EncryptionKey(private, created)
     if site.encryption_public_key != key.public_text:
         site.encryption_public_key = key.public_text

@@ -2,14 +2,16 @@
 
 **Rotation** (``antq keys rotate``): a new Ed25519 key pair becomes the station's key at once —
 certificates and cards are signed with it from now on, and the old public key stays in the
-station's history so certificates printed before keep verifying.  Peers still trust only the old
+station's history so certificates printed before keep verifying.  A new X25519 bundle encryption
+key pair is made with it (sync/crypto.py); the old private half stays sealed as a retired key, so a
+bundle already on its way, encrypted to it, still opens.  Peers still trust only the old
 key, so the *next* bundle to each peer is signed with the old key and carries, in its manifest,
-``key_rotation``: the new public key endorsed by the old one.  The peer checks that endorsement with
-the key it trusts, takes the new key, and keeps the old one as that station's history (for
-certificates).  Once the peer acknowledges a bundle sent after the rotation (its ``ack.seq`` reaches
+``key_rotation``: the new public keys (signing and encryption) endorsed by the old signing key.  The
+peer checks that endorsement with the key it trusts, takes the new keys — its bundles to this
+station are encrypted to the new one from then on — and keeps the old signing key as that station's
+history (for certificates).  Once the peer acknowledges a bundle sent after the rotation (its ``ack.seq`` reaches
 the rotation's point: the rotation moves this station's change counter on by one), bundles to it are
-signed with the new key.  A new rotation waits until every peer took the last one.  The bundle
-encryption key (X25519) is not rotated.
+signed with the new key.  A new rotation waits until every peer took the last one.
 
 **Revocation** (``antq keys revoke`` at the upper level): the commune station is revoked (no bundle
 to or from it any more, :mod:`.cards`), and a record ``{site_id, unit_name, keys, revoked_at,
@@ -34,8 +36,8 @@ from ..services.errors import UserError
 from ..services.station_keys import StationKey
 from ..storage.database import Database
 from ..storage.models import Site
-from . import cards
-from .crypto import signing_key_id
+from . import audit_heads, cards
+from .crypto import encryption_key_id, load_x25519_public, rotate_encryption_in, signing_key_id
 
 ROTATION_SETTING = "station_keys.previous"  # the replaced key (sealed) until every peer took the new one
 _CONTEXT = b"antq-key-rotation-v1\x00"
@@ -46,8 +48,11 @@ def _message(body: dict[str, Any]) -> bytes:
     return _CONTEXT + cards.canonical_json(body)
 
 
-def _body(site_id: str, old: str, new: str, rotated_at: str) -> dict[str, str]:
-    return {"site_id": site_id, "old_signing_key": old, "new_signing_key": new, "rotated_at": rotated_at}
+def _body(site_id: str, old: str, new: str, rotated_at: str, new_encryption: str = "") -> dict[str, str]:
+    body = {"site_id": site_id, "old_signing_key": old, "new_signing_key": new, "rotated_at": rotated_at}
+    if new_encryption:  # a rotation also replaces the X25519 key (none made before it did)
+        body["new_encryption_key"] = new_encryption
+    return body
 
 
 def _pending_peers(s: Session, previous: dict[str, Any]) -> list[Site]:
@@ -71,6 +76,8 @@ class Rotation:
     new_key_id: str
     rotated_at: str
     peers: tuple[str, ...]  # the peers that take the new key with their next bundle
+    old_encryption_key_id: str = ""
+    new_encryption_key_id: str = ""
 
 
 def rotate(db: Database, now: datetime | None = None) -> Rotation:
@@ -91,15 +98,17 @@ def rotate(db: Database, now: datetime | None = None) -> Rotation:
         new = Ed25519PrivateKey.generate()
         new_public = station_keys.public_key_text(new.public_key())
         rotated_at = now.isoformat(timespec="seconds")
+        old_enc, new_enc = rotate_encryption_in(s, now)  # the old X25519 key stays, sealed, as retired
         # Any bundle written from now on is past this point; a peer acknowledging it has the new key.
         at_seq = s.execute(
             text("UPDATE sync_clock SET seq = seq + 1 WHERE id = 1 RETURNING seq")
         ).scalar_one()
         row = station_keys.sealed_row(s, ROTATION_SETTING, old.private, old.created_at)
-        body = _body(me.id, old.public_text, new_public, rotated_at)
+        body = _body(me.id, old.public_text, new_public, rotated_at, new_enc.public_text)
         row.update(
             {
                 "new_public": new_public,
+                "new_encryption_public": new_enc.public_text,
                 "rotated_at": rotated_at,
                 "at_seq": int(at_seq),
                 "signature": station_keys.b64url(old.sign(_message(body))),
@@ -118,10 +127,24 @@ def rotate(db: Database, now: datetime | None = None) -> Rotation:
             "settings",
             table="site",
             record_id=me.id,
-            details={"signing_key": [old.key_id, key.key_id]},
-            note="đổi khóa ký của đơn vị",
+            details={
+                "signing_key": [old.key_id, key.key_id],
+                "encryption_key": [_enc_id(old_enc.public_text), _enc_id(new_enc.public_text)],
+            },
+            note="đổi khóa ký và khóa mã hóa của đơn vị",
         )
-        return Rotation(old.key_id, key.key_id, rotated_at, tuple(p.unit_name for p in peers))
+        return Rotation(
+            old.key_id,
+            key.key_id,
+            rotated_at,
+            tuple(p.unit_name for p in peers),
+            _enc_id(old_enc.public_text),
+            _enc_id(new_enc.public_text),
+        )
+
+
+def _enc_id(public: str) -> str:
+    return station_keys.b64url(encryption_key_id(public))
 
 
 def signing_for(s: Session, peer: Site, current: StationKey) -> tuple[StationKey, dict[str, Any] | None]:
@@ -142,10 +165,14 @@ def signing_for(s: Session, peer: Site, current: StationKey) -> tuple[StationKey
     raw = key_seal.open_raw(s, ROTATION_SETTING, previous["sealed"])
     old = StationKey(Ed25519PrivateKey.from_private_bytes(raw), str(previous.get("created_at", "")))
     me = cards.self_site_in(s)
-    part = {
-        **_body(me.id, str(previous["public"]), str(previous["new_public"]), str(previous["rotated_at"])),
-        "signature": str(previous["signature"]),
-    }
+    body = _body(
+        me.id,
+        str(previous["public"]),
+        str(previous["new_public"]),
+        str(previous["rotated_at"]),
+        str(previous.get("new_encryption_public") or ""),
+    )
+    part = {**body, "signature": str(previous["signature"])}
     return old, part
 
 
@@ -172,14 +199,18 @@ def _accept_rotation(s: Session, sender: Site, part: object) -> bool:
     new = part.get("new_signing_key")
     if not isinstance(new, str) or new == sender.signing_public_key:
         return False
+    new_encryption = part.get("new_encryption_key", "")
     body = _body(
         str(part.get("site_id", "")),
         str(part.get("old_signing_key", "")),
         new,
         str(part.get("rotated_at", "")),
+        new_encryption if isinstance(new_encryption, str) else "",
     )
     try:
         station_keys.load_public_key(new)
+        if new_encryption:
+            load_x25519_public(str(new_encryption))
         signature = station_keys.unb64url(str(part.get("signature", "")))
     except (UserError, ValueError) as exc:
         raise _bad_rotation(sender) from exc
@@ -196,6 +227,8 @@ def _accept_rotation(s: Session, sender: Site, part: object) -> bool:
     history[sender.id] = kept
     settings.put(s, station_keys.PEER_HISTORY_SETTING, history)
     sender.signing_public_key = new
+    if body.get("new_encryption_key"):  # bundles to it are encrypted to its new key from now on
+        sender.encryption_public_key = body["new_encryption_key"]
     return True
 
 
@@ -236,9 +269,11 @@ def _keep_revocations(s: Session, sender: Site, part: object) -> int:
 
 
 def apply_from_bundle(s: Session, sender: Site, manifest: dict[str, Any]) -> None:
-    """After a verified bundle is merged: its sender's new key, and its upper level's revocations."""
+    """After a verified bundle is merged: its sender's new key, its upper level's revocations, and
+    its acknowledgement of this station's audit head (:func:`audit_heads.keep_ack`)."""
     _accept_rotation(s, sender, manifest.get("key_rotation"))
     _keep_revocations(s, sender, manifest.get("revoked_keys"))
+    audit_heads.keep_ack(s, sender, manifest.get("audit_ack"), int(manifest.get("bundle_no") or 0))
 
 
 def refuse_revoked_signer(s: Session, sender: Site, sender_key_id: bytes) -> None:
