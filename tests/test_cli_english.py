@@ -187,8 +187,7 @@ def test_awards_in_one_language(station, antq, tmp_path: Path) -> None:
     data.append(label)
     for lang in ("vi", "en"):
         out = {
-            "list": antq(lang, *base, "list"),
-            "list --year": antq(lang, *base, "list", "--year", "2026"),
+            "list": antq(lang, *base, "list", "--year", "2026"),
             "certificates": antq(lang, *base, "certificates", first, "-o", tmp_path / f"{lang}.pdf"),
             "certificates draft": antq(lang, *base, "certificates", second, "-o", tmp_path / f"{lang}-d.pdf"),
             "decision": antq(lang, *base, "decision", second, "-o", tmp_path / f"{lang}-qd.pdf"),
@@ -332,7 +331,6 @@ def test_sync_and_hub_in_one_language(net_templates, antq, tmp_path: Path) -> No
             "import older": antq(lang, *base, "sync", "import", tmp_path / "1.antq", "--dry-run"),
             "import again": antq(lang, *base, "sync", "import", tmp_path / "2.antq"),
             "conflicts": antq(lang, *base, "sync", "conflicts"),
-            "conflicts all": antq(lang, *base, "sync", "conflicts", "--all"),
             "communes": antq(lang, *base, "hub", "communes", "--period", "2026"),
             "report": antq(lang, *base, "hub", "report", "--period", "2026", "-o", tmp_path / f"{lang}.xlsx"),
             "report json": antq(lang, *base, "hub", "report", "--period", "2026", "-o", tmp_path / f"{lang}.json"),
