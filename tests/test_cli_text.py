@@ -65,6 +65,33 @@ CASES = {
     ),
     "not a number": (["demo", "--households", "many"], "giá trị không hợp lệ", "invalid int value"),
     "unknown command": (["no-such-command"], "lựa chọn không có: 'no-such-command'", "invalid choice"),
+    # The sub-commands of issue 22's list: each of argparse's messages in one language.
+    "hub: missing": (
+        ["hub", "approve"],
+        "thiếu tham số bắt buộc: --commune, --period",
+        "arguments are required",
+    ),
+    "assessments: bad choice": (
+        ["assessments", "units", "add", "--name", "X", "--kind", "bad"],
+        "tham số --kind: lựa chọn không có: 'bad'",
+        "invalid choice",
+    ),
+    "assessments: one of": (
+        ["assessments", "set", "--year", "2026"],
+        "cần một trong các tham số --village --unit --commune",
+        "one of the arguments",
+    ),
+    "awards: bad choice": (
+        ["awards", "certificates", "X", "--mode", "odd", "-o", "x.pdf"],
+        "lựa chọn không có: 'odd'",
+        "invalid choice",
+    ),
+    "sync: not a number": (
+        ["sync", "conflicts", "--keep", "abc"],
+        "giá trị không hợp lệ",
+        "invalid int value",
+    ),
+    "audit: unknown flag": (["audit", "verify", "--bad"], "tham số không nhận ra: --bad", "unrecognized"),
 }
 
 

@@ -26,7 +26,7 @@ from ..domain import safety_standard as rules
 from ..domain.text import fold
 from ..services.errors import UserError
 from .common import _open, _writing, valid_year
-from .text import HELP_EN, LocalParser
+from .text import HELP_EN, LocalParser, language, percent, say
 
 RESULT_CHOICES = ("none", "proposed", "recognised", "not_recognised")
 
@@ -218,15 +218,39 @@ def _villages(args: argparse.Namespace) -> int:
         _print_json({"year": year, "villages": [r.to_dict() for r in rows]})
         return 0
     for r in rows:
-        c1 = r.criterion1
-        away = f", {c1.absent} hộ vắng" if c1.absent else ""
-        print(
-            f"{r.village}: {'đã' if r.registered else 'chưa'} đăng ký; {c1.signed}/{c1.residing} hộ đang cư trú "
-            f"đăng ký{away}; {'đủ tiêu chí' if not r.unmet else f'{len(r.unmet)} điều kiện chưa đạt'}; "
-            f"{asm.RESULT_LABELS.get(r.result, r.result)}"
-        )
-    print(f"{len(rows)} thôn, tổ dân phố; năm {year}.")
+        print(_village_line(r))
+    print(say(f"{len(rows)} thôn, tổ dân phố; năm {year}.", f"{len(rows)} villages; {year}."))
     return 0
+
+
+def _result_label(result: str) -> str:
+    from ..services import assessments as asm
+
+    labels = asm.RESULT_LABELS_EN if language() == "en" else asm.RESULT_LABELS
+    return labels.get(result, result)
+
+
+def _kind_label(kind: str) -> str:
+    return (rules.KIND_LABELS_EN if language() == "en" else rules.KIND_LABELS).get(kind, kind)
+
+
+def _village_line(r: Any) -> str:
+    """One village of ``antq assessments village``: registered, criterion 1, the checklist, the result."""
+    c1 = r.criterion1
+    if language() == "en":
+        away = f", {c1.absent} away" if c1.absent else ""
+        return (
+            f"{r.village}: {'registered' if r.registered else 'not registered'}; {c1.signed}/{c1.residing} "
+            f"residing households registered{away}; "
+            f"{'all criteria met' if not r.unmet else f'{len(r.unmet)} conditions not met'}; "
+            f"{_result_label(r.result)}"
+        )
+    away = f", {c1.absent} hộ vắng" if c1.absent else ""
+    return (
+        f"{r.village}: {'đã' if r.registered else 'chưa'} đăng ký; {c1.signed}/{c1.residing} hộ đang cư trú "
+        f"đăng ký{away}; {'đủ tiêu chí' if not r.unmet else f'{len(r.unmet)} điều kiện chưa đạt'}; "
+        f"{_result_label(r.result)}"
+    )
 
 
 def _commune(args: argparse.Namespace) -> int:
@@ -242,16 +266,34 @@ def _commune(args: argparse.Namespace) -> int:
         _print_json(s.to_dict())
         return 0
     print(
-        f"Năm {year}: {s.units} đơn vị ({s.villages} khu dân cư, {s.other_units} cơ quan, doanh nghiệp, cơ sở "
-        f"giáo dục); {s.registered} đăng ký; {s.recognised} được công nhận ({s.percent:g} %, cần {s.needed} "
-        f"— {s.threshold_pct:g} %)."
+        say(
+            f"Năm {year}: {s.units} đơn vị ({s.villages} khu dân cư, {s.other_units} cơ quan, doanh nghiệp, cơ "
+            f"sở giáo dục); {s.registered} đăng ký; {s.recognised} được công nhận ({percent(s.percent)}, cần "
+            f"{s.needed} — {percent(s.threshold_pct)}).",
+            f"{year}: {s.units} units ({s.villages} residential areas, {s.other_units} offices, businesses and "
+            f"schools); {s.registered} registered; {s.recognised} recognised ({percent(s.percent)}, "
+            f"{s.needed} needed — {percent(s.threshold_pct)}).",
+        )
     )
+    english = language() == "en"
     for c in s.checklist:
-        print(f"  [{'x' if s.criteria.get(c['code']) else ' '}] {c['code']}: {c['label']}")
+        print(
+            f"  [{'x' if s.criteria.get(c['code']) else ' '}] {c['code']}: {rules.criterion_label(c, english)}"
+        )
     if s.meets_standard:
-        print("Xã đủ điều kiện đề nghị công nhận “An toàn về ANTT”.")
+        print(
+            say(
+                "Xã đủ điều kiện đề nghị công nhận “An toàn về ANTT”.",
+                "The commune meets every condition to be proposed for the safety standard.",
+            )
+        )
     else:
-        print(f"Xã chưa đủ điều kiện: {'; '.join(s.unmet)}.")
+        print(
+            say(
+                f"Xã chưa đủ điều kiện: {'; '.join(s.unmet)}.",
+                f"The commune does not qualify yet: {'; '.join(s.unmet_en)}.",
+            )
+        )
     return 0
 
 
@@ -269,8 +311,13 @@ def _units(args: argparse.Namespace) -> int:
         else:
             for u in rows:
                 where = ", ".join(p for p in (u.address, u.village) if p)
-                print(f"{u.id}  {u.kind_label}: {u.name}" + (f" ({where})" if where else ""))
-            print(f"{len(rows)} cơ quan, doanh nghiệp, cơ sở giáo dục.")
+                print(f"{u.id}  {_kind_label(u.kind)}: {u.name}" + (f" ({where})" if where else ""))
+            print(
+                say(
+                    f"{len(rows)} cơ quan, doanh nghiệp, cơ sở giáo dục.",
+                    f"{len(rows)} offices, businesses and schools.",
+                )
+            )
         return 0
 
     def run() -> int:
@@ -281,11 +328,17 @@ def _units(args: argparse.Namespace) -> int:
                 uid = asm.save_unit(
                     st.db, asm.UnitDraft(args.name, args.kind, village_id=village, address=args.address)
                 )
-                print(f"Đã thêm {rules.KIND_LABELS[args.kind].lower()} “{args.name.strip()}” ({uid}).")
+                kind, name = _kind_label(args.kind).lower(), args.name.strip()
+                print(say(f"Đã thêm {kind} “{name}” ({uid}).", f"Added {kind} “{name}” ({uid})."))
             else:
                 uid = asm.resolve_unit(st.db, args.unit)
                 asm.delete_unit(st.db, uid)
-                print(f"Đã xóa đơn vị {uid} khỏi danh sách (khôi phục được).")
+                print(
+                    say(
+                        f"Đã xóa đơn vị {uid} khỏi danh sách (khôi phục được).",
+                        f"Unit {uid} removed from the list (it can be restored).",
+                    )
+                )
             return 0
         finally:
             st.close()
@@ -318,7 +371,7 @@ def _set(args: argparse.Namespace) -> int:
                         decision_on=decided_on or s.decision_on,
                     ),
                 )
-                label, out = "xã", asm.commune_summary(db, year).to_dict()
+                label, out = say("xã", "the commune"), asm.commune_summary(db, year).to_dict()
             elif args.village:
                 vid = _village_id(db, args.village)
                 row = next(r for r in asm.list_assessments(db, year) if r.village_id == vid)
@@ -357,7 +410,10 @@ def _set(args: argparse.Namespace) -> int:
             _print_json({"id": rid, "assessment": out})
         else:
             print(
-                f"Đã ghi đánh giá năm {year} của {label} ({rid}); bản ghi sẽ đi theo gói dữ liệu lên cấp trên."
+                say(
+                    f"Đã ghi đánh giá năm {year} của {label} ({rid}); bản ghi sẽ đi theo gói dữ liệu lên cấp trên.",
+                    f"The {year} assessment of {label} is saved ({rid}); it travels up with the next bundle.",
+                )
             )
         return 0
 
@@ -388,7 +444,12 @@ def _certificate(args: argparse.Namespace) -> int:
             ) from exc
     finally:
         st.close()
-    print(f"Đã ghi {papers} Giấy công nhận “An toàn về ANTT” năm {year} ({pages} trang): {out}")
+    print(
+        say(
+            f"Đã ghi {papers} Giấy công nhận “An toàn về ANTT” năm {year} ({pages} trang): {out}",
+            f"Safety standard recognition papers of {year} written: {papers} ({pages} pages): {out}",
+        )
+    )
     return 0
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..services.errors import UserError
 from .common import _open, _writing, valid_year
+from .text import day, language, say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -81,15 +82,29 @@ def _awards_list(args: argparse.Namespace) -> int:
             print(json.dumps({"year": year, "decisions": out}, ensure_ascii=False))
         else:
             for r in rows:
-                day = r.decided_on.strftime("%d/%m/%Y") if r.decided_on else "--/--/----"
-                print(
-                    f"{r.id}  {r.number or 'dự thảo':<16} {day}  {r.form_label} — {r.status_label}, "
-                    f"{r.recipients} người/tập thể, in {r.printed} lần"
-                )
-            print(f"{len(rows)} quyết định khen thưởng.")
+                print(_decision_line(r))
+            print(say(f"{len(rows)} quyết định khen thưởng.", f"{len(rows)} award decisions."))
         return 0
     finally:
         st.close()
+
+
+def _decision_line(r: Any) -> str:
+    """One decision of ``antq awards list``: number, day, form, status, people, prints."""
+    from ..domain import award_rules as rules
+    from ..services.awards.verify_text import form_en
+
+    when = day(r.decided_on) if r.decided_on else say("--/--/----", "----------")
+    if language() == "en":
+        status = rules.STATUS_LABELS_EN.get(r.status, r.status)
+        return (
+            f"{r.id}  {r.number or 'draft':<16} {when}  {form_en(r.form)} — {status}, "
+            f"{r.recipients} people/groups, printed {r.printed} times"
+        )
+    return (
+        f"{r.id}  {r.number or 'dự thảo':<16} {when}  {r.form_label} — {r.status_label}, "
+        f"{r.recipients} người/tập thể, in {r.printed} lần"
+    )
 
 
 def _awards_verify(args: argparse.Namespace) -> int:
@@ -103,6 +118,8 @@ def _awards_verify(args: argparse.Namespace) -> int:
         st.close()
     if args.json:
         print(json.dumps({**result.to_dict(), "issuer": issuer}, ensure_ascii=False))
+    elif language() == "en":
+        _print_verification_en(result, issuer)
     else:
         print(f"{result.label}: {result.message_vi}")
         for key, value in result.fields.items():
@@ -115,6 +132,25 @@ def _awards_verify(args: argparse.Namespace) -> int:
     return 0 if result.status == "genuine" else 3
 
 
+def _print_verification_en(result: Any, issuer: str) -> None:
+    from ..domain import award_rules as rules
+    from ..services import awards as aw
+    from ..services.awards.verify_text import form_en, iso_day
+
+    print(f"{aw.VERIFY_LABELS_EN[result.status]}: {result.message_en}")
+    for key, value in result.fields.items():
+        if key in aw.FIELD_LABELS_EN and key != "form":
+            if key == "form_label":
+                value = form_en(rules.FORM_BY_CODE.get(result.fields.get("form", ""), ""))
+            elif key == "date":
+                value = iso_day(value)
+            print(f"  {aw.FIELD_LABELS_EN[key]}: {value}")
+    if issuer:
+        print(f"  issued by: {issuer}")
+    for note in result.notes_en:
+        print(f"  ! {note}")
+
+
 def _awards_template_add(args: argparse.Namespace) -> int:
     from ..papers import certificates
 
@@ -124,7 +160,12 @@ def _awards_template_add(args: argparse.Namespace) -> int:
             t = certificates.add_template_file(st.db, Path(args.file).expanduser())
         finally:
             st.close()
-        print(f"Đã lưu mẫu giấy khen “{t.label}” ({t.name}); mẫu sẽ đi theo gói dữ liệu tới.")
+        print(
+            say(
+                f"Đã lưu mẫu giấy khen “{t.label}” ({t.name}); mẫu sẽ đi theo gói dữ liệu tới.",
+                f"Certificate template “{t.label}” ({t.name}) saved; it travels with the next bundle.",
+            )
+        )
         return 0
 
     return _writing(args, add)
@@ -157,12 +198,20 @@ def _awards_certificates(args: argparse.Namespace) -> int:
             aw.set_certificate_template(st.db, mode, template)
         finally:
             st.close()
-        note = (
-            "bản nháp (quyết định chưa ban hành, không ghi sổ in)"
-            if detail.status != "issued"
-            else "đã ghi vào sổ in giấy khen"
+        if detail.status != "issued":
+            note = say(
+                "bản nháp (quyết định chưa ban hành, không ghi sổ in)",
+                "a test print: the decision is not issued, nothing entered in the print register",
+            )
+        else:
+            note = say("đã ghi vào sổ in giấy khen", "entered in the certificate print register")
+        number = detail.number or say("dự thảo", "draft")
+        print(
+            say(
+                f"Đã ghi {pages} giấy khen của quyết định {number} ({note}): {out}",
+                f"Certificates of decision {number} written: {pages} ({note}): {out}",
+            )
         )
-        print(f"Đã ghi {pages} giấy khen của quyết định {detail.number or 'dự thảo'} ({note}): {out}")
         return 0
 
     return _writing(args, run)  # the print register is written with the file
@@ -183,10 +232,16 @@ def _awards_decision(args: argparse.Namespace) -> int:
         warn = not detail.decision.bases
     finally:
         st.close()
-    note = " (dự thảo)" if detail.status != "issued" else ""
-    print(f"Đã ghi quyết định {detail.number or 'dự thảo'}{note}: {out}")
+    note = say(" (dự thảo)", " (draft)") if detail.status != "issued" else ""
+    number = detail.number or say("dự thảo", "draft")
+    print(say(f"Đã ghi quyết định {number}{note}: {out}", f"Decision {number}{note} written: {out}"))
     if warn:
-        print("Lưu ý: quyết định không có dòng “Căn cứ …” nào.")
+        print(
+            say(
+                "Lưu ý: quyết định không có dòng “Căn cứ …” nào.",
+                "Note: the decision has no line of legal bases.",
+            )
+        )
     return 0
 
 
@@ -201,7 +256,12 @@ def _awards_issue(args: argparse.Namespace) -> int:
             detail = aw.get_decision(st.db, decision_id)
         finally:
             st.close()
-        print(f"Đã ban hành quyết định {detail.number}: {len(serials)} giấy khen có số hiệu.")
+        print(
+            say(
+                f"Đã ban hành quyết định {detail.number}: {len(serials)} giấy khen có số hiệu.",
+                f"Decision {detail.number} issued; certificates given a serial number: {len(serials)}.",
+            )
+        )
         return 0
 
     return _writing(args, run)
@@ -219,5 +279,10 @@ def _awards_medal_proposal(args: argparse.Namespace) -> int:
         _kind, people = medal_proposal.write_medal_proposal(st.db, year, out)
     finally:
         st.close()
-    print(f"Đã ghi tờ trình đề nghị tặng Kỷ niệm chương năm {year} ({people} người): {out}")
+    print(
+        say(
+            f"Đã ghi tờ trình đề nghị tặng Kỷ niệm chương năm {year} ({people} người): {out}",
+            f"The {year} medal proposal written ({people} people): {out}",
+        )
+    )
     return 0

@@ -27,6 +27,7 @@ from typing import Any
 
 from ..services.errors import UserError
 from .reports import FORMATS, output_format
+from .text import language, moment, number, percent, say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -62,7 +63,9 @@ def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
 
 
 def _days(n: int | None) -> str:
-    return "chưa nhận" if n is None else f"{n} ngày"
+    if n is None:
+        return say("chưa nhận", "nothing received")
+    return say(f"{n} ngày", f"{n} days")
 
 
 def _approval_command(db: Any, args: argparse.Namespace) -> int:
@@ -70,18 +73,23 @@ def _approval_command(db: Any, args: argparse.Namespace) -> int:
     from ..services import hub, reports
 
     p = reports.period(db, args.period)
+    code = args.commune.strip()
     if args.hub_command == "approve":
-        hub.approve(db, args.commune.strip(), p.code, args.reason)
-        check = hub.approval(db, args.commune.strip(), p.code)
-        done = (
-            f"Đã phê duyệt và khóa kỳ {p.label} của xã {check.commune_code}; số liệu đã duyệt được lưu kèm."
+        hub.approve(db, code, p.code, args.reason)
+        check = hub.approval(db, code, p.code)
+        done = say(
+            f"Đã phê duyệt và khóa kỳ {p.label} của xã {check.commune_code}; số liệu đã duyệt được lưu kèm.",
+            f"Period {p.code} of commune {check.commune_code} approved and locked; the approved figures are kept.",
         )
     elif args.hub_command == "reopen":
-        hub.reopen(db, args.commune.strip(), p.code, args.reason)
-        check = hub.approval(db, args.commune.strip(), p.code)
-        done = f"Đã mở lại kỳ {p.label} của xã {check.commune_code}."
+        hub.reopen(db, code, p.code, args.reason)
+        check = hub.approval(db, code, p.code)
+        done = say(
+            f"Đã mở lại kỳ {p.label} của xã {check.commune_code}.",
+            f"Period {p.code} of commune {check.commune_code} reopened.",
+        )
     else:
-        check = hub.approval(db, args.commune.strip(), p.code)
+        check = hub.approval(db, code, p.code)
         done = ""
     if args.json:
         print(json.dumps(check.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
@@ -90,21 +98,68 @@ def _approval_command(db: Any, args: argparse.Namespace) -> int:
         print(done)
     if not check.approved:
         if args.hub_command == "approval":
-            print(f"Kỳ {p.label} của xã {check.commune_code} chưa được phê duyệt (hoặc đã mở lại).")
+            print(
+                say(
+                    f"Kỳ {p.label} của xã {check.commune_code} chưa được phê duyệt (hoặc đã mở lại).",
+                    f"Period {p.code} of commune {check.commune_code} is not approved (or was reopened).",
+                )
+            )
         return 0
-    when = check.approved_at.strftime("%d/%m/%Y %H:%M") if check.approved_at else "?"
-    print(
-        f"Phê duyệt ngày {when} ({check.approved_by}); khác số liệu đã duyệt: {'CÓ' if check.differs else 'không'}"
-    )
-    for i in check.indicators:
-        mark = "  ≠" if i.differs else "   "
-        approved = "—" if i.approved is None else reports.format_number(i.approved)
-        print(f"{mark} {i.label}: đã duyệt {approved}, hiện tại {reports.format_number(i.current)} {i.unit}")
+    _print_approval(check)
     return 0
 
 
+def _print_approval(check: Any) -> None:
+    """When and by whom, then each indicator approved beside its current figure (≠ where they differ)."""
+    when = moment(check.approved_at) if check.approved_at else "?"
+    differs = say("CÓ" if check.differs else "không", "YES" if check.differs else "no")
+    print(
+        say(
+            f"Phê duyệt ngày {when} ({check.approved_by}); khác số liệu đã duyệt: {differs}",
+            f"Approved on {when} ({check.approved_by}); differs from the approved figures: {differs}",
+        )
+    )
+    for i in check.indicators:
+        mark = "  ≠" if i.differs else "   "
+        approved = "—" if i.approved is None else number(i.approved)
+        current = number(i.current)
+        # The report definition's labels and units are Vietnamese: English names an indicator by its code.
+        unit = i.unit if language() == "vi" or i.unit in ("%", "kg") else ""
+        print(
+            say(
+                f"{mark} {i.label}: đã duyệt {approved}, hiện tại {current} {unit}",
+                f"{mark} {i.code}: approved {approved}, now {current} {unit}".rstrip(),
+            )
+        )
+
+
+def _commune_line(c: Any) -> str:
+    """One commune of ``antq hub communes``: pairing, last bundle, figures."""
+    f = c.figures
+    if language() == "en":
+        state = "paired" if c.paired else ("revoked" if c.revoked else "not paired")
+        return (
+            f"{c.commune_code} {c.name}: {state}; last bundle received no. {c.last_bundle_in}, "
+            f"{_days(c.days_since_received)}{' (OVERDUE)' if c.overdue else ''}; "
+            f"not yet acknowledged {number(c.unacknowledged)}; "
+            f"households {number(f['households'])} (signed {percent(f['signed_pct'])}), "
+            f"groups {number(f['groups'])}, members {number(f['members'])}, meetings {number(f['meetings'])}, "
+            f"opinions unanswered {number(c.opinions_open)}, awards {number(f['awards'])}"
+            + (f"; approved{' — THE FIGURES HAVE CHANGED' if c.differs else ''}" if c.approved else "")
+        )
+    state = "đã ghép nối" if c.paired else ("đã thu hồi" if c.revoked else "chưa ghép nối")
+    late = " (QUÁ HẠN)" if c.overdue else ""
+    return (
+        f"{c.commune_code} {c.name}: {state}; gói nhận số {c.last_bundle_in}, "
+        f"{_days(c.days_since_received)}{late}; chưa xác nhận {number(c.unacknowledged)}; "
+        f"hộ {number(f['households'])} (ký {percent(f['signed_pct'])}), tổ {number(f['groups'])}, "
+        f"thành viên {number(f['members'])}, hội nghị {number(f['meetings'])}, "
+        f"ý kiến chưa trả lời {number(c.opinions_open)}, khen thưởng {number(f['awards'])}"
+        + (f"; đã duyệt{' — SỐ LIỆU ĐÃ THAY ĐỔI' if c.differs else ''}" if c.approved else "")
+    )
+
+
 def cmd_hub(args: argparse.Namespace) -> int:
-    from ..domain.numbers import fmt_number, fmt_percent  # the line is Vietnamese: 94,75%, 1.500
     from ..services import hub
     from ..services.station import is_set_up
     from .common import _open
@@ -124,21 +179,21 @@ def cmd_hub(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(view.to_dict(), ensure_ascii=False, indent=2, sort_keys=True))
                 return 0
-            print(f"{view.unit_name} — {view.province_name}, số liệu {view.period.label}")
-            for c in view.communes:
-                f = c.figures
-                state = "đã ghép nối" if c.paired else ("đã thu hồi" if c.revoked else "chưa ghép nối")
-                late = " (QUÁ HẠN)" if c.overdue else ""
-                print(
-                    f"{c.commune_code} {c.name}: {state}; gói nhận số {c.last_bundle_in}, "
-                    f"{_days(c.days_since_received)}{late}; chưa xác nhận {c.unacknowledged}; "
-                    f"hộ {fmt_number(f['households'], 'vi')} (ký {fmt_percent(f['signed_pct'], 'vi')}), tổ {f['groups']}, "
-                    f"thành viên {f['members']}, hội nghị {f['meetings']}, "
-                    f"ý kiến chưa trả lời {c.opinions_open}, khen thưởng {f['awards']}"
-                    + (f"; đã duyệt{' — SỐ LIỆU ĐÃ THAY ĐỔI' if c.differs else ''}" if c.approved else "")
+            print(
+                say(
+                    f"{view.unit_name} — {view.province_name}, số liệu {view.period.label}",
+                    f"{view.unit_name} — {view.province_name}, figures of {view.period.code}",
                 )
+            )
+            for c in view.communes:
+                print(_commune_line(c))
             if not view.communes:
-                print("Chưa có xã nào ghép nối hoặc gửi dữ liệu lên máy này.")
+                print(
+                    say(
+                        "Chưa có xã nào ghép nối hoặc gửi dữ liệu lên máy này.",
+                        "No commune has paired with this station or sent it data yet.",
+                    )
+                )
             return 0
 
         report = hub.province_report(station.db, args.period, args.definition)
@@ -148,7 +203,13 @@ def cmd_hub(args: argparse.Namespace) -> int:
                 from .reports import _write_text
 
                 _write_text(Path(args.output).expanduser(), text + "\n")
-                print(f"Đã ghi báo cáo toàn tỉnh {report.period.label}: {args.output}", file=sys.stderr)
+                print(
+                    say(
+                        f"Đã ghi báo cáo toàn tỉnh {report.period.label}: {args.output}",
+                        f"Province report {report.period.code} written: {args.output}",
+                    ),
+                    file=sys.stderr,
+                )
             else:
                 print(text)
             return 0
@@ -164,8 +225,13 @@ def cmd_hub(args: argparse.Namespace) -> int:
             n = render_report_docx(report, letterhead(station.db), out, day=date.today())
         else:
             n = render_report_xlsx(report, out)
-        unit = "trang" if fmt == "pdf" else "chỉ tiêu"
-        print(f"Đã ghi báo cáo toàn tỉnh {report.period.label} ({n} {unit}): {out}")
+        unit = say("trang", "pages") if fmt == "pdf" else say("chỉ tiêu", "indicators")
+        print(
+            say(
+                f"Đã ghi báo cáo toàn tỉnh {report.period.label} ({n} {unit}): {out}",
+                f"Province report {report.period.code} written ({n} {unit}): {out}",
+            )
+        )
         return 0
     finally:
         station.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..services.errors import UserError
-from .text import say
+from .text import language, say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -276,12 +276,12 @@ def _sync_import(args: argparse.Namespace) -> int:
         print(
             f"  {say('cộng', 'total'):<20} {tot.new:>7} {tot.changed:>9} {tot.unchanged:>11} {tot.conflicts:>9}"
         )
-        if rep.note():
-            print(f"  {rep.note()}")  # seen before, or older than what was received: the truth of it
-        if rep.audit_warning:
-            print(f"  {say('CẢNH BÁO', 'WARNING')}: {rep.audit_warning}")
-        if rep.resend_warning:
-            print(f"  {say('CẢNH BÁO', 'WARNING')}: {rep.resend_warning}")
+        vi = language() == "vi"
+        if rep.note(vi):
+            print(f"  {rep.note(vi)}")  # seen before, or older than what was received: the truth of it
+        for warning in (rep.audit_warning_text(vi), rep.resend_warning_text(vi)):
+            if warning:
+                print(f"  {say('CẢNH BÁO', 'WARNING')}: {warning}")
         return 0
 
     return _run(args, not args.dry_run, do_import)
@@ -347,7 +347,12 @@ def _sync_conflicts(args: argparse.Namespace) -> int:
             sync.resolve(st.db, cid, action)
             if not args.json:
                 print(
-                    f"Đã {'giữ giá trị hiện tại' if action == 'keep' else 'khôi phục giá trị bị thay'} (xung đột số {cid})."
+                    say(
+                        f"Đã {'giữ giá trị hiện tại' if action == 'keep' else 'khôi phục giá trị bị thay'} "
+                        f"(xung đột số {cid}).",
+                        f"{'Kept the current value' if action == 'keep' else 'Restored the replaced value'} "
+                        f"(conflict no. {cid}).",
+                    )
                 )
         items = sync.list_conflicts(st.db, open_only=not args.all)
         if args.json:
@@ -355,6 +360,9 @@ def _sync_conflicts(args: argparse.Namespace) -> int:
         elif args.keep is None and args.restore is None:
             if not items:
                 print(say("Không có xung đột nào chờ xem xét.", "No conflict is waiting for review."))
+            if language() == "en":
+                _print_conflicts_en(st, items)
+                return 0
             for i in items:
                 print(
                     f"#{i.id} {table_label(i.table)} “{i.record_label}”, trường {i.field}: "
@@ -364,6 +372,19 @@ def _sync_conflicts(args: argparse.Namespace) -> int:
         return 0
 
     return _run(args, args.keep is not None or args.restore is not None, conflicts)
+
+
+def _print_conflicts_en(st: Any, items: list[Any]) -> None:
+    from ..sync.labels import label_of, table_label
+
+    with st.db.session() as s:  # the record as a person knows it, named in English
+        names = {(i.table, i.record_id): label_of(s, i.table, i.record_id, False) for i in items}
+    for i in items:
+        print(
+            f"#{i.id} {table_label(i.table, False)} “{names[(i.table, i.record_id)]}”, field {i.field}: "
+            f"in use {i.winner_value!r} ({i.winner_site}, {i.winner_changed_at}) — "
+            f"replaced {i.loser_value!r} ({i.loser_site}, {i.loser_changed_at})"
+        )
 
 
 def _sync_revoke(args: argparse.Namespace) -> int:

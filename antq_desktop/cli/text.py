@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import os
 from collections.abc import Iterator
+from datetime import date, datetime
 
 
 def language() -> str:
@@ -25,6 +26,30 @@ def say(vi: str, en: str) -> str:
     """A command's plain-text sentence in the chosen language (``print(say("Đã sao lưu …", "Backed up …"))``);
     data values (names, places) stay as they are in both."""
     return en if language() == "en" else vi
+
+
+def number(value: float, decimals: int = 2) -> str:
+    """A number as the chosen language writes it (domain/numbers.py): 1.234,5 | 1,234.5."""
+    from ..domain.numbers import fmt_number
+
+    return fmt_number(value, language(), decimals)
+
+
+def percent(value: float, decimals: int = 2) -> str:
+    """A percentage (0-100) as the chosen language writes it: 94,75% | 94.75%."""
+    from ..domain.numbers import fmt_percent
+
+    return fmt_percent(value, language(), decimals)
+
+
+def day(value: date) -> str:
+    """A day as the chosen language writes it: 19/08/2026 | 2026-08-19."""
+    return value.strftime(say("%d/%m/%Y", "%Y-%m-%d"))
+
+
+def moment(value: datetime) -> str:
+    """A day and time as the chosen language writes it: 19/08/2026 14:05 | 2026-08-19 14:05."""
+    return value.strftime(say("%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M"))
 
 
 # argparse's message ids (Python 3.11-3.14) in Vietnamese. An id missing here stays English.

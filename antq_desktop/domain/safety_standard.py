@@ -25,6 +25,10 @@ UNIT_KINDS: dict[str, tuple[str, str]] = {
 }
 VILLAGE_KIND = "khu_dan_cu"
 KIND_LABELS: dict[str, str] = {VILLAGE_KIND: "Khu dân cư", **{k: v[0] for k, v in UNIT_KINDS.items()}}
+KIND_LABELS_EN: dict[str, str] = {
+    VILLAGE_KIND: "Residential area",
+    **{k: v[1] for k, v in UNIT_KINDS.items()},
+}
 
 # The commune's own criteria (Điều 5 khoản 1–3); khoản 4 (every unit registered, the threshold share
 # recognised) is computed from the units, never ticked.
@@ -74,6 +78,37 @@ DEFAULT_UNIT_CRITERIA: tuple[dict[str, str], ...] = (
         "label": "Lực lượng bảo vệ, tổ tự quản của đơn vị hoạt động hiệu quả (theo hướng dẫn của tỉnh)",
     },
 )
+
+
+# The English of the shipped criteria (villages: services/assessments/villages.py), by code, for the
+# command line in English; a province's own checklist has none (its code names it).
+CRITERIA_EN: dict[str, str] = {
+    "c1_chi_bo_nghi_quyet": "Criterion 1: the Party cell has a resolution on security and order (quarter I)",
+    "c2_chap_hanh": "Criterion 2: the Party's policies, the State's laws and local rules on security are followed",
+    "c3_khong_xam_pham_an_ninh": "Criterion 3: no acts against national security, unlawful preaching or "
+    "long complex disputes",
+    "c4_kiem_che_toi_pham": "Criterion 4: crime, social evils and accidents held back or reduced "
+    "(per the province's guidance)",
+    "c5_luc_luong_co_so": "Criterion 5: the grassroots security forces and organisations work effectively "
+    "(per the province's guidance)",
+    "x1_dang_uy_nghi_quyet": "The commune's Party committee has a resolution on security and order (quarter I)",
+    "x1_ubnd_ke_hoach_dang_ky": "The People's Committee has a security plan and registered for the safety "
+    "standard (quarter I)",
+    "x1_mo_hinh": "At least one model of the movement built, strengthened and kept working effectively",
+    "x2_tieu_chi_dieu_4": "The commune meets the criteria of article 4, clauses 2, 3 and 4",
+    "x3_cong_an_khong_ky_luat": "The commune police advise and do their tasks well; no officer disciplined",
+    "u1_ke_hoach": "A plan and measures for security and order, carried out (quarter I)",
+    "u2_chap_hanh": "Staff, workers and learners follow the policies and laws on security and order",
+    "u3_khong_vu_viec": "No complex security incident, serious fire or explosion (per the province's guidance)",
+    "u4_bao_ve": "The unit's guards and self-managed team work effectively (per the province's guidance)",
+}
+
+
+def criterion_label(item: dict[str, str], english: bool = False) -> str:
+    """A checklist item's wording; in English the shipped wording's English, else its code."""
+    if not english:
+        return item["label"]
+    return CRITERIA_EN.get(item["code"], item["code"])
 
 
 def residing(households: int, absent: int) -> int:

@@ -3,8 +3,36 @@ sentence a person is told about a bundle seen before or older than one received.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+# The audit-head warning (sync/audit_heads.py) is a Vietnamese sentence: its English, part by part.
+_AUDIT_WARNING = re.compile(
+    r"Nhật ký thao tác của (?P<unit>.+?) đã bị sửa sau khi gửi \((?P<problem>.*)\): hãy liên hệ đơn vị đó"
+)
+_AUDIT_PROBLEMS = (
+    (re.compile(r"mục số (\d+) đã khác với lần gửi trước"), "entry #{0} differs from the one sent before"),
+    (
+        re.compile(r"nhật ký ngắn lại \(mục cuối số (\d+), trước đã có mục số (\d+)\)"),
+        "the trail got shorter: its last entry is #{0}, entry #{1} was there before",
+    ),
+)
+
+
+def audit_warning_en(text: str, sender_name: str) -> str:
+    """The English of the audit-head warning ``text`` (its unit and what changed kept)."""
+    m = _AUDIT_WARNING.match(text.strip())
+    unit = m["unit"] if m else sender_name
+    problem = ""
+    for pattern, english in _AUDIT_PROBLEMS if m else ():
+        found = pattern.fullmatch(m["problem"]) if m else None
+        if found:
+            problem = f" ({english.format(*found.groups())})"
+    return (
+        f"The audit trail of {unit} was changed after it was sent{problem}: contact that unit and check "
+        "its station with antq audit verify."
+    )
 
 
 @dataclass
@@ -43,6 +71,10 @@ class ImportReport:
     # (a copied file, a restore cut short) under its old sync identity; a new incarnation was started.
     identity_renewed: bool = False
     resend_warning: str = ""
+    # The English of the two warnings (not in ``as_dict``: its keys stay as they are); when empty,
+    # :meth:`audit_warning_text` says the audit warning in English from the Vietnamese one.
+    audit_warning_en: str = ""
+    resend_warning_en: str = ""
 
     @property
     def totals(self) -> TableSummary:
@@ -89,6 +121,18 @@ class ImportReport:
                 f"{self.sender_name}; {'imported' if self.applied else 'imports'} {writes} missing records."
             )
         return ""
+
+    def audit_warning_text(self, vietnamese: bool = True) -> str:
+        """The audit-head warning in one language ("" when there is none)."""
+        if vietnamese or not self.audit_warning:
+            return self.audit_warning
+        return self.audit_warning_en or audit_warning_en(self.audit_warning, self.sender_name)
+
+    def resend_warning_text(self, vietnamese: bool = True) -> str:
+        """The warning of a sender that has not heard of our restore, in one language."""
+        if vietnamese or not self.resend_warning:
+            return self.resend_warning
+        return self.resend_warning_en or self.resend_warning
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..storage.models import CommuneUnit, Household, Person, Village
+from .rows import BY_NAME
 
 # Vietnamese and English names of the travelling tables (the sync screens show the same words).
 TABLE_LABELS = {
@@ -73,7 +74,7 @@ def _village_name(s: Session, village_id: Any) -> str:
     return str(s.scalar(select(Village.name).where(Village.id == str(village_id))) or "")
 
 
-def _household_text(s: Session, household_id: Any) -> str:
+def _household_text(s: Session, household_id: Any, vietnamese: bool = True) -> str:
     if not household_id:
         return ""
     row = s.execute(
@@ -82,26 +83,30 @@ def _household_text(s: Session, household_id: Any) -> str:
     if row is None:
         return ""
     village = _village_name(s, row[1])
-    return f"hộ {row[0]}" + (f", {village}" if village else "")
+    return ("hộ " if vietnamese else "household of ") + str(row[0]) + (f", {village}" if village else "")
 
 
-def record_label(s: Session, table: str, row: Mapping[str, Any] | None, record_id: str = "") -> str:
-    """A record's natural name, e.g. "hộ Nguyễn Văn An, Thôn Một"; the id's first 8 digits when nothing else."""
+def record_label(
+    s: Session, table: str, row: Mapping[str, Any] | None, record_id: str = "", vietnamese: bool = True
+) -> str:
+    """A record's natural name, e.g. "hộ Nguyễn Văn An, Thôn Một" ("household of Nguyễn Văn An, Thôn
+    Một" in English); the id's first 8 digits when nothing else. The data's own words stay as they are."""
     rid = str((row or {}).get("id") or record_id)
     if row is None:
         return rid[:8]
+    vi = vietnamese
     if table == "household":
         village = _village_name(s, row.get("village_id"))
         head = str(row.get("head_name") or "").strip() or str(row.get("code") or "") or rid[:8]
-        return f"hộ {head}" + (f", {village}" if village else "")
+        return ("hộ " if vi else "household of ") + head + (f", {village}" if village else "")
     if table == "person":
         name = str(row.get("full_name") or "").strip() or rid[:8]
-        home = _household_text(s, row.get("household_id"))
+        home = _household_text(s, row.get("household_id"), vi)
         return f"{name} ({home})" if home else name
     if table in ("commitment", "household_event"):
-        home = _household_text(s, row.get("household_id")) or rid[:8]
+        home = _household_text(s, row.get("household_id"), vi) or rid[:8]
         year = row.get("year")
-        return f"{home}, năm {year}" if year else home
+        return (f"{home}, năm {year}" if vi else f"{home}, {year}") if year else home
     if table == "medal_fact":  # the person it is about
         name = s.scalar(select(Person.full_name).where(Person.id == str(row.get("person_id") or "")))
         return str(name or rid[:8])
@@ -115,12 +120,14 @@ def record_label(s: Session, table: str, row: Mapping[str, Any] | None, record_i
     if table == "unit_assessment":  # the unit's name and the year (services/assessments/units.py)
         unit = s.scalar(select(CommuneUnit.name).where(CommuneUnit.id == str(row.get("unit_id") or "")))
         return ", ".join(str(p) for p in (unit, row.get("year")) if p) or rid[:8]
+    code, year, period = row.get("commune_code") or "", row.get("year") or "", row.get("period") or ""
     if table == "commune_assessment":
-        return f"xã {row.get('commune_code') or ''}, năm {row.get('year') or ''}"
+        return f"xã {code}, năm {year}" if vi else f"commune {code}, {year}"
     if table == "report_submission":
-        return f"kỳ {row.get('period') or ''} của xã {row.get('commune_code') or ''}"
+        return f"kỳ {period} của xã {code}" if vi else f"period {period} of commune {code}"
     if table in ("report_figure", "report_narrative"):
-        return f"{row.get('code') or row.get('section') or ''}, kỳ {row.get('period') or ''}"
+        what = row.get("code") or row.get("section") or ""
+        return f"{what}, kỳ {period}" if vi else f"{what}, period {period}"
     if table in ("handed_in_item", "public_tip", "surrender", "mediation", "village_assessment"):
         village = _village_name(s, row.get("village_id"))
         day = next(
@@ -134,3 +141,12 @@ def record_label(s: Session, table: str, row: Mapping[str, Any] | None, record_i
         if value:
             return str(value)
     return rid[:8]
+
+
+def label_of(s: Session, table: str, record_id: str, vietnamese: bool = True) -> str:
+    """The natural name of a stored record (:func:`record_label` of its row)."""
+    t = BY_NAME.get(table)
+    if t is None:
+        return record_id[:8]
+    row = s.execute(select(t.table).where(t.table.c.id == record_id)).mappings().first()
+    return record_label(s, table, dict(row) if row is not None else None, record_id, vietnamese)

@@ -341,6 +341,22 @@ def _place_in_history(s: Session, report: ImportReport, peer: Site, sha256: str,
     report.older_than_received = not report.seen_before and report.bundle_no < latest
 
 
+def resend_warnings(peer_name: str, renewed: bool) -> tuple[str, str]:
+    """:func:`_resend_warning` and its English (the command line prints the chosen one)."""
+    if renewed:
+        en = (
+            f"{peer_name} has received more of this station's changes than its data holds now (the data was "
+            f"copied over or a restore was cut short), so this station took a new sync identity: export a "
+            f"bundle to {peer_name} now, then import their next one to get everything back."
+        )
+    else:
+        en = (
+            f"{peer_name} does not know yet that this station restored a backup, so this bundle may lack "
+            f"records: export a bundle to {peer_name} now, then import their next one (they will send all again)."
+        )
+    return _resend_warning(peer_name, renewed), en
+
+
 def _resend_warning(peer_name: str, renewed: bool) -> str:
     if renewed:
         return (
@@ -402,7 +418,7 @@ def apply_in(
     )
     _place_in_history(s, report, peer, opened.sha256, reset)
     if resend:
-        report.resend_warning = _resend_warning(peer.unit_name, renew)
+        report.resend_warning, report.resend_warning_en = resend_warnings(peer.unit_name, renew)
     plans, top_version = _plan_tables(conn, opened, report, acked, received_before)
     scope_check.check_writes(s, peer, bundle_no, _planned_writes(plans))
     if dry_run:

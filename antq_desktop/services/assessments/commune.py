@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ...domain import safety_standard as rules
+from ...domain.numbers import fmt_percent
 from ...domain.text import nfc
 from ...storage.database import Database
 from ...storage.models import Commune, CommuneAssessmentRecord
@@ -135,6 +136,23 @@ class CommuneAssessment:
             out.append(
                 f"mới có {self.recognised}/{self.registered} đơn vị được công nhận ({self.percent:g} %), "
                 f"cần ít nhất {self.needed} ({self.threshold_pct:g} %)"
+            )
+        return out
+
+    @property
+    def unmet_en(self) -> list[str]:
+        """:attr:`unmet` in English (the command line in English; a province's own criterion by its code)."""
+        out = [
+            f"not met: {rules.criterion_label(c, True)}"
+            for c in self.checklist
+            if not self.criteria.get(c["code"])
+        ]
+        if not self.all_registered:
+            out.append(f"only {self.registered}/{self.units} units registered, not 100%")
+        if not self.meets_threshold:
+            out.append(
+                f"only {self.recognised}/{self.registered} units recognised ({fmt_percent(self.percent, 'en')}), "
+                f"at least {self.needed} needed ({fmt_percent(self.threshold_pct, 'en')})"
             )
         return out
 

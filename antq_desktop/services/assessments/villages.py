@@ -70,6 +70,12 @@ RESULT_LABELS = {
     "recognised": "Được công nhận",
     "not_recognised": "Không được công nhận",
 }
+RESULT_LABELS_EN = {
+    "": "Not assessed",
+    "proposed": "Proposed for recognition",
+    "recognised": "Recognised",
+    "not_recognised": "Not recognised",
+}
 
 
 # -- settings ---------------------------------------------------------------------------------

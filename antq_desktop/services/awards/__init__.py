@@ -117,7 +117,7 @@ from .recipient_drafts import (
 )
 from .serials import serial_prefix
 from .templates import certificate_template_names, certificate_template_spec, save_certificate_template
-from .verification import FIELD_LABELS, VERIFY_LABELS, VERIFY_LABELS_EN, Verification, verify
+from .verification import FIELD_LABELS, FIELD_LABELS_EN, VERIFY_LABELS, VERIFY_LABELS_EN, Verification, verify
 from .verify_text import certificate_issuer
 
 __all__ = [
@@ -140,6 +140,7 @@ __all__ = [
     "EXTRA_FIELDS",
     "EXTRA_PREFIX",
     "FIELD_LABELS",
+    "FIELD_LABELS_EN",
     "MAX_OFFSET_MM",
     "MEDAL_MEN_KEY",
     "MEDAL_WOMEN_KEY",

@@ -39,6 +39,14 @@ FIELD_LABELS = {
     "date": "ngày quyết định",
     "form_label": "hình thức",
 }
+FIELD_LABELS_EN = {
+    "serial": "serial",
+    "recipient": "awarded to",
+    "form": "form",
+    "decision": "decision",
+    "date": "decision date",
+    "form_label": "form",
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Verification:
     award: AwardRow | None = None
     signer_unit: str = ""
     notes: tuple[str, ...] = ()
+    notes_en: tuple[str, ...] = ()  # the same notes in English (not in ``to_dict``: its keys stay)
 
     @property
     def label(self) -> str:
@@ -119,17 +128,29 @@ def verify(db: Database, text: str) -> Verification:
             "serial",
             _register_fields(award),
             award,
-            notes=notes,
+            notes=tuple(vi for vi, _en in notes),
+            notes_en=tuple(en for _vi, en in notes),
         )
 
 
-def _status_notes(award: AwardRow) -> tuple[str, ...]:
+def _status_notes(award: AwardRow) -> list[tuple[str, str]]:
+    """What the register says about the award now, as (vi, en) pairs."""
     notes = []
     if award.deleted:
-        notes.append("Người này đã bị xóa khỏi danh sách khen thưởng của quyết định.")
+        notes.append(
+            (
+                "Người này đã bị xóa khỏi danh sách khen thưởng của quyết định.",
+                "This person was removed from the decision's list of awards.",
+            )
+        )
     if award.decision_status != "issued":
-        notes.append("Quyết định khen thưởng hiện đang ở dạng dự thảo (đã mở lại để sửa).")
-    return tuple(notes)
+        notes.append(
+            (
+                "Quyết định khen thưởng hiện đang ở dạng dự thảo (đã mở lại để sửa).",
+                "The award decision is a draft now (reopened for changes).",
+            )
+        )
+    return notes
 
 
 def _verify_payload(s: Session, text: str) -> Verification:
@@ -174,23 +195,8 @@ def _verify_payload(s: Session, text: str) -> Verification:
             read,
             signer_unit=unit,
         )
-    notes: list[str] = []
-    if check.signer.revoked:
-        notes.append(f"Đơn vị ký ({unit}) đã bị thu hồi kết nối.")
     award = _award_by_serial(s, read.get("serial", ""))
-    if award is None:
-        if check.signer.is_self:
-            notes.append("Số hiệu này không có trong sổ của máy này (có thể in từ bản sao lưu cũ hơn).")
-    else:
-        notes.extend(_status_notes(award))
-        now = _register_fields(award)
-        changed = [k for k in rules.PAYLOAD_FIELDS if now.get(k) != read.get(k)]
-        if changed:
-            notes.append(
-                "Sổ hiện ghi khác với giấy: "
-                + "; ".join(f"{FIELD_LABELS[k]}: {now.get(k, '')}" for k in changed)
-                + " (giấy in trước khi sửa)."
-            )
+    notes = _qr_notes(check.signer, award, read)
     return Verification(
         "genuine",
         verify_text.genuine_qr(s, read, award, unit),
@@ -199,5 +205,41 @@ def _verify_payload(s: Session, text: str) -> Verification:
         read,
         award,
         signer_unit=unit,
-        notes=tuple(notes),
+        notes=tuple(vi for vi, _en in notes),
+        notes_en=tuple(en for _vi, en in notes),
     )
+
+
+def _qr_notes(signer: Any, award: AwardRow | None, read: dict[str, str]) -> list[tuple[str, str]]:
+    """What to add to a genuine QR, as (vi, en) pairs: an unpaired signer, a serial not in the register,
+    a draft or removed award, the register now different from the paper."""
+    unit = signer.unit_name
+    notes: list[tuple[str, str]] = []
+    if signer.revoked:
+        notes.append(
+            (f"Đơn vị ký ({unit}) đã bị thu hồi kết nối.", f"The signing unit ({unit}) was unpaired.")
+        )
+    if award is None:
+        if signer.is_self:
+            notes.append(
+                (
+                    "Số hiệu này không có trong sổ của máy này (có thể in từ bản sao lưu cũ hơn).",
+                    "This serial is not in this station's register (perhaps printed from an older backup).",
+                )
+            )
+    else:
+        notes.extend(_status_notes(award))
+        now = _register_fields(award)
+        changed = [k for k in rules.PAYLOAD_FIELDS if now.get(k) != read.get(k)]
+        if changed:
+            notes.append(
+                (
+                    "Sổ hiện ghi khác với giấy: "
+                    + "; ".join(f"{FIELD_LABELS[k]}: {now.get(k, '')}" for k in changed)
+                    + " (giấy in trước khi sửa).",
+                    "The register now differs from the paper: "
+                    + "; ".join(f"{FIELD_LABELS_EN[k]}: {now.get(k, '')}" for k in changed)
+                    + " (the paper was printed before the change).",
+                )
+            )
+    return notes

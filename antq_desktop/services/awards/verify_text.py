@@ -4,6 +4,8 @@ authority — not the station whose key signed the QR), when and to whom (docs/d
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from sqlalchemy.orm import Session
 
 from ...domain import award_rules as rules
@@ -52,13 +54,30 @@ def genuine_qr(s: Session, fields: dict[str, str], award: AwardRow | None, signe
 def genuine_qr_en(s: Session, fields: dict[str, str], award: AwardRow | None, signer_unit: str) -> str:
     """The English of :func:`genuine_qr` (names and numbers as printed)."""
     form = award.form if award is not None else rules.FORM_BY_CODE.get(fields.get("form", ""), "")
-    what = rules.FORMS_EN.get(form, "Certificate")
+    what = form_en(form)
     serial = fields.get("serial", "")
     by = issuer(s, award) or f"decision {fields.get('decision', '')} (QR signed by {signer_unit})"
-    day = award.decided_on.isoformat() if award is not None and award.decided_on else fields.get("date", "")
+    day = (
+        award.decided_on.isoformat()
+        if award is not None and award.decided_on
+        else iso_day(fields.get("date", ""))
+    )
     return (
         f"{what} {serial} issued by {by} on {day} to {fields.get('recipient', '')}: the signature is valid."
     )
+
+
+def iso_day(text: str) -> str:
+    """A certificate's dd/mm/yyyy as English writes it (yyyy-mm-dd); anything else as it is."""
+    try:
+        return datetime.strptime(text.strip(), "%d/%m/%Y").date().isoformat()
+    except ValueError:
+        return text
+
+
+def form_en(form: str) -> str:
+    """The form's English name alone, without the Vietnamese one in brackets: "Certificate of merit"."""
+    return rules.FORMS_EN.get(form, "Certificate").split(" (")[0]
 
 
 def genuine_serial(s: Session, fields: dict[str, str], award: AwardRow) -> str:
