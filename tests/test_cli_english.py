@@ -130,23 +130,19 @@ def test_audit_verify_in_one_language(station, antq) -> None:
     english(antq("en", "--data-dir", root, "audit", "verify"), [], "audit verify")
 
 
-def test_audit_notes_come_in_english() -> None:
-    """The notes of the anchors (services/audit_anchors.py, backup_manifest.py) are Vietnamese
-    sentences or (vi, en) pairs: the command line prints the English of each in English mode."""
-    from antq_desktop.cli.audit import note_text
-
-    notes = [
-        "Chưa có tệp mốc antq.anchor (sẽ có sau lần ghi nhật ký tới).",
-        "Tệp mốc antq.anchor chưa có chữ ký (máy chưa có khóa ký).",
-        "Dữ liệu đã được khôi phục từ bản sao lưu; mốc cũ (mục số 12) thuộc dữ liệu trước khi khôi phục.",
-        "Bản sao lưu antq-2026.sqlite3 (mục số 9) thuộc dữ liệu trước lần khôi phục gần nhất.",
-    ]
-    for note in notes:
-        assert note_text(note, "vi") == note
-        en = note_text(note, "en")
-        assert not VIETNAMESE.search(en) and en != note, en
-    assert note_text(("Một câu.", "A sentence."), "en") == "A sentence."
-    assert note_text(("Một câu.", "A sentence."), "vi") == "Một câu."
+def test_audit_notes_come_in_one_language(station, antq) -> None:
+    """The anchors' notes (services/audit_anchors.py, backup_manifest.py) are (vi, en) pairs at their
+    source: with the anchor file gone, `audit verify` says so in the chosen language only."""
+    station.close()
+    root = station.data_dir.root
+    anchor = station.data_dir.database.with_suffix(".audit-head")
+    anchor.unlink(missing_ok=True)
+    vi = antq("vi", "--data-dir", root, "audit", "verify")
+    vietnamese(vi, "Nhật ký nguyên vẹn: ", "Chưa có tệp mốc antq.audit-head")
+    anchor.unlink(missing_ok=True)
+    en = antq("en", "--data-dir", root, "audit", "verify")
+    english(en, [], "audit verify")
+    assert "No anchor file antq.audit-head yet" in en, en
 
 
 def _issued_decision(db: Any, number: str, names: tuple[str, ...]) -> str:

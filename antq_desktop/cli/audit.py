@@ -3,50 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 from typing import Any
 
 from .common import _day, _open, _print_json
-from .text import language, number, say
-
-# The anchors' notes (services/audit_anchors.py, services/backup_manifest.py) are Vietnamese sentences;
-# their English, for ``antq audit verify`` in English mode. A note that comes as a (vi, en) pair needs none.
-NOTES_EN = (
-    (
-        re.compile(r"Chưa có tệp mốc (.+) \(sẽ có sau lần ghi nhật ký tới\)\."),
-        "No anchor file {0} yet (it is written with the next audit entry).",
-    ),
-    (
-        re.compile(r"Tệp mốc (.+) chưa có chữ ký \(máy chưa có khóa ký\)\."),
-        "The anchor file {0} is not signed (this station has no signing key yet).",
-    ),
-    (
-        re.compile(
-            r"Dữ liệu đã được khôi phục từ bản sao lưu; mốc cũ \(mục số (\d+)\) thuộc dữ liệu trước khi khôi phục\."
-        ),
-        "The data was restored from a backup; the old anchor (entry #{0}) belongs to the data before the restore.",
-    ),
-    (
-        re.compile(r"Bản sao lưu (.+) \(mục số (\d+)\) thuộc dữ liệu trước lần khôi phục gần nhất\."),
-        "The backup {0} (entry #{1}) belongs to the data before the latest restore.",
-    ),
-)
-
-
-def note_text(note: object, lang: str | None = None) -> str:
-    """An anchor's note in ``lang`` (the chosen language by default): the ``en`` of a (vi, en) pair, or
-    the English of a Vietnamese sentence of :data:`NOTES_EN` (any other sentence as it is)."""
-    english = (lang or language()) == "en"
-    if isinstance(note, tuple) and len(note) == 2:
-        return str(note[1] if english else note[0])
-    if not isinstance(note, str):
-        return str(getattr(note, "en" if english else "vi", note))
-    for pattern, text in NOTES_EN if english else ():
-        m = pattern.fullmatch(note.strip())
-        if m:
-            return text.format(*m.groups())
-    return note
+from .text import number, say
 
 
 def add_parser(sub: Any, parser_class: type[argparse.ArgumentParser]) -> None:
@@ -83,8 +44,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
                         f"The audit log is intact: {number(report.entries)} entries, last hash {head}….",
                     )
                 )
-                for note in report.notes:
-                    print(f"  {note_text(note)}")
+                for vi, en in zip(report.notes, report.notes_en, strict=True):
+                    print(f"  {say(vi, en)}")
             else:  # a changed entry, or a cut tail: "the last N entries after #M are gone"
                 print(say(report.problem_vi, report.problem_en))
             return 0 if report.ok else 2

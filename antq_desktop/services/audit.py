@@ -116,7 +116,8 @@ class ChainReport:
     # Cut from the tail, as the anchors outside the database show (audit_anchors.py).
     missing_entries: int = 0
     anchors: list[dict[str, Any]] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # Vietnamese (the --json contract)
+    notes_en: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -182,7 +183,9 @@ def verify_chain(db: Database) -> ChainReport:
         prev_hash, prev_id = row["hash"], row["id"]
     report = ChainReport(True, count, ChainHead(prev_id, prev_hash), missing_guards=missing)
     anchored = audit_anchors.check(db, prev_id, hashes)
-    report.anchors, report.notes = anchored.anchors, anchored.notes
+    report.anchors = anchored.anchors
+    report.notes = [n.vi for n in anchored.notes]
+    report.notes_en = [n.en for n in anchored.notes]
     if anchored.problems:
         report.ok = False
         report.missing_entries = anchored.missing

@@ -207,7 +207,7 @@ class AnchorProblem:
 @dataclass
 class AnchorReport:
     problems: list[AnchorProblem]
-    notes: list[str]  # Vietnamese, for the person reading the report
+    notes: list[AnchorProblem]  # (vi, en): facts worth knowing that are not problems
     anchors: list[dict[str, Any]]
 
     @property
@@ -238,7 +238,7 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
 
     ``hashes`` maps entry ids to their hash in the trail; :func:`wanted_ids` says which ids."""
     problems: list[AnchorProblem] = []
-    notes: list[str] = []
+    notes: list[AnchorProblem] = []
     anchors: list[dict[str, Any]] = []
     own = {k.key_id: k for k in station_keys.known_keys(db).values() if k.is_self}
     with db.connect() as conn:
@@ -257,7 +257,12 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
                     )
                 )
             if anchor is None and not problems:
-                notes.append(f"Chưa có tệp mốc {path.name} (sẽ có sau lần ghi nhật ký tới).")
+                notes.append(
+                    AnchorProblem(
+                        f"Chưa có tệp mốc {path.name} (sẽ có sau lần ghi nhật ký tới).",
+                        f"No anchor file {path.name} yet (it is written with the next audit entry).",
+                    )
+                )
             elif anchor is not None:
                 anchors.append({"source": "file", "entry_id": anchor.entry_id, "signed": anchor.signed})
                 cut = anchor.entry_id > head_id
@@ -282,8 +287,12 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
                     )
                 elif (cut or rewritten) and _explained_by_restore(conn, anchor.entry_id):
                     notes.append(
-                        f"Dữ liệu đã được khôi phục từ bản sao lưu; mốc cũ (mục số {anchor.entry_id}) thuộc "
-                        "dữ liệu trước khi khôi phục."
+                        AnchorProblem(
+                            f"Dữ liệu đã được khôi phục từ bản sao lưu; mốc cũ (mục số {anchor.entry_id}) thuộc "
+                            "dữ liệu trước khi khôi phục.",
+                            f"The data was restored from a backup; the old anchor (entry #{anchor.entry_id}) "
+                            "belongs to the data before the restore.",
+                        )
                     )
                 elif cut:
                     problems.append(_cut(head_id, anchor.entry_id, "tệp mốc", "the anchor file"))
@@ -297,7 +306,12 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
                         )
                     )
                 if not anchor.signed and not own:
-                    notes.append(f"Tệp mốc {path.name} chưa có chữ ký (máy chưa có khóa ký).")
+                    notes.append(
+                        AnchorProblem(
+                            f"Tệp mốc {path.name} chưa có chữ ký (máy chưa có khóa ký).",
+                            f"The anchor file {path.name} is not signed (this station has no signing key yet).",
+                        )
+                    )
         for peer, sent_id in _sent_heads(conn):
             anchors.append({"source": "bundle", "peer": peer, "entry_id": sent_id})
             if sent_id > head_id and not _explained_by_restore(conn, sent_id):
@@ -348,7 +362,7 @@ def _check_acks(
     head_id: int,
     hashes: dict[int, str],
     problems: list[AnchorProblem],
-    notes: list[str],
+    notes: list[AnchorProblem],
     anchors: list[dict[str, Any]],
 ) -> None:
     """Compare the trail with the heads the peers acknowledged (sent back in their bundles)."""
@@ -358,8 +372,12 @@ def _check_acks(
         rewritten = not cut and hashes.get(ack_id) != ack_hash
         if (cut or rewritten) and _explained_by_restore(conn, ack_id):
             notes.append(
-                f"Dữ liệu đã được khôi phục từ bản sao lưu; xác nhận của {name} (mục số {ack_id}) thuộc dữ liệu "
-                "trước khi khôi phục."
+                AnchorProblem(
+                    f"Dữ liệu đã được khôi phục từ bản sao lưu; xác nhận của {name} (mục số {ack_id}) thuộc "
+                    "dữ liệu trước khi khôi phục.",
+                    f"The data was restored from a backup; the acknowledgement from {name} (entry #{ack_id}) "
+                    "belongs to the data before the restore.",
+                )
             )
         elif cut:
             problems.append(

@@ -213,7 +213,10 @@ def check(
             )
             return report
         report.notes.append(
-            f"Tệp kê khai bản sao lưu {name} chưa có chữ ký (sẽ được ký ở lần đăng nhập tới)."
+            audit_anchors.AnchorProblem(
+                f"Tệp kê khai bản sao lưu {name} chưa có chữ ký (sẽ được ký ở lần đăng nhập tới).",
+                f"The backup manifest {name} is not signed yet (it is signed at the next sign-in).",
+            )
         )
     with db.connect() as conn:
         explained = audit_anchors.explained_by_restore(conn, anchor.entry_id)
@@ -228,7 +231,10 @@ def check(
         )
     elif (cut or rewritten) and explained:
         report.notes.append(
-            f"Bản sao lưu {name} (mục số {anchor.entry_id}) thuộc dữ liệu trước lần khôi phục gần nhất."
+            audit_anchors.AnchorProblem(
+                f"Bản sao lưu {name} (mục số {anchor.entry_id}) thuộc dữ liệu trước lần khôi phục gần nhất.",
+                f"The backup {name} (entry #{anchor.entry_id}) belongs to the data before the latest restore.",
+            )
         )
     elif cut:
         report.problems.append(
