@@ -247,3 +247,42 @@ def test_undo_goes_through_the_runner_and_announces_the_change(qtbot, window, me
     assert messages[-1] == "!Không làm được việc này." and len(messages) == 2
     assert page.undo_stack.count() == 0
     assert gid not in [r.id for r in gs.list_groups(db)]
+
+
+def test_a_task_asked_for_inside_another_tasks_loop_runs_at_once_without_nesting(qtbot) -> None:
+    """A timer firing while a long task's loop runs (a page's first load, a refresh) asks for a second
+    task: it runs at once on the GUI thread — no second thread, dialog or event loop, which crashed Qt
+    now and then (test_approval_freeze under load)."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QWidget
+
+    from antq_desktop.ui import tasks
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    gui = threading.get_ident()
+    seen: dict[str, object] = {}
+    outer_started = threading.Event()
+    outer_may_end = threading.Event()
+
+    def inner(progress) -> str:
+        seen["inner_thread"] = threading.get_ident()
+        seen["inner_loops"] = tasks._running["depth"]
+        return "inner"
+
+    def nested() -> None:
+        seen["inner_result"] = run_long(parent, "t", "inner", inner).value
+        outer_may_end.set()
+
+    def outer(progress) -> str:
+        outer_started.set()
+        assert outer_may_end.wait(20), "the inner task never ran while the outer one waited"
+        return "outer"
+
+    QTimer.singleShot(0, nested)
+    assert tasks.run_task(parent, "t", "outer", outer) == "outer"
+    assert outer_started.is_set()
+    assert seen == {"inner_thread": gui, "inner_loops": 1, "inner_result": "inner"}
+    assert tasks._running["depth"] == 0

@@ -6,6 +6,11 @@ work calls ``progress(done, total)`` and stops when it returns False (the
 officer pressed Cancel).  The result comes back to the caller on the GUI
 thread; an exception raised by the work is re-raised there, so the caller
 decides what to tell the officer.
+
+A task never nests: while one runs, its event loop may deliver a timer or a change notice whose
+handler asks for another (a page's first load, a refresh).  That one runs at once on the GUI
+thread, without a second thread, dialog or event loop — nested loops and window-modal dialogs
+crashed Qt now and then (seen offscreen under load).
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 Progress = Callable[[int, int], bool]
+
+_running = {"depth": 0}
 
 
 class _Worker(QObject):
@@ -45,7 +52,21 @@ class _Worker(QObject):
             self.done.emit()
 
 
+def _never_cancelled(done: int, total: int) -> bool:
+    return True
+
+
 def run_task(parent: QWidget | None, title: str, label: str, work: Callable[[Progress], T]) -> T:
+    if _running["depth"]:  # asked for from inside another task's event loop: see the module's note
+        return work(_never_cancelled)
+    _running["depth"] += 1
+    try:
+        return _run_in_thread(parent, title, label, work)
+    finally:
+        _running["depth"] -= 1
+
+
+def _run_in_thread(parent: QWidget | None, title: str, label: str, work: Callable[[Progress], T]) -> T:
     dialog = QProgressDialog(label, QCoreApplication.translate("tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
