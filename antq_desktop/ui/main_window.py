@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from .. import APP_NAME
 from . import i18n
 from .messages import error_text
 from .operations import COMMUNE_RECORDS, EVERYTHING, Kind, notify, run_long, watch
+from .page_stack import PageStack
 
 if TYPE_CHECKING:  # the services (SQLAlchemy, the ORM classes) are imported after the first paint
     from ..services.accounts import SignedIn
@@ -86,68 +85,6 @@ OWN_KINDS: dict[str, frozenset[str]] = {
     "awards": frozenset({Kind.AWARDS}),
     "reports": frozenset({Kind.REPORTS}),
 }
-
-
-class PageStack(QStackedWidget):
-    """The areas' pages, each built the first time it is shown (a placeholder until then).
-
-    ``widget(i)``, ``currentWidget()`` and ``setCurrentIndex(i)`` build the page when needed, so
-    keyboard shortcuts, F5, Ctrl+F and ``go_to_area`` work on an area not opened yet.
-    Until ``ready`` (the window shown before its station is open) every page stays a placeholder.
-    """
-
-    def __init__(self, build: Callable[[int], QWidget], count: int, ready: bool = True) -> None:
-        super().__init__()
-        self._build = build
-        self.ready = ready
-        self.built: dict[int, QWidget] = {}
-        self.early: dict[int, QWidget] = {}  # adopted before ``ready``: finished by the window
-        for _ in range(count):
-            self.addWidget(QWidget())
-
-    def page(self, index: int) -> QWidget:
-        if index in self.built:
-            return self.built[index]
-        if not self.ready:
-            return super().widget(index)
-        if index in self.early:
-            page = self.early.pop(index)
-            self.built[index] = page
-            return page
-        page = self._build(index)
-        self.built[index] = page
-        placeholder = super().widget(index)
-        was_current = super().currentIndex() == index
-        self.insertWidget(index, page)
-        if was_current:
-            super().setCurrentIndex(index)
-        self.removeWidget(placeholder)
-        placeholder.deleteLater()
-        return page
-
-    def adopt(self, index: int, page: QWidget) -> None:
-        """``page`` in place of the placeholder at ``index`` before the stack is ready (a page shown
-        ahead of its station); the window finishes it once the station is open."""
-        placeholder = super().widget(index)
-        was_current = super().currentIndex() == index
-        self.insertWidget(index, page)
-        if was_current:
-            super().setCurrentIndex(index)
-        self.removeWidget(placeholder)
-        placeholder.deleteLater()
-        self.early[index] = page
-
-    def widget(self, index: int) -> QWidget:  # type: ignore[override]
-        return self.page(index) if 0 <= index < self.count() else super().widget(index)
-
-    def currentWidget(self) -> QWidget:  # type: ignore[override]  # noqa: N802 - Qt's name
-        index = super().currentIndex()
-        return self.page(index) if index >= 0 else super().currentWidget()
-
-    def setCurrentIndex(self, index: int) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
-        if 0 <= index < self.count():
-            self.page(index)
-        super().setCurrentIndex(index)
 
 
 class MainWindow(QMainWindow):
