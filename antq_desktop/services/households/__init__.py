@@ -41,6 +41,8 @@ from .register import (
     fetch_households,
     first_page,
     household_by_ref,
+    many_hits,
+    typed_page,
 )
 from .search import person_match, word_filters
 
@@ -66,6 +68,8 @@ __all__ = [
     "history",
     "household_by_ref",
     "household_of_person",
+    "typed_page",
+    "many_hits",
     "merge_households",
     "move_person",
     "next_household_code",

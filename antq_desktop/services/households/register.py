@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select, text
 
 from ...domain.text import fold
 from ...storage.database import Database
 from ...storage.models import Commitment, Household, Person, Village
 from ..errors import UserError
-from .search import matching_households, person_match, word_filters
+from .search import fts_query, matching_households, person_match, word_filters
 
 POVERTY_LABELS = {"": "", "ho_ngheo": "Hộ nghèo", "can_ngheo": "Hộ cận nghèo"}
 
@@ -77,9 +77,16 @@ def _members_expr() -> object:
 
 
 def _filtered(
-    q: HouseholdQuery, columns: Sequence[object], *, join_village: bool = True, fts: bool = False
+    q: HouseholdQuery,
+    columns: Sequence[object],
+    *,
+    join_village: bool = True,
+    fts: bool = False,
+    walk: bool = False,
 ) -> Select:
-    """The register's rows for ``q``; ``fts``: search through the SQLite index (see .search)."""
+    """The register's rows for ``q``; ``fts``: search through the SQLite index (see .search);
+    ``walk``: each household checked on its own (its key, then its members' through their
+    household index), for a page read in the register's order that stops at its LIMIT."""
     stmt = select(*columns).select_from(Household)
     if join_village:
         stmt = stmt.join(Village, Village.id == Household.village_id)
@@ -89,7 +96,12 @@ def _filtered(
     if q.ids is not None:
         stmt = stmt.where(Household.id.in_(list(q.ids)))
     words = fold(q.search).split()
-    if words and fts:
+    if words and walk:
+        member = exists().where(
+            Person.household_id == Household.id, Person.deleted.is_(False), person_match(words)
+        )
+        stmt = stmt.where(or_(and_(*word_filters(Household.search_key, words)), member))
+    elif words and fts:
         stmt = stmt.where(Household.id.in_(matching_households(words, fts=True)))
     elif words:
         # A household matches when its own key holds every word, or one member's key does.
@@ -111,7 +123,9 @@ def count_households(db: Database, q: HouseholdQuery) -> int:
         )
 
 
-def _page_statement(q: HouseholdQuery, offset: int, limit: int, *, fts: bool, counted: bool) -> Select:
+def _page_statement(
+    q: HouseholdQuery, offset: int, limit: int, *, fts: bool, counted: bool, walk: bool = False
+) -> Select:
     """One page of the register, in the query's order; ``counted``: each row also carries the
     number of rows the query has in all (a window over the filtered rows, before the LIMIT).
 
@@ -138,7 +152,7 @@ def _page_statement(q: HouseholdQuery, offset: int, limit: int, *, fts: bool, co
     if counted:
         columns.append(func.count().over().label("total"))
     page = (
-        _filtered(q, columns, join_village=q.sort == "village", fts=fts)
+        _filtered(q, columns, join_village=q.sort == "village", fts=fts, walk=walk)
         .order_by(*order)
         .offset(offset)
         .limit(limit)
@@ -168,9 +182,11 @@ def _row(r: Any) -> HouseholdRow:
     return HouseholdRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), str(r[7]), r[8])
 
 
-def fetch_households(db: Database, q: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
-    """One page of the register, in the query's order."""
-    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False)
+def fetch_households(
+    db: Database, q: HouseholdQuery, offset: int, limit: int, *, walk: bool = False
+) -> list[HouseholdRow]:
+    """One page of the register, in the query's order (``walk``: see :func:`typed_page`)."""
+    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False, walk=walk)
     with db.session() as s:
         return [_row(r) for r in s.execute(stmt)]
 
@@ -190,6 +206,41 @@ def first_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int, list[H
     with db.session() as s:
         rows = s.execute(stmt).all()
     return (int(rows[0][-1]) if rows else 0), [_row(r) for r in rows]
+
+
+# Search as you type: past this many index hits (persons, or households by their own key) a search
+# is "many" — the page is read by walking the register in its order and checking each household,
+# which stops at the page's end, and the hits are not counted. Below it the hits are few enough to
+# collect, sort and count at once. The two costs meet near here at 230,000 households (1 M persons):
+# collecting costs ~ the hits, walking ~ the page size / the share of households that match.
+MANY_HITS = 15_000
+WALK_SORTS = frozenset({"code", "head"})  # indexed: household.code, household.search_key
+
+
+def many_hits(db: Database, q: HouseholdQuery) -> bool:
+    """Whether ``q``'s search matches more than :data:`MANY_HITS` keys in the index (SQLite; the
+    register's indexed orders only). One capped count per index: it reads at most that many
+    entries of the index, whatever the number of hits."""
+    words = fold(q.search).split()
+    match = fts_query(words) if words and db.is_sqlite and q.sort in WALK_SORTS else None
+    if match is None:
+        return False
+    capped = (
+        "SELECT (SELECT count(*) FROM (SELECT 1 FROM person_fts WHERE person_fts MATCH :q LIMIT :n))"
+        " + (SELECT count(*) FROM (SELECT 1 FROM household_fts WHERE household_fts MATCH :q LIMIT :n))"
+    )
+    with db.session() as s:
+        return int(s.scalar(text(capped), {"q": match, "n": MANY_HITS}) or 0) >= MANY_HITS
+
+
+def typed_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int | None, list[HouseholdRow]]:
+    """What the register shows after a keystroke: the first page, and the number of hits — or None
+    when they are many (:func:`many_hits`): that page is then read by walking the register in its
+    order (the code or name index) and stops at ``limit`` rows, and nothing counts the rest (the
+    list grows as it is scrolled: :func:`fetch_households` with ``walk=True``)."""
+    if not many_hits(db, q):
+        return first_page(db, q, limit)
+    return None, fetch_households(db, q, 0, limit, walk=True)
 
 
 def household_by_ref(db: Database, ref: str, *, include_deleted: bool = False) -> HouseholdRow:
