@@ -1,8 +1,8 @@
 """Search as you type when the hits are many: the first page read in the register's order, LIMITed,
 and not counted; the list grows as it is scrolled. Few hits: through the FTS index, counted.
 
-``MANY_HITS`` is lowered here so a small demo station takes both paths (the threshold is about
-cost at a million persons, not about what the answer is: both paths give the same rows).
+``WALK_BOUND`` is lowered here so a small demo station takes both paths (the bound is about cost at
+a million persons, not about what the answer is: both paths give the same rows).
 """
 
 from __future__ import annotations
@@ -33,19 +33,29 @@ def _ids(rows: list[hh.HouseholdRow]) -> list[str]:
 
 @pytest.mark.parametrize("text", QUERIES)
 def test_many_hits_give_the_same_page_walked_and_are_not_counted(big, monkeypatch, text: str) -> None:  # type: ignore[no-untyped-def]
-    for sort in ("code", "head"):
-        q = hh.HouseholdQuery(search=text, sort=sort)
+    for sort, descending in (("code", False), ("head", False), ("code", True)):
+        q = hh.HouseholdQuery(search=text, sort=sort, descending=descending)
         total, exact = hh.first_page(big.db, q, 20)
         assert total > 20, "the demo must give this query more than a page"
-        monkeypatch.setattr(register, "MANY_HITS", 5)
-        assert hh.many_hits(big.db, q)
-        counted, walked = hh.typed_page(big.db, q, 20)
-        assert counted is None and _ids(walked) == _ids(exact) and walked == exact
+        counted, walked = hh.typed_page(big.db, q, 20)  # 150 households: the walk may cover them all
+        assert counted is None and walked == exact
         # The next pages, read on as the view scrolls, are the exact path's too.
         assert hh.fetch_households(big.db, q, 20, 20, walk=True) == hh.fetch_households(big.db, q, 20, 20)
-        monkeypatch.setattr(register, "MANY_HITS", 15_000)
-        assert not hh.many_hits(big.db, q)
-        assert hh.typed_page(big.db, q, 20) == (total, exact)
+        # A walk bounded to the first few households: the page if it found one there, else the
+        # index path, counted — the same rows either way.
+        for bound in (2, 40, 90):
+            monkeypatch.setattr(register, "WALK_BOUND", bound)
+            counted, rows = hh.typed_page(big.db, q, 20)
+            assert rows == exact and counted in (None, total)
+        monkeypatch.undo()
+
+
+def test_few_hits_are_counted(big) -> None:  # type: ignore[no-untyped-def]
+    q = hh.HouseholdQuery(search="thi h")
+    total, exact = hh.first_page(big.db, q, 200)
+    assert 0 < total < 200
+    assert hh.typed_page(big.db, q, 200) == (total, exact)  # the whole register walked: all the hits
+    assert hh.typed_page(big.db, hh.HouseholdQuery(search="zzzq"), 200) == (0, [])
 
 
 def _plan(big, stmt) -> str:  # type: ignore[no-untyped-def]
@@ -78,7 +88,6 @@ def test_few_hits_go_through_the_fts_index(big) -> None:  # type: ignore[no-unty
 def test_the_register_grows_a_long_search_as_it_scrolls(qtbot, big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from antq_desktop.ui import household_model
 
-    monkeypatch.setattr(register, "MANY_HITS", 5)
     monkeypatch.setattr(household_model, "PAGE", 20)
     q = hh.HouseholdQuery(search="ng")
     total, _ = hh.first_page(big.db, q, 1)

@@ -41,7 +41,6 @@ from .register import (
     fetch_households,
     first_page,
     household_by_ref,
-    many_hits,
     typed_page,
 )
 from .search import person_match, word_filters
@@ -69,7 +68,6 @@ __all__ = [
     "household_by_ref",
     "household_of_person",
     "typed_page",
-    "many_hits",
     "merge_households",
     "move_person",
     "next_household_code",

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, or_, select, text
+from sqlalchemy import Select, and_, exists, func, or_, select
 
 from ...domain.text import fold
 from ...storage.database import Database
 from ...storage.models import Commitment, Household, Person, Village
 from ..errors import UserError
-from .search import fts_query, matching_households, person_match, word_filters
+from .search import matching_households, person_match, word_filters
 
 POVERTY_LABELS = {"": "", "ho_ngheo": "Hộ nghèo", "can_ngheo": "Hộ cận nghèo"}
 
@@ -124,7 +124,14 @@ def count_households(db: Database, q: HouseholdQuery) -> int:
 
 
 def _page_statement(
-    q: HouseholdQuery, offset: int, limit: int, *, fts: bool, counted: bool, walk: bool = False
+    q: HouseholdQuery,
+    offset: int,
+    limit: int,
+    *,
+    fts: bool,
+    counted: bool,
+    walk: bool = False,
+    within: Any = None,
 ) -> Select:
     """One page of the register, in the query's order; ``counted``: each row also carries the
     number of rows the query has in all (a window over the filtered rows, before the LIMIT).
@@ -151,13 +158,10 @@ def _page_statement(
     columns: list[Any] = [Household.id]
     if counted:
         columns.append(func.count().over().label("total"))
-    page = (
-        _filtered(q, columns, join_village=q.sort == "village", fts=fts, walk=walk)
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-        .subquery()
-    )
+    chosen = _filtered(q, columns, join_village=q.sort == "village", fts=fts, walk=walk)
+    if within is not None:  # a walk that stops after so many households (typed_page)
+        chosen = chosen.where(within)
+    page = chosen.order_by(*order).offset(offset).limit(limit).subquery()
     return (
         select(
             Household.id,
@@ -208,39 +212,47 @@ def first_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int, list[H
     return (int(rows[0][-1]) if rows else 0), [_row(r) for r in rows]
 
 
-# Search as you type: past this many index hits (persons, or households by their own key) a search
-# is "many" — the page is read by walking the register in its order and checking each household,
-# which stops at the page's end, and the hits are not counted. Below it the hits are few enough to
-# collect, sort and count at once. The two costs meet near here at 230,000 households (1 M persons):
-# collecting costs ~ the hits, walking ~ the page size / the share of households that match.
-MANY_HITS = 15_000
-WALK_SORTS = frozenset({"code", "head"})  # indexed: household.code, household.search_key
+# Search as you type. A word of one or two letters matches a large share of a million persons: the
+# first page is then read by walking the register in its order (the code or the name index) and
+# checking each household, which stops after a page of hits — but only among the first WALK_BOUND
+# households, so a word that matches few costs that much at most before the index takes over
+# (there the hits are few enough to collect, sort and count).
+WALK_BOUND = 5_000
+WALK_SORTS = {"code": Household.code, "head": Household.search_key}  # both indexed
 
 
-def many_hits(db: Database, q: HouseholdQuery) -> bool:
-    """Whether ``q``'s search matches more than :data:`MANY_HITS` keys in the index (SQLite; the
-    register's indexed orders only). One capped count per index: it reads at most that many
-    entries of the index, whatever the number of hits."""
-    words = fold(q.search).split()
-    match = fts_query(words) if words and db.is_sqlite and q.sort in WALK_SORTS else None
-    if match is None:
-        return False
-    capped = (
-        "SELECT (SELECT count(*) FROM (SELECT 1 FROM person_fts WHERE person_fts MATCH :q LIMIT :n))"
-        " + (SELECT count(*) FROM (SELECT 1 FROM household_fts WHERE household_fts MATCH :q LIMIT :n))"
-    )
+def _walk_bound(db: Database, q: HouseholdQuery) -> tuple[bool, Any]:
+    """(whether ``q``'s first page may be walked, the sort key of the WALK_BOUND-th household in
+    the walk's order — None when there are fewer: the walk then covers the whole register)."""
+    key = WALK_SORTS.get(q.sort)
+    if key is None or not db.is_sqlite or not fold(q.search).split():
+        return False, None
+    order = key.desc() if q.descending else key.asc()
+    stmt = select(key).where(Household.deleted.is_(q.deleted)).order_by(order).offset(WALK_BOUND - 1).limit(1)
     with db.session() as s:
-        return int(s.scalar(text(capped), {"q": match, "n": MANY_HITS}) or 0) >= MANY_HITS
+        return True, s.scalar(stmt)
 
 
 def typed_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int | None, list[HouseholdRow]]:
     """What the register shows after a keystroke: the first page, and the number of hits — or None
-    when they are many (:func:`many_hits`): that page is then read by walking the register in its
-    order (the code or name index) and stops at ``limit`` rows, and nothing counts the rest (the
-    list grows as it is scrolled: :func:`fetch_households` with ``walk=True``)."""
-    if not many_hits(db, q):
-        return first_page(db, q, limit)
-    return None, fetch_households(db, q, 0, limit, walk=True)
+    when they are many and were not counted.
+
+    Many hits (a page of them among the first WALK_BOUND households in the register's order): that
+    walk's rows are the page, nothing counts the rest, and the list grows as it is scrolled
+    (:func:`fetch_households` with ``walk=True``). Otherwise the index path of :func:`first_page`.
+    """
+    walkable, bound = _walk_bound(db, q)
+    if walkable:
+        key = WALK_SORTS[q.sort]
+        within = None if bound is None else (key >= bound if q.descending else key <= bound)
+        stmt = _page_statement(q, 0, limit, fts=True, counted=False, walk=True, within=within)
+        with db.session() as s:
+            rows = [_row(r) for r in s.execute(stmt)]
+        if len(rows) == limit:
+            return None, rows
+        if bound is None:  # the whole register walked: these are all the hits
+            return len(rows), rows
+    return first_page(db, q, limit)
 
 
 def household_by_ref(db: Database, ref: str, *, include_deleted: bool = False) -> HouseholdRow:
