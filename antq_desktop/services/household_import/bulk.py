@@ -38,21 +38,25 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
     positional = compiled.positiontup is not None
     names = list(compiled.positiontup if positional else compiled.binds)
     by_name = {c.name: c for c in columns}
-    fill: list[tuple[str, Any, Any]] = []  # (key, default, bind processor) in placeholder order
-    for name in names:
+    defaults: list[tuple[str, Any]] = []  # (key, default) in placeholder order
+    processors: list[tuple[int, Any]] = []  # (position, the type's bind processor)
+    for i, name in enumerate(names):
         column = by_name[name]
         default: Any = None
         if column.default is not None:
             default = column.default.arg if column.default.is_scalar else _MISSING
-        fill.append((name, default, column.type.dialect_impl(dialect).bind_processor(dialect)))
+        defaults.append((name, default))
+        process = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if process is not None:
+            processors.append((i, process))
     params: list[Any] = []
     for row in rows:
-        values = []
-        for name, default, process in fill:
-            value = row.get(name, default)
-            if value is _MISSING:
-                raise ValueError(f"{table.name}.{name}: a bulk row must carry it (stamp_rows sets it)")
-            values.append(process(value) if process is not None else value)
+        values = [row.get(name, default) for name, default in defaults]
+        if _MISSING in values:
+            missing = names[values.index(_MISSING)]
+            raise ValueError(f"{table.name}.{missing}: a bulk row must carry it (stamp_rows sets it)")
+        for i, process in processors:
+            values[i] = process(values[i])
         params.append(tuple(values) if positional else dict(zip(names, values, strict=True)))
     with search_index.bulk_insert(conn, table.name):  # the search index filled once, not row by row
         conn.exec_driver_sql(compiled.string, params)
