@@ -17,6 +17,7 @@ Households and persons are indexed for search once per batch (:func:`...storage.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Table, insert
@@ -49,14 +50,20 @@ def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) 
         process = column.type.dialect_impl(dialect).bind_processor(dialect)
         if process is not None:
             processors.append((i, process))
+    constants = {name: default for name, default in defaults if default is not _MISSING}
+    getter = itemgetter(*names)  # the row's values in placeholder order, in one C call
     params: list[Any] = []
     for row in rows:
-        values = [row.get(name, default) for name, default in defaults]
-        if _MISSING in values:
-            missing = names[values.index(_MISSING)]
-            raise ValueError(f"{table.name}.{missing}: a bulk row must carry it (stamp_rows sets it)")
-        for i, process in processors:
-            values[i] = process(values[i])
+        try:
+            values = getter({**constants, **row})
+        except KeyError as exc:
+            raise ValueError(
+                f"{table.name}.{exc.args[0]}: a bulk row must carry it (stamp_rows sets it)"
+            ) from exc
+        if processors:
+            values = list(values)
+            for i, process in processors:
+                values[i] = process(values[i])
         params.append(tuple(values) if positional else dict(zip(names, values, strict=True)))
     with search_index.bulk_insert(conn, table.name):  # the search index filled once, not row by row
         conn.exec_driver_sql(compiled.string, params)
