@@ -28,10 +28,9 @@ class _Cells:
         self.row = row
         self.m = sheet.mapping
         self.findings: list[Finding] = []
-
-    def get(self, key: str) -> Any:
-        c = self.m.get(key)
-        return self.row[c] if c is not None and c < len(self.row) else None
+        n = len(row)
+        # The mapped cells by field, read once: ``get`` is then a plain dict lookup (None if unmapped).
+        self.get = {key: row[c] if c < n else None for key, c in self.m.items()}.get
 
     def add(self, f: Finding, key: str) -> None:
         c = self.m.get(key)
