@@ -11,9 +11,12 @@ spawn until the process has shown its window, painted once and exited):
   on its first page, then closed.
 
 Neither side shows a dialog. "shown" is the window on screen and painted (ours: its frame — title,
-navigation, menus — before the database is opened); "first page" is ours with the station open and
-the first area built. Prints each side's medians and, last, the ratio of each pair: median and
-min–max.  Offscreen by default (``QT_QPA_PLATFORM=offscreen``).
+navigation, menus — before the database is opened); "first page filled" is ours with Tổng quan's
+figures and coverage table painted (read with plain sqlite3 before SQLAlchemy is imported:
+storage/summary.py); "attached" is ours with the station open, the page wired to it and counted
+again through the services. Prints each side's medians, the CPU time of each process, the machine's
+load, and, last, the ratio of each pair: median and min–max.  Offscreen by default
+(``QT_QPA_PLATFORM=offscreen``).
 """
 
 from __future__ import annotations
@@ -39,11 +42,20 @@ app.exec()
 """
 
 
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """(spawn → exit, import → window shown, import → station open and first page built) in seconds."""
+Run = tuple[float, float, float, float, float]
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> Run:
+    """(spawn → exit, import → window shown, import → first page filled, import → station attached,
+    CPU seconds of the process) in seconds."""
+    before = os.times()
     start = time.perf_counter()
     out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
     wall = time.perf_counter() - start
+    after_times = os.times()
+    cpu = (after_times.children_user - before.children_user) + (
+        after_times.children_system - before.children_system
+    )
     if out.returncode != 0 or "shown_after_s=" not in out.stdout:
         raise SystemExit(f"failed: {cmd}\n{out.stdout}\n{out.stderr}")
 
@@ -51,7 +63,9 @@ def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
         return float(out.stdout.split(key)[1].split()[0])
 
     shown = after("shown_after_s=")
-    return wall, shown, after("ready_after_s=") if "ready_after_s=" in out.stdout else shown
+    ready = after("ready_after_s=") if "ready_after_s=" in out.stdout else shown
+    attached = after("attached_after_s=") if "attached_after_s=" in out.stdout else ready
+    return wall, shown, ready, attached, cpu
 
 
 def build_demo(data: Path, households: int, env: dict[str, str]) -> float:
@@ -70,31 +84,33 @@ def measure(data: Path, pairs: int, env: dict[str, str]) -> None:
     bare = [sys.executable, "-c", BARE]
     timed(app, env)  # warm the file cache and write the bytecode once, as a second start of the day would
     timed(bare, env)
-    base: list[tuple[float, float, float]] = []
-    ours: list[tuple[float, float, float]] = []
+    base: list[Run] = []
+    ours: list[Run] = []
     for _ in range(pairs):  # A B A B …: both sides see the same machine load
         base.append(timed(bare, env))
         ours.append(timed(app, env))
 
-    def med(runs: list[tuple[float, float, float]], i: int) -> float:
+    def med(runs: list[Run], i: int) -> float:
         return statistics.median(r[i] for r in runs)
 
+    def ratio(i: int, j: int) -> str:
+        return spread([a[i] / b[j] for a, b in zip(ours, base, strict=True)])
+
+    print(f"load average (1, 5, 15 min) at the end: {os.getloadavg()}")
     print(
-        f"baseline bare PySide6 window : spawn→exit {med(base, 0):.3f} s, import→shown {med(base, 1):.3f} s"
+        f"baseline bare PySide6 window : spawn→exit {med(base, 0):.3f} s, import→shown {med(base, 1):.3f} s,"
+        f" CPU {med(base, 4):.3f} s"
     )
     print(
         f"antq-desktop main window     : spawn→exit {med(ours, 0):.3f} s, import→shown {med(ours, 1):.3f} s,"
-        f" import→first page filled {med(ours, 2):.3f} s  (medians)"
+        f" import→first page filled {med(ours, 2):.3f} s, import→station attached {med(ours, 3):.3f} s,"
+        f" CPU {med(ours, 4):.3f} s  (medians)"
     )
-    print(
-        f"ratio import→first page, {pairs} pairs: {spread([a[2] / b[1] for a, b in zip(ours, base, strict=True)])}"
-    )
-    print(
-        f"ratio spawn→exit, {pairs} pairs      : {spread([a[0] / b[0] for a, b in zip(ours, base, strict=True)])}"
-    )
-    print(
-        f"ratio import→shown, {pairs} pairs    : {spread([a[1] / b[1] for a, b in zip(ours, base, strict=True)])}"
-    )
+    print(f"ratio spawn→exit, {pairs} pairs              : {ratio(0, 0)}")
+    print(f"ratio CPU of the process, {pairs} pairs      : {ratio(4, 4)}")
+    print(f"ratio import→station attached, {pairs} pairs : {ratio(3, 1)}")
+    print(f"ratio import→shown, {pairs} pairs            : {ratio(1, 1)}")
+    print(f"ratio import→first page filled, {pairs} pairs: {ratio(2, 1)}")
 
 
 def main() -> None:

@@ -64,12 +64,13 @@ def rows(
     sheet = str(ws.title)
     if not legacy_fonts(ws.parent):
         for r, values in enumerate(ws.iter_rows(min_row=min_row, max_row=max_row, values_only=True), min_row):
-            out = []
-            for v in values:
-                v, enc = convert_value(v)
-                if enc and tally is not None:
-                    tally.add(enc, sheet, r)
-                out.append(v)
+            out = list(values)
+            for i, v in enumerate(out):
+                # No font here: only text with a non-ASCII letter can be a legacy encoding.
+                if isinstance(v, str) and not v.isascii():
+                    out[i], enc = convert_value(v)
+                    if enc and tally is not None:
+                        tally.add(enc, sheet, r)
             yield tuple(out)
         return
     for r, cells in enumerate(ws.iter_rows(min_row=min_row, max_row=max_row), min_row):

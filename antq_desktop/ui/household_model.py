@@ -6,6 +6,11 @@ for the 200-row page a row falls in and keeps the last few pages. Sorting and
 filtering replace the query and reset the model; a sort to the order already
 shown changes nothing. At 100,000 households the view paints after that one
 statement.
+
+A search that matches many households (``households.typed_page``: a one- or
+two-letter prefix at a million persons) is not counted: the model holds the
+pages read so far and grows by a page when the view scrolls to its end
+(``canFetchMore``/``fetchMore``); :attr:`more` says the list goes on.
 """
 
 from __future__ import annotations
@@ -59,6 +64,8 @@ class HouseholdTableModel(QAbstractTableModel):
         self.query = query
         self.show_sensitive = False
         self._count: int | None = None  # counted when first asked for after each reset
+        self.more = False  # a search of many hits, not counted: the rows read so far, and more
+        self._walk = False  # that search's pages are read by walking the register (typed_page)
         self._pages: OrderedDict[int, list[hh.HouseholdRow]] = OrderedDict()
 
     # -- query ---------------------------------------------------------------------------------
@@ -68,6 +75,7 @@ class HouseholdTableModel(QAbstractTableModel):
         self.query = query
         self._pages.clear()
         self._count = None
+        self.more = self._walk = False
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -85,9 +93,27 @@ class HouseholdTableModel(QAbstractTableModel):
         """The number of rows: counted once after a reset (with the first page, in one statement),
         then the kept figure."""
         if self._count is None:
-            self._count, first = hh.first_page(self.db, self.query, PAGE)
+            total, first = hh.typed_page(self.db, self.query, PAGE)
+            self._walk = total is None
+            self.more = self._walk and len(first) == PAGE
+            self._count = len(first) if total is None else total
             self._pages[0] = first
         return self._count
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt's names
+        return not parent.isValid() and self.more
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008
+        """The next page of a search of many hits, read on when the view reaches the end."""
+        if parent.isValid() or not self.more or self._count is None:
+            return
+        page = hh.fetch_households(self.db, self.query, self._count, PAGE, walk=True)
+        self.more = len(page) == PAGE
+        if page:
+            self.beginInsertRows(QModelIndex(), self._count, self._count + len(page) - 1)
+            self._pages[self._count // PAGE] = page
+            self._count += len(page)
+            self.endInsertRows()
 
     def row_at(self, row: int) -> hh.HouseholdRow | None:
         if not 0 <= row < self.count():
@@ -95,7 +121,7 @@ class HouseholdTableModel(QAbstractTableModel):
         page_no = row // PAGE
         page = self._pages.get(page_no)
         if page is None:
-            page = hh.fetch_households(self.db, self.query, page_no * PAGE, PAGE)
+            page = hh.fetch_households(self.db, self.query, page_no * PAGE, PAGE, walk=self._walk)
             self._pages[page_no] = page
             while len(self._pages) > KEEP_PAGES:
                 self._pages.popitem(last=False)

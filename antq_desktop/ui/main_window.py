@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from .. import APP_NAME
 from . import i18n
 from .messages import error_text
 from .operations import COMMUNE_RECORDS, EVERYTHING, Kind, notify, run_long, watch
+from .page_stack import PageStack
 
 if TYPE_CHECKING:  # the services (SQLAlchemy, the ORM classes) are imported after the first paint
     from ..services.accounts import SignedIn
@@ -85,51 +85,6 @@ OWN_KINDS: dict[str, frozenset[str]] = {
     "awards": frozenset({Kind.AWARDS}),
     "reports": frozenset({Kind.REPORTS}),
 }
-
-
-class PageStack(QStackedWidget):
-    """The areas' pages, each built the first time it is shown (a placeholder until then).
-
-    ``widget(i)``, ``currentWidget()`` and ``setCurrentIndex(i)`` build the page when needed, so
-    keyboard shortcuts, F5, Ctrl+F and ``go_to_area`` work on an area not opened yet.
-    Until ``ready`` (the window shown before its station is open) every page stays a placeholder.
-    """
-
-    def __init__(self, build: Callable[[int], QWidget], count: int, ready: bool = True) -> None:
-        super().__init__()
-        self._build = build
-        self.ready = ready
-        self.built: dict[int, QWidget] = {}
-        for _ in range(count):
-            self.addWidget(QWidget())
-
-    def page(self, index: int) -> QWidget:
-        if index in self.built:
-            return self.built[index]
-        if not self.ready:
-            return super().widget(index)
-        page = self._build(index)
-        self.built[index] = page
-        placeholder = super().widget(index)
-        was_current = super().currentIndex() == index
-        self.insertWidget(index, page)
-        if was_current:
-            super().setCurrentIndex(index)
-        self.removeWidget(placeholder)
-        placeholder.deleteLater()
-        return page
-
-    def widget(self, index: int) -> QWidget:  # type: ignore[override]
-        return self.page(index) if 0 <= index < self.count() else super().widget(index)
-
-    def currentWidget(self) -> QWidget:  # type: ignore[override]  # noqa: N802 - Qt's name
-        index = super().currentIndex()
-        return self.page(index) if index >= 0 else super().currentWidget()
-
-    def setCurrentIndex(self, index: int) -> None:  # type: ignore[override]  # noqa: N802 - Qt's name
-        if 0 <= index < self.count():
-            self.page(index)
-        super().setCurrentIndex(index)
 
 
 class MainWindow(QMainWindow):
@@ -202,13 +157,42 @@ class MainWindow(QMainWindow):
             )
             self.idle_lock.quit_requested.connect(self.close)
             self.lock_action.setEnabled(True)
+        for row, page in list(self.pages.early.items()):  # shown ahead of the station: now wired to it
+            page.db = station.db  # type: ignore[attr-defined]
+            self._wire_page(row, page)
+            QTimer.singleShot(0, page.refresh)  # type: ignore[attr-defined]
         self.pages.ready = True
         self.pages.setCurrentIndex(self.nav.currentRow())  # the area on screen, built now
 
+    def preview(self, database: Path) -> bool:
+        """Before the station is open (no sign-in to wait for): Tổng quan, if it is the area on screen,
+        filled from a few counts read with plain ``sqlite3`` (storage/summary.py), so the first
+        figures do not wait for SQLAlchemy. :meth:`attach` then wires the page and counts again.
+        False when there is nothing to show this way (another area, a hub, a database not set up)."""
+        row = self.nav.currentRow()
+        if self.pages.ready or self.areas[row].key != "overview":
+            return False
+        from ..storage.summary import read_summary
+
+        summary = read_summary(database)
+        if summary is None:
+            return False
+        from .overview_page import OverviewPage
+
+        page = OverviewPage(None)
+        page.setObjectName("page_overview")
+        page.show_summary(summary)
+        self.pages.adopt(row, page)
+        return True
+
     def _build_page(self, row: int) -> QWidget:
         """The area's page, built the first time it is shown; it subscribes to the change notices."""
+        page = self._page(self.areas[row])
+        self._wire_page(row, page)
+        return page
+
+    def _wire_page(self, row: int, page: QWidget) -> None:
         area = self.areas[row]
-        page = self._page(area)
         page.setObjectName(f"page_{area.key}")
         kinds = AREA_KINDS.get(area.key, EVERYTHING)
         if hasattr(page, "refresh"):
@@ -222,7 +206,6 @@ class MainWindow(QMainWindow):
         if isinstance(stack, QUndoStack):  # undo and redo change records too: the others hear of it
             own = OWN_KINDS.get(area.key, kinds)
             stack.indexChanged.connect(lambda _i, p=page: notify(own, p))
-        return page
 
     def _page(self, area: Area) -> QWidget:
         from ..services import accounts

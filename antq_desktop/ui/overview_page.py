@@ -6,6 +6,8 @@ hub has no villages of its own) and points to Reports for each commune's figures
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCollator, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -19,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..services import overview as overview_service
-from ..services import sync_status
-from ..storage.database import Database
 from .i18n import fmt_int, fmt_percent
+
+if TYPE_CHECKING:  # the services (SQLAlchemy) are imported when the page is first refreshed
+    from ..storage.database import Database
+    from ..storage.summary import Summary
 
 
 class _NumberItem(QTableWidgetItem):
@@ -37,14 +40,20 @@ class _NumberItem(QTableWidgetItem):
         return float(self.data(Qt.ItemDataRole.UserRole)) < float(other.data(Qt.ItemDataRole.UserRole))
 
 
-_COLLATOR = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+_COLLATOR: list[QCollator] = []  # made at the first sort: loading the collation data takes a moment
+
+
+def _collator() -> QCollator:
+    if not _COLLATOR:
+        _COLLATOR.append(QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)))
+    return _COLLATOR[0]
 
 
 class _TextItem(QTableWidgetItem):
     """Sorts Vietnamese names as a Vietnamese reader expects (Đ after D, not after Z)."""
 
     def __lt__(self, other: QTableWidgetItem) -> bool:
-        return _COLLATOR.compare(self.text(), other.text()) < 0
+        return _collator().compare(self.text(), other.text()) < 0
 
 
 class Card(QFrame):
@@ -70,7 +79,10 @@ class Card(QFrame):
 
 
 class OverviewPage(QWidget):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    """Given no database yet (the window shown before its station is open), the page shows what
+    :meth:`show_summary` hands it and waits for ``db`` before it refreshes."""
+
+    def __init__(self, db: Database | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self._pending = False
@@ -126,11 +138,35 @@ class OverviewPage(QWidget):
 
     def _refresh_later(self) -> None:
         self._pending = False
-        if self.isVisible():
+        if self.isVisible() and self.db is not None:
             self.refresh()
 
+    def show_summary(self, summary: Summary) -> None:
+        """The figures read before the database layer is loaded (storage/summary.py): a commune's."""
+        self._show_counts(summary)
+        self._show_coverage(summary.year, False, summary.villages)
+
     def refresh(self) -> None:
+        from ..services import overview as overview_service
+        from ..services import sync_status
+
+        assert self.db is not None
         ov = overview_service.overview(self.db)
+        self._show_counts(ov)
+        cov = overview_service.coverage(self.db, ov.year)
+        overdue = [p for p in sync_status.peer_status(self.db) if p.overdue]
+        self.sync_warning.setVisible(bool(overdue))
+        self.sync_warning.setText(
+            "\n".join(
+                self.tr("No exchange with %1 for %2 days: send a bundle (Sync → Export a bundle).")
+                .replace("%1", p.unit_name)
+                .replace("%2", fmt_int(p.days_since_exchange or 0))
+                for p in overdue
+            )
+        )
+        self._show_coverage(ov.year, cov.by == "commune", cov.rows)
+
+    def _show_counts(self, ov) -> None:  # type: ignore[no-untyped-def]  # Overview or Summary
         self.heading.setText(self.tr("Overview — year %1").replace("%1", str(ov.year)))
         self.cards["households"].set(fmt_int(ov.households))
         self.cards["persons"].set(fmt_int(ov.persons))
@@ -143,8 +179,9 @@ class OverviewPage(QWidget):
         self.cards["groups"].set(fmt_int(ov.groups), self.tr("%1 members").replace("%1", fmt_int(ov.members)))
         self.cards["meetings"].set(fmt_int(ov.meetings_this_year))
         self.cards["opinions"].set(fmt_int(ov.open_opinions))
-        cov = overview_service.coverage(self.db, ov.year)
-        by_commune = cov.by == "commune"
+
+    def _show_coverage(self, year: int, by_commune: bool, rows) -> None:  # type: ignore[no-untyped-def]
+        """The table: rows with ``name``, ``households``, ``covered`` and ``share``."""
         self.hub_note.setVisible(by_commune)
         self.table.horizontalHeaderItem(0).setText(self.tr("Commune") if by_commune else self.tr("Village"))
         self.coverage_title.setText(
@@ -152,19 +189,8 @@ class OverviewPage(QWidget):
                 self.tr("Commitment coverage by commune, %1")
                 if by_commune
                 else self.tr("Commitment coverage by village, %1")
-            ).replace("%1", str(ov.year))
+            ).replace("%1", str(year))
         )
-        overdue = [p for p in sync_status.peer_status(self.db) if p.overdue]
-        self.sync_warning.setVisible(bool(overdue))
-        self.sync_warning.setText(
-            "\n".join(
-                self.tr("No exchange with %1 for %2 days: send a bundle (Sync → Export a bundle).")
-                .replace("%1", p.unit_name)
-                .replace("%2", fmt_int(p.days_since_exchange or 0))
-                for p in overdue
-            )
-        )
-        rows = cov.rows
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(rows))
         for r, c in enumerate(rows):

@@ -28,14 +28,26 @@ class _Cells:
         self.row = row
         self.m = sheet.mapping
         self.findings: list[Finding] = []
-
-    def get(self, key: str) -> Any:
-        c = self.m.get(key)
-        return self.row[c] if c is not None and c < len(self.row) else None
+        n = len(row)
+        # The mapped cells by field, read once: ``get`` is then a plain dict lookup (None if unmapped).
+        self.get = {key: row[c] if c < n else None for key, c in self.m.items()}.get
 
     def add(self, f: Finding, key: str) -> None:
+        """``f`` placed at this row (what ``Finding.at`` does, without ``dataclasses.replace`` per row)."""
         c = self.m.get(key)
-        self.findings.append(f.at(self.sheet.name, self.r, column_letter(c) if c is not None else ""))
+        column = column_letter(c) if c is not None else ""
+        self.findings.append(
+            Finding(
+                f.severity,
+                f.message_vi,
+                f.message_en,
+                self.sheet.name or f.sheet,
+                self.r,
+                column or f.column,
+                f.field,
+                f.ref_id,
+            )
+        )
 
 
 def _read_name(cells: _Cells) -> str:

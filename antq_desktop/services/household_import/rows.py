@@ -60,12 +60,23 @@ def _is_total(row: tuple[Any, ...], name_col: int) -> bool:
     return False
 
 
-def _is_numbering(row: tuple[Any, ...]) -> bool:
+def _is_numbering(row: tuple[Any, ...], name_col: int | None = None) -> bool:
     """The "(1) (2) (3) …" or "1 2 3 …" row printed under a header."""
+    if name_col is not None and name_col < len(row) and not _numbering_cell(row[name_col]):
+        return False  # a name in the name column (most rows): not a numbering row, said at once
     filled = [v for v in row if _filled(v)]
     return len(filled) >= 3 and all(
         (isinstance(v, int) and 0 < v < 100) or (isinstance(v, str) and _NUMBERING.match(v.strip()))
         for v in filled
+    )
+
+
+def _numbering_cell(v: object) -> bool:
+    """An empty cell, or one a numbering row could hold."""
+    return (
+        not _filled(v)
+        or (isinstance(v, int) and 0 < v < 100)
+        or (isinstance(v, str) and bool(_NUMBERING.match(v.strip())))
     )
 
 
@@ -100,7 +111,7 @@ def _read_rows(
             continue
         if not _has_person_data(sheet, cells) and _is_signature(cells):
             return  # the signature block: everything below is footer
-        if _is_total(cells, name_col) or _is_numbering(cells):
+        if _is_total(cells, name_col) or _is_numbering(cells, name_col):
             continue
         yield r, cells
 
@@ -108,10 +119,10 @@ def _read_rows(
 def _has_person_data(sheet: SheetAnalysis, cells: tuple[Any, ...]) -> bool:
     """A birth date or an ID number in the row: a person, even if a note says "Trưởng thôn"."""
     m = sheet.mapping
-    for key in ("birth", "male", "female"):
-        if key in m and rules.parse_birth(cells[m[key]]) != (None, None):
-            return True
-    if "id_number" in m:
+    if "id_number" in m:  # the cheaper test first (either makes a person)
         compact = re.sub(r"[\s.\-']", "", _text(cells[m["id_number"]]))
-        return compact.isdigit() and len(compact) >= 8
-    return False
+        if compact.isdigit() and len(compact) >= 8:
+            return True
+    return any(
+        key in m and rules.parse_birth(cells[m[key]]) != (None, None) for key in ("birth", "male", "female")
+    )

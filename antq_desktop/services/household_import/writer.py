@@ -15,6 +15,7 @@ from ...storage.models import Commitment, Commune, Household, HouseholdEvent, Pe
 from ...storage.stamping import row_search_key, stamp_rows
 from .. import import_villages
 from ..errors import UserError
+from .bulk import insert_rows
 
 if TYPE_CHECKING:
     from .plan_model import HouseholdPlan, ImportPlan, PersonPlan
@@ -172,16 +173,9 @@ class _Writer:
             hidden = column_crypto.hidden_search_fields(self.conn)
             for row in rows:
                 row["search_key"] = row_search_key(model, row, hidden)
-        keys = set().union(*rows)
-        defaults = {
-            c.name: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar
-        }
-        for row in rows:
-            for key in keys:
-                row.setdefault(key, defaults.get(key))
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
-            self.conn.execute(table.insert(), chunk)
+            insert_rows(self.conn, table, chunk)
             self.step(len(chunk) if model in (Household, Person) else 0)
 
     def _load(self, model: Any, ids: Iterable[str]) -> dict[str, Any]:

@@ -41,6 +41,7 @@ from .register import (
     fetch_households,
     first_page,
     household_by_ref,
+    typed_page,
 )
 from .search import person_match, word_filters
 
@@ -66,6 +67,7 @@ __all__ = [
     "history",
     "household_by_ref",
     "household_of_person",
+    "typed_page",
     "merge_households",
     "move_person",
     "next_household_code",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, exists, func, or_, select
 
 from ...domain.text import fold
 from ...storage.database import Database
@@ -77,9 +77,16 @@ def _members_expr() -> object:
 
 
 def _filtered(
-    q: HouseholdQuery, columns: Sequence[object], *, join_village: bool = True, fts: bool = False
+    q: HouseholdQuery,
+    columns: Sequence[object],
+    *,
+    join_village: bool = True,
+    fts: bool = False,
+    walk: bool = False,
 ) -> Select:
-    """The register's rows for ``q``; ``fts``: search through the SQLite index (see .search)."""
+    """The register's rows for ``q``; ``fts``: search through the SQLite index (see .search);
+    ``walk``: each household checked on its own (its key, then its members' through their
+    household index), for a page read in the register's order that stops at its LIMIT."""
     stmt = select(*columns).select_from(Household)
     if join_village:
         stmt = stmt.join(Village, Village.id == Household.village_id)
@@ -89,7 +96,12 @@ def _filtered(
     if q.ids is not None:
         stmt = stmt.where(Household.id.in_(list(q.ids)))
     words = fold(q.search).split()
-    if words and fts:
+    if words and walk:
+        member = exists().where(
+            Person.household_id == Household.id, Person.deleted.is_(False), person_match(words)
+        )
+        stmt = stmt.where(or_(and_(*word_filters(Household.search_key, words)), member))
+    elif words and fts:
         stmt = stmt.where(Household.id.in_(matching_households(words, fts=True)))
     elif words:
         # A household matches when its own key holds every word, or one member's key does.
@@ -111,7 +123,16 @@ def count_households(db: Database, q: HouseholdQuery) -> int:
         )
 
 
-def _page_statement(q: HouseholdQuery, offset: int, limit: int, *, fts: bool, counted: bool) -> Select:
+def _page_statement(
+    q: HouseholdQuery,
+    offset: int,
+    limit: int,
+    *,
+    fts: bool,
+    counted: bool,
+    walk: bool = False,
+    within: Any = None,
+) -> Select:
     """One page of the register, in the query's order; ``counted``: each row also carries the
     number of rows the query has in all (a window over the filtered rows, before the LIMIT).
 
@@ -137,13 +158,10 @@ def _page_statement(q: HouseholdQuery, offset: int, limit: int, *, fts: bool, co
     columns: list[Any] = [Household.id]
     if counted:
         columns.append(func.count().over().label("total"))
-    page = (
-        _filtered(q, columns, join_village=q.sort == "village", fts=fts)
-        .order_by(*order)
-        .offset(offset)
-        .limit(limit)
-        .subquery()
-    )
+    chosen = _filtered(q, columns, join_village=q.sort == "village", fts=fts, walk=walk)
+    if within is not None:  # a walk that stops after so many households (typed_page)
+        chosen = chosen.where(within)
+    page = chosen.order_by(*order).offset(offset).limit(limit).subquery()
     return (
         select(
             Household.id,
@@ -168,9 +186,11 @@ def _row(r: Any) -> HouseholdRow:
     return HouseholdRow(r[0], r[1], r[2], r[3], r[4], r[5], int(r[6] or 0), str(r[7]), r[8])
 
 
-def fetch_households(db: Database, q: HouseholdQuery, offset: int, limit: int) -> list[HouseholdRow]:
-    """One page of the register, in the query's order."""
-    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False)
+def fetch_households(
+    db: Database, q: HouseholdQuery, offset: int, limit: int, *, walk: bool = False
+) -> list[HouseholdRow]:
+    """One page of the register, in the query's order (``walk``: see :func:`typed_page`)."""
+    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False, walk=walk)
     with db.session() as s:
         return [_row(r) for r in s.execute(stmt)]
 
@@ -190,6 +210,50 @@ def first_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int, list[H
     with db.session() as s:
         rows = s.execute(stmt).all()
     return (int(rows[0][-1]) if rows else 0), [_row(r) for r in rows]
+
+
+# Search as you type. A word of one or two letters matches a large share of a million persons: the
+# first page is then read by walking the register in its order (the code or the name index) and
+# checking each household, which stops after a page of hits — but only among the first WALK_BOUND
+# households, so a word that matches few costs that much at most before the index takes over
+# (there the hits are few enough to collect, sort and count).
+WALK_BOUND = 5_000
+WALK_SORTS = {"code": Household.code, "head": Household.search_key}  # both indexed
+
+
+def _walk_bound(db: Database, q: HouseholdQuery) -> tuple[bool, Any]:
+    """(whether ``q``'s first page may be walked, the sort key of the WALK_BOUND-th household in
+    the walk's order — None when there are fewer: the walk then covers the whole register)."""
+    key = WALK_SORTS.get(q.sort)
+    if key is None or not db.is_sqlite or not fold(q.search).split():
+        return False, None
+    order = key.desc() if q.descending else key.asc()
+    # From the index alone (deleted rows counted too: the bound only caps the walk's cost).
+    stmt = select(key).order_by(order).offset(WALK_BOUND - 1).limit(1)
+    with db.session() as s:
+        return True, s.scalar(stmt)
+
+
+def typed_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int | None, list[HouseholdRow]]:
+    """What the register shows after a keystroke: the first page, and the number of hits — or None
+    when they are many and were not counted.
+
+    Many hits (a page of them among the first WALK_BOUND households in the register's order): that
+    walk's rows are the page, nothing counts the rest, and the list grows as it is scrolled
+    (:func:`fetch_households` with ``walk=True``). Otherwise the index path of :func:`first_page`.
+    """
+    walkable, bound = _walk_bound(db, q)
+    if walkable:
+        key = WALK_SORTS[q.sort]
+        within = None if bound is None else (key >= bound if q.descending else key <= bound)
+        stmt = _page_statement(q, 0, limit, fts=True, counted=False, walk=True, within=within)
+        with db.session() as s:
+            rows = [_row(r) for r in s.execute(stmt)]
+        if len(rows) == limit:
+            return None, rows
+        if bound is None:  # the whole register walked: these are all the hits
+            return len(rows), rows
+    return first_page(db, q, limit)
 
 
 def household_by_ref(db: Database, ref: str, *, include_deleted: bool = False) -> HouseholdRow:

@@ -133,6 +133,7 @@ class RegisterTab(QWidget):
         self.trash.toggled.connect(self.apply_filters)
         self.sensitive.toggled.connect(self.model.set_show_sensitive)
         self.model.modelReset.connect(self._update_state)
+        self.model.rowsInserted.connect(self._update_state)  # a long search read on as it scrolls
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_state())
         self._update_state()
 
@@ -294,7 +295,8 @@ class RegisterTab(QWidget):
 
     def _update_state(self) -> None:
         n = self.model.rowCount()
-        text = self.tr("%1 households").replace("%1", fmt_int(n))
+        shown = fmt_int(n) + ("+" if self.model.more else "")  # a search of many hits: not counted
+        text = self.tr("%1 households").replace("%1", shown)
         if self.trash.isChecked():
             text = self.tr("%1 deleted households").replace("%1", fmt_int(n))
         self.count_label.setText(text)
