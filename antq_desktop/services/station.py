@@ -19,7 +19,7 @@ from ..storage.database import Database, DatabaseError, self_check
 from ..storage.migrate import upgrade
 from ..storage.models import Commune, Site, SyncClock, Village
 from ..storage.paths import DataDir
-from . import accounts, catalogue_overlay, catalogues, encryption, passwords, settings
+from . import accounts, catalogue_overlay, catalogues, encryption, passwords, report_folder, settings
 from .errors import UserError
 
 
@@ -62,9 +62,7 @@ def open_station(data_dir: DataDir) -> Station:
         )
     with db.session() as s:  # a commune's changes of shared rows (from migration 0009) become its overlay
         catalogue_overlay.adopt_row_changes(s)
-    from .reports import use_data_folder  # a province's own report templates: <data dir>/reports
-
-    use_data_folder(data_dir.root)
+    report_folder.use_data_folder(data_dir.root)  # a province's own report templates: <data dir>/reports
     return Station(data_dir, db, check.notes)
 
 

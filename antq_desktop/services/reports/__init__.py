@@ -35,6 +35,7 @@ people know: figures typed by hand for a period and the narrative sections).
 
 from __future__ import annotations
 
+from ..report_folder import use_data_folder, user_definitions_dir
 from .definitions import (
     DEFAULT_DEFINITION,
     Indicator,
@@ -45,8 +46,6 @@ from .definitions import (
     definitions_dir,
     list_definitions,
     load_definition,
-    use_data_folder,
-    user_definitions_dir,
 )
 from .figures import DISTINCT, Figure, Report, compute, distinct_keys, drill, format_number
 from .inputs import (

@@ -13,6 +13,7 @@ from typing import Any
 
 from ...assets import resources_dir
 from ..errors import UserError
+from ..report_folder import user_definitions_dir
 from .periods import PERIOD_KINDS
 from .sources import SOURCES
 
@@ -84,24 +85,6 @@ class ReportDefinition:
 
 def definitions_dir() -> Path:
     return resources_dir() / "reports"
-
-
-_user_folder: Path | None = None
-USER_FOLDER = "reports"  # <data dir>/reports/*.json
-
-
-def use_data_folder(data_dir: str | Path | None) -> None:
-    """Read a province's own definitions from ``<data_dir>/reports`` too (``None``: built-in only).
-
-    Called when a station is opened (services.station.open_station), so the program and the
-    command line see the same list.
-    """
-    global _user_folder
-    _user_folder = Path(data_dir) / USER_FOLDER if data_dir else None
-
-
-def user_definitions_dir() -> Path | None:
-    return _user_folder
 
 
 def _text(value: Any) -> bool:
@@ -235,10 +218,11 @@ def _load(code: str, user_folder: Path | None, stamp: float) -> ReportDefinition
 
 def _stamp(code: str) -> float:
     """The user file's modification time: an edited province template is read again."""
-    if _user_folder is None:
+    folder = user_definitions_dir()
+    if folder is None:
         return 0.0
     try:
-        return (_user_folder / f"{code}.json").stat().st_mtime
+        return (folder / f"{code}.json").stat().st_mtime
     except OSError:
         return 0.0
 
@@ -248,7 +232,7 @@ def load_definition(code: str = DEFAULT_DEFINITION) -> ReportDefinition:
     ``<data dir>/reports/<code>.json`` (a built-in code cannot be replaced there)."""
     if not re.fullmatch(r"[a-z0-9_]{1,64}", code):
         raise UserError(f"Mã mẫu báo cáo '{code}' không hợp lệ.", f"Invalid report code '{code}'.")
-    return _load(code, _user_folder, _stamp(code))
+    return _load(code, user_definitions_dir(), _stamp(code))
 
 
 @dataclass(frozen=True)
@@ -278,10 +262,11 @@ def list_definitions() -> list[Listed]:
     for p in builtin:
         d = load_definition(p.stem)
         out.append(Listed(d.code, d.title, "builtin", str(p)))
-    if _user_folder is None or not _user_folder.is_dir():
+    folder = user_definitions_dir()
+    if folder is None or not folder.is_dir():
         return out
     taken = {p.stem for p in builtin}
-    for p in sorted(_user_folder.glob("*.json")):
+    for p in sorted(folder.glob("*.json")):
         if p.stem in taken:
             why = UserError(
                 f"Tệp {p.name} trùng mã với mẫu có sẵn '{p.stem}': hãy đổi tên tệp và mục code.",
