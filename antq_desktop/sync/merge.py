@@ -36,9 +36,13 @@ them still merges its rows (harmless) but moves no counter.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import chain
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +50,7 @@ from sqlalchemy import and_, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
+from ..domain.text import search_keys
 from ..services import audit, settings
 from ..services.errors import UserError
 from ..services.sync_status import start_new_incarnation_in
@@ -58,9 +63,12 @@ from . import conflicts as conflict_list
 from .bundle import OpenedBundle, open_bundle_in, read_file, require_data_key
 from .import_summary import ImportReport, TableSummary
 from .rows import BY_NAME, TravellingTable, from_json_row
-from .write_rows import execute_many
+from .write_rows import execute_many, insert_columns
 
 CHUNK = 500
+ID_CHUNK = 900  # ids in one IN (…): under the 999 bound parameters of SQLite builds before 3.32
+_ID = itemgetter("id")
+_VERSION = itemgetter("version")  # a row's version: always there (unpack checks it), an HLC text
 # setting key prefix + peer site id: incarnations of that peer seen before its current one.
 RETIRED_INCARNATIONS = "sync.retired_incarnations."
 
@@ -196,12 +204,44 @@ class _TablePlan:
     summary: TableSummary = field(default_factory=TableSummary)
     # The stored row of each update, by id (the scope check compares before and after).
     before: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Rows new here, as the bundle carries them (checked, every column there): written column by
+    # column (:func:`_insert_new`), never turned into rows of Python values one by one.
+    new: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _stored_ids(conn: Any, t: TravellingTable, ids: list[str]) -> set[str]:
+    """Which of ``ids`` the table holds: one look-up statement on the primary key per
+    :data:`ID_CHUNK` ids (on SQLite written out, with the ids handed to the driver as they are)."""
+    out: set[str] = set()
+    for i in range(0, len(ids), ID_CHUNK):
+        chunk = ids[i : i + ID_CHUNK]
+        if conn.dialect.name == "sqlite":
+            sql = f"SELECT id FROM {t.name} WHERE id IN ({', '.join('?' * len(chunk))})"
+            out.update(r[0] for r in conn.exec_driver_sql(sql, tuple(chunk)))
+        else:
+            out.update(conn.execute(select(t.table.c.id).where(t.table.c.id.in_(chunk))).scalars())
+    return out
 
 
 def _plan_table(
-    conn: Any, t: TravellingTable, objs: list[dict[str, Any]], acked: int, received_before: int
+    conn: Any,
+    t: TravellingTable,
+    objs: list[dict[str, Any]],
+    acked: int,
+    received_before: int,
+    complete: bool = False,
 ) -> _TablePlan:
+    """New, changed, unchanged rows and conflicts of one table. ``complete``: every row carries every
+    column (a sender with our schema); its rows not held here, each once in the bundle, are then
+    planned as they are — nothing to merge, no versions to rebuild — and written column by column."""
     plan = _TablePlan(t)
+    if complete and objs:
+        ids = list(map(_ID, objs))
+        if len(set(ids)) == len(ids):
+            stored = _stored_ids(conn, t, ids)
+            plan.new = [o for o in objs if o["id"] not in stored] if stored else objs
+            plan.summary.new = len(plan.new)
+            objs = [o for o in objs if o["id"] in stored] if stored else []
     incoming: dict[str, dict[str, Any]] = {}
     seqs: dict[str, int] = {}
     for obj in objs:
@@ -255,10 +295,48 @@ def _reserve(conn: Any, count: int, top_version: str) -> int:
     return last_seq + 1
 
 
+def _new_versions(
+    t: TravellingTable, versions: list[dict[str, str]], created: list[str]
+) -> list[dict[str, str]]:
+    """``field_versions`` of new rows (:func:`new_row_versions`): the usual ``{"*": version}`` kept."""
+    if set(map(len, versions)) == {1} and set(chain.from_iterable(versions)) == {"*"}:
+        return versions  # every row never changed since its creation (unpack checked each version)
+    return [
+        fv if len(fv) == 1 and fv.get("*") else new_row_versions(t, {"field_versions": fv, "version": v})
+        for fv, v in zip(versions, created, strict=True)
+    ]
+
+
+def _insert_new(
+    conn: Any, t: TravellingTable, objs: list[dict[str, Any]], first_seq: int, hidden: frozenset[str]
+) -> int:
+    """Insert rows new here column by column, as :func:`from_json_row` and :func:`row_search_key`
+    would make them row by row (a test compares the stored rows); returns the next change number."""
+    if not objs:
+        return first_seq
+    # Each row read once (its values in column order), then the columns of all rows.
+    columns = dict(
+        zip(t.columns, map(list, zip(*map(itemgetter(*t.columns), objs), strict=True)), strict=True)
+    )
+    for c, parse in t.convert:  # each distinct date parsed once (many persons share a birth date)
+        parsed = {v: parse(v) for v in set(columns[c]) if v is not None}
+        parsed[None] = None
+        columns[c] = list(map(parsed.__getitem__, columns[c]))
+    columns["field_versions"] = _new_versions(t, columns["field_versions"], columns["version"])
+    columns["deleted"] = list(map(bool, columns["deleted"]))
+    columns["change_seq"] = list(range(first_seq, first_seq + len(objs)))
+    if t.searchable:
+        missing = [None] * len(objs)
+        fields = [f for f in t.model.__search_fields__ if f not in hidden]
+        columns["search_key"] = search_keys(*(columns.get(f, missing) for f in fields))
+    insert_columns(conn, t.table, columns)
+    return first_seq + len(objs)
+
+
 def _write_plan(conn: Any, plan: _TablePlan, first_seq: int) -> int:
     t = plan.t
-    seq = first_seq
     hidden = column_crypto.hidden_search_fields(conn)
+    seq = _insert_new(conn, t, plan.new, first_seq, hidden)
     for row in plan.inserts:
         row["change_seq"] = seq
         seq += 1
@@ -316,6 +394,9 @@ def _record_conflicts(s: Session, plan: _TablePlan, peer_id: str, bundle_no: int
 def _planned_writes(plans: list[_TablePlan]) -> list[scope_check.PlannedWrite]:
     out = []
     for p in plans:
+        # A new row as the bundle carries it: the columns the scope check reads (ids, codes,
+        # origin, text fields) are the same there as in the row made of it (dates stay ISO text).
+        out += [scope_check.PlannedWrite(p.t, None, obj) for obj in p.new]
         out += [scope_check.PlannedWrite(p.t, None, row) for row in p.inserts]
         out += [scope_check.PlannedWrite(p.t, p.before[row["id"]], row) for row in p.updates]
     return out
@@ -408,7 +489,7 @@ def apply_in(
     if dry_run:
         return report
     require_data_key(s)
-    count = sum(len(p.inserts) + len(p.updates) for p in plans)
+    count = sum(len(p.new) + len(p.inserts) + len(p.updates) for p in plans)
     seq = _reserve(conn, count, top_version)
     for plan in plans:
         seq = _write_plan(conn, plan, seq)
@@ -431,11 +512,8 @@ def _plan_tables(
     for name in (t for t in BY_NAME if t in opened.rows):
         t = BY_NAME[name]
         objs = opened.rows[name]
-        for obj in objs:
-            v = obj.get("version") or ""
-            if v > top_version:
-                top_version = v
-        plan = _plan_table(conn, t, objs, acked, received_before)
+        top_version = max(top_version, max(map(_VERSION, objs), default=""))
+        plan = _plan_table(conn, t, objs, acked, received_before, complete=not opened.older_schema)
         plans.append(plan)
         report.tables[name] = plan.summary
     return plans, top_version
@@ -517,12 +595,27 @@ def _log_import(
     )
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a bundle is read and written. Its tens of thousands of
+    parsed rows (dicts of plain values, no cycles: freed by reference counting as ever) would
+    otherwise make it walk the whole heap again and again — about a tenth of an import's time.
+    Left as it was found (an import inside another one, or a program that turned it off)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def import_bytes(
     db: Database, data: bytes, dry_run: bool = False, now: datetime | None = None
 ) -> ImportReport:
     """Verify and apply (or only summarise) a bundle's bytes, all in one transaction."""
     try:
-        with db.session() as s:
+        with _collector_paused(), db.session() as s:
             s.info["sync_apply"] = True
             opened = open_bundle_in(s, data)
             report = apply_in(s, opened, dry_run, now)
