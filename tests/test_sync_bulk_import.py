@@ -23,7 +23,7 @@ from antq_desktop.services import demo, encryption
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.migrate import upgrade
 from antq_desktop.storage.models import Household, Person
-from antq_desktop.sync import cards, export_bundle, import_bundle, unpack, write_rows
+from antq_desktop.sync import cards, column_checks, export_bundle, import_bundle, unpack, write_rows
 from antq_desktop.sync.rows import BY_NAME, TABLES
 
 
@@ -235,7 +235,7 @@ def test_column_checks_refuse_exactly_what_the_row_checks_refuse() -> None:
         # Same schema: every column there (the row-by-row form also asks for exactly the columns).
         exact = all(type(o) is dict and o.keys() == shape.columns for o in objs)
         by_rows = not exact or _refused_row_by_row(t, objs)
-        assert unpack._all_rows_fit(shape, objs) == (not by_rows), f"seed {seed}: {objs!r}"
+        assert column_checks.all_rows_fit(shape, objs) == (not by_rows), f"seed {seed}: {objs!r}"
         if by_rows:
             with pytest.raises(unpack.Malformed):
                 unpack.check_rows(t, objs, same_schema=True)

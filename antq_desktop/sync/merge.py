@@ -41,7 +41,6 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from itertools import chain
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -50,7 +49,6 @@ from sqlalchemy import and_, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
-from ..domain.text import search_keys
 from ..services import audit, settings
 from ..services.errors import UserError
 from ..services.sync_status import start_new_incarnation_in
@@ -62,12 +60,11 @@ from . import audit_heads, key_rotation, scope_check
 from . import conflicts as conflict_list
 from .bundle import OpenedBundle, open_bundle_in, read_file, require_data_key
 from .import_summary import ImportReport, TableSummary
+from .new_rows import insert_new, new_row_versions, normal_versions, split_new, versions_of
 from .rows import BY_NAME, TravellingTable, from_json_row
-from .write_rows import execute_many, insert_columns
+from .write_rows import execute_many
 
 CHUNK = 500
-ID_CHUNK = 900  # ids in one IN (…): under the 999 bound parameters of SQLite builds before 3.32
-_ID = itemgetter("id")
 _VERSION = itemgetter("version")  # a row's version: always there (unpack checks it), an HLC text
 # setting key prefix + peer site id: incarnations of that peer seen before its current one.
 RETIRED_INCARNATIONS = "sync.retired_incarnations."
@@ -81,45 +78,6 @@ def json_safe(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
-
-
-def _fv(row: dict[str, Any]) -> dict[str, str]:
-    fv = row.get("field_versions") or {}
-    return fv if isinstance(fv, dict) else {}
-
-
-def normal_versions(t: TravellingTable, row: dict[str, Any]) -> dict[str, str]:
-    """``field_versions`` in canonical form: ``"*"`` plus only fields changed after creation."""
-    fv = _fv(row)
-    created = fv.get("*") or row["version"]
-    out = {"*": created}
-    for f in t.fields:
-        v = fv.get(f)
-        if v and v != created:
-            out[f] = v
-    return out
-
-
-def new_row_versions(t: TravellingTable, row: dict[str, Any]) -> dict[str, str]:
-    """:func:`normal_versions` of a row that is new here, without rebuilding it when the sender's
-    ``field_versions`` already is canonical (``"*"`` first, then changed fields in the table's
-    order, each after its creation) — what a sender stores; anything else is normalised."""
-    fv = row["field_versions"]
-    if type(fv) is not dict or not fv:
-        return normal_versions(t, row)
-    if len(fv) == 1 and fv.get("*"):  # never changed since its creation: the usual new row
-        return fv
-    items = iter(fv.items())
-    star, created = next(items)
-    if star != "*" or not created:
-        return normal_versions(t, row)
-    order, last = t.field_order, -1
-    for f, v in items:
-        i = order.get(f, -1)
-        if i <= last or not v or v == created:
-            return normal_versions(t, row)
-        last = i
-    return fv
 
 
 @dataclass
@@ -142,7 +100,7 @@ def merge_rows(
     incoming_unseen: bool,
 ) -> tuple[dict[str, Any], list[_Conflict]]:
     """The merged row (see the module docstring) and the conflicts to report."""
-    lfv, rfv = _fv(local), _fv(inc)
+    lfv, rfv = versions_of(local), versions_of(inc)
     lc = lfv.get("*") or local["version"]
     rc = rfv.get("*") or inc["version"]
     created = min(lc, rc)
@@ -209,20 +167,6 @@ class _TablePlan:
     new: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _stored_ids(conn: Any, t: TravellingTable, ids: list[str]) -> set[str]:
-    """Which of ``ids`` the table holds: one look-up statement on the primary key per
-    :data:`ID_CHUNK` ids (on SQLite written out, with the ids handed to the driver as they are)."""
-    out: set[str] = set()
-    for i in range(0, len(ids), ID_CHUNK):
-        chunk = ids[i : i + ID_CHUNK]
-        if conn.dialect.name == "sqlite":
-            sql = f"SELECT id FROM {t.name} WHERE id IN ({', '.join('?' * len(chunk))})"
-            out.update(r[0] for r in conn.exec_driver_sql(sql, tuple(chunk)))
-        else:
-            out.update(conn.execute(select(t.table.c.id).where(t.table.c.id.in_(chunk))).scalars())
-    return out
-
-
 def _plan_table(
     conn: Any,
     t: TravellingTable,
@@ -235,13 +179,9 @@ def _plan_table(
     column (a sender with our schema); its rows not held here, each once in the bundle, are then
     planned as they are — nothing to merge, no versions to rebuild — and written column by column."""
     plan = _TablePlan(t)
-    if complete and objs:
-        ids = list(map(_ID, objs))
-        if len(set(ids)) == len(ids):
-            stored = _stored_ids(conn, t, ids)
-            plan.new = [o for o in objs if o["id"] not in stored] if stored else objs
-            plan.summary.new = len(plan.new)
-            objs = [o for o in objs if o["id"] in stored] if stored else []
+    if complete:
+        plan.new, objs = split_new(conn, t, objs)
+        plan.summary.new = len(plan.new)
     incoming: dict[str, dict[str, Any]] = {}
     seqs: dict[str, int] = {}
     for obj in objs:
@@ -295,48 +235,10 @@ def _reserve(conn: Any, count: int, top_version: str) -> int:
     return last_seq + 1
 
 
-def _new_versions(
-    t: TravellingTable, versions: list[dict[str, str]], created: list[str]
-) -> list[dict[str, str]]:
-    """``field_versions`` of new rows (:func:`new_row_versions`): the usual ``{"*": version}`` kept."""
-    if set(map(len, versions)) == {1} and set(chain.from_iterable(versions)) == {"*"}:
-        return versions  # every row never changed since its creation (unpack checked each version)
-    return [
-        fv if len(fv) == 1 and fv.get("*") else new_row_versions(t, {"field_versions": fv, "version": v})
-        for fv, v in zip(versions, created, strict=True)
-    ]
-
-
-def _insert_new(
-    conn: Any, t: TravellingTable, objs: list[dict[str, Any]], first_seq: int, hidden: frozenset[str]
-) -> int:
-    """Insert rows new here column by column, as :func:`from_json_row` and :func:`row_search_key`
-    would make them row by row (a test compares the stored rows); returns the next change number."""
-    if not objs:
-        return first_seq
-    # Each row read once (its values in column order), then the columns of all rows.
-    columns = dict(
-        zip(t.columns, map(list, zip(*map(itemgetter(*t.columns), objs), strict=True)), strict=True)
-    )
-    for c, parse in t.convert:  # each distinct date parsed once (many persons share a birth date)
-        parsed = {v: parse(v) for v in set(columns[c]) if v is not None}
-        parsed[None] = None
-        columns[c] = list(map(parsed.__getitem__, columns[c]))
-    columns["field_versions"] = _new_versions(t, columns["field_versions"], columns["version"])
-    columns["deleted"] = list(map(bool, columns["deleted"]))
-    columns["change_seq"] = list(range(first_seq, first_seq + len(objs)))
-    if t.searchable:
-        missing = [None] * len(objs)
-        fields = [f for f in t.model.__search_fields__ if f not in hidden]
-        columns["search_key"] = search_keys(*(columns.get(f, missing) for f in fields))
-    insert_columns(conn, t.table, columns)
-    return first_seq + len(objs)
-
-
 def _write_plan(conn: Any, plan: _TablePlan, first_seq: int) -> int:
     t = plan.t
     hidden = column_crypto.hidden_search_fields(conn)
-    seq = _insert_new(conn, t, plan.new, first_seq, hidden)
+    seq = insert_new(conn, t, plan.new, first_seq, hidden)
     for row in plan.inserts:
         row["change_seq"] = seq
         seq += 1

@@ -29,23 +29,31 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import re
 import struct
 import zipfile
 import zlib
-from collections import deque
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
-from functools import partial
-from itertools import chain
-from operator import is_not, itemgetter
+from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text
 from sqlalchemy.types import TypeDecorator
 
+from .column_checks import (
+    INT_MAX,
+    NONE,
+    Check,
+    RowShape,
+    all_rows_fit,
+    finite,
+    hlc_version,
+    hlc_versions,
+    in_int_range,
+    iso_date,
+    iso_datetime,
+    row_id,
+)
 from .rows import META_COLUMNS, TravellingTable
 
 MAX_FILE_BYTES = 256 * 2**20  # a 10,000-household commune's first bundle is ~5 MB
@@ -58,13 +66,11 @@ MAX_RATIO = 50  # bundles measured: 2–10 (uncompressed / compressed)
 RATIO_FLOOR = 2**20  # entries smaller than this are not held to the ratio
 MAX_DEPTH = 32
 CHUNK = 2**20
-INT_MAX = 2**63 - 1  # what SQLite and PostgreSQL BIGINT hold
 
 MANIFEST = "manifest.json"
 _PART = re.compile(r"data/([a-z][a-z0-9_]{0,62})\.jsonl")
 _TABLE = re.compile(r"[a-z][a-z0-9_]{0,62}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_VERSION = re.compile(r"\d{15}\.\d{6}")
 _END = struct.Struct("<4s4H2LH")  # end of central directory record
 _ENCRYPTED_FLAGS = 0x0001 | 0x0040 | 0x2000  # encrypted, strong encryption, encrypted directory
 
@@ -400,59 +406,8 @@ def check_manifest(m: Any) -> dict[str, Any]:
 
 # -- rows ------------------------------------------------------------------------------------------
 
-Check = Callable[[Any], bool]
-_NONE = type(None)
 
-
-def _int_in_range(v: Any) -> bool:
-    return -INT_MAX - 1 <= v <= INT_MAX
-
-
-def _finite(v: Any) -> bool:
-    return math.isfinite(v) if type(v) is float else -INT_MAX - 1 <= v <= INT_MAX
-
-
-def _date(v: Any) -> bool:
-    try:
-        date.fromisoformat(v)
-    except ValueError:
-        return False
-    return True
-
-
-def _datetime(v: Any) -> bool:
-    try:
-        datetime.fromisoformat(v)
-    except ValueError:
-        return False
-    return True
-
-
-def _version(v: Any) -> bool:
-    return _VERSION.fullmatch(v) is not None
-
-
-def _versions(v: Any) -> bool:
-    for x in v.values():  # JSON object keys are always text
-        if type(x) is not str or _VERSION.fullmatch(x) is None:
-            return False
-    return True
-
-
-def _id(v: Any) -> bool:
-    return 0 < len(v) <= 64
-
-
-@dataclass(frozen=True)
-class _RowShape:
-    """Per column: the JSON types it may hold, and a check on the value beyond its type (or None)."""
-
-    columns: frozenset[str]
-    types: tuple[tuple[str, tuple[type, ...]], ...]
-    checks: tuple[tuple[str, Check], ...]  # run only on non-null values
-
-
-def _shape(t: TravellingTable) -> _RowShape:
+def _shape(t: TravellingTable) -> RowShape:
     types: list[tuple[str, tuple[type, ...]]] = []
     checks: list[tuple[str, Check]] = []
     for name in t.columns:
@@ -460,40 +415,40 @@ def _shape(t: TravellingTable) -> _RowShape:
         kind = col.type.impl if isinstance(col.type, TypeDecorator) else col.type
         check: Check | None = None
         if name == "id":
-            allowed, check = (str,), _id
+            allowed, check = (str,), row_id
         elif name in ("origin_site", "modified_by_site"):
             allowed = (str,)
         elif name == "version":
-            allowed, check = (str,), _version
+            allowed, check = (str,), hlc_version
         elif name == "field_versions":
-            allowed, check = (dict,), _versions
+            allowed, check = (dict,), hlc_versions
         elif isinstance(kind, JSON):
             continue  # any JSON value; its depth was checked on the text
         elif isinstance(kind, Boolean):
             allowed = (bool,)
         elif isinstance(kind, Integer):
-            allowed, check = (int,), _int_in_range
+            allowed, check = (int,), in_int_range
         elif isinstance(kind, Float):
-            allowed, check = (int, float), _finite
+            allowed, check = (int, float), finite
         elif isinstance(kind, DateTime):
-            allowed, check = (str,), _datetime
+            allowed, check = (str,), iso_datetime
         elif isinstance(kind, Date):
-            allowed, check = (str,), _date
+            allowed, check = (str,), iso_date
         elif isinstance(kind, String | Text):
             allowed = (str,)
         else:
             continue
         if col.nullable and name not in META_COLUMNS:
-            allowed = (*allowed, _NONE)
+            allowed = (*allowed, NONE)
         types.append((name, allowed))
         if check is not None:
             checks.append((name, check))
     types.append(("change_seq", (int,)))
-    checks.append(("change_seq", _int_in_range))
-    return _RowShape(frozenset(t.columns) | {"change_seq"}, tuple(types), tuple(checks))
+    checks.append(("change_seq", in_int_range))
+    return RowShape(frozenset(t.columns) | {"change_seq"}, tuple(types), tuple(checks))
 
 
-_SHAPES: dict[str, _RowShape] = {}
+_SHAPES: dict[str, RowShape] = {}
 
 
 def check_rows(t: TravellingTable, objs: list[Any], same_schema: bool) -> list[dict[str, Any]]:
@@ -502,7 +457,7 @@ def check_rows(t: TravellingTable, objs: list[Any], same_schema: bool) -> list[d
     shape = _SHAPES.get(t.name)
     if shape is None:
         shape = _SHAPES[t.name] = _shape(t)
-    if same_schema and _all_rows_fit(shape, objs):
+    if same_schema and all_rows_fit(shape, objs):
         return objs
     required = shape.columns if same_schema else META_COLUMNS
     names = tuple(c for c, _ in shape.types)
@@ -536,91 +491,6 @@ def check_rows(t: TravellingTable, objs: list[Any], same_schema: bool) -> list[d
             if v is not None and not check(v):
                 raise _wrong_type(t, c, n)
     return objs
-
-
-_not_none = partial(is_not, None)
-_VERSION_LINES = re.compile(r"\d{15}\.\d{6}(?:\n\d{15}\.\d{6})*")
-
-
-def _versions_text(values: list[Any]) -> bool:
-    """Every value a version (``_version``), checked in one match over the values joined by newlines
-    (as many lines as values: a value holding a newline is caught by the count)."""
-    if not values:
-        return True
-    try:
-        text = "\n".join(values)
-    except TypeError:  # a value that is not text
-        return False
-    return text.count("\n") == len(values) - 1 and _VERSION_LINES.fullmatch(text) is not None
-
-
-def _ids_ok(values: list[Any]) -> bool:
-    lengths = list(map(len, values))
-    return min(lengths) > 0 and max(lengths) <= 64
-
-
-def _ints_ok(values: list[Any]) -> bool:
-    return -INT_MAX - 1 <= min(values) and max(values) <= INT_MAX
-
-
-def _versions_ok(values: list[Any]) -> bool:
-    return _versions_text(list(chain.from_iterable(map(dict.values, values))))
-
-
-def _parsed(parse: Callable[[str], Any]) -> Callable[[list[Any]], bool]:
-    def ok(values: list[Any]) -> bool:
-        try:
-            deque(map(parse, values), maxlen=0)
-        except ValueError:
-            return False
-        return True
-
-    return ok
-
-
-# A per-value check (``_RowShape.checks``) made over a whole column at once; others run value by value.
-_COLUMN_CHECKS: dict[Check, Callable[[list[Any]], bool]] = {
-    _id: _ids_ok,
-    _version: _versions_text,
-    _versions: _versions_ok,
-    _int_in_range: _ints_ok,
-    _date: _parsed(date.fromisoformat),
-    _datetime: _parsed(datetime.fromisoformat),
-}
-
-
-def _all_rows_fit(shape: _RowShape, objs: list[Any]) -> bool:
-    """The rows of a sender with our schema checked column by column (each check one pass in C
-    where it can): True when every row passes what :func:`check_rows` checks row by row. False
-    says only "not sure": the row-by-row check then finds the row and says what is wrong."""
-    if not objs:
-        return True
-    typed = tuple(c for c, _ in shape.types)
-    names = typed + tuple(sorted(shape.columns.difference(typed)))  # the JSON columns last (no type)
-    # Every row a dict with exactly the table's columns: as many keys as columns, and each of them.
-    if set(map(type, objs)) != {dict} or set(map(len, objs)) != {len(names)}:
-        return False
-    try:
-        rows = list(map(itemgetter(*names), objs))  # each row read once, then the columns of all
-    except KeyError:
-        return False
-    checks = dict(shape.checks)
-    for (c, allowed), values in zip(shape.types, zip(*rows, strict=True), strict=False):
-        kinds = set(map(type, values))
-        if not kinds <= set(allowed):
-            return False
-        check = checks.get(c)
-        if check is None:
-            continue
-        present: Any = values
-        if _NONE in kinds:
-            present = list(filter(_not_none, values))
-            if not present:
-                continue
-        bulk = _COLUMN_CHECKS.get(check)
-        if not (bulk(present) if bulk is not None else all(map(check, present))):
-            return False
-    return True
 
 
 def _wrong_type(t: TravellingTable, column: str, n: int) -> Malformed:
