@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import and_, select
 from sqlalchemy.orm import Session
 
-from antq_desktop.domain.text import fold, matches, nfc
+from antq_desktop.domain.text import fold, matches, nfc, search_key, search_keys
 from antq_desktop.services.station import Station
 from antq_desktop.storage.models import Household, Person, Village
 
@@ -206,3 +206,19 @@ def test_household_key_covers_head_and_address(people: Station) -> None:
             )
         ).all()
     assert found == ["Đỗ Văn Nhẫn"]
+
+
+def test_search_keys_of_many_records_are_each_records_search_key() -> None:
+    """The bulk form (bundle import) gives what the row-by-row form gives: random fields, empty and
+    missing ones included, every kind of whitespace between and around them."""
+    seed = random.SystemRandom().randrange(2**32)
+    print(f"\nsearch_keys seed: {seed}")
+    rng = random.Random(seed)
+    for _ in range(200):
+        width = rng.randrange(1, 5)
+        records = [
+            tuple(rng.choice((None, "", " ", _random_text(rng), _random_text(rng))) for _ in range(width))
+            for _ in range(rng.randrange(0, 30))
+        ]
+        columns = [[r[i] for r in records] for i in range(width)]
+        assert search_keys(*columns) == [search_key(*r) for r in records], f"seed {seed}: {records!r}"

@@ -9,6 +9,8 @@ result in an indexed column.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
+from functools import partial
 
 _D_TABLE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d"})
 
@@ -60,6 +62,23 @@ def fold(text: str | None) -> str:
 def search_key(*parts: str | None) -> str:
     """The stored search key of a record: its searchable fields folded and joined."""
     return " ".join(f for f in (fold(p) for p in parts) if f)
+
+
+def search_keys(*columns: Sequence[str | None]) -> list[str]:
+    """:func:`search_key` of many records at once, given field by field (``columns[i][r]``: field
+    ``i`` of record ``r``): each record's fields joined and folded in one ``translate``.
+
+    The same keys: folding maps each character on its own and a space to a space, so folding the
+    fields joined by spaces and splitting gives the words of each field folded, in order.
+    """
+    table = _FOLD
+    return [
+        " ".join((text.lower() if text.isascii() else text.translate(table)).split())
+        for text in map(" ".join, map(_present, zip(*columns, strict=True)))
+    ]
+
+
+_present = partial(filter, None)  # the fields that are there (not None, not empty)
 
 
 def matches(query: str, key: str) -> bool:

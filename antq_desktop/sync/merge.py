@@ -36,9 +36,12 @@ them still merges its rows (harmless) but moves no counter.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -57,10 +60,12 @@ from . import audit_heads, key_rotation, scope_check
 from . import conflicts as conflict_list
 from .bundle import OpenedBundle, open_bundle_in, read_file, require_data_key
 from .import_summary import ImportReport, TableSummary
+from .new_rows import insert_new, new_row_versions, normal_versions, split_new, versions_of
 from .rows import BY_NAME, TravellingTable, from_json_row
 from .write_rows import execute_many
 
 CHUNK = 500
+_VERSION = itemgetter("version")  # a row's version: always there (unpack checks it), an HLC text
 # setting key prefix + peer site id: incarnations of that peer seen before its current one.
 RETIRED_INCARNATIONS = "sync.retired_incarnations."
 
@@ -73,45 +78,6 @@ def json_safe(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     return value
-
-
-def _fv(row: dict[str, Any]) -> dict[str, str]:
-    fv = row.get("field_versions") or {}
-    return fv if isinstance(fv, dict) else {}
-
-
-def normal_versions(t: TravellingTable, row: dict[str, Any]) -> dict[str, str]:
-    """``field_versions`` in canonical form: ``"*"`` plus only fields changed after creation."""
-    fv = _fv(row)
-    created = fv.get("*") or row["version"]
-    out = {"*": created}
-    for f in t.fields:
-        v = fv.get(f)
-        if v and v != created:
-            out[f] = v
-    return out
-
-
-def new_row_versions(t: TravellingTable, row: dict[str, Any]) -> dict[str, str]:
-    """:func:`normal_versions` of a row that is new here, without rebuilding it when the sender's
-    ``field_versions`` already is canonical (``"*"`` first, then changed fields in the table's
-    order, each after its creation) — what a sender stores; anything else is normalised."""
-    fv = row["field_versions"]
-    if type(fv) is not dict or not fv:
-        return normal_versions(t, row)
-    if len(fv) == 1 and fv.get("*"):  # never changed since its creation: the usual new row
-        return fv
-    items = iter(fv.items())
-    star, created = next(items)
-    if star != "*" or not created:
-        return normal_versions(t, row)
-    order, last = t.field_order, -1
-    for f, v in items:
-        i = order.get(f, -1)
-        if i <= last or not v or v == created:
-            return normal_versions(t, row)
-        last = i
-    return fv
 
 
 @dataclass
@@ -134,7 +100,7 @@ def merge_rows(
     incoming_unseen: bool,
 ) -> tuple[dict[str, Any], list[_Conflict]]:
     """The merged row (see the module docstring) and the conflicts to report."""
-    lfv, rfv = _fv(local), _fv(inc)
+    lfv, rfv = versions_of(local), versions_of(inc)
     lc = lfv.get("*") or local["version"]
     rc = rfv.get("*") or inc["version"]
     created = min(lc, rc)
@@ -196,12 +162,26 @@ class _TablePlan:
     summary: TableSummary = field(default_factory=TableSummary)
     # The stored row of each update, by id (the scope check compares before and after).
     before: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Rows new here, as the bundle carries them (checked, every column there): written column by
+    # column (:func:`_insert_new`), never turned into rows of Python values one by one.
+    new: list[dict[str, Any]] = field(default_factory=list)
 
 
 def _plan_table(
-    conn: Any, t: TravellingTable, objs: list[dict[str, Any]], acked: int, received_before: int
+    conn: Any,
+    t: TravellingTable,
+    objs: list[dict[str, Any]],
+    acked: int,
+    received_before: int,
+    complete: bool = False,
 ) -> _TablePlan:
+    """New, changed, unchanged rows and conflicts of one table. ``complete``: every row carries every
+    column (a sender with our schema); its rows not held here, each once in the bundle, are then
+    planned as they are — nothing to merge, no versions to rebuild — and written column by column."""
     plan = _TablePlan(t)
+    if complete:
+        plan.new, objs = split_new(conn, t, objs)
+        plan.summary.new = len(plan.new)
     incoming: dict[str, dict[str, Any]] = {}
     seqs: dict[str, int] = {}
     for obj in objs:
@@ -257,8 +237,8 @@ def _reserve(conn: Any, count: int, top_version: str) -> int:
 
 def _write_plan(conn: Any, plan: _TablePlan, first_seq: int) -> int:
     t = plan.t
-    seq = first_seq
     hidden = column_crypto.hidden_search_fields(conn)
+    seq = insert_new(conn, t, plan.new, first_seq, hidden)
     for row in plan.inserts:
         row["change_seq"] = seq
         seq += 1
@@ -316,6 +296,9 @@ def _record_conflicts(s: Session, plan: _TablePlan, peer_id: str, bundle_no: int
 def _planned_writes(plans: list[_TablePlan]) -> list[scope_check.PlannedWrite]:
     out = []
     for p in plans:
+        # A new row as the bundle carries it: the columns the scope check reads (ids, codes,
+        # origin, text fields) are the same there as in the row made of it (dates stay ISO text).
+        out += [scope_check.PlannedWrite(p.t, None, obj) for obj in p.new]
         out += [scope_check.PlannedWrite(p.t, None, row) for row in p.inserts]
         out += [scope_check.PlannedWrite(p.t, p.before[row["id"]], row) for row in p.updates]
     return out
@@ -424,7 +407,7 @@ def apply_in(
     if dry_run:
         return report
     require_data_key(s)
-    count = sum(len(p.inserts) + len(p.updates) for p in plans)
+    count = sum(len(p.new) + len(p.inserts) + len(p.updates) for p in plans)
     seq = _reserve(conn, count, top_version)
     for plan in plans:
         seq = _write_plan(conn, plan, seq)
@@ -447,11 +430,8 @@ def _plan_tables(
     for name in (t for t in BY_NAME if t in opened.rows):
         t = BY_NAME[name]
         objs = opened.rows[name]
-        for obj in objs:
-            v = obj.get("version") or ""
-            if v > top_version:
-                top_version = v
-        plan = _plan_table(conn, t, objs, acked, received_before)
+        top_version = max(top_version, max(map(_VERSION, objs), default=""))
+        plan = _plan_table(conn, t, objs, acked, received_before, complete=not opened.older_schema)
         plans.append(plan)
         report.tables[name] = plan.summary
     return plans, top_version
@@ -533,12 +513,27 @@ def _log_import(
     )
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a bundle is read and written. Its tens of thousands of
+    parsed rows (dicts of plain values, no cycles: freed by reference counting as ever) would
+    otherwise make it walk the whole heap again and again — about a tenth of an import's time.
+    Left as it was found (an import inside another one, or a program that turned it off)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def import_bytes(
     db: Database, data: bytes, dry_run: bool = False, now: datetime | None = None
 ) -> ImportReport:
     """Verify and apply (or only summarise) a bundle's bytes, all in one transaction."""
     try:
-        with db.session() as s:
+        with _collector_paused(), db.session() as s:
             s.info["sync_apply"] = True
             opened = open_bundle_in(s, data)
             report = apply_in(s, opened, dry_run, now)

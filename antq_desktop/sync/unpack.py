@@ -29,20 +29,31 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Integer, String, Text
 from sqlalchemy.types import TypeDecorator
 
+from .column_checks import (
+    INT_MAX,
+    NONE,
+    Check,
+    RowShape,
+    all_rows_fit,
+    finite,
+    hlc_version,
+    hlc_versions,
+    in_int_range,
+    iso_date,
+    iso_datetime,
+    row_id,
+)
 from .rows import META_COLUMNS, TravellingTable
 
 MAX_FILE_BYTES = 256 * 2**20  # a 10,000-household commune's first bundle is ~5 MB
@@ -55,13 +66,11 @@ MAX_RATIO = 50  # bundles measured: 2–10 (uncompressed / compressed)
 RATIO_FLOOR = 2**20  # entries smaller than this are not held to the ratio
 MAX_DEPTH = 32
 CHUNK = 2**20
-INT_MAX = 2**63 - 1  # what SQLite and PostgreSQL BIGINT hold
 
 MANIFEST = "manifest.json"
 _PART = re.compile(r"data/([a-z][a-z0-9_]{0,62})\.jsonl")
 _TABLE = re.compile(r"[a-z][a-z0-9_]{0,62}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
-_VERSION = re.compile(r"\d{15}\.\d{6}")
 _END = struct.Struct("<4s4H2LH")  # end of central directory record
 _ENCRYPTED_FLAGS = 0x0001 | 0x0040 | 0x2000  # encrypted, strong encryption, encrypted directory
 
@@ -266,10 +275,25 @@ def load_lines(data: bytes, what: str) -> list[Any]:
             f"{what} is nested more than {MAX_DEPTH} levels deep or has unbalanced brackets",
         )
     try:
-        decode = _DECODER.decode
-        return [decode(line) for line in data.decode("utf-8").split("\n")[:-1]]
+        return _decode_lines(data.decode("utf-8").split("\n")[:-1])
     except (ValueError, RecursionError) as exc:
         raise Malformed(f"{what} không phải JSON hợp lệ", f"{what} is not valid JSON") from exc
+
+
+def _decode_lines(lines: list[str]) -> list[Any]:
+    """Each line's JSON value, as ``_DECODER.decode(line)`` gives it: the scanner called directly on
+    a line that is one value from its first to its last character (what a bundle writes), ``decode``
+    itself on any other line (whitespace around the value, or not JSON: it raises)."""
+    scan, decode = _DECODER.scan_once, _DECODER.decode
+    out: list[Any] = []
+    append = out.append
+    for line in lines:
+        try:
+            value, end = scan(line, 0)
+        except StopIteration:
+            end = -1
+        append(value if end == len(line) else decode(line))
+    return out
 
 
 # -- the manifest ----------------------------------------------------------------------------------
@@ -382,59 +406,8 @@ def check_manifest(m: Any) -> dict[str, Any]:
 
 # -- rows ------------------------------------------------------------------------------------------
 
-Check = Callable[[Any], bool]
-_NONE = type(None)
 
-
-def _int_in_range(v: Any) -> bool:
-    return -INT_MAX - 1 <= v <= INT_MAX
-
-
-def _finite(v: Any) -> bool:
-    return math.isfinite(v) if type(v) is float else -INT_MAX - 1 <= v <= INT_MAX
-
-
-def _date(v: Any) -> bool:
-    try:
-        date.fromisoformat(v)
-    except ValueError:
-        return False
-    return True
-
-
-def _datetime(v: Any) -> bool:
-    try:
-        datetime.fromisoformat(v)
-    except ValueError:
-        return False
-    return True
-
-
-def _version(v: Any) -> bool:
-    return _VERSION.fullmatch(v) is not None
-
-
-def _versions(v: Any) -> bool:
-    for x in v.values():  # JSON object keys are always text
-        if type(x) is not str or _VERSION.fullmatch(x) is None:
-            return False
-    return True
-
-
-def _id(v: Any) -> bool:
-    return 0 < len(v) <= 64
-
-
-@dataclass(frozen=True)
-class _RowShape:
-    """Per column: the JSON types it may hold, and a check on the value beyond its type (or None)."""
-
-    columns: frozenset[str]
-    types: tuple[tuple[str, tuple[type, ...]], ...]
-    checks: tuple[tuple[str, Check], ...]  # run only on non-null values
-
-
-def _shape(t: TravellingTable) -> _RowShape:
+def _shape(t: TravellingTable) -> RowShape:
     types: list[tuple[str, tuple[type, ...]]] = []
     checks: list[tuple[str, Check]] = []
     for name in t.columns:
@@ -442,40 +415,40 @@ def _shape(t: TravellingTable) -> _RowShape:
         kind = col.type.impl if isinstance(col.type, TypeDecorator) else col.type
         check: Check | None = None
         if name == "id":
-            allowed, check = (str,), _id
+            allowed, check = (str,), row_id
         elif name in ("origin_site", "modified_by_site"):
             allowed = (str,)
         elif name == "version":
-            allowed, check = (str,), _version
+            allowed, check = (str,), hlc_version
         elif name == "field_versions":
-            allowed, check = (dict,), _versions
+            allowed, check = (dict,), hlc_versions
         elif isinstance(kind, JSON):
             continue  # any JSON value; its depth was checked on the text
         elif isinstance(kind, Boolean):
             allowed = (bool,)
         elif isinstance(kind, Integer):
-            allowed, check = (int,), _int_in_range
+            allowed, check = (int,), in_int_range
         elif isinstance(kind, Float):
-            allowed, check = (int, float), _finite
+            allowed, check = (int, float), finite
         elif isinstance(kind, DateTime):
-            allowed, check = (str,), _datetime
+            allowed, check = (str,), iso_datetime
         elif isinstance(kind, Date):
-            allowed, check = (str,), _date
+            allowed, check = (str,), iso_date
         elif isinstance(kind, String | Text):
             allowed = (str,)
         else:
             continue
         if col.nullable and name not in META_COLUMNS:
-            allowed = (*allowed, _NONE)
+            allowed = (*allowed, NONE)
         types.append((name, allowed))
         if check is not None:
             checks.append((name, check))
     types.append(("change_seq", (int,)))
-    checks.append(("change_seq", _int_in_range))
-    return _RowShape(frozenset(t.columns) | {"change_seq"}, tuple(types), tuple(checks))
+    checks.append(("change_seq", in_int_range))
+    return RowShape(frozenset(t.columns) | {"change_seq"}, tuple(types), tuple(checks))
 
 
-_SHAPES: dict[str, _RowShape] = {}
+_SHAPES: dict[str, RowShape] = {}
 
 
 def check_rows(t: TravellingTable, objs: list[Any], same_schema: bool) -> list[dict[str, Any]]:
@@ -484,6 +457,8 @@ def check_rows(t: TravellingTable, objs: list[Any], same_schema: bool) -> list[d
     shape = _SHAPES.get(t.name)
     if shape is None:
         shape = _SHAPES[t.name] = _shape(t)
+    if same_schema and all_rows_fit(shape, objs):
+        return objs
     required = shape.columns if same_schema else META_COLUMNS
     names = tuple(c for c, _ in shape.types)
     values = itemgetter(*names)
