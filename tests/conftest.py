@@ -169,6 +169,9 @@ def cli_env(**extra: str) -> dict[str, str]:
     """
     env = {k: v for k, v in os.environ.items() if k not in ("ANTQ_LANG", DB_URL_ENV, DATA_DIR_ENV)}
     env["PYTHONUTF8"] = "1"
+    # Each `antq` subprocess would otherwise compile every module of the program again (a shell or
+    # CI with PYTHONDONTWRITEBYTECODE set): the first one writes the bytecode, the rest load it.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if "ANTQ_USER" not in os.environ and "ANTQ_USER" not in extra:
         env["ANTQ_USER"] = STATION_ADMIN
         if "ANTQ_PASSWORD" not in os.environ and "ANTQ_PASSWORD_FILE" not in os.environ:
