@@ -11,7 +11,7 @@ from pathlib import Path
 from ..domain.text import nfc
 from .decisions import DecisionPaper, decision_text
 from .layout import MOTTO, NATIONAL_NAME
-from .minutes_docx import RIGHT_COLUMN_MM, _Paper
+from .minutes_docx import _Paper
 
 __all__ = ["render_decision_docx"]
 
@@ -20,11 +20,14 @@ _ANNEX_WIDTHS_MM = (13, 50, 44, 58)
 
 class _Decision(_Paper):
     def header_lines(self, parent: str, unit: str, number_line: str, date_line: str) -> None:
-        from docx.shared import Cm, Mm
+        from docx.shared import Cm
 
-        right_w = Mm(RIGHT_COLUMN_MM)
-        left_w = self.text_width - right_w
-        head = self.table(2, [left_w, right_w], padding=0)
+        lines = [
+            (parent, 12, False),
+            *((line, 12, True) for line in unit.split("\n")),
+            (number_line, 13, False),
+        ]
+        head, left_w, right_w = self.header_table(lines)  # each line on one line even in DejaVu Serif
         left = head.cell(0, 0)
         p = left.paragraphs[0]
         if parent:
@@ -33,7 +36,7 @@ class _Decision(_Paper):
         for i, line in enumerate(unit.split("\n")):
             if i:
                 p = left.add_paragraph()
-            self.run(self.tight(p), line, bold=True, size=12, font=True)  # one line even in DejaVu Serif
+            self.run(self.tight(p), line, bold=True, size=12, font=True)
         self.rule(left.add_paragraph(), left_w, Cm(2.2))
         right = head.cell(0, 1)
         self.run(self.tight(right.paragraphs[0]), NATIONAL_NAME, bold=True, size=12, font=True)

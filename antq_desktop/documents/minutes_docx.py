@@ -174,22 +174,30 @@ class _Paper:
         """Unit on the left, Quốc hiệu and Tiêu ngữ on the right; number and date on one row."""
         self.letterhead_table(letterhead, data.number_line, _date_line(letterhead, data))
 
-    def letterhead_table(self, letterhead: Letterhead, number_line: str, date_line: str) -> None:
-        """The header of a paper the unit issues (ô 1–4 of NĐ 30), each line on one line."""
+    def header_table(self, left_lines: Sequence[tuple[str, float, bool]]):  # noqa: ANN201
+        """The two-column header table sized by :func:`header_columns` for ``left_lines``
+        (``(text, size, bold)``): ``(table, left width, right width)``."""
         from docx.enum.table import WD_TABLE_ALIGNMENT
-        from docx.shared import Cm, Mm
+        from docx.shared import Mm
 
-        parent = nfc(letterhead.parent_unit).upper()
-        unit = nfc(letterhead.unit).upper()
-        indent, left_mm, right_mm = header_columns(
-            [(parent, 12, False), (unit, 13, True), (number_line, 13, False)]
-        )
+        indent, left_mm, right_mm = header_columns(left_lines)
         left_w, right_w = Mm(left_mm), Mm(right_mm)
         head = self.table(2, [left_w, right_w], padding=0)
         if indent:
             head.alignment = WD_TABLE_ALIGNMENT.LEFT
             twips = round(indent * 1440 / 25.4)
             wordml.put(head._tbl.tblPr, wordml.element("w:tblInd", w=str(twips), type="dxa"))  # noqa: SLF001
+        return head, left_w, right_w
+
+    def letterhead_table(self, letterhead: Letterhead, number_line: str, date_line: str) -> None:
+        """The header of a paper the unit issues (ô 1–4 of NĐ 30), each line on one line."""
+        from docx.shared import Cm
+
+        parent = nfc(letterhead.parent_unit).upper()
+        unit = nfc(letterhead.unit).upper()
+        head, left_w, right_w = self.header_table(
+            [(parent, 12, False), (unit, 13, True), (number_line, 13, False)]
+        )
         left = head.cell(0, 0)
         p = left.paragraphs[0]
         if parent:
