@@ -233,6 +233,86 @@ def _cut(head_id: int, anchor_id: int, source_vi: str, source_en: str) -> Anchor
     )
 
 
+def _check_file(
+    conn: Connection,
+    path: Path,
+    head_id: int,
+    hashes: dict[int, str],
+    own: dict[str, station_keys.KnownKey],
+    found: tuple[list[AnchorProblem], list[AnchorProblem], list[dict[str, Any]]],
+) -> None:
+    """Compare the trail with the signed anchor file beside the database (problems, notes, anchors)."""
+    problems, notes, anchors = found
+    try:
+        anchor = read_file(path)
+    except (OSError, ValueError, KeyError, TypeError):
+        anchor = None
+        problems.append(
+            AnchorProblem(
+                f"Tệp mốc nhật ký {path.name} bị hỏng hoặc bị sửa: hãy báo cấp trên và đối chiếu với "
+                "bản sao lưu gần nhất.",
+                f"The audit anchor file {path.name} is damaged or was edited: tell the upper level "
+                "and compare with the latest backup.",
+            )
+        )
+    if anchor is None and not problems:
+        notes.append(
+            AnchorProblem(
+                f"Chưa có tệp mốc {path.name} (sẽ có sau lần ghi nhật ký tới).",
+                f"No anchor file {path.name} yet (it is written with the next audit entry).",
+            )
+        )
+    elif anchor is not None:
+        anchors.append({"source": "file", "entry_id": anchor.entry_id, "signed": anchor.signed})
+        cut = anchor.entry_id > head_id
+        rewritten = not cut and anchor.entry_id and hashes.get(anchor.entry_id) != anchor.hash
+        if anchor.signed and not _signature_ok(own, anchor):
+            problems.append(
+                AnchorProblem(
+                    f"Tệp mốc nhật ký {path.name} có chữ ký không đúng (đã bị sửa): hãy báo cấp trên.",
+                    f"The audit anchor file {path.name} has a wrong signature (it was edited): "
+                    "tell the upper level.",
+                )
+            )
+        elif not anchor.signed and own:  # the program signs it once there is a key
+            problems.append(
+                AnchorProblem(
+                    f"Tệp mốc nhật ký {path.name} không có chữ ký dù máy đã có khóa ký (có thể đã bị "
+                    "thay để che việc xóa nhật ký): hãy báo cấp trên và đối chiếu với bản sao lưu gần nhất.",
+                    f"The audit anchor file {path.name} is not signed although this station has a "
+                    "signing key (it may have been replaced to hide deleted entries): tell the upper "
+                    "level and compare with the latest backup.",
+                )
+            )
+        elif (cut or rewritten) and _explained_by_restore(conn, anchor.entry_id):
+            notes.append(
+                AnchorProblem(
+                    f"Dữ liệu đã được khôi phục từ bản sao lưu; mốc cũ (mục số {anchor.entry_id}) thuộc "
+                    "dữ liệu trước khi khôi phục.",
+                    f"The data was restored from a backup; the old anchor (entry #{anchor.entry_id}) "
+                    "belongs to the data before the restore.",
+                )
+            )
+        elif cut:
+            problems.append(_cut(head_id, anchor.entry_id, "tệp mốc", "the anchor file"))
+        elif rewritten:
+            problems.append(
+                AnchorProblem(
+                    f"Mục nhật ký số {anchor.entry_id} khác với tệp mốc (nhật ký đã bị viết lại): "
+                    "hãy báo cấp trên.",
+                    f"Audit entry #{anchor.entry_id} differs from the anchor file (the trail was "
+                    "rewritten): tell the upper level.",
+                )
+            )
+        if not anchor.signed and not own:
+            notes.append(
+                AnchorProblem(
+                    f"Tệp mốc {path.name} chưa có chữ ký (máy chưa có khóa ký).",
+                    f"The anchor file {path.name} is not signed (this station has no signing key yet).",
+                )
+            )
+
+
 def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
     """Compare the trail (its last id, and the hash of each id asked for) with the anchors.
 
@@ -244,74 +324,7 @@ def check(db: Database, head_id: int, hashes: dict[int, str]) -> AnchorReport:
     with db.connect() as conn:
         path = anchor_path(db.path) if db.path is not None else None
         if path is not None:
-            try:
-                anchor = read_file(path)
-            except (OSError, ValueError, KeyError, TypeError):
-                anchor = None
-                problems.append(
-                    AnchorProblem(
-                        f"Tệp mốc nhật ký {path.name} bị hỏng hoặc bị sửa: hãy báo cấp trên và đối chiếu với "
-                        "bản sao lưu gần nhất.",
-                        f"The audit anchor file {path.name} is damaged or was edited: tell the upper level "
-                        "and compare with the latest backup.",
-                    )
-                )
-            if anchor is None and not problems:
-                notes.append(
-                    AnchorProblem(
-                        f"Chưa có tệp mốc {path.name} (sẽ có sau lần ghi nhật ký tới).",
-                        f"No anchor file {path.name} yet (it is written with the next audit entry).",
-                    )
-                )
-            elif anchor is not None:
-                anchors.append({"source": "file", "entry_id": anchor.entry_id, "signed": anchor.signed})
-                cut = anchor.entry_id > head_id
-                rewritten = not cut and anchor.entry_id and hashes.get(anchor.entry_id) != anchor.hash
-                if anchor.signed and not _signature_ok(own, anchor):
-                    problems.append(
-                        AnchorProblem(
-                            f"Tệp mốc nhật ký {path.name} có chữ ký không đúng (đã bị sửa): hãy báo cấp trên.",
-                            f"The audit anchor file {path.name} has a wrong signature (it was edited): "
-                            "tell the upper level.",
-                        )
-                    )
-                elif not anchor.signed and own:  # the program signs it once there is a key
-                    problems.append(
-                        AnchorProblem(
-                            f"Tệp mốc nhật ký {path.name} không có chữ ký dù máy đã có khóa ký (có thể đã bị "
-                            "thay để che việc xóa nhật ký): hãy báo cấp trên và đối chiếu với bản sao lưu gần nhất.",
-                            f"The audit anchor file {path.name} is not signed although this station has a "
-                            "signing key (it may have been replaced to hide deleted entries): tell the upper "
-                            "level and compare with the latest backup.",
-                        )
-                    )
-                elif (cut or rewritten) and _explained_by_restore(conn, anchor.entry_id):
-                    notes.append(
-                        AnchorProblem(
-                            f"Dữ liệu đã được khôi phục từ bản sao lưu; mốc cũ (mục số {anchor.entry_id}) thuộc "
-                            "dữ liệu trước khi khôi phục.",
-                            f"The data was restored from a backup; the old anchor (entry #{anchor.entry_id}) "
-                            "belongs to the data before the restore.",
-                        )
-                    )
-                elif cut:
-                    problems.append(_cut(head_id, anchor.entry_id, "tệp mốc", "the anchor file"))
-                elif rewritten:
-                    problems.append(
-                        AnchorProblem(
-                            f"Mục nhật ký số {anchor.entry_id} khác với tệp mốc (nhật ký đã bị viết lại): "
-                            "hãy báo cấp trên.",
-                            f"Audit entry #{anchor.entry_id} differs from the anchor file (the trail was "
-                            "rewritten): tell the upper level.",
-                        )
-                    )
-                if not anchor.signed and not own:
-                    notes.append(
-                        AnchorProblem(
-                            f"Tệp mốc {path.name} chưa có chữ ký (máy chưa có khóa ký).",
-                            f"The anchor file {path.name} is not signed (this station has no signing key yet).",
-                        )
-                    )
+            _check_file(conn, path, head_id, hashes, own, (problems, notes, anchors))
         for peer, sent_id in _sent_heads(conn):
             anchors.append({"source": "bundle", "peer": peer, "entry_id": sent_id})
             if sent_id > head_id and not _explained_by_restore(conn, sent_id):
