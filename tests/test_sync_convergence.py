@@ -17,7 +17,7 @@ makes them equal.
 
 Every run draws a new random seed and prints it; ``ANTQ_CONVERGENCE_SEED=N`` replays
 that run (hypothesis prints the shrunk failing steps too). Histories that once failed
-are kept below as explicit tests. ``ANTQ_SYNC_EXAMPLES`` (default 500) sets the number
+are kept below as explicit tests. ``ANTQ_SYNC_EXAMPLES`` (default 200) sets the number
 of histories.
 """
 
@@ -52,7 +52,7 @@ from antq_desktop.storage.database import Database
 from antq_desktop.storage.models import AwardDecision, Household, MeetingType, Village
 from antq_desktop.sync import export_bundle, import_bundle
 
-EXAMPLES = int(os.environ.get("ANTQ_SYNC_EXAMPLES", "500"))
+EXAMPLES = int(os.environ.get("ANTQ_SYNC_EXAMPLES", "200"))
 SEED_ENV = "ANTQ_CONVERGENCE_SEED"
 STATIONS = ("hub", "A", "B")
 COMMUNE_NAMES = ("A", "B")
