@@ -231,11 +231,20 @@ def test_migration_0015_on_postgresql_and_back_down(pg_url: str, tmp_path: Path)
         db.dispose()
 
 
-def test_erasing_a_persons_data_tombstones_their_medal_facts(station) -> None:
+def test_erasing_a_persons_data_tombstones_their_medal_facts(station, tmp_path) -> None:
+    from openpyxl import load_workbook
+
     from antq_desktop.services import personal_data
 
     pid = _served(station.db, "Ma Văn Tám", date(2005, 1, 1))
     aw.save_medal_facts(station.db, pid, aw.MedalFacts(exclusion="ket_an", exclusion_note="Bản án 12/2024"))
+    # The person's own data lists them (their request comes before any erase).
+    facts = personal_data.collect(station.db, pid)["medal_facts"]
+    assert [(f["exclusion"], f["exclusion_note"]) for f in facts] == [("ket_an", "Bản án 12/2024")]
+    sheet = load_workbook(personal_data.export_person(station.db, pid, tmp_path / "p.xlsx"))[
+        "Chức vụ, loại trừ (KNC)"
+    ]
+    assert "Bản án 12/2024" in [c.value for row in sheet.iter_rows() for c in row]
     personal_data.erase_person(station.db, pid, "yêu cầu của người dân")
     with station.db.session() as s:
         row = s.get(MedalFact, medal_fact_id(pid))

@@ -97,6 +97,12 @@ def collect(db: Database, person_id: str) -> dict[str, Any]:
         }
         out.update(_records_of(s, p))
         out["awards"] = _awards_of(s, p)
+        out["medal_facts"] = [
+            _row(mf)
+            for mf in s.scalars(
+                select(MedalFact).where(MedalFact.person_id == p.id, MedalFact.deleted.is_(False))
+            )
+        ]
         out["history"] = _history_of(s, p)
     return out
 
@@ -222,6 +228,7 @@ SHEETS = {
     "meetings_attended": "Hội nghị",
     "opinions": "Ý kiến",
     "awards": "Khen thưởng",
+    "medal_facts": "Chức vụ, loại trừ (KNC)",
     "history": "Lịch sử thay đổi",
 }
 
