@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -125,6 +126,16 @@ def _folders_of(conn: Connection, db_file: Path) -> list[Path]:
     return folders
 
 
+def _manifest_paths(folders: list[Path]) -> Iterator[Path]:
+    """The manifests in each folder, sorted; a folder that cannot be listed is skipped."""
+    for folder in folders:
+        try:
+            paths = sorted(folder.glob("*" + SUFFIX)) if folder.is_dir() else []
+        except OSError:
+            continue
+        yield from paths
+
+
 def sign_pending(conn: Connection) -> int:
     """The data key just opened: sign the manifests written unsigned while it was closed (a backup
     made in a session of an account without the key).  The head is taken again from the backup
@@ -135,23 +146,18 @@ def sign_pending(conn: Connection) -> int:
         return 0
     me = conn.execute(select(Site.id).where(Site.is_self.is_(True))).scalar() or ""
     signed = 0
-    for folder in _folders_of(conn, Path(url.database)):
+    for path in _manifest_paths(_folders_of(conn, Path(url.database))):
         try:
-            paths = sorted(folder.glob("*" + SUFFIX)) if folder.is_dir() else []
-        except OSError:
+            m = read(path)
+            reason = str(json.loads(path.read_text(encoding="utf-8")).get("reason") or "")
+        except (OSError, ValueError, KeyError, TypeError):
             continue
-        for path in paths:
-            try:
-                m = read(path)
-                reason = str(json.loads(path.read_text(encoding="utf-8")).get("reason") or "")
-            except (OSError, ValueError, KeyError, TypeError):
-                continue
-            backup_file = path.with_name(path.name[: -len(SUFFIX)])
-            if m.anchor.signed or m.site_id != me or not backup_file.exists():
-                continue
-            with contextlib.suppress(OSError):
-                if _write(conn, backup_file, reason, None) is not None and read(path).anchor.signed:
-                    signed += 1
+        backup_file = path.with_name(path.name[: -len(SUFFIX)])
+        if m.anchor.signed or m.site_id != me or not backup_file.exists():
+            continue
+        with contextlib.suppress(OSError):
+            if _write(conn, backup_file, reason, None) is not None and read(path).anchor.signed:
+                signed += 1
     return signed
 
 
@@ -161,19 +167,14 @@ def newest(db: Database) -> tuple[Manifest | None, list[Path]]:
         me = conn.execute(select(Site.id).where(Site.is_self.is_(True))).scalar() or ""
     best: Manifest | None = None
     bad: list[Path] = []
-    for folder in _folders(db):
+    for path in _manifest_paths(_folders(db)):
         try:
-            paths = sorted(folder.glob("*" + SUFFIX)) if folder.is_dir() else []
-        except OSError:
+            m = read(path)
+        except (OSError, ValueError, KeyError, TypeError):
+            bad.append(path)
             continue
-        for path in paths:
-            try:
-                m = read(path)
-            except (OSError, ValueError, KeyError, TypeError):
-                bad.append(path)
-                continue
-            if m.site_id == me and (best is None or m.anchor.entry_id > best.anchor.entry_id):
-                best = m
+        if m.site_id == me and (best is None or m.anchor.entry_id > best.anchor.entry_id):
+            best = m
     return best, bad
 
 

@@ -35,6 +35,10 @@ class PageStack(QStackedWidget):
             return page
         page = self._build(index)
         self.built[index] = page
+        self._replace_placeholder(index, page)
+        return page
+
+    def _replace_placeholder(self, index: int, page: QWidget) -> None:
         placeholder = super().widget(index)
         was_current = super().currentIndex() == index
         self.insertWidget(index, page)
@@ -42,18 +46,11 @@ class PageStack(QStackedWidget):
             super().setCurrentIndex(index)
         self.removeWidget(placeholder)
         placeholder.deleteLater()
-        return page
 
     def adopt(self, index: int, page: QWidget) -> None:
         """``page`` in place of the placeholder at ``index`` before the stack is ready (a page shown
         ahead of its station); the window finishes it once the station is open."""
-        placeholder = super().widget(index)
-        was_current = super().currentIndex() == index
-        self.insertWidget(index, page)
-        if was_current:
-            super().setCurrentIndex(index)
-        self.removeWidget(placeholder)
-        placeholder.deleteLater()
+        self._replace_placeholder(index, page)
         self.early[index] = page
 
     def widget(self, index: int) -> QWidget:  # type: ignore[override]
