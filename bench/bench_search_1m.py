@@ -36,7 +36,7 @@ from antq_desktop.services import station as station_service
 from antq_desktop.services.households.search import fts_query
 from antq_desktop.storage.paths import DataDir
 
-QUERIES = ("n", "ng", "t", "tr", "h", "l", "nguy", "nguyen v", "tran thi h")
+QUERIES = ("n", "ng", "t", "tr", "h", "l", "nguy", "nguyen v", "pham van h", "tran thi h")
 
 BARE = """SELECT household.id, household.code, village.name, household.head_name, household.address,
     household.phone FROM household JOIN village ON village.id = household.village_id
@@ -72,6 +72,7 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--persons", type=int, default=1_000_000)
     p.add_argument("--runs", type=int, default=15)
+    p.add_argument("--queries", nargs="*", default=list(QUERIES), help="what is typed (default: all)")
     args = p.parse_args()
     data_dir = DataDir(OUT / f"search-{args.persons}")
     build(data_dir.root, args.persons)
@@ -84,7 +85,7 @@ def main() -> None:
         print(f"{households:,} households, {persons:,} persons; {args.runs} pairs per query", flush=True)
         every: list[float] = []
         every_walk: list[float] = []
-        for text in QUERIES:
+        for text in args.queries:
             query = hh.HouseholdQuery(search=text)
             match = {"q": fts_query(text.split())}
 

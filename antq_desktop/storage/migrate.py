@@ -18,7 +18,7 @@ from .database import Database
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest revision in migrations/versions; a test keeps the two in step.
-HEAD_REVISION = "0015"
+HEAD_REVISION = "0016"
 # The revision that created the search index (storage/search_index.py).
 SEARCH_INDEX_REVISION = "0014"
 

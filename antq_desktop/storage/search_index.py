@@ -24,9 +24,10 @@ from sqlalchemy import Connection, text
 INDEXED = {"household": "household_fts", "person": "person_fts"}
 
 # The keys are folded already (domain/text.fold): the tokenizer only splits; prefix indexes make
-# the first keystrokes ("ng", "ngu") one lookup instead of a walk over every term.
+# the first keystrokes ("h", "ng", "ngu") one lookup instead of a merge over every term (migration 0016
+# added the one-letter prefix).
 TOKENIZE = "unicode61 remove_diacritics 0"
-PREFIX = "2 3"
+PREFIX = "1 2 3"
 
 # FTS5 keeps its data in shadow tables named after the index.
 SHADOW_SUFFIXES = ("", "_data", "_idx", "_docsize", "_config", "_content")
