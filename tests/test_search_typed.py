@@ -98,3 +98,37 @@ def test_the_register_grows_a_long_search_as_it_scrolls(qtbot, big, monkeypatch)
     assert model.rowCount() == total and not model.more
     everything = hh.fetch_households(big.db, q, 0, total)
     assert [model.row_at(i) for i in range(total)] == everything
+
+
+def test_the_index_keeps_one_letter_prefixes_and_an_upgraded_file_gets_them(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Migration 0016: "tran thi h" looks the one-letter "h" up in the index instead of merging every
+    word that starts with h; a station at 0015 (its schema fixture) is upgraded to that layout and
+    finds the same households."""
+    import shutil
+    import sqlite3
+    from pathlib import Path
+
+    fixture = Path(__file__).parent / "fixtures" / "schema" / "0015.sqlite3"
+    data_dir = DataDir(tmp_path / "st")
+    data_dir.ensure()
+    shutil.copyfile(fixture, data_dir.database)
+    con = sqlite3.connect(data_dir.database)
+    before = con.execute("SELECT sql FROM sqlite_master WHERE name = 'person_fts'").fetchone()[0]
+    con.close()
+    assert "prefix='2 3'" in before
+    st = station_service.open_station(data_dir)
+    try:
+        con = sqlite3.connect(st.db.path)
+        for fts in ("household_fts", "person_fts"):
+            sql = con.execute("SELECT sql FROM sqlite_master WHERE name = ?", (fts,)).fetchone()[0]
+            assert "prefix='1 2 3'" in sql, sql
+        indexed = con.execute("SELECT count(*) FROM person_fts").fetchone()[0]
+        living = con.execute("SELECT count(*) FROM person WHERE deleted = 0").fetchone()[0]
+        con.close()
+        assert indexed == living > 0
+        first = hh.first_page(st.db, hh.HouseholdQuery(), 1)[1][0].head_name
+        words = first.split()
+        _total, hits = hh.first_page(st.db, hh.HouseholdQuery(search=f"{words[0]} {words[-1][0]}"), 200)
+        assert any(h.head_name == first for h in hits)
+    finally:
+        st.close()
