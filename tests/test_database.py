@@ -228,3 +228,17 @@ def test_the_data_folder_is_readable_by_its_user_only(tmp_path):
     DataDir(folder).ensure()
     if os.name == "posix":
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_a_new_record_id_is_a_random_version_4_uuid_in_its_usual_spelling() -> None:
+    """storage/base.new_id writes the UUID itself (faster than uuid.uuid4()): each of many ids, new on
+    every run, must read back as a version-4, RFC 4122 UUID spelled exactly as str(UUID) spells it."""
+    import uuid
+
+    from antq_desktop.storage.base import new_id
+
+    ids = [new_id() for _ in range(20_000)]
+    assert len(set(ids)) == len(ids)
+    for i in ids:
+        u = uuid.UUID(i)
+        assert (u.version, u.variant, str(u)) == (4, uuid.RFC_4122, i), i

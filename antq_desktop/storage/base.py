@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import uuid
+import os
 from datetime import date, datetime
 from typing import Any
 
@@ -19,8 +19,15 @@ NAMING = {
 
 
 def new_id() -> str:
-    """A record's identity: a UUID made where the record is born, never reused."""
-    return str(uuid.uuid4())
+    """A record's identity: a random (version 4) UUID made where the record is born, never reused.
+
+    The same string ``str(uuid.uuid4())`` gives, written without building a ``uuid.UUID`` (whose
+    checks cost a third of the time; a 10,000-row Excel import makes 18,000 ids)."""
+    b = bytearray(os.urandom(16))
+    b[6] = (b[6] & 0x0F) | 0x40  # version 4
+    b[8] = (b[8] & 0x3F) | 0x80  # RFC 4122 variant
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 class Base(DeclarativeBase):
