@@ -261,3 +261,21 @@ def test_turning_encryption_on_and_off_keeps_the_same_sealing_key(station, tmp_p
     # The code printed while encryption was on still gives an administrator the keys.
     encryption.recover_account(db, code, "admin", "mat-khau-moi-2026")
     assert accounts.sign_in(db, "admin", "mat-khau-moi-2026").username == "admin"
+
+
+def test_sign_out_and_a_locked_screen_take_the_keys_out_of_memory(station):
+    """After sign-out, or while the screen is locked, nothing can be signed with the station's key;
+    unlocking (the same password again) opens it."""
+    db = station.db
+    who = accounts.sign_in(db, "admin", "secret-1234")
+    assert station_keys.verify(b"x", station_keys.sign(db, b"x"), cards.own_card(db).signing_public_key)
+    accounts.lock_screen(db, who)
+    with pytest.raises(Exception) as locked:
+        station_keys.sign(db, b"x")
+    assert str(locked.value) == key_seal.locked_error().vi
+    who = accounts.unlock_screen(db, who, "secret-1234")
+    station_keys.sign(db, b"x")
+    accounts.sign_out(db, who)
+    with pytest.raises(Exception) as signed_out:
+        station_keys.sign(db, b"x")
+    assert str(signed_out.value) == key_seal.locked_error().vi

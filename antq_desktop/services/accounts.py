@@ -24,7 +24,7 @@ from ..storage import audit_log
 from ..storage.audit_log import NOBODY, SYSTEM, Actor
 from ..storage.database import Database
 from ..storage.models import User
-from . import audit, encryption, settings
+from . import audit, encryption, key_seal, settings
 from .errors import UserError
 from .passwords import check_password as _check_password
 from .passwords import hash_password, hasher, verify_password
@@ -354,8 +354,11 @@ def unlock_screen(db: Database, who: SignedIn, password: str, now: datetime | No
 
 
 def lock_screen(db: Database, who: SignedIn) -> None:
-    """The screen locked (idle or by hand): nothing may be written until :func:`unlock_screen`."""
+    """The screen locked (idle or by hand): nothing may be written until :func:`unlock_screen`, and
+    nothing signed — the private keys' data key leaves memory; unlocking signs in, which opens it."""
     audit_log.set_actor(db, NOBODY)
+    with db.session() as s:
+        key_seal.forget_in(s)
 
 
 def sign_out(db: Database, who: SignedIn) -> None:

@@ -289,9 +289,12 @@ def require_open(db: Database) -> None:
 
 
 def close(db: Database) -> None:
-    """Sign-out: the key leaves memory; an encrypted station is locked again."""
+    """Sign-out: the keys leave memory — the column key (an encrypted station is locked again) and the
+    data key that opens the station's private keys (services/key_seal.py)."""
     if column_crypto.is_enabled(db):
         column_crypto.set_state(db, True, None)
+    with db.session() as s:
+        key_seal.forget_in(s)
 
 
 def give_key(s: Session, db: Database, user_id: str, password: str) -> bool:

@@ -86,6 +86,16 @@ def remember(ring: dict[str, Any] | None, key: bytes | None) -> None:
         _fresh.add(str(ring["check"]))
 
 
+def forget_in(s: Session) -> None:
+    """Sign-out or a locked screen: this station's opened data key leaves the process, so nothing can
+    sign or export until a password or the recovery code opens it again."""
+    ring = ring_in(s)
+    if ring is not None:
+        check = str(ring.get("check", ""))
+        _open.pop(check, None)
+        _fresh.discard(check)
+
+
 def open_key_in(s: Session) -> bytes | None:
     """The data key when a session of this process opened it; None otherwise."""
     ring = ring_in(s)
