@@ -166,3 +166,24 @@ def test_choosing_a_language_is_saved_for_next_start(qtbot, window, demo_dir, mo
     settings = QSettings(str(demo_dir.settings_file), QSettings.Format.IniFormat)
     assert settings.value("ui/language") == "en"
     window.choose_language("vi")
+
+
+def test_leaving_takes_the_exit_backup_with_a_signed_manifest_then_signs_out(qtbot, station, tmp_path):
+    """The exit backup is taken while the key is still open (sign-out now closes it), so its manifest
+    carries a signed audit head."""
+    from antq_desktop.services import backup_manifest, key_seal, station_keys
+
+    setup_app(station.data_dir)
+    who = accounts.sign_in(station.db, "admin", "secret-1234")
+    station_keys.ensure_key(station.db)  # a station that has signed something has its key
+    before = len(list(station.data_dir.backups.glob("*.sqlite3"))) if station.data_dir.backups.exists() else 0
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    w = MainWindow(station, settings, who.username, signed_in=who)
+    qtbot.addWidget(w)
+    w._leave()  # noqa: SLF001 - what closing the window does
+    backups = sorted(station.data_dir.backups.glob("*.sqlite3"))
+    assert len(backups) == before + 1
+    manifest = backup_manifest.read(backups[-1].with_name(backups[-1].name + backup_manifest.SUFFIX))
+    assert manifest.anchor.signed
+    with station.db.session() as s:
+        assert key_seal.open_key_in(s) is None  # signed out: the key left memory

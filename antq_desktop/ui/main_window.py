@@ -537,17 +537,18 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _leave(self) -> None:
-        """Sign out and take the exit backup; leaving never fails, the log keeps what went wrong."""
+        """Take the exit backup, then sign out (the backup's manifest is signed while the key is still
+        open); leaving never fails, the log keeps what went wrong."""
         from ..services import accounts, backups
 
-        if self.signed_in is not None and not (self.idle_lock and self.idle_lock.is_locked):
-            try:
-                accounts.sign_out(self.station.db, self.signed_in)
-            except Exception as exc:  # noqa: BLE001
-                error_text(exc)
         if self.auto_backup:
             try:
                 backups.backup_if_due(self.station, on_exit=True)
+            except Exception as exc:  # noqa: BLE001
+                error_text(exc)
+        if self.signed_in is not None and not (self.idle_lock and self.idle_lock.is_locked):
+            try:
+                accounts.sign_out(self.station.db, self.signed_in)
             except Exception as exc:  # noqa: BLE001
                 error_text(exc)
 
