@@ -23,6 +23,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
+from antq_desktop.services import key_seal
 from antq_desktop.services import station as station_service
 from antq_desktop.services.setup import wire
 from antq_desktop.storage.paths import DATA_DIR_ENV, DB_URL_ENV, DataDir
@@ -80,6 +81,19 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataDir:
     return DataDir(tmp_path / "data")
 
 
+# (ring, data key) the template's set-up opened. Every copy of the template shares that ring, and the
+# process keeps an opened key by its ring (services/key_seal.py): a test that signs out or locks the
+# screen closes it for the copies of later tests too. Each test starts as the set-up left a copy:
+# its administrator signed in, the key open.
+_TEMPLATE_KEY: list[tuple[object, bytes | None]] = []
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for ring, key in _TEMPLATE_KEY:
+        key_seal.remember(ring, key, fresh=False)  # type: ignore[arg-type]
+
+
 @pytest.fixture(scope="session")
 def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A station database file set up once, through `open_station` and `initialise`.
@@ -92,6 +106,8 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         data_dir = DataDir(tmp_path_factory.mktemp("station-template") / "data")
         st = station_service.open_station(data_dir)
         station_service.initialise(st.db, make_setup_request())
+        with st.db.session() as s:  # set-up opened the data key of the station's private keys
+            _TEMPLATE_KEY.append((key_seal.ring_in(s), key_seal.open_key_in(s)))
         st.close()
     con = sqlite3.connect(data_dir.database)
     try:

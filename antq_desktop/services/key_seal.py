@@ -79,11 +79,15 @@ def ring_in(s: Session) -> dict[str, Any] | None:
     return None
 
 
-def remember(ring: dict[str, Any] | None, key: bytes | None) -> None:
-    """A session opened the data key of ``ring`` (the caller checked it against the ring's check value)."""
+def remember(ring: dict[str, Any] | None, key: bytes | None, *, fresh: bool = True) -> None:
+    """A session opened the data key of ``ring`` (the caller checked it against the ring's check value).
+
+    ``fresh``: what waited for a key that can sign is signed at the next :func:`migrate_in` (False
+    when the same key is only opened again)."""
     if ring is not None and key is not None and ring.get("check"):
         _open[str(ring["check"])] = key
-        _fresh.add(str(ring["check"]))
+        if fresh:
+            _fresh.add(str(ring["check"]))
 
 
 def forget_in(s: Session) -> None:
