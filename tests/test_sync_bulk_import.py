@@ -20,10 +20,11 @@ from sqlalchemy import JSON, select
 from test_sync_support import pair_with_hub, setup_station
 
 from antq_desktop.services import demo, encryption
+from antq_desktop.storage import bulk_write as write_rows
 from antq_desktop.storage.database import Database
 from antq_desktop.storage.migrate import upgrade
 from antq_desktop.storage.models import Household, Person
-from antq_desktop.sync import cards, column_checks, export_bundle, import_bundle, unpack, write_rows
+from antq_desktop.sync import cards, column_checks, export_bundle, import_bundle, unpack
 from antq_desktop.sync.rows import BY_NAME, TABLES
 
 

@@ -1,4 +1,4 @@
-"""Bundle import hands its rows to the driver as tuples (sync/write_rows.py): what it stores is what
+"""Bundle import hands its rows to the driver as tuples (storage/bulk_write.py): what it stores is what
 SQLAlchemy stored — sensitive columns sealed on an encrypted station, dates and JSON in their form."""
 
 from __future__ import annotations

@@ -53,6 +53,7 @@ from ..services import audit, settings
 from ..services.errors import UserError
 from ..services.sync_status import start_new_incarnation_in
 from ..storage import column_crypto, hlc
+from ..storage.bulk_write import execute_many
 from ..storage.database import Database
 from ..storage.models import Site, SyncConflict, SyncLog
 from ..storage.stamping import row_search_key
@@ -62,7 +63,6 @@ from .bundle import OpenedBundle, open_bundle_in, read_file, require_data_key
 from .import_summary import ImportReport, TableSummary
 from .new_rows import insert_new, new_row_versions, normal_versions, split_new, versions_of
 from .rows import BY_NAME, TravellingTable, from_json_row
-from .write_rows import execute_many
 
 CHUNK = 500
 _VERSION = itemgetter("version")  # a row's version: always there (unpack checks it), an HLC text

@@ -20,8 +20,8 @@ from typing import Any
 from sqlalchemy import select
 
 from ..domain.text import search_keys
+from ..storage.bulk_write import insert_columns
 from .rows import TravellingTable
-from .write_rows import insert_columns
 
 ID_CHUNK = 900  # ids in one IN (…): under the 999 bound parameters of SQLite builds before 3.32
 _ID = itemgetter("id")

@@ -1,6 +1,7 @@
-"""Writing a bundle's planned rows: one statement per table and kind, the rows handed to the driver.
+"""Writing many rows: one statement per table and kind, the rows handed to the driver.
 
-A bundle of a 10,000-household commune is ~65,000 rows. SQLAlchemy's ``executemany`` of an
+Used by the bundle import (sync/merge.py, sync/new_rows.py: a bundle of a 10,000-household commune
+is ~65,000 rows) and the Excel import (services/household_import/bulk.py). SQLAlchemy's ``executemany`` of an
 ``insert()`` with a list of dicts re-checks and re-processes every row's parameters in Python;
 here the statement is compiled once (by SQLAlchemy, for the connection's dialect: placeholders and
 PostgreSQL's bind casts as SQLAlchemy would write them), each column's bind processor is taken
@@ -30,7 +31,7 @@ from typing import Any
 from sqlalchemy import JSON, Table, bindparam, insert, update
 from sqlalchemy.engine import Connection, Dialect
 
-from ..storage import column_crypto
+from . import column_crypto
 
 _Compiled = tuple[str, tuple[str, ...], bool]  # SQL, bind names in order, positional placeholders?
 # Per dialect: (table, kind, row keys) → the compiled statement. Weak: an engine disposed takes its
