@@ -13,7 +13,7 @@ spawn until the process has shown its window, painted once and exited):
 Neither side shows a dialog. "shown" is the window on screen and painted (ours: its frame — title,
 navigation, menus — before the database is opened); "first page filled" is ours with Tổng quan's
 figures and coverage table painted (read with plain sqlite3 before SQLAlchemy is imported:
-storage/summary.py); "attached" is ours with the station open, the page wired to it and counted
+services/start_summary.py); "attached" is ours with the station open, the page wired to it and counted
 again through the services. Prints each side's medians, the CPU time of each process, the machine's
 load, and, last, the ratio of each pair: median and min–max.  Offscreen by default
 (``QT_QPA_PLATFORM=offscreen``).

@@ -1,6 +1,6 @@
 """The first page at start: Tổng quan filled from plain sqlite3 before SQLAlchemy is imported.
 
-* ``storage.summary.read_summary`` gives the figures and village coverage of the services' own
+* ``services.start_summary.read_summary`` gives the figures and village coverage of the services' own
   ``overview`` and ``coverage``, figure for figure (tombstones, broken commitments, meetings of the year);
 * a window shown before its station (no sign-in first) fills Tổng quan from it without importing
   SQLAlchemy, the ORM classes, reportlab or openpyxl, then ``attach`` wires the same page to the station;
@@ -22,8 +22,8 @@ from antq_desktop.services import demo, overview
 from antq_desktop.services import station as station_service
 from antq_desktop.services.households.changes import delete_households
 from antq_desktop.services.households.register import HouseholdQuery, fetch_households
+from antq_desktop.services.start_summary import read_summary
 from antq_desktop.storage.paths import DataDir
-from antq_desktop.storage.summary import read_summary
 
 
 @pytest.fixture(scope="module")

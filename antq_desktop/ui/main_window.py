@@ -166,13 +166,13 @@ class MainWindow(QMainWindow):
 
     def preview(self, database: Path) -> bool:
         """Before the station is open (no sign-in to wait for): Tổng quan, if it is the area on screen,
-        filled from a few counts read with plain ``sqlite3`` (storage/summary.py), so the first
+        filled from a few counts read with plain ``sqlite3`` (services/start_summary.py), so the first
         figures do not wait for SQLAlchemy. :meth:`attach` then wires the page and counts again.
         False when there is nothing to show this way (another area, a hub, a database not set up)."""
         row = self.nav.currentRow()
         if self.pages.ready or self.areas[row].key != "overview":
             return False
-        from ..storage.summary import read_summary
+        from ..services.start_summary import read_summary
 
         summary = read_summary(database)
         if summary is None:

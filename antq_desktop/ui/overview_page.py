@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from .i18n import fmt_int, fmt_percent
 
 if TYPE_CHECKING:  # the services (SQLAlchemy) are imported when the page is first refreshed
+    from ..services.start_summary import Summary
     from ..storage.database import Database
-    from ..storage.summary import Summary
 
 
 class _NumberItem(QTableWidgetItem):
@@ -142,7 +142,7 @@ class OverviewPage(QWidget):
             self.refresh()
 
     def show_summary(self, summary: Summary) -> None:
-        """The figures read before the database layer is loaded (storage/summary.py): a commune's."""
+        """The figures read before the database layer is loaded (services/start_summary.py): a commune's."""
         self._show_counts(summary)
         self._show_coverage(summary.year, False, summary.villages)
 
