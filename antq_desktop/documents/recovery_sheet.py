@@ -11,11 +11,22 @@ from datetime import date
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Spacer, Table, TableStyle
 
 from ..domain.text import nfc
 from .fonts import SANS_BOLD
 from .layout import Letterhead, build_pdf, esc, frame_width, official_header, para, styles, title_block
+
+CODE_SIZE = 22.0  # points: the code in large letters
+CELL_PADDING = 12.0  # reportlab's default cell padding: 6 points on each side
+
+
+def _code_size(groups: list[str], cell_width: float) -> float:
+    """The largest size up to :data:`CODE_SIZE` at which every group fits its cell on one line: a group
+    of wide letters ("WMWQD") at 22 pt broke onto two lines across the cell's border."""
+    widest = max(stringWidth(g, SANS_BOLD, 1.0) for g in groups) or 1.0
+    return min(CODE_SIZE, round((cell_width - CELL_PADDING - 1) / widest, 1))
 
 
 def render_recovery_sheet(
@@ -35,7 +46,10 @@ def render_recovery_sheet(
         Spacer(1, 6 * mm),
     ]
     groups = code.split("-")
-    cells = [[para(f'<font name="{SANS_BOLD}" size="22">{esc(g)}</font>', st.cell_center) for g in groups]]
+    size = _code_size(groups, width / len(groups))
+    cells = [
+        [para(f'<font name="{SANS_BOLD}" size="{size}">{esc(g)}</font>', st.cell_center) for g in groups]
+    ]
     table = Table(cells, colWidths=[width / len(groups)] * len(groups), rowHeights=[16 * mm])
     table.setStyle(
         TableStyle(
