@@ -104,6 +104,30 @@ def test_rotate_on_disk_touches_only_its_own_files(tmp_path: Path):
     assert timestamped_name("antq", datetime(2026, 1, 20, 3, 0)) in left  # the newest stays
 
 
+def test_two_backups_in_the_same_second_keep_both_copies(station, tmp_path):
+    """Found when the tests' commands got faster: two `antq backup` a second apart wrote one file name,
+    the second copy replacing the first (here and on the USB stick)."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    backups.set_second_folder(station.db, usb)
+    now = datetime(2026, 12, 6, 13, 41, 50)
+    first = backups.run_backup(station, now=now)
+    _add_household(station, "giữa hai lần sao lưu")
+    second = backups.run_backup(station, now=now)
+    assert first.path != second.path and first.path.is_file() and second.path.is_file()
+    assert second.path.name == "antq-20261206-134150-2.sqlite3"
+    assert first.second_copy != second.second_copy
+    assert {p.name for p in usb.glob("*.sqlite3")} == {first.path.name, second.path.name}
+    for path in (first.path, second.path):
+        assert integrity_check(path) == [] and backups.backup_manifest.manifest_path(path).is_file()
+    # the rotation reads both names and orders the second after the first
+    assert store.stamp_of(second.path.name, "antq") > store.stamp_of(first.path.name, "antq")
+    folder = tmp_path / "own"
+    folder.mkdir()
+    assert backups.run_backup(station, folder, now=now).path.name == "antq-20261206-134150.sqlite3"
+    assert backups.run_backup(station, folder, now=now).path.name == "antq-20261206-134150-2.sqlite3"
+
+
 # -- consistency while another connection writes --------------------------------------------------
 
 

@@ -36,7 +36,7 @@ from sqlalchemy import text
 from ..domain.files import write_bytes_atomically
 from ..storage import audit_log
 from ..storage import backup as store
-from ..storage.backup import backup_to, integrity_check, timestamped_name
+from ..storage.backup import backup_to, free_stamped_path, integrity_check
 from ..storage.database import Database, DatabaseError
 from ..storage.migrate import HEAD_REVISION, MIGRATIONS_DIR, upgrade
 from ..storage.paths import DataDir
@@ -123,9 +123,9 @@ def run_backup(
         )
     now = now or datetime.now()
     into_folder = target is None
-    target = target or station.data_dir.backups / timestamped_name(PREFIX, now)
+    target = target or free_stamped_path(station.data_dir.backups, PREFIX, now)
     if target.exists() and target.is_dir():
-        target = target / timestamped_name(PREFIX, now)
+        target = free_stamped_path(target, PREFIX, now)
     try:
         written = _write(station, target)
         _write_manifest(station, written, reason, now)
@@ -523,7 +523,7 @@ def _stage_backup(db_path: Path, file: Path, folder: Path, staged: Path, now: da
     safety = None
     try:
         if db_path.exists():
-            safety = store.copy_database(db_path, folder / timestamped_name(SAFETY_PREFIX, now))
+            safety = store.copy_database(db_path, free_stamped_path(folder, SAFETY_PREFIX, now))
         store.copy_database(file, staged, read_only=True)
     except OSError as exc:
         staged.unlink(missing_ok=True)

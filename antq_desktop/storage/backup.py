@@ -88,18 +88,31 @@ def timestamped_name(prefix: str, when: datetime | None = None) -> str:
     return f"{prefix}-{when:%Y%m%d-%H%M%S}.sqlite3"
 
 
+def free_stamped_path(folder: Path, prefix: str, when: datetime | None = None) -> Path:
+    """``folder``/:func:`timestamped_name`, or — when a copy of that second is already there — the same
+    name with ``-2``, ``-3``…: a second backup in the same second never replaces the first."""
+    first = folder / timestamped_name(prefix, when)
+    path, n = first, 1
+    while path.exists():
+        n += 1
+        path = first.with_name(f"{first.stem}-{n}{first.suffix}")
+    return path
+
+
 # -- rotation -------------------------------------------------------------------------------------
 
-_STAMPED = re.compile(r"^(?P<prefix>.+)-(?P<stamp>\d{8}-\d{6})\.sqlite3$")
+_STAMPED = re.compile(r"^(?P<prefix>.+?)-(?P<stamp>\d{8}-\d{6})(?:-(?P<n>\d{1,6}))?\.sqlite3$")
 
 
 def stamp_of(name: str, prefix: str) -> datetime | None:
-    """The time in a name made by :func:`timestamped_name` with ``prefix``; None for other files."""
+    """The time in a name made by :func:`timestamped_name` or :func:`free_stamped_path` with ``prefix``
+    (the ``-n`` of a second copy in the same second counts as n microseconds, so it sorts after the
+    first); None for other files."""
     m = _STAMPED.match(name)
     if not m or m["prefix"] != prefix:
         return None
     try:
-        return datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+        return datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S") + timedelta(microseconds=int(m["n"] or 0))
     except ValueError:
         return None
 
