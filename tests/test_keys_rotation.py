@@ -11,7 +11,7 @@ the upper level's bundles.
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -213,3 +213,24 @@ def test_rotation_replaces_the_encryption_key_and_a_bundle_in_flight_still_opens
     assert import_bundle(a, tmp_path / "in-flight.antq").sender_id
     a.dispose()
     hub.dispose()
+
+
+def test_a_rotation_in_the_same_second_as_the_pairing_is_still_announced(tmp_path):
+    """Found when the tests' commands got faster: the rotation's time kept whole seconds, and a peer paired
+    earlier in that same second counted as paired with the new card — it was never told of the new key."""
+    dbs = _stations(tmp_path, ("A",))
+    a = dbs["A"]
+    paired = datetime(2026, 12, 6, 13, 0, 0, 100_000)
+    with a.session() as s:
+        cards.find_peer_in(s, PROVINCE).paired_at = paired
+    rotation = rotate(a, now=paired + timedelta(milliseconds=500))  # the same second, after the pairing
+    assert len(rotation.peers) == 1
+    with a.session() as s:
+        _, part = key_rotation.signing_for(s, cards.find_peer_in(s, PROVINCE), station_keys.ensure_in(s))
+    assert part is not None and part["new_signing_key"] != part["old_signing_key"]
+    # paired after the rotation: that peer took the new card, nothing to announce
+    with a.session() as s:
+        cards.find_peer_in(s, PROVINCE).paired_at = paired + timedelta(milliseconds=700)
+    with a.session() as s:
+        _, part = key_rotation.signing_for(s, cards.find_peer_in(s, PROVINCE), station_keys.ensure_in(s))
+    assert part is None

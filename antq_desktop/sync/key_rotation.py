@@ -65,9 +65,21 @@ def _pending_peers(s: Session, previous: dict[str, Any]) -> list[Site]:
                 Site.is_self.is_(False), Site.paired_at.is_not(None), Site.revoked_at.is_(None)
             )
         )
-        if int(p.peer_acked_seq or 0) < int(previous.get("at_seq", 0))
-        and p.paired_at.isoformat(timespec="seconds") < rotated_at  # type: ignore[union-attr]
+        if int(p.peer_acked_seq or 0) < int(previous.get("at_seq", 0)) and not _paired_since(p, rotated_at)
     ]
+
+
+def _paired_since(peer: Site, rotated_at: str) -> bool:
+    """Whether ``peer`` was paired at or after the rotation (it took the new card, never knew the old key).
+
+    ``rotated_at`` has microseconds (it had seconds before 2026-12: a pairing in the same second as the
+    rotation then counted as after it, and the peer was never told of the new key)."""
+    if peer.paired_at is None:
+        return False
+    try:
+        return peer.paired_at >= datetime.fromisoformat(rotated_at)
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -97,7 +109,7 @@ def rotate(db: Database, now: datetime | None = None) -> Rotation:
                 )
         new = Ed25519PrivateKey.generate()
         new_public = station_keys.public_key_text(new.public_key())
-        rotated_at = now.isoformat(timespec="seconds")
+        rotated_at = now.isoformat(timespec="microseconds")
         old_enc, new_enc = rotate_encryption_in(s, now)  # the old X25519 key stays, sealed, as retired
         # Any bundle written from now on is past this point; a peer acknowledging it has the new key.
         at_seq = s.execute(
@@ -136,7 +148,7 @@ def rotate(db: Database, now: datetime | None = None) -> Rotation:
         return Rotation(
             old.key_id,
             key.key_id,
-            rotated_at,
+            now.isoformat(timespec="seconds"),
             tuple(p.unit_name for p in peers),
             _enc_id(old_enc.public_text),
             _enc_id(new_enc.public_text),
@@ -158,9 +170,7 @@ def signing_for(s: Session, peer: Site, current: StationKey) -> tuple[StationKey
         return current, None
     if int(peer.peer_acked_seq or 0) >= int(previous.get("at_seq", 0)):
         return current, None
-    if peer.paired_at is not None and peer.paired_at.isoformat(timespec="seconds") >= str(
-        previous.get("rotated_at", "")
-    ):
+    if _paired_since(peer, str(previous.get("rotated_at", ""))):
         return current, None  # paired with the new card: it never knew the old key
     raw = key_seal.open_raw(s, ROTATION_SETTING, previous["sealed"])
     old = StationKey(Ed25519PrivateKey.from_private_bytes(raw), str(previous.get("created_at", "")))
