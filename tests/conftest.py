@@ -13,11 +13,12 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import argon2_cost
+import cli_runner
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -34,6 +35,8 @@ from antq_desktop.storage.paths import DATA_DIR_ENV, DB_URL_ENV, DataDir
 
 # The services' rules in storage's write path, as the program and the command line wire them at start.
 wire()
+# Passwords and data-key wraps at the tests' Argon2 cost (tests/argon2_cost.py says why).
+argon2_cost.apply()
 
 PG_URL_ENV = "ANTQ_TEST_PG_URL"
 
@@ -258,21 +261,18 @@ def _demo_password_works(args: list[str]) -> bool:
 
 
 def run_antq(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m antq_desktop.cli ARGS`` as a real process and capture its output."""
+    """Run ``antq ARGS`` as a process of its own (tests/cli_runner.py) and capture its output.
+
+    Standard input is empty, never a terminal: the sign-in does not prompt."""
     argv = [str(a) for a in args]
-    proc = subprocess.run(
-        [sys.executable, "-m", "antq_desktop.cli", *argv],
-        stdin=subprocess.DEVNULL,  # never a terminal: the sign-in does not prompt
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=cli_env(**_sign_in_env(argv, dict(env or {}))),
-        timeout=180,
-        check=False,
-    )
+    proc = cli_runner.run(argv, cli_env(**_sign_in_env(argv, dict(env or {}))), timeout=180)
     if proc.returncode == 0:
         _remember_sign_in(argv)
     return proc
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    cli_runner.close()
 
 
 @pytest.fixture(scope="session")

@@ -27,7 +27,7 @@ from ..storage.models import User
 from . import audit, encryption, key_seal, settings
 from .errors import UserError
 from .passwords import check_password as _check_password
-from .passwords import hash_password, hasher, verify_password
+from .passwords import hash_password, needs_rehash, verify_password
 
 ROLES = ("admin", "officer", "viewer")
 ROLE_LABELS = {"admin": "Quản trị", "officer": "Cán bộ", "viewer": "Chỉ xem"}
@@ -324,7 +324,7 @@ def sign_in(db: Database, username: str, password: str, now: datetime | None = N
         else:
             user.failed_attempts = 0
             user.locked_until = None
-            if hasher.check_needs_rehash(user.password_hash):
+            if needs_rehash(user.password_hash):
                 user.password_hash = hash_password(password)
             audit.record(s, "login", table="app_user", record_id=user.id, username=user.username)
             result = SignedIn(user.id, user.username, user.full_name, user.role)

@@ -70,6 +70,11 @@ def hash_password(password: str) -> str:
     return hasher.hash(password)
 
 
+def needs_rehash(stored_hash: str) -> bool:
+    """Whether ``stored_hash`` was made with other parameters than :data:`hasher`'s (then it is redone at sign-in)."""
+    return hasher.check_needs_rehash(stored_hash)
+
+
 def verify_password(stored_hash: str, password: str) -> bool:
     try:
         return hasher.verify(stored_hash, password)
