@@ -3,11 +3,20 @@
 Sections:
 
 * core (no Qt) — data directories, a set-up station, a fresh PostgreSQL
-  database, running the ``antq`` command line as a real subprocess;
+  database, running the ``antq`` command line as a process of its own (tests/cli_runner.py);
 * Qt — added by the UI tests; nothing in the core section imports Qt.
 """
 
+# ruff: noqa: E402 - the bytecode setting below comes before the program's modules load
+
 from __future__ import annotations
+
+import sys
+
+# The suite keeps bytecode caches (tests/ and antq_desktop/ __pycache__, ignored by git) even where
+# PYTHONDONTWRITEBYTECODE is set: without them every worker rewrites the asserts of ~230 test modules
+# and compiles the program again, ≈ 6 s each run. Set before the test modules and the program load.
+sys.dont_write_bytecode = False
 
 import os
 import shutil
@@ -269,6 +278,30 @@ def run_antq(*args: object, env: dict[str, str] | None = None) -> subprocess.Com
     if proc.returncode == 0:
         _remember_sign_in(argv)
     return proc
+
+
+# The files that take longest (measured with --durations), longest first.
+LONGEST_FIRST = (
+    "tests/test_sync_convergence.py",
+    "tests/test_sync_hostile.py",
+    "tests/test_schema_history.py",
+    "tests/test_province_year.py",
+    "tests/test_hub.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The longest files first, then the other files with a ``slow`` test, then the rest: with ``-n auto
+    --dist loadfile`` a long file started last keeps one worker busy after the others have finished."""
+    slow = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow") is not None}
+
+    def rank(item: pytest.Item) -> int:
+        file = item.nodeid.split("::")[0]
+        if file in LONGEST_FIRST:
+            return LONGEST_FIRST.index(file)
+        return len(LONGEST_FIRST) + (file not in slow)
+
+    items.sort(key=rank)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:

@@ -210,6 +210,7 @@ def one_sentence(text: str) -> None:
     assert text.rstrip(".").count(". ") == 0, text
 
 
+@pytest.mark.slow
 def test_a_provinces_year_end_to_end(tmp_path: Path, run_cli: Cli) -> None:
     p = Province(tmp_path)
     try:

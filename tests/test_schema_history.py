@@ -176,6 +176,7 @@ def _copy_rows(source: Path, target: sa.Engine) -> dict[str, int]:
     return copied
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("revision", REVISIONS)
 def test_each_revision_on_postgresql_upgrades_to_head_with_every_record(
     revision: str, pg_url: str, data_dir: DataDir, monkeypatch: pytest.MonkeyPatch

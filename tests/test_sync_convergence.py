@@ -368,6 +368,7 @@ def _seed() -> int:
     return int(value) if value else random.SystemRandom().randrange(2**32)
 
 
+@pytest.mark.slow
 def test_convergence_with_a_new_seed_every_run() -> None:
     """``EXAMPLES`` random histories from a seed drawn now (printed: replay it with the env var)."""
     value = _seed()
