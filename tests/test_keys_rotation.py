@@ -234,3 +234,41 @@ def test_a_rotation_in_the_same_second_as_the_pairing_is_still_announced(tmp_pat
     with a.session() as s:
         _, part = key_rotation.signing_for(s, cards.find_peer_in(s, PROVINCE), station_keys.ensure_in(s))
     assert part is None
+
+
+def test_the_upper_level_rotates_and_each_commune_takes_its_new_keys(tmp_path):
+    dbs = _stations(tmp_path, ("A", "B"))
+    a, b, hub = dbs["A"], dbs["B"], dbs["hub"]
+    for name, db in (("A", a), ("B", b)):
+        _send(db, hub, PROVINCE, tmp_path / f"up-{name}.antq")
+    codes = {"A": "01304", "B": "01290"}
+    with hub.session() as s:
+        old_public = station_keys.public_in(s)
+    old_enc = _enc_public(hub)
+
+    rotation = rotate(hub)
+    assert len(rotation.peers) == 2
+    with hub.session() as s:
+        new_public = station_keys.public_in(s)
+    new_enc = _enc_public(hub)
+    assert new_public != old_public and new_enc != old_enc
+
+    # Down to A: signed by the old key, carrying the new ones; A trusts both from then on.
+    data = _send(hub, a, codes["A"], tmp_path / "down-A-1.antq")
+    assert parse_envelope(data).sender_key_id == signing_key_id(old_public)
+    assert _enc_public(a, PROVINCE) == new_enc
+    # A's next bundle up goes to the new encryption key and acknowledges the rotation.
+    _send(a, hub, PROVINCE, tmp_path / "up-A-2.antq")
+    data = _send(hub, a, codes["A"], tmp_path / "down-A-2.antq")
+    assert parse_envelope(data).sender_key_id == signing_key_id(new_public)
+    # B has not heard yet: its bundle is still signed by the old key, which B knows.
+    data = _send(hub, b, codes["B"], tmp_path / "down-B-1.antq")
+    assert parse_envelope(data).sender_key_id == signing_key_id(old_public)
+    assert _enc_public(b, PROVINCE) == new_enc
+    _send(b, hub, PROVINCE, tmp_path / "up-B-2.antq")
+    data = _send(hub, b, codes["B"], tmp_path / "down-B-2.antq")
+    assert parse_envelope(data).sender_key_id == signing_key_id(new_public)
+    # Both acknowledged the first rotation, so a second one is allowed; both take it with their next bundle.
+    assert len(rotate(hub).peers) == 2
+    for db in dbs.values():
+        db.dispose()
