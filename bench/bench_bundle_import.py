@@ -83,7 +83,7 @@ def empty_upper_level(path: Path) -> Database:
             commune_code="01304",
             unit_name="Công an tỉnh (bench)",
             admin_username="admin",
-            admin_password="antq-bench",
+            admin_password="antq-bench-password",
             role="hub",
         ),
     )

@@ -233,7 +233,7 @@ def _setup(st: station_service.Station) -> None:
             commune_code="01304",
             unit_name="Công an xã Quảng Lâm",
             admin_username="admin",
-            admin_password="bench-only",
+            admin_password="bench-households",
             villages=["Thôn Nà Mạ", "Bản Pác Bó"],
         ),
     )

@@ -76,7 +76,7 @@ def setup_hub(db: Database) -> Database:
             commune_code=first.code,
             unit_name="Công an thành phố Hà Nội (bench)",
             admin_username="admin",
-            admin_password="antq-bench",
+            admin_password="antq-bench-password",
             role="hub",
         ),
     )
@@ -94,7 +94,7 @@ def make_commune(path: Path, commune: admin_units.Commune, households: int, seed
                 commune_code=commune.code,
                 unit_name=station_service.default_unit_name(commune),
                 admin_username="admin",
-                admin_password="antq-bench",
+                admin_password="antq-bench-password",
                 villages=VILLAGES,
             ),
         )

@@ -65,7 +65,7 @@ def upper_level(path: Path) -> Database:
             commune_code="01304",
             unit_name="Công an tỉnh (bench)",
             admin_username="admin",
-            admin_password="antq-bench",
+            admin_password="antq-bench-password",
             role="hub",
         ),
     )
