@@ -50,7 +50,7 @@ from sqlalchemy.pool import NullPool  # noqa: E402
 
 from antq_desktop.domain import admin_units  # noqa: E402
 from antq_desktop.domain.text import fold  # noqa: E402
-from antq_desktop.services import demo, hub, reports  # noqa: E402
+from antq_desktop.services import accounts, demo, hub, reports  # noqa: E402
 from antq_desktop.services import station as station_service  # noqa: E402
 from antq_desktop.services.setup import wire  # noqa: E402
 from antq_desktop.storage.database import Database  # noqa: E402
@@ -62,6 +62,7 @@ from antq_desktop.sync.rows import BY_NAME, from_json_row  # noqa: E402
 wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
 PROVINCE = "01"
+PASSWORD = "antq-bench-password"
 TODAY = date(2026, 10, 1)
 VILLAGES = ["Thôn Đông", "Thôn Tây", "Thôn Nam", "Thôn Bắc", "Thôn Trung"]
 
@@ -76,7 +77,7 @@ def setup_hub(db: Database) -> Database:
             commune_code=first.code,
             unit_name="Công an thành phố Hà Nội (bench)",
             admin_username="admin",
-            admin_password="antq-bench-password",
+            admin_password=PASSWORD,
             role="hub",
         ),
     )
@@ -94,7 +95,7 @@ def make_commune(path: Path, commune: admin_units.Commune, households: int, seed
                 commune_code=commune.code,
                 unit_name=station_service.default_unit_name(commune),
                 admin_username="admin",
-                admin_password="antq-bench-password",
+                admin_password=PASSWORD,
                 villages=VILLAGES,
             ),
         )
@@ -105,7 +106,7 @@ def make_commune(path: Path, commune: admin_units.Commune, households: int, seed
 
 def cached_commune(work: Path, i: int, commune: admin_units.Commune, households: int) -> Database:
     """Commune ``i``, generated once into bench/out and copied for this run (pairing writes to it)."""
-    cache = OUT / f"hub-communes-{households}" / f"c{i}.sqlite3"
+    cache = OUT / f"hub-communes-{households}-v2" / f"c{i}.sqlite3"  # v2: the password rule of 2026-12
     if not cache.exists():
         cache.parent.mkdir(parents=True, exist_ok=True)
         part = cache.with_suffix(".part")
@@ -119,6 +120,7 @@ def cached_commune(work: Path, i: int, commune: admin_units.Commune, households:
     shutil.copyfile(cache, path)
     db = Database(f"sqlite:///{path}")
     upgrade(db)  # a cache made before a migration is brought to the current schema
+    accounts.sign_in(db, "admin", PASSWORD)  # opens the sealed keys: the bundle is signed
     return db
 
 

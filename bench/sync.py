@@ -29,7 +29,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from antq_desktop.services import demo  # noqa: E402
+from antq_desktop.domain import admin_units  # noqa: E402
+from antq_desktop.services import accounts, demo  # noqa: E402
 from antq_desktop.services import station as station_service  # noqa: E402
 from antq_desktop.services.setup import wire  # noqa: E402
 from antq_desktop.storage.database import Database  # noqa: E402
@@ -43,15 +44,19 @@ wire()  # the services' rules in storage's write path, as the program has them (
 OUT = ROOT / "bench" / "out"
 
 
-def demo_commune(path: Path, households: int, seed: int = 7) -> Database:
+def demo_commune(path: Path, households: int, seed: int = 7, commune_code: str = "01304") -> Database:
     fresh = not path.exists()
     path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(f"sqlite:///{path}")
     upgrade(db)
     if fresh:
         t = time.perf_counter()
-        demo.create_demo_station(db, households=households, seed=seed, password="antq-demo")
+        demo.create_demo_station(
+            db, households=households, seed=seed, password="antq-demo", commune_code=commune_code
+        )
         print(f"  built a demo commune of {households:,} households in {time.perf_counter() - t:.1f} s")
+    else:
+        accounts.sign_in(db, "admin", "antq-demo")  # opens the sealed keys: the bundle is signed
     return db
 
 
@@ -169,11 +174,14 @@ def main() -> int:
         print(f"Many communes into one upper level: {args.communes} × {args.commune_households:,} households")
         many = upper_level(work / "many-hub.sqlite3")
         bundles = []
-        for i in range(args.communes):
+        # One station a commune: the upper level refuses a second station of a commune it paired.
+        codes = [c.code for c in admin_units.communes("04")][: args.communes]
+        for i, code in enumerate(codes):
             c = demo_commune(
-                OUT / f"sync-small-{args.commune_households}" / f"c{i}.sqlite3",
+                OUT / f"sync-small-{args.commune_households}-v2" / f"c{i}.sqlite3",
                 args.commune_households,
                 seed=100 + i,
+                commune_code=code,
             )
             hid, _ = pair(many, c)
             path = work / f"c{i}.antq"
