@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -52,7 +51,7 @@ from .crypto import (
     signing_key_id,
     verify_envelope,
 )
-from .rows import BY_NAME, TABLES, scope_clause, scope_context_in, to_json_row
+from .rows import BY_NAME, TABLES, json_columns, json_lines, scope_clause, scope_context_in
 
 BUNDLE_FORMAT = "antq-bundle"
 BUNDLE_FORMAT_VERSION = 2
@@ -129,14 +128,11 @@ def build_bundle_in(
         if t.name not in changed:
             continue
         stmt = (
-            select(t.table)
+            select(*(t.table.c[c] for c in json_columns(t)))
             .where(t.table.c.change_seq > base, scope_clause(t, ctx))
             .order_by(t.table.c.change_seq, t.table.c.id)
         )
-        lines = [
-            json.dumps(to_json_row(t, r), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-            for r in conn.execute(stmt).mappings()
-        ]
+        lines = json_lines(t, conn.execute(stmt))
         if not lines:
             continue
         data = ("\n".join(lines) + "\n").encode("utf-8")
