@@ -531,6 +531,10 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.built.values():  # an area with edits not saved asks first
+            if hasattr(page, "may_leave") and not page.may_leave():
+                event.ignore()
+                return
         self.save_layout()
         if not self.property("stationClosed"):  # a restore closes the station before the window
             self._leave()

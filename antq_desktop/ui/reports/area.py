@@ -33,6 +33,10 @@ class ReportsArea(QTabWidget):
         self.addTab(self.units, self.tr("Other units and the commune"))
         self.currentChanged.connect(self._on_tab)
 
+    def may_leave(self) -> bool:
+        """The window is closing: typed figures not saved are asked about first."""
+        return self.inputs.may_leave()
+
     def _on_tab(self, index: int) -> None:
         page = self.widget(index)
         shown = self.report.report

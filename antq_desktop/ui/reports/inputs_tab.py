@@ -29,6 +29,7 @@ from ...services import reports as rp
 from ...services.reports import inputs
 from ...storage.database import Database
 from ..i18n import fmt_int, is_vietnamese
+from ..messages import ask_unsaved
 from ..operations import Kind, run_op, watch
 from ..widgets import cell, datetime_text, set_columns
 from .choice import ReportChoice
@@ -142,10 +143,30 @@ class InputsTab(QWidget):
             self.load()
         elif not self.changes_pending():
             self.choice.set_choice(self.definition.code, self.period.code)
-            self.load()
+            self._load()
+
+    def may_leave(self) -> bool:
+        """Typed figures or sections not saved: ask to save them, drop them or stay (the default).
+        True when the edits may be left (saved, dropped, or there were none)."""
+        if not self.changes_pending():
+            return True
+        answer = ask_unsaved(self)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
 
     def load(self) -> bool:
-        """Show the chosen report's hand-typed figures and narrative for the chosen period."""
+        """Show the chosen report's hand-typed figures and narrative for the chosen period (after
+        asking about edits not saved yet: staying keeps them and the period they belong to)."""
+        wanted = (self.choice.code(), self.choice.text())
+        if not self.may_leave():
+            if self.definition is not None and self.period is not None:
+                self.choice.set_choice(self.definition.code, self.period.code)
+            return False
+        self.choice.set_choice(*wanted)  # saving showed the saved period again
+        return self._load()
+
+    def _load(self) -> bool:
         period_text, code = self.choice.text(), self.choice.code()
 
         def read() -> tuple[rp.Report, list[rp.TypedFigure], dict[tuple[str, str], inputs.LastChange]]:
@@ -331,7 +352,7 @@ class InputsTab(QWidget):
         if not done:
             return False
         self.choice.set_choice(d.code, p.code)
-        self.load()
+        self._load()
         self.state.setText(
             self.tr("Saved %1 change(s) for the period %2.")
             .replace("%1", fmt_int(int(done.value or 0)))
