@@ -21,7 +21,7 @@ from antq_desktop.services.setup import wire  # noqa: E402
 
 wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
-OUT = ROOT / "bench" / "out"
+OUT = Path(os.environ.get("ANTQ_BENCH_OUT") or ROOT / "bench" / "out")  # bench/smoke.py: a temporary folder
 
 
 def write_sheet(path: Path, rows: int) -> None:

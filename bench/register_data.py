@@ -25,7 +25,7 @@ from antq_desktop.storage.paths import DataDir  # noqa: E402
 
 wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
-OUT = ROOT / "bench" / "out"
+OUT = Path(os.environ.get("ANTQ_BENCH_OUT") or ROOT / "bench" / "out")  # bench/smoke.py: a temporary folder
 
 
 def big_station(households: int) -> station_service.Station:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sqlite3
 import sys
@@ -41,7 +42,7 @@ from antq_desktop.sync.rows import BY_NAME, from_json_row  # noqa: E402
 
 wire()  # the services' rules in storage's write path, as the program has them (services/setup.py)
 
-OUT = ROOT / "bench" / "out"
+OUT = Path(os.environ.get("ANTQ_BENCH_OUT") or ROOT / "bench" / "out")  # bench/smoke.py: a temporary folder
 
 
 def demo_commune(path: Path, households: int, seed: int = 7, commune_code: str = "01304") -> Database:
