@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -64,6 +65,7 @@ def _read(path: Path) -> str:
 
 
 _server: _Server | None = None
+_lock = threading.Lock()  # one command at a time through the server (a test's threads take turns)
 
 
 def forking() -> bool:
@@ -85,10 +87,11 @@ def run(argv: list[str], env: dict[str, str], timeout: float = 180) -> subproces
             timeout=timeout,
             check=False,
         )
-    if _server is None or not _server.alive():
-        _server = _Server(env)
-    code = _server.run(argv, env, timeout)
-    out, err = _server.output
+    with _lock:
+        if _server is None or not _server.alive():
+            _server = _Server(env)
+        code = _server.run(argv, env, timeout)
+        out, err = _server.output
     if code == -signal.SIGALRM:
         raise subprocess.TimeoutExpired(command, timeout, out, err)
     return subprocess.CompletedProcess(command, code, out, err)
