@@ -253,21 +253,16 @@ def test_the_upper_level_rotates_and_each_commune_takes_its_new_keys(tmp_path):
     new_enc = _enc_public(hub)
     assert new_public != old_public and new_enc != old_enc
 
-    # Down to A: signed by the old key, carrying the new ones; A trusts both from then on.
-    data = _send(hub, a, codes["A"], tmp_path / "down-A-1.antq")
-    assert parse_envelope(data).sender_key_id == signing_key_id(old_public)
-    assert _enc_public(a, PROVINCE) == new_enc
-    # A's next bundle up goes to the new encryption key and acknowledges the rotation.
-    _send(a, hub, PROVINCE, tmp_path / "up-A-2.antq")
-    data = _send(hub, a, codes["A"], tmp_path / "down-A-2.antq")
-    assert parse_envelope(data).sender_key_id == signing_key_id(new_public)
-    # B has not heard yet: its bundle is still signed by the old key, which B knows.
-    data = _send(hub, b, codes["B"], tmp_path / "down-B-1.antq")
-    assert parse_envelope(data).sender_key_id == signing_key_id(old_public)
-    assert _enc_public(b, PROVINCE) == new_enc
-    _send(b, hub, PROVINCE, tmp_path / "up-B-2.antq")
-    data = _send(hub, b, codes["B"], tmp_path / "down-B-2.antq")
-    assert parse_envelope(data).sender_key_id == signing_key_id(new_public)
+    # Each commune in turn (B after A has switched, so B still gets the old key's signature): the next
+    # bundle down is signed by the old key and carries the new ones; the commune's answer goes to the
+    # new encryption key and acknowledges; from then on the new key signs.
+    for name, db in (("A", a), ("B", b)):
+        data = _send(hub, db, codes[name], tmp_path / f"down-{name}-1.antq")
+        assert parse_envelope(data).sender_key_id == signing_key_id(old_public), name
+        assert _enc_public(db, PROVINCE) == new_enc
+        _send(db, hub, PROVINCE, tmp_path / f"up-{name}-2.antq")
+        data = _send(hub, db, codes[name], tmp_path / f"down-{name}-2.antq")
+        assert parse_envelope(data).sender_key_id == signing_key_id(new_public), name
     # Both acknowledged the first rotation, so a second one is allowed; both take it with their next bundle.
     assert len(rotate(hub).peers) == 2
     for db in dbs.values():
