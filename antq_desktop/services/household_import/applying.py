@@ -14,6 +14,7 @@ from .. import audit
 from ..errors import UserError
 from .analysis import analyse
 from .cancel import _check_cancel
+from .collector import collector_paused
 from .planning import plan
 from .writer import _Writer
 
@@ -57,7 +58,7 @@ def apply(
             progress(min(done[0], total), total)
         _check_cancel(cancel)
 
-    with db.session() as s:
+    with collector_paused(), db.session() as s:
         clock = int(s.scalar(select(SyncClock.seq).where(SyncClock.id == 1)) or 0)
         if clock != plan.clock_seq:
             raise UserError(

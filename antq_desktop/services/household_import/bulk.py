@@ -18,23 +18,23 @@ from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 
 from ...storage import search_index
-from ...storage.bulk_write import execute_many
+from ...storage.bulk_write import execute_columns
 
 
 def insert_rows(conn: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> None:
     """Insert ``rows`` (stamped: id, versions and ``field_versions`` set) into ``table``."""
     if not rows:
         return
-    keys = set().union(*rows) | {c.name for c in table.columns if c.default is not None}
-    constants = {
-        c.name: c.default.arg for c in table.columns if c.default is not None and c.default.is_scalar
-    }
-    full = []
-    for row in rows:
-        whole = {**constants, **row}
-        if len(whole) != len(keys):
-            missing = sorted(keys - whole.keys())[0]
-            raise ValueError(f"{table.name}.{missing}: a bulk row must carry it (stamp_rows sets it)")
-        full.append(whole)
+    defaults = {c.name: c.default for c in table.columns if c.default is not None}
+    columns: dict[str, list[Any]] = {}
+    for key in sorted(set().union(*rows) | defaults.keys()):  # gathered column by column, no dict a row
+        default = defaults.get(key)
+        try:
+            if default is not None and default.is_scalar:
+                columns[key] = [row.get(key, default.arg) for row in rows]
+            else:
+                columns[key] = [row[key] for row in rows]
+        except KeyError:
+            raise ValueError(f"{table.name}.{key}: a bulk row must carry it (stamp_rows sets it)") from None
     with search_index.bulk_insert(conn, table.name):  # the search index filled once, not row by row
-        execute_many(conn, table, "insert", full)
+        execute_columns(conn, table, "insert", columns)

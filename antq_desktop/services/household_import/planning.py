@@ -15,6 +15,7 @@ from ..errors import UserError
 from ..validation import Finding, ValidationReport
 from .analysis import SheetAnalysis
 from .cancel import _check_cancel
+from .collector import collector_paused
 from .columns import FIELDS, column_index, column_letter
 from .known import _load_known
 from .opening import _READ_ERRORS, _broken, _refuse
@@ -88,6 +89,33 @@ def plan(
     ``create_villages`` creates every village the file names that the unit
     lacks (see :mod:`services.import_villages`). ``convert_legacy``: TCVN3/VNI cells read as Unicode (noted).
     """
+    with collector_paused():
+        return _plan(
+            db,
+            analysis,
+            mapping_overrides,
+            commitment_year,
+            village_overrides,
+            village_map,
+            create_villages,
+            progress,
+            cancel,
+            convert_legacy,
+        )
+
+
+def _plan(
+    db: Database,
+    analysis: WorkbookAnalysis,
+    mapping_overrides: Mapping[str, Any] | None,
+    commitment_year: int | None,
+    village_overrides: Mapping[str, str] | None,
+    village_map: Mapping[str, str] | None,
+    create_villages: bool,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    convert_legacy: bool,
+) -> ImportPlan:
     sheets = _apply_overrides(analysis, mapping_overrides)
     report = ValidationReport()
     _note_unheaded(analysis, sheets, report)

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.text import search_keys
 from ...storage import column_crypto
 from ...storage.models import Commitment, Commune, Household, HouseholdEvent, Person, Village
-from ...storage.stamping import row_search_key, stamp_rows
+from ...storage.stamping import stamp_rows
 from .. import import_villages
 from ..errors import UserError
 from .bulk import insert_rows
@@ -169,10 +170,13 @@ class _Writer:
         table = model.__table__  # type: ignore[attr-defined]
         if not rows[0].get("id"):
             stamp_rows(self.conn, rows)
-        if hasattr(model, "__search_fields__"):
+        if hasattr(model, "__search_fields__"):  # folded in one batch (the same keys row_search_key gives)
             hidden = column_crypto.hidden_search_fields(self.conn)
-            for row in rows:
-                row["search_key"] = row_search_key(model, row, hidden)
+            fields = [f for f in model.__search_fields__ if f not in hidden]
+            for row, key in zip(
+                rows, search_keys(*([row.get(f) for row in rows] for f in fields)), strict=True
+            ):
+                row["search_key"] = key
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
             insert_rows(self.conn, table, chunk)
