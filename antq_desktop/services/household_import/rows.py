@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ...domain import persons as rules
@@ -92,7 +92,7 @@ def _read_rows(
     name_col = sheet.mapping["full_name"]
     width = max(sheet.mapping.values()) + 1
     assert sheet.data_start is not None
-    read = legacy_cells.rows(ws, sheet.data_start, tally=legacy) if legacy else None  # None: kept as typed
+    read = _converted_rows(ws, sheet.data_start, legacy) if legacy else None  # None: kept as typed
     for offset, row in enumerate(read or ws.iter_rows(min_row=sheet.data_start, values_only=True)):
         r = sheet.data_start + offset
         if offset % 500 == 0:
@@ -114,6 +114,37 @@ def _read_rows(
         if _is_total(cells, name_col) or _is_numbering(cells, name_col):
             continue
         yield r, cells
+
+
+def _converted_rows(ws: Any, min_row: int, tally: legacy_cells.LegacyTally) -> Iterator[tuple[Any, ...]]:
+    """:func:`legacy_cells.rows`, each distinct text of a workbook without a legacy font converted once
+    (a list repeats its villages, relations, names and words: "Nam", "Chủ hộ", "Đã ký").
+
+    Without a legacy font, conversion depends on the text alone (``convert_value(text)``), so a
+    text's first result stands for every cell holding it; each cell converted is still counted.
+    """
+    if legacy_cells.legacy_fonts(ws.parent):  # the cell's font decides: cell by cell
+        yield from legacy_cells.rows(ws, min_row, tally=tally)
+        return
+    sheet = str(ws.title)
+    seen: dict[str, tuple[str, str | None]] = {}
+    convert = legacy_cells.convert_value
+    for r, values in enumerate(ws.iter_rows(min_row=min_row, values_only=True), min_row):
+        out: list[Any] | None = None
+        for i, v in enumerate(values):
+            # Only text with a non-ASCII letter can be a legacy encoding (legacy_cells.rows).
+            if isinstance(v, str) and not v.isascii():
+                found = seen.get(v)
+                if found is None:
+                    found = seen[v] = convert(v)
+                text, encoding = found
+                if encoding:
+                    tally.add(encoding, sheet, r)
+                if text is not v:
+                    if out is None:
+                        out = list(values)
+                    out[i] = text
+        yield tuple(values) if out is None else tuple(out)
 
 
 def _has_person_data(sheet: SheetAnalysis, cells: tuple[Any, ...]) -> bool:
