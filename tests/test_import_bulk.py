@@ -8,7 +8,8 @@
   out of the clear-text search key;
 * the search keys folded in one batch are each row's ``search_key``; ids and versions drawn in bulk
   are each row's own; a row lacking a column is refused;
-* the cycle collector, paused while a list is planned and written, is left as it was found.
+* the cycle collector, paused while a list is planned and written, is left as it was found;
+* SQLite's page cache is made roomy for the writing and set back before the commit.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ from pathlib import Path
 
 import pytest
 from conftest import STATION_ADMIN, STATION_PASSWORD
-from sqlalchemy import text
+from sqlalchemy import event, text
 from test_household_import import village_book
 
 from antq_desktop.domain.text import search_key
 from antq_desktop.services import accounts, encryption
 from antq_desktop.services import household_import as imp
 from antq_desktop.services.errors import UserError
+from antq_desktop.services.household_import.applying import IMPORT_PAGE_CACHE
 from antq_desktop.services.households.register import HouseholdQuery, first_page
 from antq_desktop.storage import search_index
 
@@ -145,3 +147,27 @@ def test_an_import_leaves_the_garbage_collector_as_it_found_it(station, tmp_path
     finally:
         if was:
             gc.enable()
+
+
+def test_the_page_cache_is_roomy_while_an_import_writes_and_set_back_before_its_commit(
+    station, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    statements: list[str] = []
+
+    def seen(_conn, _cursor, statement, *_args) -> None:  # type: ignore[no-untyped-def]
+        statements.append(" ".join(statement.split())[:40])
+
+    with station.db.engine.connect() as conn:
+        before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    event.listen(station.db.engine, "before_cursor_execute", seen)
+    try:
+        imp.apply(station.db, imp.plan(station.db, imp.analyse(village_book(tmp_path))))
+    finally:
+        event.remove(station.db.engine, "before_cursor_execute", seen)
+    raised = statements.index(f"PRAGMA cache_size={IMPORT_PAGE_CACHE}")
+    back = statements.index(f"PRAGMA cache_size={before}")
+    persons = next(i for i, s in enumerate(statements) if s.startswith("INSERT INTO person "))
+    assert raised < persons < back
+    with station.db.engine.connect() as conn:  # the pooled connection keeps its usual size
+        assert conn.exec_driver_sql("PRAGMA cache_size").scalar() == before
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL, as the engine sets it

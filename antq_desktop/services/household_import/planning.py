@@ -242,14 +242,18 @@ def _unsaved_formulas(path: Path, ws: Any) -> dict[int, list[int]]:
     return import_checks.unsaved_formulas(path, member) if member else {}
 
 
+_SHORTEST_LIMIT = min(limit for _label, limit in import_checks.LIMITS.values() if limit)
+
+
 def _checked(sheet: SheetAnalysis, row: _Row, formulas: Mapping[int, list[int]]) -> _Row:
     """Formula cells without values and over-long text: errors of the row (import_checks)."""
-    cols = sorted(set(formulas.get(row.row, ())) & set(sheet.mapping.values()))
-    if cols:  # the row's other complaints follow from the missing values
-        row.findings = [
-            import_checks.formula_finding(sheet.name, row.row, column_letter(c)) for c in cols[:1]
-        ]
-        return row
+    if formulas and row.row in formulas:
+        cols = sorted(set(formulas[row.row]) & set(sheet.mapping.values()))
+        if cols:  # the row's other complaints follow from the missing values
+            row.findings = [
+                import_checks.formula_finding(sheet.name, row.row, column_letter(c)) for c in cols[:1]
+            ]
+            return row
     texts = {
         "full_name": row.person["full_name"],
         "address": row.address,
@@ -257,6 +261,8 @@ def _checked(sheet: SheetAnalysis, row: _Row, formulas: Mapping[int, list[int]])
         "village": row.village_text,
         "notes": row.person["notes"],
     }
+    if max(map(len, texts.values())) <= _SHORTEST_LIMIT:
+        return row  # no text longer than the shortest limit: nothing too long (most rows)
     for key, vi, en in import_checks.too_long(texts):
         c = sheet.mapping.get(key)
         row.findings.append(

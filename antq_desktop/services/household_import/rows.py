@@ -29,6 +29,7 @@ _SIGNATURE = (
 )  # fmt: skip
 _DATE_LINE = re.compile(r"^([^,]{1,40},\s*)?ngay\b.{0,12}\bthang\b.{0,12}\bnam\b")
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
+_ID_SEPARATORS = re.compile(r"[\s.\-']")
 
 
 def _text(v: object) -> str:
@@ -90,7 +91,8 @@ def _read_rows(
 ) -> Iterable[tuple[int, tuple[Any, ...]]]:
     ws = wb[sheet.name]
     name_col = sheet.mapping["full_name"]
-    width = max(sheet.mapping.values()) + 1
+    mapped_cols = tuple(sheet.mapping.values())
+    width = max(mapped_cols) + 1
     assert sheet.data_start is not None
     read = _converted_rows(ws, sheet.data_start, legacy) if legacy else None  # None: kept as typed
     for offset, row in enumerate(read or ws.iter_rows(min_row=sheet.data_start, values_only=True)):
@@ -101,9 +103,8 @@ def _read_rows(
         cells = tuple(row)
         if len(cells) < width:
             cells = cells + (None,) * (width - len(cells))
-        mapped = [cells[c] for c in sheet.mapping.values()]
-        if not any(_filled(v) for v in mapped):
-            if formulas and set(formulas.get(r, ())) & set(sheet.mapping.values()):
+        if not _any_filled(cells, mapped_cols):
+            if formulas and set(formulas.get(r, ())) & set(mapped_cols):
                 yield r, cells  # formulas never computed: an error with its row, not a skipped row
                 continue
             if _is_signature(cells):
@@ -114,6 +115,15 @@ def _read_rows(
         if _is_total(cells, name_col) or _is_numbering(cells, name_col):
             continue
         yield r, cells
+
+
+def _any_filled(cells: tuple[Any, ...], cols: tuple[int, ...]) -> bool:
+    """Whether one of ``cols`` holds something (:func:`_filled`), told at the first that does."""
+    for c in cols:
+        v = cells[c]
+        if v is not None and (not isinstance(v, str) or v.strip()):
+            return True
+    return False
 
 
 def _converted_rows(ws: Any, min_row: int, tally: legacy_cells.LegacyTally) -> Iterator[tuple[Any, ...]]:
@@ -151,7 +161,7 @@ def _has_person_data(sheet: SheetAnalysis, cells: tuple[Any, ...]) -> bool:
     """A birth date or an ID number in the row: a person, even if a note says "Trưởng thôn"."""
     m = sheet.mapping
     if "id_number" in m:  # the cheaper test first (either makes a person)
-        compact = re.sub(r"[\s.\-']", "", _text(cells[m["id_number"]]))
+        compact = _ID_SEPARATORS.sub("", _text(cells[m["id_number"]]))
         if compact.isdigit() and len(compact) >= 8:
             return True
     return any(
