@@ -161,9 +161,14 @@ def _has_person_data(sheet: SheetAnalysis, cells: tuple[Any, ...]) -> bool:
     """A birth date or an ID number in the row: a person, even if a note says "Trưởng thôn"."""
     m = sheet.mapping
     if "id_number" in m:  # the cheaper test first (either makes a person)
-        compact = _ID_SEPARATORS.sub("", _text(cells[m["id_number"]]))
-        if compact.isdigit() and len(compact) >= 8:
-            return True
+        v = cells[m["id_number"]]
+        if v.__class__ is int:  # a number cell (most lists): its digits without writing it out
+            if abs(v) >= 10_000_000:
+                return True
+        else:
+            compact = _ID_SEPARATORS.sub("", _text(v))
+            if compact.isdigit() and len(compact) >= 8:
+                return True
     return any(
         key in m and rules.parse_birth(cells[m[key]]) != (None, None) for key in ("birth", "male", "female")
     )
