@@ -112,7 +112,7 @@ def test_imported_rows_carry_the_keys_and_stamps_a_single_write_would(station, t
 
 
 def test_a_bulk_row_lacking_a_column_is_refused(station) -> None:  # type: ignore[no-untyped-def]
-    from antq_desktop.services.household_import.bulk import insert_rows
+    from antq_desktop.services.household_import.bulk import insert_columns, insert_rows
     from antq_desktop.storage.models import Village
 
     with (
@@ -120,6 +120,11 @@ def test_a_bulk_row_lacking_a_column_is_refused(station) -> None:  # type: ignor
         station.db.session() as s,
     ):
         insert_rows(s.connection(), Village.__table__, [{"name": "Thôn Mới", "code": "99"}])
+    with (
+        pytest.raises(ValueError, match=r"village\.\w+: a bulk row must carry it"),
+        station.db.session() as s,
+    ):
+        insert_columns(s.connection(), Village.__table__, {"name": ["Thôn Mới"], "code": ["99"]})
 
 
 def test_an_import_leaves_the_garbage_collector_as_it_found_it(station, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

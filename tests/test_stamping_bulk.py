@@ -72,3 +72,35 @@ def test_ids_are_random_version_4_uuids_written_as_str_uuid4() -> None:
         assert str(u) == i and u.version == 4 and u.variant == uuid.RFC_4122
     assert re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", ids[0])
     assert stamping.new_ids(0) == []
+
+
+def test_columns_are_stamped_as_rows_are(station: Station, monkeypatch: pytest.MonkeyPatch) -> None:
+    seq, last = _clock(station)
+    reads: list[int] = []
+    real = hlc.wall_ms
+    monkeypatch.setattr(hlc, "wall_ms", lambda: reads.append(1) or real())
+    with station.db.engine.begin() as conn:
+        columns = stamping.stamp_columns(conn, 1_000)
+        assert stamping.stamp_columns(conn, 0) == {}
+    assert len(reads) == 1
+    assert set(columns) == {
+        "id",
+        "origin_site",
+        "version",
+        "modified_by_site",
+        "change_seq",
+        "field_versions",
+        "deleted",
+    }
+    assert all(len(v) == 1_000 for v in columns.values())
+    versions = columns["version"]
+    assert versions == sorted(versions) and len(set(versions)) == 1_000 and versions[0] > last
+    assert columns["change_seq"] == list(range(seq + 1, seq + 1_001)) and _clock(station) == (
+        seq + 1_000,
+        versions[-1],
+    )
+    assert columns["field_versions"] == [{"*": v} for v in versions] and set(columns["deleted"]) == {False}
+    assert (
+        len(set(columns["id"])) == 1_000
+        and len(set(columns["origin_site"] + columns["modified_by_site"])) == 1
+    )

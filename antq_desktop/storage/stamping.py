@@ -181,6 +181,23 @@ def stamp_rows(conn: Connection, rows: Sequence[dict[str, Any]]) -> Sequence[dic
     return rows
 
 
+def stamp_columns(conn: Connection, count: int) -> dict[str, list[Any]]:
+    """The sync columns of ``count`` new travelling records, column by column (what :func:`stamp_rows`
+    sets in each row, ids included): for a bulk insert given as columns."""
+    if count <= 0:
+        return {}
+    site_id, first_seq, versions = _reserve(conn, count)
+    return {
+        "id": new_ids(count),
+        "origin_site": [site_id] * count,
+        "version": versions,
+        "modified_by_site": [site_id] * count,
+        "change_seq": list(range(first_seq, first_seq + count)),
+        "field_versions": [{"*": v} for v in versions],
+        "deleted": [False] * count,
+    }
+
+
 _VERSION_4 = bytes((b & 0x0F) | 0x40 for b in range(256))
 _VARIANT = bytes((b & 0x3F) | 0x80 for b in range(256))
 
