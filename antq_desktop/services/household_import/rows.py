@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
@@ -51,13 +52,20 @@ def _is_signature(row: tuple[Any, ...]) -> bool:
 
 
 def _is_total(row: tuple[Any, ...], name_col: int) -> bool:
-    first = next((v for v in row if isinstance(v, str) and v.strip()), None)
     name = row[name_col] if name_col < len(row) else None
-    for v in (name, first):
-        # "Tổng cộng", "Cộng": only a cell starting with t/c can be one (spares folding every name).
-        if isinstance(v, str) and v.lstrip()[:1] in "TtCc" and v.strip():
-            if _TOTAL.match(_NON_ALNUM.sub(" ", fold(v)).strip() + " "):
-                return True
+    if _total_text(name):
+        return True
+    for v in row:  # the row's first text
+        if isinstance(v, str) and v.strip():
+            return v is not name and _total_text(v)
+    return False
+
+
+@functools.lru_cache(maxsize=1024)  # a list repeats its names and words
+def _total_text(v: object) -> bool:
+    """ "Tổng cộng", "Cộng" …: only a text starting with t/c can be one (spares folding every name)."""
+    if isinstance(v, str) and v.lstrip()[:1] in "TtCc" and v.strip():
+        return bool(_TOTAL.match(_NON_ALNUM.sub(" ", fold(v)).strip() + " "))
     return False
 
 
