@@ -114,3 +114,34 @@ def test_cli_converts_and_no_convert_legacy_keeps_cells(run_cli: Cli, station, t
     assert proc.returncode == 0, proc.stderr
     stored = names(station)
     assert "NguyÔn V¨n An" in stored and "Nguyễn Văn An" not in stored
+
+
+def test_a_repeated_legacy_text_is_converted_in_every_cell(station, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Without a legacy font each distinct text is converted once (rows.py): every cell holding it
+    still reads as Unicode and counts in the note."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Thôn Nà Mạ"
+    ws.append(["STT", "Họ và tên", "Năm sinh", "Quan hệ với chủ hộ"])
+    ws.append([1, "Lª V¨n Tó", 1980, "Chñ hé"])
+    ws.append([None, "TrÇn ThÞ Lan", 1982, "Con"])
+    ws.append([2, "Lª V¨n Tó", 1950, "Chñ hé"])  # the same name and relation again
+    ws.append([None, "Nguyễn Thị Hoa", 1955, "Vợ"])  # Unicode already: left as it is
+    ws.append([None, "TrÇn ThÞ Lan", 1975, "Con"])
+    path = tmp_path / "lap.xlsx"
+    wb.save(path)
+    plan = imp.plan(station.db, imp.analyse(path))
+    notes = [f.message_vi for f in plan.report.warnings if f.field == "legacy_encoding"]
+    assert len(notes) == 1 and notes[0].startswith(
+        "Đã chuyển mã TCVN3 sang Unicode: 6 ô (ô đầu ở trang 'Thôn Nà Mạ' dòng 2)"
+    )
+    planned = [
+        (p.values["full_name"], p.values["relation_to_head"]) for h in plan.households for p in h.persons
+    ]
+    assert planned == [
+        ("Lê Văn Tú", "Chủ hộ"),
+        ("Trần Thị Lan", "Con"),
+        ("Lê Văn Tú", "Chủ hộ"),
+        ("Nguyễn Thị Hoa", "Vợ"),
+        ("Trần Thị Lan", "Con"),
+    ]

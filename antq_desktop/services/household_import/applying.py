@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import contextlib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 
 from ...storage.database import Database
 from ...storage.models import SyncClock
@@ -14,6 +16,7 @@ from .. import audit
 from ..errors import UserError
 from .analysis import analyse
 from .cancel import _check_cancel
+from .collector import collector_paused
 from .planning import plan
 from .writer import _Writer
 
@@ -57,7 +60,7 @@ def apply(
             progress(min(done[0], total), total)
         _check_cancel(cancel)
 
-    with db.session() as s:
+    with collector_paused(), db.session() as s:
         clock = int(s.scalar(select(SyncClock.seq).where(SyncClock.id == 1)) or 0)
         if clock != plan.clock_seq:
             raise UserError(
@@ -65,19 +68,52 @@ def apply(
                 "The register changed after the file was checked: check the file again, then import.",
             )
         _check_cancel(cancel)
-        result = _Writer(s, plan, step).write(households)
-        # One entry for the whole import (its rows are bulk-written, not audited one by one).
-        audit.record(
-            s,
-            "import",
-            table="household",
-            details={
-                "households": len(households),
-                "persons": sum(len(hp.persons) for hp in households),
-                "villages_created": result.counts.get("villages_create", 0),
-            },
-        )
+        with roomy_page_cache(s.connection()):
+            result = _Writer(s, plan, step).write(households)
+            # One entry for the whole import (its rows are bulk-written, not audited one by one).
+            audit.record(
+                s,
+                "import",
+                table="household",
+                details={
+                    "households": len(households),
+                    "persons": sum(len(hp.persons) for hp in households),
+                    "villages_created": result.counts.get("villages_create", 0),
+                },
+            )
         return result
+
+
+IMPORT_PAGE_CACHE = -65536  # SQLite's ``cache_size`` while an import writes: 64 MiB at most (negative: KiB)
+
+
+@contextlib.contextmanager
+def roomy_page_cache(conn: Connection) -> Iterator[None]:
+    """SQLite's page cache of the import's connection made room for the whole batch, then set back.
+
+    With the default 2 MB, a 10,000-row list's new table and index pages overflow the cache inside
+    the transaction and SQLite writes them out to the WAL early (and again when touched again), a
+    tenth of the writing. Only memory: journal, ``synchronous`` and the one commit stay as the
+    engine sets them. Set back before the commit (dirty pages are kept until then whatever the
+    size), on an error too; PostgreSQL's cache is the server's.
+    """
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    before = int(conn.exec_driver_sql("PRAGMA cache_size").scalar() or 0)
+    conn.exec_driver_sql(f"PRAGMA cache_size={IMPORT_PAGE_CACHE}")
+    failed = False
+    try:
+        yield
+    except BaseException:
+        failed = True
+        raise
+    finally:
+        try:
+            conn.exec_driver_sql(f"PRAGMA cache_size={before}")
+        except Exception:
+            if not failed:  # on an error the error is what matters; the size goes with the connection
+                raise
 
 
 def import_file(

@@ -15,6 +15,7 @@ from ..errors import UserError
 from ..validation import Finding, ValidationReport
 from .analysis import SheetAnalysis
 from .cancel import _check_cancel
+from .collector import collector_paused
 from .columns import FIELDS, column_index, column_letter
 from .known import _load_known
 from .opening import _READ_ERRORS, _broken, _refuse
@@ -88,6 +89,33 @@ def plan(
     ``create_villages`` creates every village the file names that the unit
     lacks (see :mod:`services.import_villages`). ``convert_legacy``: TCVN3/VNI cells read as Unicode (noted).
     """
+    with collector_paused():
+        return _plan(
+            db,
+            analysis,
+            mapping_overrides,
+            commitment_year,
+            village_overrides,
+            village_map,
+            create_villages,
+            progress,
+            cancel,
+            convert_legacy,
+        )
+
+
+def _plan(
+    db: Database,
+    analysis: WorkbookAnalysis,
+    mapping_overrides: Mapping[str, Any] | None,
+    commitment_year: int | None,
+    village_overrides: Mapping[str, str] | None,
+    village_map: Mapping[str, str] | None,
+    create_villages: bool,
+    progress: Progress | None,
+    cancel: Cancel | None,
+    convert_legacy: bool,
+) -> ImportPlan:
     sheets = _apply_overrides(analysis, mapping_overrides)
     report = ValidationReport()
     _note_unheaded(analysis, sheets, report)
@@ -214,14 +242,18 @@ def _unsaved_formulas(path: Path, ws: Any) -> dict[int, list[int]]:
     return import_checks.unsaved_formulas(path, member) if member else {}
 
 
+_SHORTEST_LIMIT = min(limit for _label, limit in import_checks.LIMITS.values() if limit)
+
+
 def _checked(sheet: SheetAnalysis, row: _Row, formulas: Mapping[int, list[int]]) -> _Row:
     """Formula cells without values and over-long text: errors of the row (import_checks)."""
-    cols = sorted(set(formulas.get(row.row, ())) & set(sheet.mapping.values()))
-    if cols:  # the row's other complaints follow from the missing values
-        row.findings = [
-            import_checks.formula_finding(sheet.name, row.row, column_letter(c)) for c in cols[:1]
-        ]
-        return row
+    if formulas and row.row in formulas:
+        cols = sorted(set(formulas[row.row]) & set(sheet.mapping.values()))
+        if cols:  # the row's other complaints follow from the missing values
+            row.findings = [
+                import_checks.formula_finding(sheet.name, row.row, column_letter(c)) for c in cols[:1]
+            ]
+            return row
     texts = {
         "full_name": row.person["full_name"],
         "address": row.address,
@@ -229,6 +261,8 @@ def _checked(sheet: SheetAnalysis, row: _Row, formulas: Mapping[int, list[int]])
         "village": row.village_text,
         "notes": row.person["notes"],
     }
+    if max(map(len, texts.values())) <= _SHORTEST_LIMIT:
+        return row  # no text longer than the shortest limit: nothing too long (most rows)
     for key, vi, en in import_checks.too_long(texts):
         c = sheet.mapping.get(key)
         row.findings.append(

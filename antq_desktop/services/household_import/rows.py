@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ...domain import persons as rules
@@ -29,6 +30,7 @@ _SIGNATURE = (
 )  # fmt: skip
 _DATE_LINE = re.compile(r"^([^,]{1,40},\s*)?ngay\b.{0,12}\bthang\b.{0,12}\bnam\b")
 _NUMBERING = re.compile(r"^\(?\d{1,2}\)?$")
+_ID_SEPARATORS = re.compile(r"[\s.\-']")
 
 
 def _text(v: object) -> str:
@@ -50,13 +52,20 @@ def _is_signature(row: tuple[Any, ...]) -> bool:
 
 
 def _is_total(row: tuple[Any, ...], name_col: int) -> bool:
-    first = next((v for v in row if isinstance(v, str) and v.strip()), None)
     name = row[name_col] if name_col < len(row) else None
-    for v in (name, first):
-        # "Tổng cộng", "Cộng": only a cell starting with t/c can be one (spares folding every name).
-        if isinstance(v, str) and v.lstrip()[:1] in "TtCc" and v.strip():
-            if _TOTAL.match(_NON_ALNUM.sub(" ", fold(v)).strip() + " "):
-                return True
+    if _total_text(name):
+        return True
+    for v in row:  # the row's first text
+        if isinstance(v, str) and v.strip():
+            return v is not name and _total_text(v)
+    return False
+
+
+@functools.lru_cache(maxsize=1024)  # a list repeats its names and words
+def _total_text(v: object) -> bool:
+    """ "Tổng cộng", "Cộng" …: only a text starting with t/c can be one (spares folding every name)."""
+    if isinstance(v, str) and v.lstrip()[:1] in "TtCc" and v.strip():
+        return bool(_TOTAL.match(_NON_ALNUM.sub(" ", fold(v)).strip() + " "))
     return False
 
 
@@ -90,9 +99,10 @@ def _read_rows(
 ) -> Iterable[tuple[int, tuple[Any, ...]]]:
     ws = wb[sheet.name]
     name_col = sheet.mapping["full_name"]
-    width = max(sheet.mapping.values()) + 1
+    mapped_cols = tuple(sheet.mapping.values())
+    width = max(mapped_cols) + 1
     assert sheet.data_start is not None
-    read = legacy_cells.rows(ws, sheet.data_start, tally=legacy) if legacy else None  # None: kept as typed
+    read = _converted_rows(ws, sheet.data_start, legacy) if legacy else None  # None: kept as typed
     for offset, row in enumerate(read or ws.iter_rows(min_row=sheet.data_start, values_only=True)):
         r = sheet.data_start + offset
         if offset % 500 == 0:
@@ -101,9 +111,8 @@ def _read_rows(
         cells = tuple(row)
         if len(cells) < width:
             cells = cells + (None,) * (width - len(cells))
-        mapped = [cells[c] for c in sheet.mapping.values()]
-        if not any(_filled(v) for v in mapped):
-            if formulas and set(formulas.get(r, ())) & set(sheet.mapping.values()):
+        if not _any_filled(cells, mapped_cols):
+            if formulas and set(formulas.get(r, ())) & set(mapped_cols):
                 yield r, cells  # formulas never computed: an error with its row, not a skipped row
                 continue
             if _is_signature(cells):
@@ -116,13 +125,58 @@ def _read_rows(
         yield r, cells
 
 
+def _any_filled(cells: tuple[Any, ...], cols: tuple[int, ...]) -> bool:
+    """Whether one of ``cols`` holds something (:func:`_filled`), told at the first that does."""
+    for c in cols:
+        v = cells[c]
+        if v is not None and (not isinstance(v, str) or v.strip()):
+            return True
+    return False
+
+
+def _converted_rows(ws: Any, min_row: int, tally: legacy_cells.LegacyTally) -> Iterator[tuple[Any, ...]]:
+    """:func:`legacy_cells.rows`, each distinct text of a workbook without a legacy font converted once
+    (a list repeats its villages, relations, names and words: "Nam", "Chủ hộ", "Đã ký").
+
+    Without a legacy font, conversion depends on the text alone (``convert_value(text)``), so a
+    text's first result stands for every cell holding it; each cell converted is still counted.
+    """
+    if legacy_cells.legacy_fonts(ws.parent):  # the cell's font decides: cell by cell
+        yield from legacy_cells.rows(ws, min_row, tally=tally)
+        return
+    sheet = str(ws.title)
+    seen: dict[str, tuple[str, str | None]] = {}
+    convert = legacy_cells.convert_value
+    for r, values in enumerate(ws.iter_rows(min_row=min_row, values_only=True), min_row):
+        out: list[Any] | None = None
+        for i, v in enumerate(values):
+            # Only text with a non-ASCII letter can be a legacy encoding (legacy_cells.rows).
+            if isinstance(v, str) and not v.isascii():
+                found = seen.get(v)
+                if found is None:
+                    found = seen[v] = convert(v)
+                text, encoding = found
+                if encoding:
+                    tally.add(encoding, sheet, r)
+                if text is not v:
+                    if out is None:
+                        out = list(values)
+                    out[i] = text
+        yield tuple(values) if out is None else tuple(out)
+
+
 def _has_person_data(sheet: SheetAnalysis, cells: tuple[Any, ...]) -> bool:
     """A birth date or an ID number in the row: a person, even if a note says "Trưởng thôn"."""
     m = sheet.mapping
     if "id_number" in m:  # the cheaper test first (either makes a person)
-        compact = re.sub(r"[\s.\-']", "", _text(cells[m["id_number"]]))
-        if compact.isdigit() and len(compact) >= 8:
-            return True
+        v = cells[m["id_number"]]
+        if v.__class__ is int:  # a number cell (most lists): its digits without writing it out
+            if abs(v) >= 10_000_000:
+                return True
+        else:
+            compact = _ID_SEPARATORS.sub("", _text(v))
+            if compact.isdigit() and len(compact) >= 8:
+                return True
     return any(
         key in m and rules.parse_birth(cells[m[key]]) != (None, None) for key in ("birth", "male", "female")
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -10,15 +10,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ...domain.text import search_keys
 from ...storage import column_crypto
 from ...storage.models import Commitment, Commune, Household, HouseholdEvent, Person, Village
-from ...storage.stamping import row_search_key, stamp_rows
+from ...storage.stamping import stamp_columns, stamp_rows
 from .. import import_villages
 from ..errors import UserError
-from .bulk import insert_rows
+from .bulk import insert_columns, insert_rows
 
 if TYPE_CHECKING:
-    from .plan_model import HouseholdPlan, ImportPlan, PersonPlan
+    from .plan_model import HouseholdPlan, ImportPlan
 
 
 @dataclass
@@ -66,7 +67,7 @@ class _Writer:
 
         # New households and persons: plain rows, stamped (ids included) by the storage layer's clock.
         hh_rows, new_hh = self._new_households(households, commune.code, villages, next_seq)
-        person_rows = self._new_persons(households)
+        person_columns = self._new_persons(households)
         for hp, row in new_hh:
             head = hp.head
             if head is not None and not head.bad:
@@ -78,7 +79,7 @@ class _Writer:
         moved = self._update_persons(households)
         self._update_households(households, moved)
         s.flush()
-        self._insert(Person, person_rows)
+        self._insert_columns(Person, person_columns)
 
         events = [
             {
@@ -131,22 +132,18 @@ class _Writer:
             self.hh_id[id(hp)] = row["id"]
         return hh_rows, new_hh
 
-    def _new_persons(self, households: list[HouseholdPlan]) -> list[dict[str, Any]]:
-        """Stamped rows of the persons to create; their ids noted in ``self.pid``."""
-        person_rows: list[dict[str, Any]] = []
-        new_people: list[tuple[PersonPlan, dict[str, Any]]] = []
-        for hp in households:
-            for pp in hp.persons:
-                if pp.bad or pp.person_id is not None:
-                    continue
-                row = {k: pp.values[k] for k in _PERSON_KEYS}
-                row["household_id"] = self.hh_id[id(hp)]
-                person_rows.append(row)
-                new_people.append((pp, row))
-        stamp_rows(self.conn, person_rows)
-        for pp, row in new_people:
-            self.pid[id(pp)] = row["id"]
-        return person_rows
+    def _new_persons(self, households: list[HouseholdPlan]) -> dict[str, list[Any]]:
+        """The persons to create, column by column and stamped; their ids noted in ``self.pid``."""
+        new_people = [
+            (hp, pp) for hp in households for pp in hp.persons if not pp.bad and pp.person_id is None
+        ]
+        values = [pp.values for _, pp in new_people]
+        columns = {k: [v[k] for v in values] for k in _PERSON_KEYS}
+        columns["household_id"] = [self.hh_id[id(hp)] for hp, _ in new_people]
+        columns.update(stamp_columns(self.conn, len(new_people)))
+        for (_, pp), pid in zip(new_people, columns.get("id", ()), strict=True):
+            self.pid[id(pp)] = pid
+        return columns
 
     # Codes follow the register's scheme (services.households.next_household_code, the demo):
     # commune code, village code, a 5-digit sequence per village — "01304-02-00017".
@@ -170,13 +167,35 @@ class _Writer:
         if not rows[0].get("id"):
             stamp_rows(self.conn, rows)
         if hasattr(model, "__search_fields__"):
-            hidden = column_crypto.hidden_search_fields(self.conn)
-            for row in rows:
-                row["search_key"] = row_search_key(model, row, hidden)
+            keys = self._search_keys(
+                model, {f: [row.get(f) for row in rows] for f in model.__search_fields__}
+            )
+            for row, key in zip(rows, keys, strict=True):
+                row["search_key"] = key
         for start in range(0, len(rows), CHUNK):
             chunk = rows[start : start + CHUNK]
             insert_rows(self.conn, table, chunk)
             self.step(len(chunk) if model in (Household, Person) else 0)
+
+    def _insert_columns(self, model: type, columns: dict[str, list[Any]]) -> None:
+        """:meth:`_insert` of stamped rows given column by column."""
+        count = len(columns.get("id", ()))
+        if not count:
+            return
+        table = model.__table__  # type: ignore[attr-defined]
+        if hasattr(model, "__search_fields__"):
+            columns = {**columns, "search_key": self._search_keys(model, columns)}
+        for start in range(0, count, CHUNK):
+            chunk = {k: v[start : start + CHUNK] for k, v in columns.items()}
+            insert_columns(self.conn, table, chunk)
+            self.step(len(chunk["id"]) if model in (Household, Person) else 0)
+
+    def _search_keys(self, model: type, columns: Mapping[str, list[Any]]) -> list[str]:
+        """Each row's search key, folded in one batch (the same keys ``row_search_key`` gives): the
+        model's search fields but those hidden on an encrypted station (the ID numbers)."""
+        hidden = column_crypto.hidden_search_fields(self.conn)
+        fields = [f for f in model.__search_fields__ if f not in hidden]  # type: ignore[attr-defined]
+        return search_keys(*(columns[f] for f in fields))
 
     def _load(self, model: Any, ids: Iterable[str]) -> dict[str, Any]:
         wanted = sorted({i for i in ids if i})
