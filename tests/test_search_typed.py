@@ -270,3 +270,19 @@ def test_the_index_keeps_one_letter_prefixes_and_an_upgraded_file_gets_them(tmp_
         assert any(h.head_name == first for h in hits)
     finally:
         st.close()
+
+
+def test_postgresql_counts_every_search_by_its_scan(pg_url: str) -> None:
+    """No FTS5 index on PostgreSQL: a keystroke runs the counted path (the LIKE scan), same rows."""
+    from antq_desktop.storage import migrate
+    from antq_desktop.storage.database import Database
+
+    db = Database(pg_url)
+    try:
+        migrate.upgrade(db)
+        demo.create_demo_station(db, households=40, seed=3)
+        for text in ("ng", "tran thi h", "thi h", "0912", "xyzq"):
+            q = hh.HouseholdQuery(search=text)
+            assert hh.typed_page(db, q, LIMIT) == hh.first_page(db, q, LIMIT)
+    finally:
+        db.dispose()

@@ -194,7 +194,7 @@ def _row(r: Any) -> HouseholdRow:
 def fetch_households(
     db: Database, q: HouseholdQuery, offset: int, limit: int, *, walk: bool = False
 ) -> list[HouseholdRow]:
-    """One page of the register, in the query's order (``walk``: see :func:`typed_page`)."""
+    """One page of the register, in the query's order (``walk``: see :func:`.typed.typed_page`)."""
     stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False, walk=walk)
     with db.session() as s:
         return [_row(r) for r in s.execute(stmt)]

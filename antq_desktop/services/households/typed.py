@@ -12,12 +12,12 @@ Two ways to read a first page, and the FTS5 index says which is cheaper before e
   as it is scrolled (:func:`.register.fetch_households` with ``walk=True``). The cost grows with
   ``limit × households / hits``.
 
-The two costs are equal near ``hits ≈ √(limit × households)`` (measured at 1 M persons: ≈ 7 µs a
-household walked, ≈ 7 µs a hit collected and sorted), so the threshold is a multiple of it: on
-either side the keystroke costs at most about what it costs there (bench/bench_search_1m.py).
-The candidates are read with ``LIMIT`` — a word of one letter stops after the threshold — and
-handed on as rowids, so the index is searched once. Both ways give the same rows in the same
-order (``tests/test_search_typed.py``).
+The two costs are equal near ``hits ≈ √(limit × households)`` (measured at 1 M persons: ≈ 9 µs a
+household walked, ≈ 8 µs a hit read, checked and sorted), so the threshold is a multiple of it: on
+either side the keystroke costs at most about what it costs there (docs/performance.md). The
+candidates are read with ``LIMIT`` — a word of one letter stops after the threshold — and handed on
+as rowids, so the index is searched once (twice when a walk found less than a page: then all the
+candidates are read). Both ways give the same rows in the same order (tests/test_search_typed.py).
 """
 
 from __future__ import annotations
