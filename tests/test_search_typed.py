@@ -286,3 +286,13 @@ def test_postgresql_counts_every_search_by_its_scan(pg_url: str) -> None:
             assert hh.typed_page(db, q, LIMIT) == hh.first_page(db, q, LIMIT)
     finally:
         db.dispose()
+
+
+def test_without_sqlite_json_functions_a_keystroke_is_counted(big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The candidates travel as JSON arrays inside SQLite (built in since 3.38); a library without
+    them gets the counted path, same rows."""
+    assert typed._has_json(big.db)
+    monkeypatch.setattr(typed, "_json", False)
+    for text in ("ng", "tran thi h"):
+        q = hh.HouseholdQuery(search=text)
+        assert hh.typed_page(big.db, q, LIMIT) == hh.first_page(big.db, q, LIMIT)

@@ -26,6 +26,7 @@ import math
 from typing import Any
 
 from sqlalchemy import false, func, literal_column, select, text, union
+from sqlalchemy.exc import OperationalError
 
 from ...domain.text import fold
 from ...storage.database import Database
@@ -43,13 +44,16 @@ WALK = 2.0
 # "tran": a long walk from "an" finds few of them, so it stops early there and the index reads them.
 WALK_BOUND = 5_000
 WALK_SORTS = {"code": Household.code, "head": Household.search_key}  # both indexed
+# Whether this SQLite has its JSON functions (built in since 3.38; the program accepts 3.35, where
+# they are an option of the build): without them a keystroke takes the counted path.
+_json: bool | None = None
 
 
 def typed_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int | None, list[HouseholdRow]]:
     """What the register shows after a keystroke: the first page, and the number of hits — or None
     when they are many and were not counted (the list then grows as it is scrolled)."""
     words = fold(q.search).split()
-    if not db.is_sqlite or not words:
+    if not db.is_sqlite or not words or not _has_json(db):
         return first_page(db, q, limit)
     match = fts_prefix_query(words)
     with db.session() as s:
@@ -68,6 +72,18 @@ def typed_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int | None,
         if match is not None:  # hits too sparse at the start of the walk's order, or not walkable
             return _counted(s, q, words, _candidates(s, match, None) or ("", ""), limit)
     return first_page(db, q, limit)  # a search of digits only: the LIKE decides each row
+
+
+def _has_json(db: Database) -> bool:
+    global _json  # noqa: PLW0603 - one answer per process: the library does not change
+    if _json is None:
+        try:
+            with db.engine.connect() as conn:
+                conn.execute(text("SELECT json_array_length(json_group_array(1))"))
+            _json = True
+        except OperationalError:
+            _json = False
+    return _json
 
 
 def _counted(
