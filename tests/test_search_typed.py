@@ -183,6 +183,24 @@ def test_the_walk_reads_the_code_index_and_stops_at_its_limit(big) -> None:  # t
     assert "SCAN person" not in plan, plan  # members through their household index, not a scan
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_village_is_walked_from_its_first_code(big, monkeypatch, descending: bool) -> None:  # type: ignore[no-untyped-def]
+    """A village's households lie together in the code order, maybe far from its start: the walk
+    starts at the village's first code (read through the village's index, not by walking the code
+    index up to it), with the same rows — also for households whose codes lie elsewhere (99-…)."""
+    _set(monkeypatch, 0.0, 0.5, 10**9)  # always walked, and not far: from the register's start it fails
+    for vid, _name in hh.villages(big.db):
+        for text in ("n", "th", "tran", "thi h"):
+            q = hh.HouseholdQuery(search=text, village_id=vid, descending=descending)
+            total, exact = hh.first_page(big.db, q, 5)
+            assert hh.typed_page(big.db, q, 5) in ((total, exact), (None, exact))
+    if not descending:  # the last village's households come last in the code order: walked from its first
+        q = hh.HouseholdQuery(search="n", village_id=vid)
+        assert hh.typed_page(big.db, q, 5) == (None, hh.first_page(big.db, q, 5)[1])
+    plan = _plan(big, typed._village_start(hh.HouseholdQuery(village_id=vid)))
+    assert "ix_household_village_id" in plan and "ix_household_code" not in plan, plan
+
+
 def test_few_hits_are_read_by_rowid_from_the_index_once(big) -> None:  # type: ignore[no-untyped-def]
     """The decision reads the index's candidates (rowids, LIMITed); the page reads those rows by
     rowid — no scan of person or household, no second search of the index."""

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from sqlalchemy import false, func, literal_column, select, text, union
+from sqlalchemy import and_, false, func, literal_column, select, text, union
 from sqlalchemy.exc import OperationalError
 
 from ...domain.text import fold
@@ -105,9 +105,20 @@ def _walk(
     if key is None:
         return None
     order = key.desc() if q.descending else key.asc()
+    conditions = []
+    if q.village_id and q.sort == "code":
+        # From the village's first household in the code order: a village's codes share its prefix
+        # (01304-07-…), so its households lie together, maybe far from the register's start. Read
+        # through the village's index (``|| ''``: not by walking the code index to the first one).
+        start = s.scalar(_village_start(q))
+        if start is None:
+            return 0, []  # no household in the village
+        conditions.append(key <= start if q.descending else key >= start)
     # The bound from the index alone (deleted rows counted too: it only caps the walk's cost).
-    bound = s.scalar(select(key).order_by(order).offset(max(bound_at, limit) - 1).limit(1))
-    within = None if bound is None else (key >= bound if q.descending else key <= bound)
+    bound = s.scalar(select(key).where(*conditions).order_by(order).offset(max(bound_at, limit) - 1).limit(1))
+    if bound is not None:
+        conditions.append(key >= bound if q.descending else key <= bound)
+    within = and_(*conditions) if conditions else None
     stmt = _page_statement(q, 0, limit, fts=True, counted=False, walk=True, within=within)
     rows = [_row(r) for r in s.execute(stmt)]
     if len(rows) == limit:
@@ -115,6 +126,12 @@ def _walk(
     if bound is None:  # the whole register walked: these are all the hits
         return len(rows), rows
     return None
+
+
+def _village_start(q: HouseholdQuery) -> Any:
+    """The first code of ``q``'s village in the walk's direction."""
+    first = (func.max if q.descending else func.min)(Household.code.concat(""))
+    return select(first).where(Household.village_id == q.village_id)
 
 
 def _candidates(s: Any, match: str, cap: int | None) -> tuple[str, str] | None:
