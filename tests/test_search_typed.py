@@ -194,10 +194,12 @@ def test_a_village_is_walked_from_its_first_code(big, monkeypatch, descending: b
             q = hh.HouseholdQuery(search=text, village_id=vid, descending=descending)
             total, exact = hh.first_page(big.db, q, 5)
             assert hh.typed_page(big.db, q, 5) in ((total, exact), (None, exact))
+            # Read on as the view scrolls: from the village's first code too, the same rows.
+            assert hh.fetch_households(big.db, q, 5, 5, walk=True) == hh.fetch_households(big.db, q, 5, 5)
     if not descending:  # the last village's households come last in the code order: walked from its first
         q = hh.HouseholdQuery(search="n", village_id=vid)
         assert hh.typed_page(big.db, q, 5) == (None, hh.first_page(big.db, q, 5)[1])
-    plan = _plan(big, typed._village_start(hh.HouseholdQuery(village_id=vid)))
+    plan = _plan(big, register.village_first_code(hh.HouseholdQuery(village_id=vid)))
     assert "ix_household_village_id" in plan and "ix_household_code" not in plan, plan
 
 

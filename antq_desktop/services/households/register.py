@@ -195,9 +195,22 @@ def fetch_households(
     db: Database, q: HouseholdQuery, offset: int, limit: int, *, walk: bool = False
 ) -> list[HouseholdRow]:
     """One page of the register, in the query's order (``walk``: see :func:`.typed.typed_page`)."""
-    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False, walk=walk)
+    start = None
+    if walk and q.village_id and q.sort == "code":
+        first = village_first_code(q).scalar_subquery()
+        start = Household.code <= first if q.descending else Household.code >= first
+    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False, walk=walk, within=start)
     with db.session() as s:
         return [_row(r) for r in s.execute(stmt)]
+
+
+def village_first_code(q: HouseholdQuery) -> Select:
+    """The first code of ``q``'s village in the code order (the last when descending): where a walk
+    of that village starts. A village's codes share its prefix (``01304-07-…``), so its households
+    lie together in the code order, maybe far from the register's start. Read through the village's
+    index (``|| ''`` keeps SQLite from walking the code index up to the village's first household)."""
+    first = (func.max if q.descending else func.min)(Household.code.concat(""))
+    return select(first).where(Household.village_id == q.village_id)
 
 
 def first_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int, list[HouseholdRow]]:

@@ -32,7 +32,7 @@ from ...domain.text import fold
 from ...storage.database import Database
 from ...storage.models import Household, Person
 from ...storage.search_index import INDEXED
-from .register import HouseholdQuery, HouseholdRow, _page_statement, _row, first_page
+from .register import HouseholdQuery, HouseholdRow, _page_statement, _row, first_page, village_first_code
 from .search import fts_prefix_query, word_filters
 
 # The threshold of candidates (persons + households the index names) between the two ways, and the
@@ -106,11 +106,8 @@ def _walk(
         return None
     order = key.desc() if q.descending else key.asc()
     conditions = []
-    if q.village_id and q.sort == "code":
-        # From the village's first household in the code order: a village's codes share its prefix
-        # (01304-07-…), so its households lie together, maybe far from the register's start. Read
-        # through the village's index (``|| ''``: not by walking the code index to the first one).
-        start = s.scalar(_village_start(q))
+    if q.village_id and q.sort == "code":  # from the village's first code (see village_first_code)
+        start = s.scalar(village_first_code(q))
         if start is None:
             return 0, []  # no household in the village
         conditions.append(key <= start if q.descending else key >= start)
@@ -126,12 +123,6 @@ def _walk(
     if bound is None:  # the whole register walked: these are all the hits
         return len(rows), rows
     return None
-
-
-def _village_start(q: HouseholdQuery) -> Any:
-    """The first code of ``q``'s village in the walk's direction."""
-    first = (func.max if q.descending else func.min)(Household.code.concat(""))
-    return select(first).where(Household.village_id == q.village_id)
 
 
 def _candidates(s: Any, match: str, cap: int | None) -> tuple[str, str] | None:
