@@ -2,7 +2,8 @@
 
 One module per idea: :mod:`.register` (the list's count and pages), :mod:`.search` (search as you
 type, through the FTS5 index on SQLite), :mod:`.typed` (the first page after a keystroke),
-:mod:`.records` (reading one household), :mod:`.changes` (every change), :mod:`.pickers`. The names below are the package's public face.
+:mod:`.records` (reading one household), :mod:`.changes` (every change), :mod:`.pickers`. The names
+below are the package's public face.
 """
 
 from __future__ import annotations
