@@ -5,19 +5,22 @@
 The station (≈230,000 households, 1 M persons, Vietnamese names, the real schema and search index)
 is written once with raw sqlite3 into bench/out/search-<persons>/ (bench/search_1m_data.py).
 
-Ours: what the register's model runs after a pause in typing — ``households.typed_page``: the
-capped hit count that decides how to read (``many_hits``), then the first 200 households in code
-order with their members and commitment columns, and the number of hits when they are few.
-Two baselines, each in the same run, interleaved A B A B with ours, plain ``sqlite3`` on the same
-file, no ORM, no computed columns, no count; all three must give the same page:
+Ours: what the register's model runs after a pause in typing — ``households.typed_page``
+(services/households/typed.py): the FTS5 index's candidates, read with a LIMIT, decide between
+reading the hits through the index (few: sorted and counted) and walking the register's code index
+(many: the first page, not counted); then the first 200 households in code order with their
+village, members and commitment columns. Two baselines, each in the same run, interleaved A B A B
+with ours, plain ``sqlite3`` on the same file, no ORM, no computed columns, no count, the page's
+ids only; all three must give the same page:
 
 * "FTS5": one statement over the same FTS5 prefix index — the households whose own key or one
   living member's key matches, the first 200 by code (what the issue asked to compare with);
-* "walk": the same strategy as ours in one hand-written statement — the code index walked, each
-  household's key or a living member's key checked with the word-start LIKEs, LIMIT 200.
+* "walk": a walk in one hand-written statement — the code index walked, each household's key or a
+  living member's key checked with the word-start LIKEs, LIMIT 200.
 
-Prints each query's median times (ms a keystroke), the ratios (median, min–max of the pairs), the
-load average, and the ratios over all queries last.
+Prints each query's median times (ms a keystroke, wall clock), ours' median CPU time (steadier on a
+shared machine), the ratios (median, min–max of the pairs), the load average, and the ratios over
+all queries last.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import argparse
 import os
 import sqlite3
 import statistics
+import time
 
 from register_data import OUT, interleaved, ratio_line
 from search_1m_data import build
@@ -36,7 +40,25 @@ from antq_desktop.services import station as station_service
 from antq_desktop.services.households.search import fts_query
 from antq_desktop.storage.paths import DataDir
 
-QUERIES = ("n", "ng", "t", "tr", "h", "l", "nguy", "nguyen v", "pham van h", "tran thi h")
+# One- and two-letter prefixes, a surname, names of a few thousand to a few hundred households, a
+# rare whole name (18 persons) and a word that matches nothing.
+QUERIES = (
+    "n",
+    "ng",
+    "t",
+    "tr",
+    "h",
+    "l",
+    "nguy",
+    "tran",
+    "nguyen v",
+    "tran thi",
+    "le thi",
+    "tran thi h",
+    "pham van h",
+    "dinh van cuong",
+    "xyzq",
+)
 
 BARE = """SELECT household.id, household.code, village.name, household.head_name, household.address,
     household.phone FROM household JOIN village ON village.id = household.village_id
@@ -103,12 +125,21 @@ def main() -> None:
             assert ours() == base() == walk(), f"not the same first page for {text!r}"
             total, _ = hh.typed_page(st.db, query, 200)
             how = "many: walked, not counted" if total is None else f"{total:,} households, counted"
+            cpu = []
+            for _ in range(args.runs):
+                t = time.process_time()
+                ours()
+                cpu.append(time.process_time() - t)
             a, b = interleaved(ours, base, args.runs)
             a2, c = interleaved(ours, walk, args.runs)
             every += [x / y for x, y in zip(a, b, strict=True)]
             every_walk += [x / y for x, y in zip(a2, c, strict=True)]
             load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-            print(f"{text!r:>13} ({how}); load {load}", flush=True)
+            print(
+                f"{text!r:>16} ({how}): ours {statistics.median(a) * 1000:.1f} ms a keystroke, "
+                f"CPU {statistics.median(cpu) * 1000:.1f} ms; load {load}",
+                flush=True,
+            )
             print("    " + ratio_line("vs FTS5", a, b), flush=True)
             print("    " + ratio_line("vs walk", a2, c), flush=True)
         for name, ratios in (("bare FTS5 query", every), ("bare walk", every_walk)):

@@ -1,8 +1,9 @@
 """The household register: paged queries for long lists, and every change to households and persons.
 
 One module per idea: :mod:`.register` (the list's count and pages), :mod:`.search` (search as you
-type, through the FTS5 index on SQLite), :mod:`.records` (reading one household), :mod:`.changes`
-(every change), :mod:`.pickers`. The names below are the package's public face.
+type, through the FTS5 index on SQLite), :mod:`.typed` (the first page after a keystroke),
+:mod:`.records` (reading one household), :mod:`.changes` (every change), :mod:`.pickers`. The names
+below are the package's public face.
 """
 
 from __future__ import annotations
@@ -41,9 +42,9 @@ from .register import (
     fetch_households,
     first_page,
     household_by_ref,
-    typed_page,
 )
 from .search import person_match, word_filters
+from .typed import typed_page
 
 __all__ = [
     "EVENT_LABELS",

@@ -83,10 +83,12 @@ def _filtered(
     join_village: bool = True,
     fts: bool = False,
     walk: bool = False,
+    matched: Any = None,
 ) -> Select:
     """The register's rows for ``q``; ``fts``: search through the SQLite index (see .search);
     ``walk``: each household checked on its own (its key, then its members' through their
-    household index), for a page read in the register's order that stops at its LIMIT."""
+    household index), for a page read in the register's order that stops at its LIMIT;
+    ``matched``: the search's hits given as a condition already (see .typed)."""
     stmt = select(*columns).select_from(Household)
     if join_village:
         stmt = stmt.join(Village, Village.id == Household.village_id)
@@ -96,7 +98,9 @@ def _filtered(
     if q.ids is not None:
         stmt = stmt.where(Household.id.in_(list(q.ids)))
     words = fold(q.search).split()
-    if words and walk:
+    if words and matched is not None:
+        stmt = stmt.where(matched)
+    elif words and walk:
         member = exists().where(
             Person.household_id == Household.id, Person.deleted.is_(False), person_match(words)
         )
@@ -132,6 +136,7 @@ def _page_statement(
     counted: bool,
     walk: bool = False,
     within: Any = None,
+    matched: Any = None,
 ) -> Select:
     """One page of the register, in the query's order; ``counted``: each row also carries the
     number of rows the query has in all (a window over the filtered rows, before the LIMIT).
@@ -158,7 +163,7 @@ def _page_statement(
     columns: list[Any] = [Household.id]
     if counted:
         columns.append(func.count().over().label("total"))
-    chosen = _filtered(q, columns, join_village=q.sort == "village", fts=fts, walk=walk)
+    chosen = _filtered(q, columns, join_village=q.sort == "village", fts=fts, walk=walk, matched=matched)
     if within is not None:  # a walk that stops after so many households (typed_page)
         chosen = chosen.where(within)
     page = chosen.order_by(*order).offset(offset).limit(limit).subquery()
@@ -189,10 +194,23 @@ def _row(r: Any) -> HouseholdRow:
 def fetch_households(
     db: Database, q: HouseholdQuery, offset: int, limit: int, *, walk: bool = False
 ) -> list[HouseholdRow]:
-    """One page of the register, in the query's order (``walk``: see :func:`typed_page`)."""
-    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False, walk=walk)
+    """One page of the register, in the query's order (``walk``: see :func:`.typed.typed_page`)."""
+    start = None
+    if walk and q.village_id and q.sort == "code":
+        first = village_first_code(q).scalar_subquery()
+        start = Household.code <= first if q.descending else Household.code >= first
+    stmt = _page_statement(q, offset, limit, fts=db.is_sqlite, counted=False, walk=walk, within=start)
     with db.session() as s:
         return [_row(r) for r in s.execute(stmt)]
+
+
+def village_first_code(q: HouseholdQuery) -> Select:
+    """The first code of ``q``'s village in the code order (the last when descending): where a walk
+    of that village starts. A village's codes share its prefix (``01304-07-…``), so its households
+    lie together in the code order, maybe far from the register's start. Read through the village's
+    index (``|| ''`` keeps SQLite from walking the code index up to the village's first household)."""
+    first = (func.max if q.descending else func.min)(Household.code.concat(""))
+    return select(first).where(Household.village_id == q.village_id)
 
 
 def first_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int, list[HouseholdRow]]:
@@ -210,50 +228,6 @@ def first_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int, list[H
     with db.session() as s:
         rows = s.execute(stmt).all()
     return (int(rows[0][-1]) if rows else 0), [_row(r) for r in rows]
-
-
-# Search as you type. A word of one or two letters matches a large share of a million persons: the
-# first page is then read by walking the register in its order (the code or the name index) and
-# checking each household, which stops after a page of hits — but only among the first WALK_BOUND
-# households, so a word that matches few costs that much at most before the index takes over
-# (there the hits are few enough to collect, sort and count).
-WALK_BOUND = 5_000
-WALK_SORTS = {"code": Household.code, "head": Household.search_key}  # both indexed
-
-
-def _walk_bound(db: Database, q: HouseholdQuery) -> tuple[bool, Any]:
-    """(whether ``q``'s first page may be walked, the sort key of the WALK_BOUND-th household in
-    the walk's order — None when there are fewer: the walk then covers the whole register)."""
-    key = WALK_SORTS.get(q.sort)
-    if key is None or not db.is_sqlite or not fold(q.search).split():
-        return False, None
-    order = key.desc() if q.descending else key.asc()
-    # From the index alone (deleted rows counted too: the bound only caps the walk's cost).
-    stmt = select(key).order_by(order).offset(WALK_BOUND - 1).limit(1)
-    with db.session() as s:
-        return True, s.scalar(stmt)
-
-
-def typed_page(db: Database, q: HouseholdQuery, limit: int) -> tuple[int | None, list[HouseholdRow]]:
-    """What the register shows after a keystroke: the first page, and the number of hits — or None
-    when they are many and were not counted.
-
-    Many hits (a page of them among the first WALK_BOUND households in the register's order): that
-    walk's rows are the page, nothing counts the rest, and the list grows as it is scrolled
-    (:func:`fetch_households` with ``walk=True``). Otherwise the index path of :func:`first_page`.
-    """
-    walkable, bound = _walk_bound(db, q)
-    if walkable:
-        key = WALK_SORTS[q.sort]
-        within = None if bound is None else (key >= bound if q.descending else key <= bound)
-        stmt = _page_statement(q, 0, limit, fts=True, counted=False, walk=True, within=within)
-        with db.session() as s:
-            rows = [_row(r) for r in s.execute(stmt)]
-        if len(rows) == limit:
-            return None, rows
-        if bound is None:  # the whole register walked: these are all the hits
-            return len(rows), rows
-    return first_page(db, q, limit)
 
 
 def household_by_ref(db: Database, ref: str, *, include_deleted: bool = False) -> HouseholdRow:
