@@ -15,7 +15,7 @@ import pytest
 from reportlab.graphics.barcode import qrencoder
 from reportlab.pdfgen.canvas import Canvas
 
-from antq_desktop.documents.certificates.qr import draw_qr, encode, penalty
+from antq_desktop.documents.certificates.qr import Utf8Eci, draw_qr, encode, penalty
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ0123456789 |-/"
 
@@ -31,6 +31,7 @@ def _payloads(count: int) -> list[str]:
 
 def _reportlab(payload: str, level: int = qrencoder.QRErrorCorrectLevel.M) -> qrencoder.QRCode:
     qr = qrencoder.QRCode(None, level)
+    qr.addData(Utf8Eci())
     qr.addData(qrencoder.QR8bitByte(payload))
     qr.version = qr.calculate_version()
     return qr

@@ -25,14 +25,33 @@ _RUN = re.compile("0{5,}|1{5,}")  # N1: five or more modules of one colour in a 
 _FINDER_LIKE = "10111010000"  # N3 as reportlab checks it: this one direction only
 
 
+class Utf8Eci(qrencoder.QR):
+    """The ECI segment that says "the bytes that follow are UTF-8" (ECI 000026). Without it a reader
+    guesses the text's encoding, and zbar read a short payload with Vietnamese letters as Latin-1
+    ("Thôn" as "ThÃ´n"); reportlab's encoder marks it "XXX This really needs an ECI too"."""
+
+    mode = 0x7
+    bits = (8,)
+    lengthbits = (0, 0, 0)  # an ECI segment has no length field
+
+    def __init__(self) -> None:
+        self.data = b"\x1a"  # 26, one byte: 0bbbbbbb
+
+    def write(self, buffer: qrencoder.QRBitBuffer, version: int) -> None:
+        self.write_header(buffer, version)
+        buffer.put(26, 8)
+
+
 def encode(payload: str, level: str = "M") -> list[list[bool]]:
-    """The modules of ``payload``'s QR code (UTF-8 bytes), row by row, True for dark: the symbol
-    reportlab's ``QRCode.make()`` makes, with the mask of lowest :func:`penalty`.
+    """The modules of ``payload``'s QR code (UTF-8 bytes after the UTF-8 ECI), row by row, True for
+    dark: the symbol reportlab's ``QRCode.make()`` makes of the same segments, with the mask of lowest
+    :func:`penalty`.
 
     reportlab places the data once under each mask; here it is placed once (under mask 0, the type
     information left light as reportlab's trial placements leave it) and each other mask is that
     placement with the data modules where the two masks differ flipped (:func:`_flips`)."""
     qr = qrencoder.QRCode(None, getattr(qrencoder.QRErrorCorrectLevel, level))
+    qr.addData(Utf8Eci())
     qr.addData(qrencoder.QR8bitByte(payload))
     qr.version = qr.calculate_version()
     qr.makeImpl(True, 0)
