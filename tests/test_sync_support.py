@@ -146,9 +146,15 @@ def canonical_dump(db: Database, scope_for: str | None = None) -> dict[str, list
             for r in conn.execute(stmt.order_by(t.table.c.id)).mappings():
                 row = dict(r)
                 row["field_versions"] = normal_versions(t, row)
-                rows.append(tuple(canon(row[c]) for c in t.columns))
+                rows.append(tuple(_comparable(row[c]) for c in t.columns))
             out[t.name] = rows
     return out
+
+
+def _comparable(value: Any) -> Any:
+    """A column's value as compared: JSON values (dicts, lists) in their canonical text, the rest as the
+    database gives them (each column's type gives both sides the same Python type)."""
+    return canon(value) if isinstance(value, dict | list) else value
 
 
 def file_digest(path: Path) -> str:
