@@ -8,6 +8,7 @@ persons, not about what the answer is; the tests move them so a small station ta
 
 from __future__ import annotations
 
+import os
 import random
 
 import pytest
@@ -129,11 +130,19 @@ def _keys(big) -> list[str]:  # type: ignore[no-untyped-def]
         return list(s.scalars(select(Person.search_key))) + list(s.scalars(select(Household.search_key)))
 
 
-def test_random_typing_gives_the_counted_page_by_every_way(big, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+# Seeds that once failed, replayed every run beside a new one: 2981483456 walked exactly a page of
+# one household, said "more follow" and counted nothing (the walk now reads one row past the page).
+KNOWN_BAD_SEEDS = [2981483456]
+
+
+@pytest.mark.parametrize("seed", [*KNOWN_BAD_SEEDS, None], ids=[*map(str, KNOWN_BAD_SEEDS), "new"])
+def test_random_typing_gives_the_counted_page_by_every_way(big, monkeypatch, seed) -> None:  # type: ignore[no-untyped-def]
     """Property: prefixes of real keys, one to three words, in any order, filtered by village,
-    trash or commitment status, sorted any way, with thresholds anywhere: the counted path's rows."""
-    seed = random.randrange(2**32)
-    print(f"seed {seed}")
+    trash or commitment status, sorted any way, with thresholds anywhere: the counted path's rows.
+    ``ANTQ_SEARCH_SEED=N`` replays a run."""
+    if seed is None:
+        seed = int(os.environ.get("ANTQ_SEARCH_SEED") or random.randrange(2**32))
+    print(f"seed {seed} (replay: ANTQ_SEARCH_SEED={seed})")
     rng = random.Random(seed)
     keys = _keys(big)
     villages = [None, None] + [vid for vid, _ in hh.villages(big.db)]

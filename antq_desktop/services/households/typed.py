@@ -99,8 +99,8 @@ def _walk(
     s: Any, q: HouseholdQuery, limit: int, bound_at: int
 ) -> tuple[int | None, list[HouseholdRow]] | None:
     """The first page read by walking the register's order among its first ``bound_at`` households:
-    (None, a full page) — or (their number, every hit) when that covered the whole register; None
-    when it found less than a page there, or the order cannot be walked."""
+    (None, a full page) when more follow — or (their number, every hit) when that covered the whole
+    register; None when it found no more than a page there, or the order cannot be walked."""
     key = WALK_SORTS.get(q.sort)
     if key is None:
         return None
@@ -116,10 +116,12 @@ def _walk(
     if bound is not None:
         conditions.append(key >= bound if q.descending else key <= bound)
     within = and_(*conditions) if conditions else None
-    stmt = _page_statement(q, 0, limit, fts=True, counted=False, walk=True, within=within)
+    # One row more than a page: a full page is said to have more only when there are more (a walk
+    # that found exactly a page and nothing after it counted them as "a page and more").
+    stmt = _page_statement(q, 0, limit + 1, fts=True, counted=False, walk=True, within=within)
     rows = [_row(r) for r in s.execute(stmt)]
-    if len(rows) == limit:
-        return None, rows
+    if len(rows) > limit:
+        return None, rows[:limit]
     if bound is None:  # the whole register walked: these are all the hits
         return len(rows), rows
     return None
