@@ -93,16 +93,16 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> DataDir:
     return DataDir(tmp_path / "data")
 
 
-# (ring, data key) the template's set-up opened. Every copy of the template shares that ring, and the
-# process keeps an opened key by its ring (services/key_seal.py): a test that signs out or locks the
-# screen closes it for the copies of later tests too. Each test starts as the set-up left a copy:
-# its administrator signed in, the key open.
-_TEMPLATE_KEY: list[tuple[object, bytes | None]] = []
+# (ring, data key) each template's set-up opened (the station fixture's, and test_sync_support's
+# stations). Every copy of a template shares that ring, and the process keeps an opened key by its
+# ring (services/key_seal.py): a test that signs out or locks the screen closes it for the copies of
+# later tests too. Each test starts as the set-up left a copy: its administrator signed in, the key open.
+TEMPLATE_KEYS: list[tuple[object, bytes | None]] = []
 
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    for ring, key in _TEMPLATE_KEY:
+    for ring, key in TEMPLATE_KEYS:
         key_seal.remember(ring, key, fresh=False)  # type: ignore[arg-type]
 
 
@@ -119,7 +119,7 @@ def station_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         st = station_service.open_station(data_dir)
         station_service.initialise(st.db, make_setup_request())
         with st.db.session() as s:  # set-up opened the data key of the station's private keys
-            _TEMPLATE_KEY.append((key_seal.ring_in(s), key_seal.open_key_in(s)))
+            TEMPLATE_KEYS.append((key_seal.ring_in(s), key_seal.open_key_in(s)))
         st.close()
     con = sqlite3.connect(data_dir.database)
     try:
