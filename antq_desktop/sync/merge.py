@@ -36,9 +36,7 @@ them still merges its rows (harmless) but moves no counter.
 from __future__ import annotations
 
 import contextlib
-import gc
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from operator import itemgetter
@@ -50,6 +48,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from ..services import audit, settings
+from ..services.collector import collector_paused
 from ..services.errors import UserError
 from ..services.sync_status import start_new_incarnation_in
 from ..storage import column_crypto, hlc
@@ -513,27 +512,12 @@ def _log_import(
     )
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while a bundle is read and written. Its tens of thousands of
-    parsed rows (dicts of plain values, no cycles: freed by reference counting as ever) would
-    otherwise make it walk the whole heap again and again — about a tenth of an import's time.
-    Left as it was found (an import inside another one, or a program that turned it off)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def import_bytes(
     db: Database, data: bytes, dry_run: bool = False, now: datetime | None = None
 ) -> ImportReport:
     """Verify and apply (or only summarise) a bundle's bytes, all in one transaction."""
     try:
-        with _collector_paused(), db.session() as s:
+        with collector_paused(), db.session() as s:
             s.info["sync_apply"] = True
             opened = open_bundle_in(s, data)
             report = apply_in(s, opened, dry_run, now)

@@ -13,10 +13,10 @@ from sqlalchemy.engine import Connection
 from ...storage.database import Database
 from ...storage.models import SyncClock
 from .. import audit
+from ..collector import collector_paused
 from ..errors import UserError
 from .analysis import analyse
 from .cancel import _check_cancel
-from .collector import collector_paused
 from .planning import plan
 from .writer import _Writer
 

@@ -11,11 +11,11 @@ from sqlalchemy import select
 from ...storage.database import Database
 from ...storage.models import SyncClock
 from .. import import_checks, import_villages, legacy_cells, old_place_notes
+from ..collector import collector_paused
 from ..errors import UserError
 from ..validation import Finding, ValidationReport
 from .analysis import SheetAnalysis
 from .cancel import _check_cancel
-from .collector import collector_paused
 from .columns import FIELDS, column_index, column_letter
 from .known import _load_known
 from .opening import _READ_ERRORS, _broken, _refuse
