@@ -8,7 +8,7 @@ or earlier), each with the households its stations sent and how many signed this
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import distinct, func, select
@@ -29,28 +29,9 @@ from ..storage.models import (
     User,
 )
 from . import commitments, meetings
+from .start_summary import Overview  # the dataclass lives where plain sqlite3 reads it too
 
 OPEN_OPINION_STATUSES = ("new", "in_progress")
-
-
-@dataclass(frozen=True)
-class Overview:
-    year: int
-    households: int
-    persons: int
-    commitments_signed: int
-    groups: int
-    members: int
-    meetings_this_year: int
-    open_opinions: int
-
-    @property
-    def coverage(self) -> float:
-        """Share of households that signed this year's commitment, 0..1."""
-        return self.commitments_signed / self.households if self.households else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {**asdict(self), "coverage": round(self.coverage, 4)}
 
 
 def _count(session: Session, model: type[SyncMixin], *where: object) -> int:

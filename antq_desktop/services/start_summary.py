@@ -14,7 +14,7 @@ station not set up yet, a schema it does not know — and the page is then fille
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from pathlib import Path
 
@@ -32,7 +32,9 @@ class VillageRow:
 
 
 @dataclass(frozen=True)
-class Summary:
+class Overview:
+    """Tổng quan's figures (``services.overview.overview`` counts them through the services)."""
+
     year: int
     households: int
     persons: int
@@ -41,11 +43,21 @@ class Summary:
     members: int
     meetings_this_year: int
     open_opinions: int
-    villages: tuple[VillageRow, ...]
 
     @property
     def coverage(self) -> float:
+        """Share of households that signed this year's commitment, 0..1."""
         return self.commitments_signed / self.households if self.households else 0.0
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {**asdict(self), "coverage": round(self.coverage, 4)}
+
+
+@dataclass(frozen=True)
+class Summary(Overview):
+    """The figures read here, and the coverage by village."""
+
+    villages: tuple[VillageRow, ...]
 
 
 _COUNTS = """

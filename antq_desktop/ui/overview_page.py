@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from .i18n import fmt_int, fmt_percent
 
 if TYPE_CHECKING:  # the services (SQLAlchemy) are imported when the page is first refreshed
-    from ..services.start_summary import Summary
+    from ..services.start_summary import Overview, Summary
     from ..storage.database import Database
 
 
@@ -166,7 +166,7 @@ class OverviewPage(QWidget):
         )
         self._show_coverage(ov.year, cov.by == "commune", cov.rows)
 
-    def _show_counts(self, ov) -> None:  # type: ignore[no-untyped-def]  # Overview or Summary
+    def _show_counts(self, ov: Overview) -> None:  # the services' figures, or a Summary read before them
         self.heading.setText(self.tr("Overview — year %1").replace("%1", str(ov.year)))
         self.cards["households"].set(fmt_int(ov.households))
         self.cards["persons"].set(fmt_int(ov.persons))

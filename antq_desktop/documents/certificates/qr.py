@@ -3,7 +3,7 @@
 reportlab's encoder (``reportlab.graphics.barcode.qrencoder``) builds the symbol. Choosing its mask
 is most of a certificate page's time: the encoder places the data under each of the 8 masks and
 scores each with its pure-Python penalty rules, module by module (≈ 2 ms a mask). :func:`encode`
-places the data once and flips it into the other masks, and :func:`penalty` gives the very same
+places the data once and flips it into the other masks, and :func:`penalty_of_rows` gives the very same
 score — reportlab's rules and their quirks, checked equal for every mask in
 ``tests/test_documents_qr.py`` — from each row and column as a string and an integer, so the mask
 chosen, and the symbol, are the ones reportlab would have made (the same test), in a fraction of
@@ -45,7 +45,7 @@ class Utf8Eci(qrencoder.QR):
 def encode(payload: str, level: str = "M") -> list[list[bool]]:
     """The modules of ``payload``'s QR code (UTF-8 bytes after the UTF-8 ECI), row by row, True for
     dark: the symbol reportlab's ``QRCode.make()`` makes of the same segments, with the mask of lowest
-    :func:`penalty`.
+    :func:`penalty_of_rows`.
 
     reportlab places the data once under each mask; here it is placed once (under mask 0, the type
     information left light as reportlab's trial placements leave it) and each other mask is that
@@ -83,11 +83,6 @@ def _flips(version: int, n: int) -> tuple[tuple[int, ...], ...]:
                 rows[row] |= 1 << (n - 1 - col)
         out.append(tuple(rows))
     return tuple(out)
-
-
-def penalty(modules: list[list[bool]]) -> int:
-    """reportlab's ``QRUtil.getLostPoint`` of a filled symbol (see :func:`penalty_of_rows`)."""
-    return penalty_of_rows([bytes(row).translate(_BITS).decode("ascii") for row in modules])
 
 
 def penalty_of_rows(rows: list[str]) -> int:
